@@ -1,0 +1,62 @@
+"""The public Python API. The CLI, the web UI and the batch runner all call these functions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .document import Document, Metadata
+from .errors import ReportedlyError
+from .pipeline import Pipeline
+from .readers import Failure, read_inputs
+from .settings import Settings, get_settings
+
+
+class Analyzer:
+    """Loads the pipeline once and analyses documents, texts or paths with it."""
+
+    def __init__(self, settings: Settings | None = None, components: Iterable[str] | None = None):
+        self.settings = settings or get_settings()
+        self.pipeline = Pipeline.from_settings(self.settings, components)
+
+    def analyze(self, doc: Document) -> Document:
+        """Run every component on ``doc`` (in place) and return it."""
+        return self.pipeline(doc)
+
+    def analyze_text(self, text: str, *, input: str = "<text>", date: str | None = None,
+                     title: str | None = None) -> Document:
+        """Analyse a plain text (a scraped text dump or a clean article)."""
+        doc = Document(text, input=input, meta=Metadata(format="text", date=date, title=title))
+        return self.analyze(doc)
+
+    def analyze_paths(self, inputs: Iterable[str]) -> Iterator[Document | Failure]:
+        """Read and analyse every input; a bad input yields a :class:`Failure` and the rest go on."""
+        for item in read_inputs(inputs, self.settings):
+            if isinstance(item, Failure):
+                yield item
+                continue
+            try:
+                yield self.analyze(item)
+            except ReportedlyError as exc:
+                yield Failure(item.input, str(exc))
+            except Exception as exc:  # a bug must not end a batch: report it on the record's line
+                yield Failure(item.input, f"internal error during analysis: {type(exc).__name__}: {exc}")
+
+
+_ANALYZER: Analyzer | None = None
+
+
+def default_analyzer() -> Analyzer:
+    global _ANALYZER
+    if _ANALYZER is None:
+        _ANALYZER = Analyzer()
+    return _ANALYZER
+
+
+def analyze_text(text: str, **kwargs) -> Document:
+    """Analyse one text with the default pipeline. See :meth:`Analyzer.analyze_text`."""
+    return default_analyzer().analyze_text(text, **kwargs)
+
+
+def analyze_paths(inputs: Iterable[str]) -> Iterator[Document | Failure]:
+    """Analyse files, directories, WARCs or ``-`` with the default pipeline."""
+    return default_analyzer().analyze_paths(inputs)

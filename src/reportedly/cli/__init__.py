@@ -1,0 +1,49 @@
+"""The ``reportedly`` command: a thin layer over :mod:`reportedly.api`.
+
+Each subcommand lives in its own module with ``register(subparsers)``; exit status 0 means every
+input succeeded, 1 that at least one failed (each failure named on stderr), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .. import __version__
+from ..errors import ReportedlyError
+
+#: Modules under reportedly.cli that add subcommands.
+SUBCOMMANDS = ["analyze"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reportedly",
+        description="Who said what, according to whom, how sure, and when.",
+    )
+    parser.add_argument("--version", action="version", version=f"reportedly {__version__}")
+    parser.add_argument("--config", metavar="FILE", help="a TOML file overriding the packaged defaults")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except ReportedlyError as exc:
+        print(f"reportedly: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("reportedly: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

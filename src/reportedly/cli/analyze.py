@@ -1,0 +1,52 @@
+"""``reportedly analyze PATH... [--format json|jsonl|text] [-o FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..api import Analyzer
+from ..output import JsonWriter, render_text
+from ..readers import Failure
+from ..settings import Settings
+from .progress import progress
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "analyze",
+        help="clean and analyse articles, print structured records",
+        description="Read text dumps, HTML pages, WARC crawls or JSONL (gzip or not; '-' is stdin), "
+        "print one record per article. Exit 0 when every input succeeded, 1 when any failed.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or '-' for stdin")
+    p.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = Settings.load(args.config)
+    analyzer = Analyzer(settings)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    failures = 0
+    writer = None if args.format == "text" else JsonWriter(out, lines=args.format == "jsonl")
+    try:
+        with progress(disable=args.no_progress) as bar:
+            for item in analyzer.analyze_paths(args.paths):
+                bar.update(1)
+                if isinstance(item, Failure):
+                    failures += 1
+                    bar.write(f"reportedly: {item}")
+                    continue
+                if writer is None:
+                    out.write(render_text(item) + "\n")
+                else:
+                    writer.write(item)
+        if writer is not None:
+            writer.close()
+    finally:
+        if args.output:
+            out.close()
+    return 1 if failures else 0

@@ -1,0 +1,60 @@
+"""A pipeline of named, versioned components, each taking and returning the :class:`Document`."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
+
+from .document import Document
+from .errors import ConfigError
+from .settings import Settings, get_settings
+
+#: Component name -> "module:factory". A factory takes the settings and returns a component.
+REGISTRY: dict[str, str] = {
+    "structure": "reportedly.clean:StructureComponent",
+    "attribution": "reportedly.attribution:AttributionComponent",
+}
+
+
+@runtime_checkable
+class Component(Protocol):
+    """One step of analysis. ``name`` and ``version`` are stored with every record it touched."""
+
+    name: str
+    version: str
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+def load_component(name: str, settings: Settings) -> Component:
+    try:
+        target = REGISTRY[name]
+    except KeyError:
+        raise ConfigError(f"unknown pipeline component {name!r}; known: {', '.join(sorted(REGISTRY))}") from None
+    module_name, _, attr = target.partition(":")
+    factory = getattr(importlib.import_module(module_name), attr)
+    return factory(settings)
+
+
+class Pipeline:
+    """Runs its components in order and records each one's name and version on the document."""
+
+    def __init__(self, components: Iterable[Component]):
+        self.components = list(components)
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None, names: Iterable[str] | None = None) -> Pipeline:
+        settings = settings or get_settings()
+        names = list(names) if names is not None else list(settings.pipeline.components)
+        return cls(load_component(n, settings) for n in names)
+
+    def __call__(self, doc: Document) -> Document:
+        for comp in self.components:
+            doc = comp(doc)
+            doc.record(comp.name, comp.version)
+        return doc
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {c.name: c.version for c in self.components}
