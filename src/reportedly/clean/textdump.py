@@ -1,22 +1,451 @@
-"""Text-dump cleaning: recover the article from a page a scraper saved as plain text."""
+"""Text-dump cleaning: recover the article from a page a scraper saved as plain text.
+
+A text dump is a web page rendered to lines: navigation and icon junk, the headline, a standfirst,
+bylines and a dateline, image captions, the body paragraphs, then related lists, comments and the
+footer. :class:`TextDumpCleaner` scores every line on general signals (length, stop-word density,
+sentence punctuation, furniture vocabulary, repetition), picks the run of lines with the highest
+total score as the article body (a maximum-sum segment, so short interruptions inside the article
+are bridged while long menus are not), then reads the header zone above the body for the
+headline, standfirst, bylines and dateline. The text is never modified; every finding is a span.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..document import Document
+from .credits import headline_credit
+from .dates import find_date
+from .vocab import (
+    BYLINE_OPENER,
+    BYLINE_ROLE,
+    CAPTION,
+    COMMENTS_MARKER,
+    DATE_OPENER,
+    END_MARKER,
+    JUNK_LONG,
+    JUNK_SHORT,
+    STOP_WORDS,
+)
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+_WORD = re.compile(r"\w+")
+_ALPHA_WORD = re.compile(r"[^\W\d_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_SENT_END = re.compile(r"[.!?。！？…:;\"”’»)\]]\s*$")
+_SENT_INSIDE = re.compile(r"[^\s.][.!?。！？]\s+\S|[,;，、。]")
+_URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$|^@\w+$|^#\w+(?:\s+#\w+)*$")
+_ICON_RUN = re.compile(r"\b(?:icon|chevron|arrow|btn|svg)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"(?<![\w.])\d[\d.,:]*(?!\w)")
+_TEASER = re.compile(r"(?:\[(?:…|\.\.\.)\]|\.\.\.|…)\s*$")
+_NORM = re.compile(r"\W+")
+_SITE_SEP = re.compile(r"\s+(?:[-–—|:•·»]|--|::)\s+|\s+[|]\s*")
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’.\-]*|(?:de|da|van|von|der|den|del|la|le|di|bin|al|el)|[A-Z]\.)$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bи\b)\s*")
+_BYLINE_TAIL = re.compile(
+    r"\s*(?:[|·•—–]|\s-\s|\bon\b\s+\w+|\bupdated\b|\bpublished\b|\bposted\b|\bin\b\s+[A-Z]|\bfor\b\s+|\bat\b\s+\d|\d).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+@dataclass(slots=True)
+class _Line:
+    idx: int
+    start: int
+    end: int
+    text: str
+    words: int
+    stop: float
+    punct: bool
+    norm: str
+    kind: str = "short"  # good | medium | short | junk | end
+    value: float = 0.0
+    tags: set[str] = field(default_factory=set)
+
+
+def _norm(s: str) -> str:
+    return _NORM.sub(" ", s.lower()).strip()
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines = []
+    for m in _LINE.finditer(text):
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if not body:
+            continue
+        start = m.start() + lead
+        toks = _WORD.findall(body)
+        cjk = len(_CJK.findall(body))
+        words = len(toks) + cjk // 2
+        alpha = [t.lower() for t in _ALPHA_WORD.findall(body)]
+        stop = sum(1 for t in alpha if t in STOP_WORDS) / len(alpha) if alpha else 0.0
+        lines.append(
+            _Line(
+                idx=len(lines),
+                start=start,
+                end=start + len(body),
+                text=body,
+                words=words,
+                stop=stop,
+                punct=bool(_SENT_END.search(body)),
+                norm=_norm(body),
+            )
+        )
+    return lines
+
+
+def _classify(lines: list[_Line], lang_stop: bool) -> None:
+    """Give every line a kind and a score; positive scores are article-like."""
+    counts: dict[str, int] = {}
+    for ln in lines:
+        counts[ln.norm] = counts.get(ln.norm, 0) + 1
+    for ln in lines:
+        t, w = ln.text, ln.words
+        inside = bool(_SENT_INSIDE.search(t))
+        cjk = bool(_CJK.search(t))
+        stop_ok = ln.stop >= 0.22 if (lang_stop and not cjk) else True
+        if w <= 8 and COMMENTS_MARKER.match(t):
+            ln.kind, ln.value = "end", -40.0
+            ln.tags.add("comments")
+            continue
+        if w <= 8 and END_MARKER.match(t):
+            ln.kind, ln.value = "end", -15.0
+            continue
+        if _URLISH.match(t) or (len(_ICON_RUN.findall(t)) >= 3 and ln.stop < 0.1):
+            ln.kind, ln.value = "junk", -10.0
+            continue
+        if w < 40 and JUNK_LONG.search(t):
+            ln.kind, ln.value = "junk", -12.0
+            continue
+        if w <= 14 and JUNK_SHORT.search(t):
+            ln.kind, ln.value = "junk", -6.0
+            continue
+        if w >= 40 and JUNK_LONG.search(t) and ln.stop < 0.3:
+            ln.kind, ln.value = "junk", -12.0
+            continue
+        if w <= 40 and _TEASER.search(t):
+            ln.kind, ln.value = "junk", -4.0  # a teaser cut short: related-article lists
+            continue
+        if CAPTION.search(t) and w <= 60:
+            ln.tags.add("caption")
+        repeated = counts[ln.norm] > 1 and w >= 3
+        if (w >= 12 or (cjk and len(t) >= 40)) and stop_ok and (ln.punct or inside or (w >= 25 and ln.stop >= 0.15)):
+            ln.kind, ln.value = "good", float(min(w, 150))
+        elif w >= 5 and (ln.punct or inside) and stop_ok:
+            ln.kind, ln.value = "medium", w * 0.5
+        elif w >= 12 and stop_ok:
+            ln.kind, ln.value = "medium", w * 0.3
+        elif w <= 30 and len(_NUMBER.findall(t)) >= 3:
+            ln.kind, ln.value = "short", -0.5  # a table row
+        elif w >= 3 and ln.stop >= 0.2:
+            ln.kind, ln.value = "short", -1.0  # a phrase: list item, subheading
+        else:
+            ln.kind, ln.value = "short", -2.0 - min(w, 8) * 0.25
+        if repeated and ln.kind != "good":
+            ln.value = min(ln.value, -3.0)
+        if "caption" in ln.tags:
+            ln.value = min(ln.value, -2.0) if w < 25 else ln.value * 0.3
+
+
+def _end_barriers(lines: list[_Line]) -> list[int]:
+    """Indices of end markers ("Comments", "Related") that close an article run above them.
+
+    In a header the same words are links, so a marker only counts when prose precedes it.
+    """
+    out = []
+    for ln in lines:
+        if ln.kind == "end":
+            before = sum(x.value for x in lines[max(0, ln.idx - 20) : ln.idx] if x.value > 0)
+            if before >= 30:
+                if "comments" in ln.tags:
+                    out.append(ln.idx)
+            else:
+                ln.value = -4.0
+    return out
+
+
+def _kadane(lines: list[_Line], lo: int, hi: int) -> tuple[float, int, int]:
+    best, best_i, best_j = 0.0, -1, -1
+    cur, cur_i = 0.0, lo
+    for k in range(lo, hi):
+        if cur <= 0:
+            cur, cur_i = 0.0, k
+        cur += lines[k].value
+        if cur > best:
+            best, best_i, best_j = cur, cur_i, k
+    return best, best_i, best_j
+
+
+def _best_segment(lines: list[_Line], anchor: int | None) -> tuple[int, int] | None:
+    """The ``[i, j]`` run of lines with the largest total score, or ``None``.
+
+    A comment-section marker splits the page; a run after one counts for a quarter as much per
+    marker crossed. When the headline was found (``anchor``), the part of the page holding the
+    headline wins as long as it holds a run of some substance.
+    """
+    barriers = _end_barriers(lines)
+    bounds = [0] + [b + 1 for b in barriers] + [len(lines)]
+    best, seg = 0.0, None
+    for n in range(len(bounds) - 1):
+        score, i, j = _kadane(lines, bounds[n], bounds[n + 1])
+        if i < 0:
+            continue
+        if anchor is not None and bounds[n] <= anchor < bounds[n + 1] and score >= 40:
+            return i, j
+        score *= 0.25**n
+        if score > best:
+            best, seg = score, (i, j)
+    return seg
+
+
+def _headline_like(ln: _Line) -> bool:
+    return 2 <= ln.words <= 30 and ln.kind not in ("junk", "end") and not ln.text.endswith((",", ";"))
+
+
+def _page_title_match(lines: list[_Line]) -> int | None:
+    """The headline line that the dump's first line (the page ``<title>``) repeats, if any.
+
+    Of several matches the one followed by the most prose wins (menus repeat headlines too).
+    """
+    first = lines[0]
+    if first.words < 2 or len(first.norm) < 12:
+        return None
+    best, best_score = None, -1.0
+    for ln in lines[1:]:
+        if not _headline_like(ln) or len(ln.norm) < 12:
+            continue
+        if ln.norm == first.norm or (ln.norm in first.norm and len(ln.norm) >= 0.4 * len(first.norm)):
+            after = sum(x.value for x in lines[ln.idx + 1 : ln.idx + 25] if x.value > 0)
+            if after > best_score:
+                best, best_score = ln.idx, after
+    return best
+
+
+def _find_title(lines: list[_Line], body_start: int) -> int | None:
+    """Index of a headline line before the body when the page title does not point at one."""
+    head_zone = lines[: max(body_start, 0) + 4]
+    # A headline-shaped line that repeats around the start of the body (headline, then as a caption).
+    seen: dict[str, int] = {}
+    for ln in head_zone:
+        if _headline_like(ln) and ln.words >= 4 and not ln.text.endswith("."):
+            if ln.norm in seen and ln.idx - seen[ln.norm] <= 6 and seen[ln.norm] <= body_start:
+                return seen[ln.norm]
+            seen.setdefault(ln.norm, ln.idx)
+    first = lines[0]
+    if _headline_like(first) and first.words >= 3:
+        return 0
+    return None
+
+
+def _title_span(text: str, ln: _Line, is_page_title: bool) -> tuple[int, int]:
+    """The headline part of a title line; a page ``<title>`` loses its site-name suffix."""
+    if not is_page_title:
+        return ln.start, ln.end
+    parts = list(_SITE_SEP.finditer(ln.text))
+    if not parts:
+        return ln.start, ln.end
+    # Keep the longest segment: "Opinion | Headline - Site" -> "Headline".
+    bounds = [0] + [p for m in parts for p in (m.start(), m.end())] + [len(ln.text)]
+    segs = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    s, e = max(segs, key=lambda se: se[1] - se[0])
+    if e - s < 0.35 * len(ln.text):
+        return ln.start, ln.end
+    return ln.start + s, ln.start + e
+
+
+def _clean_name(name: str) -> str | None:
+    name = name.strip(" .,:;-–—|*")
+    words = name.split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in name):
+        return None
+    if not all(_NAME_WORD.match(w) for w in words) or not words[0][0].isupper():
+        return None
+    if len(words) == 1 and len(name) < 3:
+        return None
+    return name
+
+
+def _authors_from(text: str) -> list[str]:
+    """Names in a byline: "By Jane Doe and John Roe", "Jane Doe | Reuters", "Tom Krisher, AP Auto Writer"."""
+    rest = BYLINE_OPENER.sub("", text, count=1)
+    rest = _BYLINE_TAIL.sub("", rest) if rest else rest
+    out = []
+    for part in _NAME_SPLIT.split(rest):
+        if BYLINE_ROLE.search(part):
+            break
+        name = _clean_name(part)
+        if name:
+            out.append(name)
+    return out
+
+
+def _is_byline(ln: _Line, nxt: _Line | None) -> tuple[bool, list[str]]:
+    if ln.words > 16 or ln.kind == "end":
+        return False, []
+    t = ln.text
+    if BYLINE_OPENER.match(t):
+        if _WORD.fullmatch(t.strip(" :")) and nxt is not None:  # "By" alone; the name is on the next line
+            names = _authors_from(nxt.text)
+            return bool(names), names
+        names = _authors_from(t)
+        if names:
+            return True, names
+    head, sep, tail = t.partition(" | ")
+    if not sep:
+        head, sep, tail = t.partition(", ")
+    if sep and BYLINE_ROLE.search(tail) or (sep == " | " and len(tail.split()) <= 4):
+        name = _clean_name(head)
+        if name and len(name.split()) >= 2:
+            return True, [name]
+    return False, []
 
 
 class TextDumpCleaner:
-    """Marks every non-empty line as a body paragraph (first, naive version)."""
+    """Finds boilerplate, headline, standfirst, dateline, bylines, captions and body paragraphs."""
 
     name = "textdump"
-    version = "0.0.1"
+    version = "1.0.0"
 
     def __call__(self, doc: Document) -> Document:
-        for m in _LINE.finditer(doc.text):
-            if m.group().strip():
-                doc.add_span("paragraph", m.start(), m.end())
+        text = doc.text
+        lines = _split_lines(text)
+        if not lines:
+            return doc
+        # Stop-word density only means something when the text is in a language the list covers.
+        prose = sum(1 for ln in lines if ln.words >= 12 and ln.stop >= 0.25)
+        _classify(lines, lang_stop=prose >= 1)
+        title_idx = _page_title_match(lines)
+        if title_idx is not None:
+            # The body follows the headline: favour a segment that starts right after it.
+            for ln in lines[title_idx + 1 : title_idx + 12]:
+                if ln.kind in ("good", "medium"):
+                    ln.value += 30.0
+                    break
+            for ln in lines[: title_idx + 1]:
+                ln.value = min(ln.value, -1.0)
+        seg = _best_segment(lines, title_idx)
+        if seg is None:
+            # Nothing reads like prose (a one-line or list-like text): keep every non-junk line.
+            seg = (0, len(lines) - 1)
+        i, j = seg
+        labels: dict[int, str] = {}
+
+        # -- header zone: headline, standfirst, bylines, dateline ------------------------------
+        if title_idx is None:
+            title_idx = _find_title(lines, i)
+        meta = doc.meta
+        if title_idx is not None:
+            tl = lines[title_idx]
+            ts, te = _title_span(text, tl, is_page_title=(title_idx == 0 and tl.norm != ""))
+            if title_idx == 0 and len(lines) > 1 and tl.words >= 2:
+                # keep the span within the first line, headline part only
+                pass
+            doc.add_span("title", ts, te)
+            labels[title_idx] = "title"
+            meta.title = meta.title or text[ts:te].strip()
+            if meta.headline_credit is None:
+                meta.headline_credit = headline_credit(text[ts:te], ts)
+            if i <= title_idx:
+                i = title_idx + 1
+            # repeated headline further on: caption
+            for ln in lines[title_idx + 1 :]:
+                if ln.norm == tl.norm or (title_idx == 0 and ln.norm and ln.norm == _norm(text[ts:te])):
+                    labels.setdefault(ln.idx, "caption")
+
+        # Standfirst: the prose line right after the headline when a non-body line separates it
+        # from the body (a byline, a dateline, a caption, the repeated headline).
+        if title_idx is not None and title_idx > 0:
+            k = title_idx + 1
+            while k < len(lines) and k <= title_idx + 3 and lines[k].kind in ("short", "junk") and lines[k].words <= 3:
+                k += 1
+            if k < len(lines) and k <= j and lines[k].kind in ("good", "medium") and lines[k].words >= 8:
+                nxt = lines[k + 1] if k + 1 < len(lines) else None
+                if nxt is not None and (nxt.kind not in ("good", "medium") or labels.get(nxt.idx) == "caption"
+                                        or _is_byline(nxt, None)[0] or find_date(nxt.text) and nxt.words <= 12):
+                    labels[k] = "standfirst"
+                    doc.add_span("standfirst", lines[k].start, lines[k].end)
+                    meta.description = meta.description or lines[k].text
+                    if i <= k:
+                        i = k + 1
+                        while i <= j and lines[i].kind not in ("good", "medium"):
+                            i += 1
+
+        zone_lo = max(0, (title_idx if title_idx is not None else i) - 8)
+        zone = range(zone_lo, min(len(lines), i + 2))
+        authors: list[str] = []
+        date_line: tuple[int, str] | None = None
+        date_fallback: tuple[int, str] | None = None
+        for k in zone:
+            ln = lines[k]
+            if k in labels:
+                continue
+            if k >= i and lines[k].kind == "good":
+                continue
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            ok, names = _is_byline(ln, nxt)
+            if ok:
+                labels[k] = "byline"
+                authors.extend(n for n in names if n not in authors)
+                if _WORD.fullmatch(ln.text.strip(" :")) and nxt is not None:
+                    labels[k + 1] = "byline"
+            if ln.words <= 20:
+                found = find_date(ln.text)
+                if found:
+                    if k not in labels:
+                        labels[k] = "dateline"
+                    pick = (k, found.iso)
+                    if DATE_OPENER.search(ln.text) and re.search(r"publi|posted|veröff|diterbit|опублик", ln.text, re.I):
+                        date_line = date_line or pick
+                    elif title_idx is None or k >= title_idx - 2:
+                        date_fallback = date_fallback or pick
+                    elif date_fallback is None or date_fallback[0] < zone_lo:
+                        date_fallback = pick
+        if meta.date is None:
+            chosen = date_line or date_fallback
+            if chosen is None:
+                for ln in lines[: i + 1]:
+                    if ln.words <= 20:
+                        f = find_date(ln.text)
+                        if f:
+                            chosen = (ln.idx, f.iso)
+            if chosen:
+                meta.date = chosen[1]
+        if not meta.authors:
+            meta.authors = authors
+
+        # -- body: the chosen segment, less furniture -------------------------------------------
+        body_kinds = ("good", "medium")
+        keep: list[_Line] = []
+        for k in range(i, j + 1):
+            ln = lines[k]
+            if k in labels:
+                continue
+            if "caption" in ln.tags and ln.kind != "good":
+                labels[k] = "caption"
+                continue
+            if ln.kind in body_kinds:
+                keep.append(ln)
+            elif ln.kind == "short" and ln.words >= 1 and not ln.text.isdigit():
+                # a subheading between paragraphs
+                prev_ok = any(lines[x].kind in body_kinds for x in range(max(i, k - 2), k))
+                next_ok = any(lines[x].kind in body_kinds for x in range(k + 1, min(j + 1, k + 3)))
+                if prev_ok and next_ok and ln.words <= 12:
+                    keep.append(ln)
+        seen_par: set[str] = set()
+        for ln in keep:
+            if ln.norm in seen_par and ln.words >= 3:
+                labels[ln.idx] = "caption"
+                continue
+            seen_par.add(ln.norm)
+            labels[ln.idx] = "paragraph"
+            doc.add_span("paragraph", ln.start, ln.end)
+        for ln in lines:
+            lab = labels.get(ln.idx)
+            if lab in ("byline", "dateline", "caption"):
+                doc.add_span(lab, ln.start, ln.end)
+            elif lab is None:
+                doc.add_span("boilerplate", ln.start, ln.end)
         return doc

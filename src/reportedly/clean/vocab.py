@@ -1,0 +1,133 @@
+"""Word lists and patterns the text-dump cleaner scores lines with.
+
+Stop words (several languages) measure how much a line reads like running prose; the boilerplate
+patterns name what pages wrap around an article (navigation, share and subscribe prompts, cookie
+notices, related lists, footers, comment sections). No pattern names a particular site.
+"""
+
+from __future__ import annotations
+
+import re
+
+_STOP_TEXT = """
+a about above after again against all also am an and any are as at be because been before being
+between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my
+no nor not now of off on once only or other our ours out over own said same says she should so some
+such than that the their theirs them then there these they this those through to too under until up
+very was we were what when where which while who whom why will with would you your
+der die das und ist nicht mit sich auf für von dem den des ein eine einer eines einem auch als an
+es im zu wie bei nach noch aus hat wird sind war wurde werden oder aber wenn nur so kann dass über um
+le la les et est une des du dans pour pas que qui sur au avec ce il elle se sont plus par ont mais
+ou été être son sa ses leur aux cette comme nous vous ne
+el los las en por con del una su al lo como más pero sus fue ha son está entre sin sobre también
+muy hasta desde cuando porque ya este esta ese esa le se
+o os um uma não com mais como mas foi ao ele das dos à seu sua ou quando muito nos já está também
+só pelo pela até isso ela entre depois sem mesmo aos ter seus quem nas me esse eles você essa num
+il di che è per non una sono della nel alla anche si ha ma come dei delle questo gli da al più
+het een van ik te dat zijn op aan met voor niet er maar om ook als dan bij nog naar uit wordt
+yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena ada adalah atau oleh
+bisa sudah saya kita mereka kami
+и в не на что с по как это а из у за от он для то но к о же так все она его бы был было при мы
+они только ее уже или если вы еще когда до
+"""
+#: Function words of English, German, French, Spanish, Portuguese, Italian, Dutch, Indonesian, Russian.
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+#: Short lines that open a comment section.
+COMMENTS_MARKER = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?|comentários?|commenti|"
+    r"reacties|komentar|комментари[йи]|コメント)(?:\s*\(\d+\))?\W*$|"
+    r"^\W*(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|"
+    r"show comments|view comments|\d+ thoughts? on\b.*)\W*$",
+    re.IGNORECASE,
+)
+
+#: Short lines that announce the end of the article (what follows is lists, comments or footer).
+END_MARKER = re.compile(
+    r"^\W*(?:comments?|\d+\s+comments?|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|"
+    r"related(?: articles?| stories| posts| content| news| coverage| links| reading| topics)?|"
+    r"more (?:from|on|stories|news|in|like this|articles)\b.*|most (?:popular|read|viewed|shared)\b.*|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)\b.*|recommended(?: for you| stories| articles)?|"
+    r"read (?:more|next|also)|share this(?: article| story| post)?|about the author|trending(?: now| stories)?|"
+    r"popular (?:posts|stories|articles)|see also|further reading|what to read next|sponsored (?:content|stories|links)|"
+    r"around the web|from the web|up next|latest (?:news|stories|articles|posts)|top stories|"
+    r"kommentare?|ähnliche artikel|mehr zum thema|das könnte sie auch interessieren|"
+    r"commentaires?|lire aussi|à lire aussi|sur le même sujet|"
+    r"comentarios?|noticias relacionadas|te puede interesar|"
+    r"comentários?|leia também|veja também|artigos relacionados|notícias relacionadas|"
+    r"commenti|articoli correlati|leggi anche|"
+    r"reacties|gerelateerde artikelen|"
+    r"baca juga|berita terkait|artikel terkait|"
+    r"комментарии|похожие (?:статьи|новости)|читайте также|"
+    r"関連記事|コメント|相关文章|相关阅读)\W*$",
+    re.IGNORECASE,
+)
+
+#: Vocabulary of page furniture, matched anywhere in a short line.
+JUNK_SHORT = re.compile(
+    r"\b(?:subscribe|subscription|subscriber|sign (?:in|up|out)|log ?(?:in|out)|register|newsletters?|"
+    r"advertisement|advertising|advertise|sponsored|share (?:this|on|via)|follow us|"
+    r"cookies?|privacy|terms (?:of|and) (?:use|service|sale)|copyright|all rights reserved|"
+    r"click here|tap here|download (?:the|our) app|skip to|back to top|loading|"
+    r"your email|email address|required fields|read more|continue reading|show more|load more|see more|"
+    r"view comments|comments?\s*\(\d+\)|\(\d+\)\s*comments?|"
+    r"related|recommended|trending|most popular|most read|previous (?:post|article|story)|"
+    r"next (?:post|article|story)|filed under|tags?:|categories:|topics:|"
+    r"whatsapp|facebook|twitter|linkedin|pinterest|instagram|reddit|telegram|e-?mail this|print this|"
+    r"contact us|about us|site ?map|accessibility|careers|jobs at|rss|faq|"
+    r"getty images|shutterstock|photo(?:graph)?:|image:|credit:|caption|"
+    r"abonnieren|anmelden|datenschutz|impressum|werbung|"
+    r"s'abonner|abonnez|connexion|publicité|"
+    r"suscríbete|iniciar sesión|publicidad|"
+    r"assine|assinar|entrar|publicidade|"
+    r"iscriviti|accedi|pubblicità|"
+    r"berlangganan|masuk|iklan|"
+    r"подписаться|войти|реклама)\b|©|\bⓒ",
+    re.IGNORECASE,
+)
+
+#: Furniture phrases strong enough to reject a long line too.
+JUNK_LONG = re.compile(
+    r"all rights reserved|©\s*\d{4}|copyright\s*(?:©\s*)?\d{4}|this (?:site|website) uses cookies|"
+    r"we use cookies|by (?:using|continuing to use) (?:this|our) (?:site|website)|your email address will not be published|"
+    r"sign up for (?:our|the)\b.*newsletter|subscribe to (?:our|the)\b.*(?:newsletter|channel)|"
+    r"(?:is|are) committed to publishing|letters? to the editor|have a (?:news )?tip\b|"
+    r"we may earn (?:a )?(?:commission|money)|affiliate (?:links?|commission)|"
+    r"you have (?:\d+|one) (?:free )?articles? (?:left|remaining)|already a subscriber|"
+    r"(?:javascript|ad ?blocker) (?:is )?(?:disabled|enabled)|please (?:enable|disable) (?:javascript|your ad)|"
+    r"this (?:article|story|content) (?:was|is) (?:produced|provided|paid for|sponsored)|"
+    r"terms of (?:use|service)|privacy (?:policy|notice)|registered trademarks?|trademarks? of|"
+    r"(?:on|of|to) this (?:web)?site\b|(?:information|content|materials?) (?:provided|published) on\b",
+    re.IGNORECASE,
+)
+
+#: Image-caption furniture: photo credits, gallery counters.
+CAPTION = re.compile(
+    r"(?:^|\s|\()(?:photo|photograph|image|picture|illustration|video|foto|bild|credit)s?\s*(?:by|:|/|…|\.\.\.)|"
+    r"\b(?:getty images|afp|ap|reuters|epa|shutterstock|istock|xinhua|dpa|efe|sipa)\s*(?:photo|via getty|/|$)|"
+    r"^image \d+ of \d+|^\d+ of \d+$|^\d+\s*/\s*\d+$|\bcredit\.\.\.",
+    re.IGNORECASE,
+)
+
+#: Words that open a byline, in several languages.
+BYLINE_OPENER = re.compile(
+    r"^(?:(?:written |words |reporting |posted |published |story )?by|von|par|por|di|door|oleh|av|af|"
+    r"autor(?:in)?|author|text|texte|текст|автор)\s*[:\-–—]?\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+#: Job titles that follow a name in a byline ("Tom Krisher, AP Auto Writer").
+BYLINE_ROLE = re.compile(
+    r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff|journalist|reporting|"
+    r"redakteur|korrespondent|journaliste|periodista|jornalista|giornalista)s?\b",
+    re.IGNORECASE,
+)
+
+#: Words that open a dateline.
+DATE_OPENER = re.compile(
+    r"\b(?:published|posted|updated|modified|last (?:updated|modified)|first published|"
+    r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|"
+    r"gepubliceerd|diterbitkan|опубликовано|обновлено)\b",
+    re.IGNORECASE,
+)
