@@ -1,20 +1,38 @@
-"""Readers turn inputs (paths, ``-`` for stdin) into :class:`Document` objects.
+"""Readers turn inputs (paths, directories, ``-`` for stdin) into :class:`Document` objects.
 
 :func:`read_inputs` yields a :class:`Document` per article, or a :class:`Failure` naming the input
 and the reason when one cannot be read; it never raises for a bad input, so a batch goes on.
+What an input holds is told by its bytes (:mod:`.detect`), gzip is undone transparently, and
+containers (WARC, JSONL) are streamed record by record so memory stays bounded.
+
+========  ===================================================================  ============
+kind      one document per                                                       module
+========  ===================================================================  ============
+text      file; text is the decoded file (encoding detected)                     :mod:`.text`
+html      page; text is the extracted article with title/standfirst/paragraphs   :mod:`.html`
+warc      HTML response record; input is ``PATH#<WARC-Record-ID>``              :mod:`.warc`
+jsonl     line with a ``text`` or ``html`` field; a bad line fails as PATH:LINE  :mod:`.jsonl`
+========  ===================================================================  ============
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-import charset_normalizer
-
-from ..document import Document, Metadata
+from ..document import Document
 from ..errors import InputError
 from ..settings import Settings, get_settings
+from .detect import open_input, sniff
+from .html import read_html_bytes
+from .jsonl import read_jsonl
+from .text import decode_text, read_text
+from .warc import read_warc
+
+__all__ = ["Failure", "decode_text", "iter_directory", "read_input", "read_inputs", "sniff"]
 
 
 @dataclass(frozen=True)
@@ -28,31 +46,59 @@ class Failure:
         return f"{self.input}: {self.reason}"
 
 
-def decode_text(data: bytes, input: str) -> tuple[str, str]:
-    """Decode bytes of a text file, detecting the encoding; returns (text, encoding)."""
-    if not data.strip():
-        raise InputError(input, "empty input")
+def _failure(exc: InputError) -> Failure:
+    return Failure(exc.input, " ".join(str(exc.reason).split()))
+
+
+def iter_directory(path: str, suffixes: Iterable[str]) -> Iterator[str]:
+    """Files under ``path`` (recursively, sorted) whose names end with one of ``suffixes`` (``.gz`` allowed)."""
+    wanted = tuple(s.lower() for s in suffixes)
+    found = []
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in files:
+            name = f.lower().removesuffix(".gz")
+            if not f.startswith(".") and name.endswith(wanted):
+                found.append(os.path.join(root, f))
+    return iter(sorted(found))
+
+
+def read_input(name: str, settings: Settings | None = None, *, stdin: BinaryIO | None = None
+               ) -> Iterator[Document | Failure]:
+    """Read one file (or ``-``): one or more documents, or failures. Never raises for bad input."""
+    settings = settings or get_settings()
+    max_bytes = int(settings.input.max_bytes)
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise InputError(input, "not text: no character encoding fits its bytes")
-    return str(best), best.encoding
+        with open_input(name, stdin=stdin) as opened:
+            if opened.kind == "text":
+                yield read_text(opened, max_bytes)
+            elif opened.kind == "html":
+                yield read_html_bytes(opened.read_all(max_bytes), input=name)
+            else:
+                reader = read_warc if opened.kind == "warc" else read_jsonl
+                for item in reader(opened, max_bytes):
+                    yield _failure(item) if isinstance(item, InputError) else item
+    except InputError as exc:
+        yield _failure(exc)
+    except MemoryError:
+        yield Failure(name, "out of memory while reading; lower input.max_bytes")
+    except OSError as exc:
+        yield Failure(name, exc.strerror or str(exc))
 
 
-def read_inputs(inputs: Iterable[str], settings: Settings | None = None) -> Iterator[Document | Failure]:
+def read_inputs(inputs: Iterable[str], settings: Settings | None = None, *, stdin: BinaryIO | None = None
+                ) -> Iterator[Document | Failure]:
+    """Read every input in order; directories are walked (sorted, by ``input.directory_suffixes``)."""
     settings = settings or get_settings()
     for item in inputs:
-        try:
-            path = Path(item)
-            if not path.exists():
-                raise InputError(item, "no such file or directory")
-            data = path.read_bytes()
-            text, enc = decode_text(data, item)
-            yield Document(text, input=item, meta=Metadata(format="text", encoding=enc))
-        except InputError as exc:
-            yield Failure(exc.input, exc.reason)
-        except OSError as exc:
-            yield Failure(item, exc.strerror or str(exc))
+        item = str(item)
+        if item != "-" and Path(item).is_dir():
+            files = list(iter_directory(item, settings.input.directory_suffixes))
+            if not files:
+                suffixes = ", ".join(settings.input.directory_suffixes)
+                yield Failure(item, f"directory has no readable files (looked for {suffixes}, optionally .gz)")
+                continue
+            for f in files:
+                yield from read_input(f, settings)
+            continue
+        yield from read_input(item, settings, stdin=stdin)

@@ -1,0 +1,252 @@
+"""Opening an input and telling what it holds by its bytes, not its name.
+
+:func:`open_input` opens a path (or ``-`` for stdin), undoes gzip compression when the magic bytes
+say so, reads a small head of the decompressed bytes and sniffs the kind of content: ``warc``,
+``jsonl``, ``html`` or ``text``. The returned stream still yields the head first, so nothing is
+read twice and nothing larger than the head is held in memory by this step.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from ..errors import InputError
+
+#: How many decompressed bytes are read up front to decide what an input is.
+HEAD_BYTES = 64 * 1024
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+#: Magic bytes of formats that are certainly not articles, with a name for the error message.
+BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"BZh", "bzip2-compressed data (only gzip is read)"),
+    (b"\xfd7zXZ\x00", "xz-compressed data (only gzip is read)"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data (only gzip is read)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"RIFF", "a RIFF media file"),
+    (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
+    (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|article|main|section|header"
+    r"|nav|p|h[1-6]|table|span|a|img|ul|ol|form|iframe|noscript)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_ANYWHERE = re.compile(r"<(?:html|body|head)\b[^>]*>|</(?:p|div|html|body)>", re.IGNORECASE)
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The codec named by a byte-order mark at the start of ``data``, if any."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return codec
+    return None
+
+
+def sniff(head: bytes, name: str = "") -> str:
+    """Tell ``warc``, ``jsonl``, ``html`` or ``text`` from the first bytes of an input.
+
+    Raises :class:`InputError` for empty or binary inputs; ``name`` only breaks ties (an
+    ``.html`` file whose first tag is unusual is still read as HTML).
+    """
+    label = name or "<input>"
+    if not head.strip():
+        raise InputError(label, "empty input")
+    for magic, what in BINARY_MAGIC:
+        if head.startswith(magic):
+            raise InputError(label, f"binary data ({what}), not text, HTML, WARC or JSONL")
+    codec = bom_encoding(head)
+    if codec:
+        sample = head[:8192].decode(codec, errors="ignore")
+    else:
+        if b"\x00" in head[:8192]:
+            raise InputError(label, "binary data (NUL bytes), not text, HTML, WARC or JSONL")
+        sample = head[:8192].decode("latin-1")
+    stripped = sample.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("WARC/"):
+        return "warc"
+    if stripped[:1] in ("{", "["):
+        return "jsonl"
+    if _HTML_START.match(stripped):
+        return "html"
+    lowered = name.lower().removesuffix(".gz")
+    if lowered.endswith(_HTML_SUFFIXES) and "<" in stripped:
+        return "html"
+    if len(_HTML_ANYWHERE.findall(sample[:4096])) >= 2:
+        return "html"
+    return "text"
+
+
+class _Chain(io.RawIOBase):
+    """A raw stream that yields ``prefix`` first and then the rest of ``inner``."""
+
+    def __init__(self, prefix: bytes, inner: BinaryIO):
+        self._prefix = memoryview(prefix)
+        self._inner = inner
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        if self._prefix:
+            n = min(len(buffer), len(self._prefix))
+            buffer[:n] = self._prefix[:n]
+            self._prefix = self._prefix[n:]
+            return n
+        data = self._inner.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        return n
+
+
+class _Gunzip(io.RawIOBase):
+    """Decompresses gzip (all members) and notes, instead of raising, when the data stops early."""
+
+    def __init__(self, inner: BinaryIO):
+        self._gz = gzip.GzipFile(fileobj=inner, mode="rb")
+        self.truncated = False
+        self.corrupt: str | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        if self.truncated or self.corrupt:
+            return 0
+        try:
+            data = self._gz.read(len(buffer))
+        except EOFError:
+            self.truncated = True
+            return 0
+        except Exception as exc:  # gzip.BadGzipFile, zlib.error: damaged compressed data
+            self.corrupt = str(exc) or type(exc).__name__
+            return 0
+        n = len(data)
+        buffer[:n] = data
+        return n
+
+
+@dataclass
+class Opened:
+    """An opened input: its kind, a stream of its decompressed bytes, and what is known of it."""
+
+    name: str
+    kind: str
+    stream: BinaryIO
+    compressed: bool
+    size: int | None  # bytes on disk, when the input is a regular file
+    _gunzip: _Gunzip | None = None
+
+    @property
+    def truncated(self) -> bool:
+        """True when gzip data ended before its end-of-stream marker (known once read to the end)."""
+        return bool(self._gunzip and self._gunzip.truncated)
+
+    @property
+    def corrupt(self) -> str | None:
+        """Why gzip data could not be decompressed, when it could not."""
+        return self._gunzip.corrupt if self._gunzip else None
+
+    def damage(self) -> str | None:
+        """A one-line reason when the compressed data was damaged, else None."""
+        if self.truncated:
+            return "truncated gzip data: the file ends before its end-of-stream marker"
+        if self.corrupt:
+            return f"corrupt gzip data ({self.corrupt})"
+        return None
+
+    def read_all(self, max_bytes: int) -> bytes:
+        """The whole decompressed input, refusing more than ``max_bytes``."""
+        if not self.compressed and self.size is not None and self.size > max_bytes:
+            raise too_large(self.name, self.size, max_bytes)
+        data = self.stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise too_large(self.name, None, max_bytes)
+        damage = self.damage()
+        if damage:
+            raise InputError(self.name, damage)
+        return data
+
+
+def too_large(name: str, size: int | None, max_bytes: int) -> InputError:
+    """The error for an input over ``settings.input.max_bytes``."""
+    got = f"{size / 1e6:.1f} MB" if size is not None else f"more than {max_bytes / 1e6:.1f} MB"
+    return InputError(
+        name,
+        f"too large: {got} (decompressed) is over the limit of {max_bytes / 1e6:.1f} MB "
+        f"(setting input.max_bytes, env REPORTEDLY_INPUT_MAX_BYTES)",
+    )
+
+
+@contextmanager
+def open_input(name: str, *, stdin: BinaryIO | None = None) -> Iterator[Opened]:
+    """Open ``name`` (``-`` is stdin), undo gzip when present, and sniff what it holds.
+
+    Raises :class:`InputError` for a missing, unreadable, empty or binary input.
+    """
+    size: int | None = None
+    if name == "-":
+        raw: BinaryIO = stdin or sys.stdin.buffer
+        close = False
+    else:
+        try:
+            st = os.stat(name)
+        except FileNotFoundError:
+            raise InputError(name, "no such file or directory") from None
+        except OSError as exc:
+            raise InputError(name, exc.strerror or str(exc)) from None
+        if not os.path.isfile(name):
+            raise InputError(name, "not a regular file")
+        size = st.st_size
+        try:
+            raw = open(name, "rb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise InputError(name, exc.strerror or str(exc)) from None
+        close = True
+    try:
+        magic = raw.read(2)
+        stream: BinaryIO = io.BufferedReader(_Chain(magic, raw), 1 << 16)  # type: ignore[arg-type]
+        gunzip = None
+        if magic == GZIP_MAGIC:
+            gunzip = _Gunzip(stream)
+            stream = io.BufferedReader(gunzip, 1 << 16)  # type: ignore[arg-type]
+        head = stream.read(HEAD_BYTES)
+        if gunzip is not None and not head:
+            if gunzip.truncated:
+                raise InputError(name, "truncated gzip data: nothing could be decompressed")
+            if gunzip.corrupt:
+                raise InputError(name, f"corrupt gzip data ({gunzip.corrupt})")
+            raise InputError(name, "empty input (gzip data decompresses to nothing)")
+        kind = sniff(head, name)
+        stream = io.BufferedReader(_Chain(head, stream), 1 << 16)  # type: ignore[arg-type]
+        yield Opened(name, kind, stream, gunzip is not None, size, gunzip)
+    finally:
+        if close:
+            raw.close()

@@ -1,0 +1,138 @@
+"""JSON Lines: one article per line, with a ``text`` or ``html`` field and optional metadata.
+
+Recognised metadata keys: ``id``, ``title``, ``description``, ``date``, ``url``, ``authors``
+(a list or one string), ``sitename``, ``language``. Other keys are kept in ``meta.extra``.
+A JSON array of such objects, or one object spread over several lines, is read too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from ..document import Document, Metadata
+from ..errors import InputError
+from .detect import Opened
+from .html import read_html_bytes
+
+_KNOWN = ("id", "title", "description", "date", "url", "authors", "author", "sitename", "language", "text", "html")
+
+
+def _str(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def article_from_object(obj: Any, name: str) -> Document:
+    """Turn one decoded JSON object into a document; raises :class:`InputError` when it is not an article."""
+    if not isinstance(obj, dict):
+        raise InputError(name, f"expected a JSON object, got {type(obj).__name__}")
+    text, html = obj.get("text"), obj.get("html")
+    if not isinstance(text, str) and not isinstance(html, str):
+        raise InputError(name, "no 'text' or 'html' string field")
+    authors = obj.get("authors", obj.get("author"))
+    if isinstance(authors, str):
+        authors = [authors]
+    meta = Metadata(
+        format="jsonl",
+        encoding="utf-8",
+        title=_str(obj.get("title")),
+        description=_str(obj.get("description")),
+        date=_str(obj.get("date")),
+        url=_str(obj.get("url")),
+        authors=[a.strip() for a in authors or [] if isinstance(a, str) and a.strip()],
+        sitename=_str(obj.get("sitename")),
+        language=_str(obj.get("language")),
+        extra={k: v for k, v in obj.items() if k not in _KNOWN},
+    )
+    if obj.get("id") is not None:
+        meta.extra["id"] = obj["id"]
+    if isinstance(text, str) and text.strip():
+        return Document(text, input=name, meta=meta)
+    if isinstance(html, str) and html.strip():
+        return read_html_bytes(html.encode("utf-8"), input=name, charset="utf-8", url=meta.url,
+                               format="jsonl", meta=meta)
+    raise InputError(name, "the 'text' (or 'html') field is empty")
+
+
+def _line_name(path: str, lineno: int, obj: Any) -> str:
+    if isinstance(obj, dict) and isinstance(obj.get("id"), str | int) and str(obj["id"]).strip():
+        return f"{path}#{obj['id']}"
+    return f"{path}:{lineno}"
+
+
+def _read_line(stream, max_bytes: int) -> tuple[bytes, bool]:
+    """One line of at most ``max_bytes``; returns (line, too_long) and skips the rest of a long line."""
+    line = stream.readline(max_bytes + 1)
+    if len(line) <= max_bytes or line.endswith(b"\n"):
+        return line, False
+    while True:  # drain the overlong line without holding it
+        chunk = stream.readline(1 << 20)
+        if not chunk or chunk.endswith(b"\n"):
+            return b"x", True
+
+
+def read_jsonl(opened: Opened, max_bytes: int) -> Iterator[Document | InputError]:
+    """Yield a document per line (an error naming ``PATH:LINE`` for a bad one), streaming the file."""
+    stream, path = opened.stream, opened.name
+    lineno = 0
+    first = True
+    while True:
+        line, too_long = _read_line(stream, max_bytes)
+        if not line:
+            break
+        lineno += 1
+        if too_long:
+            yield InputError(f"{path}:{lineno}", f"line too long: over the limit of {max_bytes / 1e6:.1f} MB")
+            continue
+        if first:
+            line = line.removeprefix(b"\xef\xbb\xbf")
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except UnicodeDecodeError:
+            yield InputError(f"{path}:{lineno}", "not UTF-8 text")
+            continue
+        except ValueError as exc:
+            if first:  # perhaps one JSON document over several lines
+                yield from _read_whole(line, opened, max_bytes)
+                return
+            yield InputError(f"{path}:{lineno}", f"invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        first = False
+        items = obj if isinstance(obj, list) else [obj]
+        for i, item in enumerate(items):
+            name = _line_name(path, lineno, item) if len(items) == 1 else f"{path}:{lineno}[{i}]"
+            try:
+                yield article_from_object(item, name)
+            except InputError as exc:
+                yield exc
+    damage = opened.damage()
+    if damage:
+        yield InputError(path, f"{damage} (read {lineno} lines before it)")
+    elif lineno == 0:
+        yield InputError(path, "empty input")
+
+
+def _read_whole(start: bytes, opened: Opened, max_bytes: int) -> Iterator[Document | InputError]:
+    rest = opened.stream.read(max_bytes + 1 - len(start))
+    data = start + rest
+    if len(data) > max_bytes:
+        yield InputError(opened.name, f"too large: a JSON document over the limit of {max_bytes / 1e6:.1f} MB")
+        return
+    try:
+        obj = json.loads(data)
+    except UnicodeDecodeError:
+        yield InputError(opened.name, "not UTF-8 text")
+        return
+    except ValueError as exc:
+        yield InputError(f"{opened.name}:{exc.lineno}", f"invalid JSON ({exc.msg} at column {exc.colno})")
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    for i, item in enumerate(items):
+        name = opened.name if len(items) == 1 and not isinstance(obj, list) else f"{opened.name}[{i}]"
+        try:
+            yield article_from_object(item, name)
+        except InputError as exc:
+            yield exc
