@@ -29,6 +29,8 @@ from .vocab import (
     STOP_WORDS,
 )
 
+GOOD_OFFSET = 14.0
+GOOD_FLOOR = 2.0
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 _WORD = re.compile(r"\w+")
 _ALPHA_WORD = re.compile(r"[^\W\d_]+")
@@ -39,6 +41,10 @@ _URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$|^@\w+$|^#\w+(?:\s
 _ICON_RUN = re.compile(r"\b(?:icon|chevron|arrow|btn|svg)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d.,:]*(?!\w)")
 _TEASER = re.compile(r"(?:\[(?:…|\.\.\.)\]|\.\.\.|…)\s*$")
+_RELATIVE_STAMP = re.compile(
+    r"^(?:updated\s+|posted\s+)?\d+\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b.{0,20}$",
+    re.IGNORECASE,
+)
 _NORM = re.compile(r"\W+")
 _SITE_SEP = re.compile(r"\s+(?:[-–—|:•·»]|--|::)\s+|\s+[|]\s*")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’.\-]*|(?:de|da|van|von|der|den|del|la|le|di|bin|al|el)|[A-Z]\.)$")
@@ -114,6 +120,9 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
         if w <= 8 and END_MARKER.match(t):
             ln.kind, ln.value = "end", -15.0
             continue
+        if _RELATIVE_STAMP.match(t):
+            ln.kind, ln.value = "junk", -6.0
+            continue
         if _URLISH.match(t) or (len(_ICON_RUN.findall(t)) >= 3 and ln.stop < 0.1):
             ln.kind, ln.value = "junk", -10.0
             continue
@@ -133,7 +142,7 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
             ln.tags.add("caption")
         repeated = counts[ln.norm] > 1 and w >= 3
         if (w >= 12 or (cjk and len(t) >= 40)) and stop_ok and (ln.punct or inside or (w >= 25 and ln.stop >= 0.15)):
-            ln.kind, ln.value = "good", float(min(w, 150))
+            ln.kind, ln.value = "good", max(GOOD_FLOOR, float(min(w, 150)) - GOOD_OFFSET)
         elif w >= 5 and (ln.punct or inside) and stop_ok:
             ln.kind, ln.value = "medium", w * 0.5
         elif w >= 12 and stop_ok:
@@ -148,6 +157,36 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
             ln.value = min(ln.value, -3.0)
         if "caption" in ln.tags:
             ln.value = min(ln.value, -2.0) if w < 25 else ln.value * 0.3
+
+
+def _headline_shaped(ln: _Line) -> bool:
+    return 3 <= ln.words <= 20 and ln.kind != "good" and not ln.text.endswith((".", ",", ";", ":"))
+
+
+def _mark_teasers(lines: list[_Line]) -> None:
+    """Related-story lists read as headline, blurb, headline, blurb: three such pairs in a row are furniture."""
+    cands: list[int] = []
+    for k in range(1, len(lines)):
+        ln = lines[k]
+        if ln.kind in ("good", "medium") and ln.words <= 60 and _headline_shaped(lines[k - 1]):
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            if nxt is None or nxt.kind in ("junk", "end") or _headline_shaped(nxt):
+                cands.append(k)
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            for k in run:
+                for x in (k - 1, k):
+                    lines[x].value = min(lines[x].value, -2.0)
+                    lines[x].tags.add("teaser")
+
+    for k in cands:
+        if run and (k - run[-1] > 5 or any(lines[x].kind == "good" for x in range(run[-1] + 1, k - 1))):
+            flush()
+            run = []
+        run.append(k)
+    flush()
 
 
 def _end_barriers(lines: list[_Line]) -> list[int]:
@@ -183,21 +222,29 @@ def _best_segment(lines: list[_Line], anchor: int | None) -> tuple[int, int] | N
     """The ``[i, j]`` run of lines with the largest total score, or ``None``.
 
     A comment-section marker splits the page; a run after one counts for a quarter as much per
-    marker crossed. When the headline was found (``anchor``), the part of the page holding the
-    headline wins as long as it holds a run of some substance.
+    marker crossed. ``anchor`` is the first prose line after a headline the page title points at:
+    the best run that starts there wins unless another run is several times stronger.
     """
     barriers = _end_barriers(lines)
     bounds = [0] + [b + 1 for b in barriers] + [len(lines)]
     best, seg = 0.0, None
+    anchored, anchored_seg = 0.0, None
     for n in range(len(bounds) - 1):
-        score, i, j = _kadane(lines, bounds[n], bounds[n + 1])
+        lo, hi = bounds[n], bounds[n + 1]
+        score, i, j = _kadane(lines, lo, hi)
         if i < 0:
             continue
-        if anchor is not None and bounds[n] <= anchor < bounds[n + 1] and score >= 40:
-            return i, j
         score *= 0.25**n
         if score > best:
             best, seg = score, (i, j)
+        if anchor is not None and lo <= anchor < hi:
+            run = 0.0
+            for k in range(anchor, hi):
+                run += lines[k].value
+                if run > anchored:
+                    anchored, anchored_seg = run, (anchor, k)
+    if anchored_seg is not None and anchored * 3 >= best:
+        return anchored_seg
     return seg
 
 
@@ -317,16 +364,19 @@ class TextDumpCleaner:
         # Stop-word density only means something when the text is in a language the list covers.
         prose = sum(1 for ln in lines if ln.words >= 12 and ln.stop >= 0.25)
         _classify(lines, lang_stop=prose >= 1)
+        _mark_teasers(lines)
         title_idx = _page_title_match(lines)
+        anchor = None
         if title_idx is not None:
             # The body follows the headline: favour a segment that starts right after it.
             for ln in lines[title_idx + 1 : title_idx + 12]:
                 if ln.kind in ("good", "medium"):
                     ln.value += 30.0
+                    anchor = ln.idx
                     break
             for ln in lines[: title_idx + 1]:
                 ln.value = min(ln.value, -1.0)
-        seg = _best_segment(lines, title_idx)
+        seg = _best_segment(lines, anchor)
         if seg is None:
             # Nothing reads like prose (a one-line or list-like text): keep every non-junk line.
             seg = (0, len(lines) - 1)
