@@ -38,3 +38,7 @@ class ModelError(ReportedlyError):
 
 class StoreError(ReportedlyError):
     """The corpus store cannot be opened, migrated or written."""
+
+
+class QueryError(ReportedlyError, ValueError):
+    """A search query or filter cannot be understood (bad full-text syntax, bad date)."""

@@ -14,7 +14,7 @@ from .. import __version__
 from ..errors import ReportedlyError
 
 #: Modules under reportedly.cli that add subcommands.
-SUBCOMMANDS = ["analyze"]
+SUBCOMMANDS = ["analyze", "corpus"]
 
 
 def build_parser() -> argparse.ArgumentParser:

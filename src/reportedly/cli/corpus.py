@@ -1,0 +1,158 @@
+"""The corpus commands: ``ingest``, ``search``, ``serve``, ``export`` and ``batch``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..settings import Settings
+from .progress import progress
+
+
+def _db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="FILE", help="the corpus store (default: settings store.path, reportedly.db)")
+
+
+def _db_path(args: argparse.Namespace, settings: Settings) -> str:
+    return args.db or settings.store.path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ingest", help="analyse inputs and store them in the corpus database",
+                       description="Analyse files or directories and store every document in a SQLite corpus. "
+                       "Inputs whose bytes were ingested before are skipped. Exit 1 when any input failed.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    _db(p)
+    p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    p.set_defaults(run=run_ingest)
+
+    p = sub.add_parser("search", help="full-text search over the corpus, with filters",
+                       description="Search article bodies and attributed statements. Plain words are matched "
+                       'as words; "phrases", AND/OR/NOT and prefix* are FTS5 syntax.')
+    p.add_argument("query", nargs="?", default="", metavar="QUERY")
+    p.add_argument("--speaker", metavar="S", help="statements by this speaker (id or name)")
+    p.add_argument("--outlet", metavar="O", help="documents from this outlet")
+    p.add_argument("--anonymous", action="store_true", help="statements by anonymous sources only")
+    p.add_argument("--hedged", action="store_true", help="hedged statements only")
+    p.add_argument("--from", dest="date_from", metavar="D", help="from this date (YYYY[-MM[-DD]])")
+    p.add_argument("--to", dest="date_to", metavar="D", help="up to this date (YYYY[-MM[-DD]])")
+    p.add_argument("--via", metavar="O", help="statements relayed through this outlet")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    _db(p)
+    p.set_defaults(run=run_search)
+
+    p = sub.add_parser("serve", help="browse the corpus in a web browser (and a JSON API)",
+                       description="Serve the corpus: article pages with highlighted attributions, search, "
+                       "speakers and outlets; JSON API under /api (OpenAPI at /openapi.json).")
+    _db(p)
+    p.add_argument("--host", help="address to listen on (default: settings serve.host, 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default: settings serve.port, 8000)")
+    p.set_defaults(run=run_serve)
+
+    p = sub.add_parser("export", help="export documents, attributions or speakers",
+                       description="Write the corpus as JSON Lines, CSV or Parquet.")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
+    p.add_argument("--what", choices=["documents", "attributions", "speakers"], default="documents")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (required for parquet)")
+    _db(p)
+    p.set_defaults(run=run_export)
+
+    p = sub.add_parser("batch", help="analyse many inputs in parallel with Dask into the corpus",
+                       description="Analyse inputs on Dask workers (local threads/processes, a local "
+                       "cluster, or a scheduler address) while this process stores the results.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    _db(p)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--scheduler", default="processes", metavar="URL",
+                   help="threads, processes (default), synchronous, local-cluster, or tcp://host:port")
+    p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    p.set_defaults(run=run_batch)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from ..api import Analyzer
+    from ..corpus import Store, expand_inputs, ingest_paths
+
+    settings = Settings.load(args.config)
+    analyzer = Analyzer(settings)
+    total = len(expand_inputs(args.paths, settings))
+    with Store(_db_path(args, settings)) as store, progress(total, disable=args.no_progress, unit="file") as bar:
+        stats = ingest_paths(store, args.paths, analyzer,
+                             on_failure=lambda f: bar.write(f"reportedly: {f}"), on_file=lambda _p: bar.update(1))
+        store.refresh_speakers()
+    print(f"reportedly: {stats.summary()}", file=sys.stderr)
+    return 1 if stats.failures else 0
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    from ..corpus import Store, expand_inputs
+    from ..corpus import run_batch as batch
+
+    settings = Settings.load(args.config)
+    total = len(expand_inputs(args.paths, settings))
+    with Store(_db_path(args, settings)) as store, progress(total, disable=args.no_progress, unit="file") as bar:
+        stats = batch(store, args.paths, workers=args.workers, scheduler=args.scheduler, config=args.config,
+                      on_failure=lambda f: bar.write(f"reportedly: {f}"), on_file=lambda _p: bar.update(1))
+        store.refresh_speakers()
+    print(f"reportedly: {stats.summary()}", file=sys.stderr)
+    return 1 if stats.failures else 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from ..corpus import Store
+    from ..corpus.search import plain_snippet
+
+    settings = Settings.load(args.config)
+    with Store(_db_path(args, settings), readonly=True) as store:
+        results = store.search(args.query, speaker=args.speaker, outlet=args.outlet, anonymous=args.anonymous,
+                               hedged=args.hedged, date_from=args.date_from, date_to=args.date_to, via=args.via,
+                               limit=args.limit)
+    for r in results:
+        r["snippet"] = plain_snippet(r.get("snippet"))
+    if args.format == "json":
+        json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    if not results:
+        print("no results", file=sys.stderr)
+        return 0
+    for r in results:
+        date = (r.get("date") or "")[:10] or "-"
+        if r["type"] == "attribution":
+            who = r.get("speaker") or r.get("source") or "?"
+            flags = ("anonymous " if r["anonymous"] else "") + ("hedged " if r["hedges"] else "")
+            via = f" via {r['via_outlet']}" if r.get("via_outlet") else ""
+            print(f"{r['document_id']}  {date:10}  {r['outlet'][:20]:20}  {who} {r['cue']}{via} "
+                  f"{('(' + flags.strip() + ') ') if flags else ''}— {r['snippet'][:160]}")
+        else:
+            print(f"{r['document_id']}  {date:10}  {r['outlet'][:20]:20}  [article] {r.get('title') or ''} "
+                  f"— {r['snippet'].replace(chr(10), ' ')[:160]}")
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from ..corpus import Store
+    from ..web.app import create_app
+
+    settings = Settings.load(args.config)
+    path = _db_path(args, settings)
+    Store(path).close()  # create or migrate once, before the read-only request threads open it
+    app = create_app(path)
+    uvicorn.run(app, host=args.host or settings.serve.host, port=args.port or settings.serve.port,
+                log_level="warning")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from ..corpus import Store, export
+
+    settings = Settings.load(args.config)
+    with Store(_db_path(args, settings), readonly=True) as store:
+        n = export(store, args.what, args.format, args.output)
+    if args.output:
+        print(f"reportedly: wrote {n} {args.what} to {args.output}", file=sys.stderr)
+    return 0

@@ -1,0 +1,10 @@
+"""The corpus: analysed documents in a SQLite store, searchable, with speakers and outlets across documents."""
+
+from .batch import IngestStats, expand_inputs, ingest_paths, run_batch
+from .export import export
+from .profiles import outlet_profile
+from .search import search
+from .store import Store, derive_outlet
+
+__all__ = ["IngestStats", "Store", "derive_outlet", "expand_inputs", "export", "ingest_paths", "outlet_profile",
+           "run_batch", "search"]

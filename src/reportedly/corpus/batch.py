@@ -1,0 +1,228 @@
+"""Filling the store: sequential ingest, and batches analysed in parallel with Dask.
+
+Both read input *files* (directories are walked), skip a file whose bytes were ingested before
+(``inputs`` table), analyse it through :class:`reportedly.api.Analyzer`, store each document in
+its own transaction, and mark the file done once all its documents are stored. A killed run
+therefore resumes where it stopped, and a bad input is reported while the rest goes on. Only the
+calling process writes to the store; Dask workers only analyse.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..api import Analyzer
+from ..readers import Failure
+from ..settings import Settings, get_settings
+from .store import Store, file_hash
+
+
+@dataclass
+class IngestStats:
+    """What one ingest or batch run did."""
+
+    files: int = 0
+    skipped_files: int = 0  # bytes already ingested
+    added: int = 0  # documents stored
+    existing: int = 0  # documents that were already in the store
+    failures: list[Failure] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.files} files ({self.skipped_files} already ingested), {self.added} documents added, "
+                f"{self.existing} already present, {len(self.failures)} failed")
+
+
+def expand_inputs(paths: Iterable[str], settings: Settings | None = None) -> list[str]:
+    """Files to read: files as given, directories walked (sorted) for the configured suffixes."""
+    settings = settings or get_settings()
+    suffixes = tuple(s.lower() for s in settings.input.directory_suffixes)
+    suffixes += tuple(s + ".gz" for s in suffixes)
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if p != "-" and path.is_dir():
+            out.extend(str(f) for f in sorted(path.rglob("*"))
+                       if f.is_file() and not f.name.startswith(".") and f.name.lower().endswith(suffixes))
+        else:
+            out.append(p)
+    return out
+
+
+def _hash_or_none(path: str) -> str | None:
+    if path == "-":
+        return None
+    try:
+        return file_hash(path)
+    except OSError:
+        return None  # the reader reports why it cannot be read
+
+
+def _store_results(store: Store, path: str, digest: str | None, items: Iterable[Any], stats: IngestStats,
+                   on_failure: Callable[[Failure], None] | None) -> None:
+    n, failed = 0, False
+    for item in items:
+        if isinstance(item, Failure):
+            failed = True
+            stats.failures.append(item)
+            if on_failure:
+                on_failure(item)
+            continue
+        if isinstance(item, dict):
+            added = store.add_record(item)
+        else:
+            added = store.add(item)
+        n += 1
+        if added:
+            stats.added += 1
+        else:
+            stats.existing += 1
+    if digest and not failed:
+        store.mark_input(digest, path, n)
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str],
+    analyzer: Analyzer | None = None,
+    *,
+    on_failure: Callable[[Failure], None] | None = None,
+    on_file: Callable[[str], None] | None = None,
+) -> IngestStats:
+    """Analyse and store every input file in this process; returns what was done."""
+    analyzer = analyzer or Analyzer()
+    stats = IngestStats()
+    for path in expand_inputs(paths, analyzer.settings):
+        stats.files += 1
+        digest = _hash_or_none(path)
+        if digest and store.has_input(digest):
+            stats.skipped_files += 1
+        else:
+            _store_results(store, path, digest, analyzer.analyze_paths([path]), stats, on_failure)
+        if on_file:
+            on_file(path)
+    return stats
+
+
+# -- Dask -------------------------------------------------------------------------------------------
+_WORKER_ANALYZER: dict[str | None, Analyzer] = {}
+
+
+def analyze_file(path: str, config: str | None = None) -> list[tuple]:
+    """Run on a worker: analyse one input file into ``("document", record)`` / ``("failure", input, reason)``."""
+    try:
+        analyzer = _WORKER_ANALYZER.get(config)
+        if analyzer is None:
+            analyzer = _WORKER_ANALYZER[config] = Analyzer(Settings.load(config))
+        out: list[tuple] = []
+        for item in analyzer.analyze_paths([path]):
+            if isinstance(item, Failure):
+                out.append(("failure", item.input, item.reason))
+            else:
+                out.append(("document", item.to_dict()))
+        return out
+    except Exception as exc:  # a worker must answer for every file
+        return [("failure", path, f"internal error during analysis: {type(exc).__name__}: {exc}")]
+
+
+def _decode(results: list[tuple]) -> Iterator[Any]:
+    for r in results:
+        yield r[1] if r[0] == "document" else Failure(r[1], r[2])
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def run_batch(
+    store: Store,
+    paths: Iterable[str],
+    *,
+    workers: int = 2,
+    scheduler: str = "processes",
+    config: str | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+    on_file: Callable[[str], None] | None = None,
+) -> IngestStats:
+    """Analyse input files with Dask and store the results from this process.
+
+    ``scheduler`` is ``"threads"``, ``"processes"`` or ``"synchronous"`` (dask.bag on a local
+    scheduler, in chunks so results are stored as they come), ``"local-cluster"`` (a
+    ``distributed.LocalCluster`` of ``workers`` processes), or a scheduler address such as
+    ``tcp://10.0.0.5:8786``.
+    """
+    settings = Settings.load(config) if config else get_settings()
+    stats = IngestStats()
+    todo: list[tuple[str, str | None]] = []
+    for path in expand_inputs(paths, settings):
+        stats.files += 1
+        digest = _hash_or_none(path)
+        if digest and store.has_input(digest):
+            stats.skipped_files += 1
+            if on_file:
+                on_file(path)
+        else:
+            todo.append((path, digest))
+    if not todo:
+        return stats
+    workers = max(1, int(workers))
+    task = functools.partial(analyze_file, config=config)
+    if "://" in scheduler or scheduler == "local-cluster":
+        _run_distributed(store, todo, task, workers, scheduler, stats, on_failure, on_file)
+        return stats
+    if scheduler not in ("threads", "processes", "synchronous"):
+        from ..errors import ConfigError
+
+        raise ConfigError(f"unknown scheduler {scheduler!r}: use threads, processes, synchronous, "
+                          "local-cluster or a scheduler address (tcp://host:port)")
+    import dask
+    import dask.bag as db
+
+    pool = ProcessPoolExecutor(workers) if scheduler == "processes" else None
+    try:
+        for chunk in _chunks(todo, max(4 * workers, 8)):
+            bag = db.from_sequence([p for p, _ in chunk], npartitions=min(len(chunk), workers)).map(task)
+            kwargs: dict[str, Any] = {"scheduler": scheduler}
+            if scheduler == "processes":
+                kwargs["pool"] = pool
+            elif scheduler == "threads":
+                kwargs["num_workers"] = workers
+            (results,) = dask.compute(bag, **kwargs)
+            for (path, digest), res in zip(chunk, results, strict=True):
+                _store_results(store, path, digest, _decode(res), stats, on_failure)
+                if on_file:
+                    on_file(path)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return stats
+
+
+def _run_distributed(store: Store, todo: list[tuple[str, str | None]], task: Callable, workers: int,
+                     scheduler: str, stats: IngestStats, on_failure: Callable[[Failure], None] | None,
+                     on_file: Callable[[str], None] | None) -> None:
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler == "local-cluster":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, host="127.0.0.1")
+        client = Client(cluster)
+    else:
+        client = Client(scheduler)
+    try:
+        futures = {client.submit(task, p, pure=False): (p, d) for p, d in todo}
+        for fut, res in as_completed(futures, with_results=True):
+            path, digest = futures[fut]
+            _store_results(store, path, digest, _decode(res), stats, on_failure)
+            if on_file:
+                on_file(path)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,133 @@
+"""Exporting the store as JSON Lines, CSV or Parquet: documents, attributions or speakers.
+
+``documents`` as JSON Lines are full records (:meth:`Document.to_dict`, layers included); in CSV
+and Parquet they are flat rows (one per document, no text layers). Attributions and speakers
+are flat rows in every format.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import ConfigError
+from .store import Store
+
+FORMATS = ("jsonl", "csv", "parquet")
+WHATS = ("documents", "attributions", "speakers")
+
+DOCUMENT_COLUMNS = ["id", "input", "title", "date", "outlet", "url", "format", "authors", "sitename",
+                    "headline_credit", "attributions", "unattributed_claims", "body", "provenance"]
+ATTRIBUTION_COLUMNS = ["document_id", "attribution_id", "outlet", "document_date", "speaker_id", "speaker",
+                       "source", "source_kind", "anonymous", "description", "role", "mention", "kind", "cue",
+                       "content", "hedges", "date", "via", "via_outlet", "score", "component"]
+SPEAKER_COLUMNS = ["id", "name", "kind", "statements", "documents", "first", "last"]
+
+
+def _document_rows(store: Store, full: bool) -> Iterator[dict[str, Any]]:
+    for doc_id in store.document_ids():
+        rec = store.get_record(doc_id)
+        if rec is None:
+            continue
+        if full:
+            yield rec
+            continue
+        row = store.conn.execute("SELECT outlet FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        yield {
+            "id": rec["id"], "input": rec.get("input"), "title": rec.get("title"), "date": rec.get("date"),
+            "outlet": row["outlet"], "url": rec.get("url"), "format": rec.get("format"),
+            "authors": "; ".join(rec.get("authors") or []), "sitename": rec.get("sitename"),
+            "headline_credit": (rec.get("headline_credit") or {}).get("entity"),
+            "attributions": len(rec.get("attributions") or []),
+            "unattributed_claims": len(rec.get("unattributed_claims") or []),
+            "body": rec.get("body"),
+            "provenance": "; ".join(f"{p.get('component')}={p.get('version')}" for p in rec.get("provenance") or []),
+        }
+
+
+def _attribution_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for r in store.conn.execute(
+        "SELECT d.id AS document_id, a.att_id AS attribution_id, d.outlet, d.date AS document_date, a.speaker_id,"
+        " s.name AS speaker, a.source_text AS source, a.source_kind, a.anonymous, a.description, a.role,"
+        " a.mention, a.kind, a.cue_text AS cue, a.content_text AS content, a.hedges, a.date, a.via, a.via_outlet,"
+        " a.score, a.component FROM attributions a JOIN documents d ON d.rowid = a.doc_rowid"
+        " LEFT JOIN speakers s ON s.id = a.speaker_id ORDER BY a.rowid"
+    ):
+        row = dict(r)
+        row["anonymous"] = bool(row["anonymous"])
+        row["hedges"] = "; ".join(json.loads(row["hedges"]))
+        yield row
+
+
+def rows(store: Store, what: str, *, full_documents: bool = False) -> Iterator[dict[str, Any]]:
+    """The rows of one export (``what`` is documents, attributions or speakers)."""
+    if what == "documents":
+        return _document_rows(store, full_documents)
+    if what == "attributions":
+        return _attribution_rows(store)
+    if what == "speakers":
+        return iter(store.speakers(limit=-1))
+    raise ConfigError(f"cannot export {what!r}: choose one of {', '.join(WHATS)}")
+
+
+def columns(what: str) -> list[str]:
+    return {"documents": DOCUMENT_COLUMNS, "attributions": ATTRIBUTION_COLUMNS, "speakers": SPEAKER_COLUMNS}[what]
+
+
+def export(store: Store, what: str, fmt: str, out: str | Path | IO[str] | None) -> int:
+    """Write one export; ``out`` is a path, an open text stream (not for parquet), or None for stdout.
+
+    Returns the number of rows written.
+    """
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if what not in WHATS:
+        raise ConfigError(f"cannot export {what!r}: choose one of {', '.join(WHATS)}")
+    if fmt == "parquet":
+        if out is None or not isinstance(out, str | Path):
+            raise ConfigError("parquet export needs an output file (-o FILE)")
+        return _parquet(store, what, Path(out))
+    import sys
+
+    stream: IO[str]
+    close = False
+    if out is None:
+        stream = sys.stdout
+    elif isinstance(out, str | Path):
+        stream, close = open(out, "w", encoding="utf-8", newline=""), True
+    else:
+        stream = out
+    try:
+        n = 0
+        if fmt == "jsonl":
+            for row in rows(store, what, full_documents=True):
+                stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+                n += 1
+        else:
+            writer = csv.DictWriter(stream, fieldnames=columns(what), extrasaction="ignore")
+            writer.writeheader()
+            for row in rows(store, what):
+                writer.writerow(row)
+                n += 1
+        stream.flush()
+        return n
+    finally:
+        if close:
+            stream.close()
+
+
+def _parquet(store: Store, what: str, path: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    cols = columns(what)
+    data = list(rows(store, what))
+    types = {"anonymous": pa.bool_(), "score": pa.float64(), "attributions": pa.int64(),
+             "unattributed_claims": pa.int64(), "statements": pa.int64(), "documents": pa.int64()}
+    schema = pa.schema([(c, types.get(c, pa.string())) for c in cols])
+    table = pa.Table.from_pylist([{c: r.get(c) for c in cols} for r in data], schema=schema)
+    pq.write_table(table, path)
+    return len(data)

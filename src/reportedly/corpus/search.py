@@ -1,0 +1,173 @@
+"""Full-text search over document bodies and attribution contents, with filters.
+
+Plain words are searched as they are (each word quoted, so ``Milley's`` or ``U.S.`` just work);
+a query that uses FTS5 syntax (``"phrases"``, ``AND``/``OR``/``NOT``, ``NEAR``, ``prefix*``) is
+passed through, and a syntax error becomes a one-line :class:`~reportedly.errors.QueryError`.
+Query text and filters only ever reach SQL as parameters.
+
+Results are dicts with ``type`` ``"attribution"`` (a statement: speaker, cue, content) or
+``"document"``; both carry ``document_id``. Filters on the statement (speaker, anonymous, hedged,
+via) return statements only; a query with no words lists what the filters select.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import TYPE_CHECKING, Any
+
+from ..errors import QueryError
+
+if TYPE_CHECKING:
+    from .store import Store
+
+#: Markers around matched words in ``snippet``; the web UI turns them into ``<mark>``.
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+_SYNTAX = re.compile(r'["*^():]|\b(AND|OR|NOT|NEAR)\b')
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def fts_query(query: str) -> str:
+    """The FTS5 expression for a user query: plain words become quoted terms, syntax passes through."""
+    q = query.strip()
+    if not q or _SYNTAX.search(q):
+        return q
+    return " ".join('"' + w.replace('"', '""') + '"' for w in q.split())
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if not _DATE.match(value):
+        raise QueryError(f"--{name} {value!r}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def search(
+    store: Store,
+    query: str = "",
+    *,
+    speaker: str | None = None,
+    outlet: str | None = None,
+    anonymous: bool = False,
+    hedged: bool = False,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    via: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Search the store; see the module docstring for what comes back."""
+    date_from, date_to = check_date(date_from, "from"), check_date(date_to, "to")
+    limit = max(1, min(int(limit), 1000))
+    offset = max(0, int(offset))
+    match = fts_query(query or "")
+    doc_where: list[str] = []
+    doc_params: list[Any] = []
+    if outlet:
+        doc_where.append("d.outlet_key = ?")
+        doc_params.append(outlet.strip().lower())
+    att_where: list[str] = []
+    att_params: list[Any] = []
+    if speaker:
+        ids = store.find_speakers(speaker)
+        if not ids:
+            return []
+        att_where.append(f"a.speaker_id IN ({','.join('?' * len(ids))})")
+        att_params.extend(ids)
+    if anonymous:
+        att_where.append("a.anonymous = 1")
+    if hedged:
+        att_where.append("a.hedged = 1")
+    if via:
+        att_where.append("a.via_outlet = ?")
+        att_params.append(via.strip())
+    statement_only = bool(att_where)
+    results: list[dict[str, Any]] = []
+    try:
+        # statements: dated by the statement when the text says when, else by the article
+        where = list(att_where) + list(doc_where)
+        params = list(att_params) + list(doc_params)
+        if date_from:
+            where.append("a.day >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("a.day <= ?")
+            params.append(date_to + "~")
+        results += _attributions(store, match, where, params, limit, offset)
+        if not statement_only:
+            where, params = list(doc_where), list(doc_params)
+            if date_from:
+                where.append("d.day >= ?")
+                params.append(date_from)
+            if date_to:
+                where.append("d.day <= ?")
+                params.append(date_to + "~")
+            results += _documents(store, match, where, params, limit, offset)
+    except sqlite3.OperationalError as exc:
+        msg = str(exc)
+        if "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg:
+            raise QueryError(f"cannot search for {query!r}: {msg.removeprefix('fts5: ')} "
+                             '(use words, "quoted phrases", AND/OR/NOT, prefix*)') from None
+        raise
+    return results
+
+
+def _attributions(store: Store, match: str, where: list[str], params: list[Any], limit: int,
+                  offset: int) -> list[dict[str, Any]]:
+    cols = ("d.id AS document_id, d.title, d.date AS document_date, d.outlet, a.att_id, a.speaker_id,"
+            " s.name AS speaker, a.source_text, a.source_kind, a.anonymous, a.description, a.cue_text,"
+            " a.content_text, a.hedges, a.day, a.via_outlet")
+    if match:
+        sql = (f"SELECT {cols}, snippet(attributions_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 16) AS snip,"
+               " bm25(attributions_fts) AS rank FROM attributions_fts"
+               " JOIN attributions a ON a.rowid = attributions_fts.rowid"
+               " JOIN documents d ON d.rowid = a.doc_rowid LEFT JOIN speakers s ON s.id = a.speaker_id"
+               " WHERE attributions_fts MATCH ?" + "".join(f" AND {w}" for w in where) +
+               " ORDER BY rank LIMIT ? OFFSET ?")
+        rows = store.conn.execute(sql, (match, *params, limit, offset)).fetchall()
+    else:
+        sql = (f"SELECT {cols}, NULL AS snip, NULL AS rank FROM attributions a"
+               " JOIN documents d ON d.rowid = a.doc_rowid LEFT JOIN speakers s ON s.id = a.speaker_id"
+               + (" WHERE " + " AND ".join(where) if where else "") +
+               " ORDER BY a.day IS NULL, a.day DESC, a.rowid LIMIT ? OFFSET ?")
+        rows = store.conn.execute(sql, (*params, limit, offset)).fetchall()
+    return [
+        {
+            "type": "attribution", "document_id": r["document_id"], "title": r["title"],
+            "document_date": r["document_date"], "outlet": r["outlet"], "attribution_id": r["att_id"],
+            "speaker_id": r["speaker_id"], "speaker": r["speaker"], "source": r["source_text"],
+            "source_kind": r["source_kind"], "anonymous": bool(r["anonymous"]), "description": r["description"],
+            "cue": r["cue_text"], "content": r["content_text"], "hedges": json.loads(r["hedges"]),
+            "date": r["day"], "via_outlet": r["via_outlet"],
+            "snippet": r["snip"] if r["snip"] is not None else r["content_text"], "rank": r["rank"],
+        }
+        for r in rows
+    ]
+
+
+def _documents(store: Store, match: str, where: list[str], params: list[Any], limit: int,
+               offset: int) -> list[dict[str, Any]]:
+    cols = "d.id AS document_id, d.title, d.date, d.outlet, d.input"
+    if match:
+        sql = (f"SELECT {cols}, snippet(documents_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snip,"
+               " bm25(documents_fts) AS rank FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+               " WHERE documents_fts MATCH ?" + "".join(f" AND {w}" for w in where) +
+               " ORDER BY rank LIMIT ? OFFSET ?")
+        rows = store.conn.execute(sql, (match, *params, limit, offset)).fetchall()
+    else:
+        sql = (f"SELECT {cols}, substr(d.content, 1, 200) AS snip, NULL AS rank FROM documents d"
+               + (" WHERE " + " AND ".join(where) if where else "") +
+               " ORDER BY d.day IS NULL, d.day DESC, d.rowid LIMIT ? OFFSET ?")
+        rows = store.conn.execute(sql, (*params, limit, offset)).fetchall()
+    return [
+        {"type": "document", "document_id": r["document_id"], "title": r["title"], "document_date": r["date"],
+         "date": r["date"], "outlet": r["outlet"], "input": r["input"], "snippet": r["snip"], "rank": r["rank"]}
+        for r in rows
+    ]
+
+
+def plain_snippet(snippet: str | None, open_mark: str = "[", close_mark: str = "]") -> str:
+    """A snippet with the match markers replaced by printable brackets."""
+    return (snippet or "").replace(MARK_OPEN, open_mark).replace(MARK_CLOSE, close_mark)

@@ -1,0 +1,112 @@
+"""Speakers across documents: one person whatever the article calls them.
+
+"Gen. Mark Milley", "Mark Milley" and "Milley" are the same speaker: titles and honorifics are
+stripped (:func:`normalise_name`), and a surname-only mention is matched to the one full name in
+the corpus that ends with it (:func:`resolve_names`). When two full names share the surname the
+short mention stays a speaker of its own rather than being guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
+#: Words stripped from the front of a name (lower case, without the trailing dot).
+TITLES = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sr sister
+    gen general lt ltgen col colonel maj major capt captain cmdr commander adm admiral sgt sergeant
+    cpl corporal pvt brig brigadier marshal
+    president vice vp prime minister pm chancellor premier secretary sec deputy under assistant
+    sen senator rep representative congressman congresswoman gov governor lieutenant mayor
+    attorney ag judge justice chief chairman chairwoman chair speaker leader minority majority
+    ambassador amb envoy spokesman spokeswoman spokesperson
+    king queen prince princess sheikh emir ayatollah pope rabbi imam bishop cardinal
+    former then acting interim candidate nominee hopeful
+    """.split()
+)
+#: Words stripped from the end of a name.
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
+
+
+def _fold(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+
+
+def normalise_name(name: str | None, kind: str | None = None) -> str | None:
+    """``"Gen. Mark Milley's"`` → ``"Mark Milley"``; None when nothing name-like is left.
+
+    Titles are stripped only from people's names (``kind`` ``"person"`` or unknown), so
+    ``"Chief Executives Group"`` of kind ``organisation`` keeps its first word.
+    """
+    if not name:
+        return None
+    name = re.sub(r"['’]s\b", "", name.strip())
+    name = name.split(",")[0]  # "Mark Milley, who heads …"
+    tokens = _TOKEN.findall(name)
+    if len(tokens) > 1 and tokens[0].lower() == "the":
+        tokens.pop(0)
+    if kind in (None, "person"):
+        while tokens and tokens[0].lower().rstrip(".") in TITLES and len(tokens) > 1:
+            tokens.pop(0)
+        while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in SUFFIXES:
+            tokens.pop()
+    if not tokens:
+        return None
+    return " ".join(tokens).strip(".-'’ ") or None
+
+
+def name_key(name: str) -> str:
+    """The matching key of a normalised name: ascii-folded, lower case, single spaces."""
+    toks = _fold(name).lower().replace(".", " ").split()
+    if len(toks) > 2:  # "donald j trump" matches "donald trump"
+        toks = [toks[0]] + [t for t in toks[1:-1] if len(t) > 1] + [toks[-1]]
+    return " ".join(toks)
+
+
+def slug(name: str) -> str:
+    """A URL-safe id for a speaker: ``"Mark Milley"`` → ``"mark-milley"``."""
+    s = re.sub(r"[^a-z0-9]+", "-", name_key(name)).strip("-")
+    return s or "unnamed"
+
+
+def surname(name: str) -> str:
+    return name_key(name).split(" ")[-1]
+
+
+def resolve_names(names: Iterable[tuple[str, str | None]]) -> dict[str, tuple[str, str]]:
+    """Map each normalised name to ``(speaker_id, display_name)`` for a whole corpus.
+
+    ``names`` are ``(normalised name, source kind)`` pairs. Multi-word names are speakers of
+    their own; a one-word name whose kind is a person (or unknown) joins the unique multi-word
+    person name with that surname.
+    """
+    names = list(names)
+    by_key: dict[str, str] = {}
+    kinds: dict[str, str | None] = {}
+    for n, kind in names:
+        k = name_key(n)
+        if not k:
+            continue
+        # keep the longest / most capitalised spelling seen as the display form
+        if k not in by_key or (sum(c.isupper() for c in n), len(n)) > (sum(c.isupper() for c in by_key[k]), len(by_key[k])):
+            by_key[k] = n
+        if kinds.get(k) in (None, "person"):
+            kinds[k] = kind if kinds.get(k) is None else kinds[k]
+    full_by_surname: dict[str, set[str]] = defaultdict(set)
+    for k in by_key:
+        if " " in k and kinds.get(k) in (None, "person"):
+            full_by_surname[k.split(" ")[-1]].add(k)
+    out: dict[str, tuple[str, str]] = {}
+    for k in by_key:
+        target = k
+        if " " not in k and kinds.get(k) in (None, "person"):
+            cands = full_by_surname.get(k, set())
+            if len(cands) == 1:
+                target = next(iter(cands))
+        out[k] = (slug(target), by_key[target])
+    return out

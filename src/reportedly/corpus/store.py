@@ -1,0 +1,457 @@
+"""The corpus store: analysed documents in one SQLite file (WAL mode), a thin layer over ``sqlite3``.
+
+One writer, many readers. Each document is stored in one transaction, so a killed ingest leaves
+every document either fully there or absent; ids are content hashes, so storing the same
+document twice adds nothing. Schema changes are numbered SQL files in ``migrations/`` applied in
+order on open; ``PRAGMA user_version`` holds the number of the last one applied and
+``schema_migrations`` records when each was applied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from ..document import Document, Metadata
+from ..errors import StoreError
+from .speakers import name_key, normalise_name, slug
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"^\d{4}-\d{2}")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """The packaged migrations as ``(number, name, sql)``, numbered from 1 without gaps."""
+    found = []
+    for entry in resources.files("reportedly.corpus").joinpath("migrations").iterdir():
+        m = _MIGRATION_NAME.match(entry.name)
+        if m:
+            found.append((int(m.group(1)), entry.name, entry.read_text("utf-8")))
+    found.sort()
+    for i, (n, name, _) in enumerate(found, 1):
+        if n != i:
+            raise StoreError(f"migration {name} is out of sequence (expected number {i})")
+    return found
+
+
+def _statements(sql: str) -> Iterator[str]:
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        if not buf and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            yield buf.strip()
+            buf = ""
+    if buf.strip():
+        raise StoreError(f"incomplete SQL statement in a migration: {buf.strip()[:60]!r}")
+
+
+def derive_outlet(meta: Metadata) -> str:
+    """The outlet a document is from: sitename, else URL host, else headline credit, else 'unknown'."""
+    if meta.sitename and meta.sitename.strip():
+        return meta.sitename.strip()
+    if meta.url:
+        host = (urlparse(meta.url).hostname or "").lower()
+        if host.startswith("www."):
+            host = host[4:]
+        if host:
+            return host
+    credit = (meta.headline_credit or {}).get("entity") if isinstance(meta.headline_credit, dict) else None
+    if credit and str(credit).strip():
+        return str(credit).strip()
+    return "unknown"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def file_hash(path: str | Path) -> str:
+    """sha256 of a file's bytes, read in blocks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _day(value: str | None) -> str | None:
+    return value[:10] if value and _DAY.match(value) else None
+
+
+def _month(value: str | None) -> str | None:
+    return value[:7] if value and _MONTH.match(value) else None
+
+
+class Store:
+    """An open corpus database. Use as a context manager, or call :meth:`close`.
+
+    ``readonly=True`` opens an existing store for reading only (the web server's threads do).
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False, timeout: float = 30.0):
+        self.path = Path(path)
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        try:
+            if readonly:
+                if not self.path.exists():
+                    raise StoreError(f"{self.path}: no such corpus store (run 'reportedly ingest' first)")
+                uri = self.path.resolve().as_uri() + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+                                            check_same_thread=False)
+            else:
+                if self.path.parent and not self.path.parent.exists():
+                    raise StoreError(f"{self.path}: directory {self.path.parent} does not exist")
+                self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None,
+                                            check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    raise StoreError(f"{self.path}: cannot switch to WAL journal mode (got {mode})")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.migrate()
+            else:
+                self._check_version()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open corpus store: {exc}") from exc
+
+    # -- lifecycle ------------------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _check_version(self) -> None:
+        latest = len(migrations())
+        have = self.schema_version
+        if have != latest:
+            raise StoreError(f"{self.path}: store schema is version {have}, this reportedly needs {latest} "
+                             "(open it once for writing, e.g. 'reportedly ingest', to migrate)")
+
+    def migrate(self) -> int:
+        """Apply every migration newer than the store's ``user_version``; returns the version."""
+        with self._lock:
+            have = self.schema_version
+            todo = [m for m in migrations() if m[0] > have]
+            for number, name, sql in todo:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    if self.schema_version >= number:  # another process migrated meanwhile
+                        self.conn.execute("ROLLBACK")
+                        continue
+                    self.conn.execute(
+                        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                        "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT "
+                        "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))")
+                    for stmt in _statements(sql):
+                        self.conn.execute(stmt)
+                    self.conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (number, name))
+                    self.conn.execute(f"PRAGMA user_version = {number}")
+                    self.conn.execute("COMMIT")
+                except sqlite3.DatabaseError as exc:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise StoreError(f"{self.path}: migration {name} failed: {exc}") from exc
+            return self.schema_version
+
+    # -- writing --------------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def has_input(self, digest: str) -> bool:
+        """True when an input file with these bytes has been ingested completely."""
+        return self.conn.execute("SELECT 1 FROM inputs WHERE hash = ?", (digest,)).fetchone() is not None
+
+    def mark_input(self, digest: str, path: str, documents: int) -> None:
+        """Record that every document of the input file with hash ``digest`` is stored."""
+        with self._lock:
+            self.conn.execute("INSERT OR IGNORE INTO inputs (hash, path, documents) VALUES (?, ?, ?)",
+                              (digest, path, documents))
+
+    def add(self, doc: Document) -> bool:
+        """Store one analysed document in one transaction; False when it was already stored."""
+        if self.readonly:
+            raise StoreError(f"{self.path}: store is open read-only")
+        with self._lock:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                if self.has_document(doc.id):
+                    self.conn.execute("ROLLBACK")
+                    return False
+                self._insert(doc)
+                self.conn.execute("COMMIT")
+                return True
+            except BaseException as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.DatabaseError):
+                    raise StoreError(f"{self.path}: cannot store {doc.input}: {exc}") from exc
+                raise
+
+    def add_record(self, record: dict[str, Any]) -> bool:
+        """Store a document given as :meth:`Document.to_dict` output."""
+        return self.add(Document.from_dict(record))
+
+    def _insert(self, doc: Document) -> None:
+        c = self.conn
+        m = doc.meta
+        record = doc.to_dict(include_layers=False)
+        outlet = derive_outlet(m)
+        body = doc.body.strip() or doc.text
+        cur = c.execute(
+            "INSERT INTO documents (id, input, text_hash, title, content, date, day, month, outlet, outlet_key,"
+            " url, format, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, doc.input, text_hash(doc.text), m.title, body, m.date, _day(m.date), _month(m.date),
+             outlet, outlet.lower(), m.url, m.format, json.dumps(record, ensure_ascii=False)),
+        )
+        drow = cur.lastrowid
+        c.execute("INSERT INTO documents_fts (rowid, title, content) VALUES (?, ?, ?)", (drow, m.title, body))
+        c.executemany(
+            'INSERT INTO spans (doc_rowid, layer, start, "end", label, data) VALUES (?,?,?,?,?,?)',
+            [(drow, name, s.start, s.end, s.label, json.dumps(s.data, ensure_ascii=False) if s.data else None)
+             for name in doc.layer_names for s in doc.layer(name)],
+        )
+        by_id = {a.id: a for a in doc.attributions}
+        names: set[tuple[str, str, str | None]] = set()
+        text = doc.text
+        for a in doc.attributions:
+            src = a.source
+            source_text = " … ".join(text[s:e] for s, e in src.spans)
+            key = None
+            if not src.anonymous and (src.kind or "") != "anonymous":
+                display = normalise_name(src.entity or src.mention or source_text or None, src.kind)
+                if display and name_key(display):
+                    key = name_key(display)
+                    names.add((key, display, src.kind))
+            via_outlet, seen, cur_att = None, {a.id}, a
+            while cur_att.via and cur_att.via not in seen and cur_att.via in by_id:
+                seen.add(cur_att.via)
+                cur_att = by_id[cur_att.via]
+                if (cur_att.source.kind or "") == "outlet":
+                    via_outlet = cur_att.source.entity or " ".join(text[s:e] for s, e in cur_att.source.spans)
+                    break
+            content_text = " … ".join(text[s:e] for s, e in a.content)
+            cue_text = " … ".join(text[s:e] for s, e in a.cue)
+            arow = c.execute(
+                "INSERT INTO attributions (doc_rowid, att_id, speaker_name, source_text, source_kind, anonymous,"
+                " description, role, mention, kind, cue_text, content_text, hedges, hedged, date, day, via,"
+                " via_outlet, score, component) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (drow, a.id, key, source_text, src.kind, int(bool(src.anonymous)), src.description, src.role,
+                 src.mention, a.kind, cue_text, content_text, json.dumps(a.hedges, ensure_ascii=False),
+                 int(bool(a.hedges)), a.date, _day(a.date) or _day(m.date), a.via, via_outlet, a.score,
+                 a.component),
+            ).lastrowid
+            c.execute("INSERT INTO attributions_fts (rowid, content_text, source_text) VALUES (?, ?, ?)",
+                      (arow, content_text, source_text))
+        c.executemany(
+            "INSERT INTO claims (doc_rowid, text, reason, spans, component) VALUES (?,?,?,?,?)",
+            [(drow, " … ".join(text[s:e] for s, e in cl.spans), cl.reason, json.dumps(cl.spans), cl.component)
+             for cl in doc.claims],
+        )
+        c.executemany("INSERT INTO provenance (doc_rowid, component, version) VALUES (?,?,?)",
+                      [(drow, p.get("component", ""), p.get("version", "")) for p in doc.provenance])
+        for key, display, kind in sorted(names, key=lambda t: t[0].count(" "), reverse=True):
+            self._resolve_speaker(key, display, kind)
+
+    # -- speakers -------------------------------------------------------------------------------
+    def _resolve_speaker(self, key: str, display: str, kind: str | None) -> None:
+        """Give attributions named ``key`` a speaker id, merging surname-only mentions (in a transaction)."""
+        c = self.conn
+        person = kind in (None, "person")
+        if " " in key:
+            sid = slug(key)
+            sur = key.split(" ")[-1] if person else None
+            c.execute("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,?)",
+                      (sid, display, kind, sur))
+            c.execute("UPDATE attributions SET speaker_id = ? WHERE speaker_name = ? AND speaker_id IS NULL",
+                      (sid, key))
+            if sur:
+                self._resolve_surname(sur)
+        else:
+            self._resolve_surname(key, display, kind)
+
+    def _resolve_surname(self, sur: str, display: str | None = None, kind: str | None = None) -> None:
+        c = self.conn
+        own = slug(sur)
+        cands = [r[0] for r in c.execute("SELECT id FROM speakers WHERE surname = ?", (sur,))]
+        row = c.execute("SELECT kind FROM speakers WHERE id = ?", (own,)).fetchone()
+        own_kind = row[0] if row else kind
+        target = cands[0] if len(cands) == 1 and own_kind in (None, "person") else own
+        if target == own:
+            if display is None:
+                display = sur.title()
+            c.execute("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,NULL)",
+                      (own, display, kind))
+        c.execute("UPDATE attributions SET speaker_id = ? WHERE speaker_name = ?", (target, sur))
+        if target != own:
+            c.execute("DELETE FROM speakers WHERE id = ? AND surname IS NULL AND NOT EXISTS "
+                      "(SELECT 1 FROM attributions WHERE speaker_id = ?)", (own, own))
+
+    def refresh_speakers(self) -> int:
+        """Recompute every speaker from the stored names (one transaction); returns the speaker count."""
+        from .speakers import resolve_names
+
+        with self._lock:
+            c = self.conn
+            rows = c.execute("SELECT speaker_name, min(source_kind) FROM attributions "
+                             "WHERE speaker_name IS NOT NULL GROUP BY speaker_name").fetchall()
+            old = {r["id"]: r["name"] for r in c.execute("SELECT id, name FROM speakers")}
+            # display names come from the existing speakers when known
+            pairs = []
+            for key, kind in rows:
+                pairs.append((old.get(slug(key)) or key.title(), kind))
+            resolved = resolve_names(pairs)
+            c.execute("BEGIN IMMEDIATE")
+            try:
+                c.execute("DELETE FROM speakers")
+                kinds = {name_key(n): k for n, k in pairs}
+                for key, (sid, display) in resolved.items():
+                    is_full = " " in name_key(display)
+                    k = kinds.get(name_key(display))
+                    sur = name_key(display).split(" ")[-1] if is_full and k in (None, "person") else None
+                    c.execute("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,?)",
+                              (sid, display, k, sur))
+                    c.execute("UPDATE attributions SET speaker_id = ? WHERE speaker_name = ?", (sid, key))
+                c.execute("COMMIT")
+            except BaseException:
+                c.execute("ROLLBACK")
+                raise
+            return int(c.execute("SELECT count(*) FROM speakers").fetchone()[0])
+
+    def find_speakers(self, query: str) -> list[str]:
+        """Speaker ids matching an id, a name, or a name as written ("Gen. Milley")."""
+        ids = {r[0] for r in self.conn.execute("SELECT id FROM speakers WHERE id = ? OR name = ? COLLATE NOCASE",
+                                                 (query, query))}
+        n = normalise_name(query)
+        if n:
+            ids |= {r[0] for r in self.conn.execute(
+                "SELECT DISTINCT speaker_id FROM attributions WHERE speaker_name = ? AND speaker_id IS NOT NULL",
+                (name_key(n),))}
+        return sorted(ids)
+
+    def speaker(self, speaker_id: str) -> dict[str, Any] | None:
+        """A speaker with every statement by date (undated last), the names used, and outlets."""
+        row = self.conn.execute("SELECT id, name, kind FROM speakers WHERE id = ?", (speaker_id,)).fetchone()
+        if row is None:
+            return None
+        stmts = [
+            {
+                "document_id": r["doc_id"], "document_title": r["title"], "outlet": r["outlet"],
+                "attribution_id": r["att_id"], "date": r["day"], "source": r["source_text"],
+                "cue": r["cue_text"], "content": r["content_text"], "hedges": json.loads(r["hedges"]),
+                "via_outlet": r["via_outlet"],
+            }
+            for r in self.conn.execute(
+                "SELECT d.id AS doc_id, d.title, d.outlet, a.att_id, a.day, a.source_text, a.cue_text,"
+                " a.content_text, a.hedges, a.via_outlet FROM attributions a JOIN documents d"
+                " ON d.rowid = a.doc_rowid WHERE a.speaker_id = ? ORDER BY a.day IS NULL, a.day, d.id, a.att_id",
+                (speaker_id,))
+        ]
+        aliases = sorted({r[0] for r in self.conn.execute(
+            "SELECT DISTINCT source_text FROM attributions WHERE speaker_id = ? AND source_text != ''",
+            (speaker_id,))})
+        by_month: dict[str, int] = {}
+        for s in stmts:
+            if s["date"]:
+                by_month[s["date"][:7]] = by_month.get(s["date"][:7], 0) + 1
+        return {"id": row["id"], "name": row["name"], "kind": row["kind"], "aliases": aliases,
+                "statements": stmts, "by_month": dict(sorted(by_month.items())),
+                "documents": len({s["document_id"] for s in stmts}),
+                "outlets": sorted({s["outlet"] for s in stmts})}
+
+    def speakers(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Speakers by number of statements, most first."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT s.id, s.name, s.kind, count(a.rowid) AS statements, count(DISTINCT a.doc_rowid) AS documents,"
+            " min(a.day) AS first, max(a.day) AS last FROM speakers s JOIN attributions a ON a.speaker_id = s.id"
+            " GROUP BY s.id ORDER BY statements DESC, s.name LIMIT ? OFFSET ?", (limit, offset))]
+
+    # -- reading documents ----------------------------------------------------------------------
+    def get_record(self, doc_id: str) -> dict[str, Any] | None:
+        """The stored document as :meth:`Document.to_dict` output, layers included."""
+        row = self.conn.execute("SELECT rowid, record FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        rec = json.loads(row["record"])
+        layers: dict[str, list[dict[str, Any]]] = {}
+        for s in self.conn.execute('SELECT layer, start, "end", label, data FROM spans WHERE doc_rowid = ?'
+                                   ' ORDER BY layer, start, "end"', (row["rowid"],)):
+            item: dict[str, Any] = {"start": s["start"], "end": s["end"], "label": s["label"]}
+            if s["data"]:
+                item["data"] = json.loads(s["data"])
+            layers.setdefault(s["layer"], []).append(item)
+        rec["layers"] = layers
+        return rec
+
+    def get_document(self, doc_id: str) -> Document | None:
+        rec = self.get_record(doc_id)
+        return Document.from_dict(rec) if rec is not None else None
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY rowid")]
+
+    def documents(self, limit: int = 100, offset: int = 0, outlet: str | None = None) -> list[dict[str, Any]]:
+        """Document summaries, newest first: id, title, date, outlet, input, attribution count."""
+        where, params = "", []
+        if outlet:
+            where, params = "WHERE d.outlet_key = ?", [outlet.lower()]
+        return [dict(r) for r in self.conn.execute(
+            "SELECT d.id, d.title, d.date, d.outlet, d.input,"
+            " (SELECT count(*) FROM attributions a WHERE a.doc_rowid = d.rowid) AS attributions"
+            f" FROM documents d {where} ORDER BY d.day IS NULL, d.day DESC, d.rowid LIMIT ? OFFSET ?",
+            (*params, limit, offset))]
+
+    def outlets(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(
+            "SELECT outlet, count(*) AS documents FROM documents GROUP BY outlet_key ORDER BY documents DESC, outlet")]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        return {t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+                for t in ("documents", "spans", "attributions", "speakers", "claims", "provenance", "inputs")}
+
+    def integrity_check(self) -> str:
+        """SQLite's integrity check plus the full-text indexes' own check; 'ok' when all is well."""
+        res = self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if res != "ok":
+            return res
+        if not self.readonly:
+            try:
+                for t in ("documents_fts", "attributions_fts"):
+                    self.conn.execute(f"INSERT INTO {t}({t}) VALUES ('integrity-check')")
+            except sqlite3.DatabaseError as exc:
+                return f"full-text index: {exc}"
+        return "ok"
+
+    # -- search and profiles (see search.py, profiles.py) ----------------------------------------
+    def search(self, query: str = "", **filters: Any) -> list[dict[str, Any]]:
+        from .search import search
+
+        return search(self, query, **filters)
+
+    def outlet_profile(self, name: str) -> dict[str, Any] | None:
+        from .profiles import outlet_profile
+
+        return outlet_profile(self, name)
