@@ -61,6 +61,7 @@ class _Line:
     start: int
     end: int
     text: str
+    low: str
     words: int
     stop: float
     punct: bool
@@ -83,10 +84,11 @@ def _split_lines(text: str) -> list[_Line]:
         if not body:
             continue
         start = m.start() + lead
-        toks = _WORD.findall(body)
-        cjk = len(_CJK.findall(body))
+        low = body.lower()
+        toks = _WORD.findall(low)
+        cjk = 0 if body.isascii() else len(_CJK.findall(body))
         words = len(toks) + cjk // 2
-        alpha = [t.lower() for t in _ALPHA_WORD.findall(body)]
+        alpha = [t for t in toks if not t.isdigit()]
         stop = sum(1 for t in alpha if t in STOP_WORDS) / len(alpha) if alpha else 0.0
         lines.append(
             _Line(
@@ -94,10 +96,11 @@ def _split_lines(text: str) -> list[_Line]:
                 start=start,
                 end=start + len(body),
                 text=body,
+                low=low,
                 words=words,
                 stop=stop,
                 punct=bool(_SENT_END.search(body)),
-                norm=_norm(body),
+                norm=" ".join(toks),
             )
         )
     return lines
@@ -113,32 +116,32 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
         inside = bool(_SENT_INSIDE.search(t))
         cjk = bool(_CJK.search(t))
         stop_ok = ln.stop >= 0.22 if (lang_stop and not cjk) else True
-        if w <= 8 and COMMENTS_MARKER.match(t):
+        if w <= 8 and COMMENTS_MARKER.match(ln.low):
             ln.kind, ln.value = "end", -40.0
             ln.tags.add("comments")
             continue
-        if w <= 8 and END_MARKER.match(t):
+        if w <= 8 and END_MARKER.match(ln.low):
             ln.kind, ln.value = "end", -15.0
             continue
-        if _RELATIVE_STAMP.match(t):
+        if "ago" in ln.low and _RELATIVE_STAMP.match(t):
             ln.kind, ln.value = "junk", -6.0
             continue
-        if _URLISH.match(t) or (len(_ICON_RUN.findall(t)) >= 3 and ln.stop < 0.1):
+        if _URLISH.match(t) or (ln.stop < 0.1 and "icon" in ln.low and len(_ICON_RUN.findall(ln.low)) >= 3):
             ln.kind, ln.value = "junk", -10.0
             continue
-        if w < 40 and JUNK_LONG.search(t):
+        if 3 <= w < 40 and JUNK_LONG.search(ln.low):
             ln.kind, ln.value = "junk", -12.0
             continue
-        if w <= 14 and JUNK_SHORT.search(t):
+        if w <= 14 and JUNK_SHORT.search(ln.low):
             ln.kind, ln.value = "junk", -6.0
             continue
-        if w >= 40 and JUNK_LONG.search(t) and ln.stop < 0.3:
+        if w >= 40 and JUNK_LONG.search(ln.low) and ln.stop < 0.3:
             ln.kind, ln.value = "junk", -12.0
             continue
         if w <= 40 and _TEASER.search(t):
             ln.kind, ln.value = "junk", -4.0  # a teaser cut short: related-article lists
             continue
-        if CAPTION.search(t) and w <= 60:
+        if CAPTION.search(ln.low) and w <= 60:
             ln.tags.add("caption")
         repeated = counts[ln.norm] > 1 and w >= 3
         if (w >= 12 or (cjk and len(t) >= 40)) and stop_ok and (ln.punct or inside or (w >= 25 and ln.stop >= 0.15)):
@@ -447,7 +450,7 @@ class TextDumpCleaner:
                     if k not in labels:
                         labels[k] = "dateline"
                     pick = (k, found.iso)
-                    if DATE_OPENER.search(ln.text) and re.search(r"publi|posted|veröff|diterbit|опублик", ln.text, re.I):
+                    if DATE_OPENER.search(ln.low) and re.search(r"publi|posted|veröff|diterbit|опублик", ln.text, re.I):
                         date_line = date_line or pick
                     elif title_idx is None or k >= title_idx - 2:
                         date_fallback = date_fallback or pick
@@ -492,10 +495,17 @@ class TextDumpCleaner:
             seen_par.add(ln.norm)
             labels[ln.idx] = "paragraph"
             doc.add_span("paragraph", ln.start, ln.end)
+        run: list[_Line] = []  # consecutive furniture lines become one boilerplate span
         for ln in lines:
             lab = labels.get(ln.idx)
+            if lab is None:
+                run.append(ln)
+                continue
+            if run:
+                doc.add_span("boilerplate", run[0].start, run[-1].end)
+                run = []
             if lab in ("byline", "dateline", "caption"):
                 doc.add_span(lab, ln.start, ln.end)
-            elif lab is None:
-                doc.add_span("boilerplate", ln.start, ln.end)
+        if run:
+            doc.add_span("boilerplate", run[0].start, run[-1].end)
         return doc

@@ -3,6 +3,9 @@
 Stop words (several languages) measure how much a line reads like running prose; the boilerplate
 patterns name what pages wrap around an article (navigation, share and subscribe prompts, cookie
 notices, related lists, footers, comment sections). No pattern names a particular site.
+
+The line patterns (markers, furniture, captions, date openers) are written in lower case and are
+matched against lower-cased lines, which is several times faster than case-folding matches.
 """
 
 from __future__ import annotations
@@ -40,7 +43,6 @@ COMMENTS_MARKER = re.compile(
     r"reacties|komentar|комментари[йи]|コメント)(?:\s*\(\d+\))?\W*$|"
     r"^\W*(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|"
     r"show comments|view comments|\d+ thoughts? on\b.*)\W*$",
-    re.IGNORECASE,
 )
 
 #: Short lines that announce the end of the article (what follows is lists, comments or footer).
@@ -61,7 +63,6 @@ END_MARKER = re.compile(
     r"baca juga|berita terkait|artikel terkait|"
     r"комментарии|похожие (?:статьи|новости)|читайте также|"
     r"関連記事|コメント|相关文章|相关阅读)\W*$",
-    re.IGNORECASE,
 )
 
 #: Vocabulary of page furniture, matched anywhere in a short line.
@@ -84,7 +85,6 @@ JUNK_SHORT = re.compile(
     r"iscriviti|accedi|pubblicità|"
     r"berlangganan|masuk|iklan|"
     r"подписаться|войти|реклама)\b|©|\bⓒ",
-    re.IGNORECASE,
 )
 
 #: Furniture phrases strong enough to reject a long line too.
@@ -99,15 +99,13 @@ JUNK_LONG = re.compile(
     r"this (?:article|story|content) (?:was|is) (?:produced|provided|paid for|sponsored)|"
     r"terms of (?:use|service)|privacy (?:policy|notice)|registered trademarks?|trademarks? of|"
     r"(?:on|of|to) this (?:web)?site\b|(?:information|content|materials?) (?:provided|published) on\b",
-    re.IGNORECASE,
 )
 
 #: Image-caption furniture: photo credits, gallery counters.
 CAPTION = re.compile(
-    r"(?:^|\s|\()(?:photo|photograph|image|picture|illustration|video|foto|bild|credit)s?\s*(?:by|:|/|…|\.\.\.)|"
-    r"\b(?:getty images|afp|ap|reuters|epa|shutterstock|istock|xinhua|dpa|efe|sipa)\s*(?:photo|via getty|/|$)|"
-    r"^image \d+ of \d+|^\d+ of \d+$|^\d+\s*/\s*\d+$|\bcredit\.\.\.",
-    re.IGNORECASE,
+    r"\b(?:(?:photo|photograph|image|picture|illustration|video|foto|bild|credit)s?\s*(?:by\b|:|/|…|\.\.\.)|"
+    r"(?:getty images|afp|ap|reuters|epa|shutterstock|istock|xinhua|dpa|efe|sipa)\s*(?:photo|via getty|/|$))|"
+    r"^(?:image \d+ of \d+|\d+ of \d+$|\d+\s*/\s*\d+$)",
 )
 
 #: Words that open a byline, in several languages.
@@ -129,5 +127,4 @@ DATE_OPENER = re.compile(
     r"\b(?:published|posted|updated|modified|last (?:updated|modified)|first published|"
     r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato|"
     r"gepubliceerd|diterbitkan|опубликовано|обновлено)\b",
-    re.IGNORECASE,
 )
