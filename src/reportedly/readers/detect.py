@@ -196,11 +196,11 @@ class Opened:
 
 
 def too_large(name: str, size: int | None, max_bytes: int) -> InputError:
-    """The error for an input over ``settings.input.max_bytes``."""
-    got = f"{size / 1e6:.1f} MB" if size is not None else f"more than {max_bytes / 1e6:.1f} MB"
+    """The error for an input over ``settings.input.max_bytes`` (``size`` None: known only to exceed it)."""
+    got = f"{size / 1e6:.1f} MB" if size is not None else f"more than {max_bytes / 1e6:.1f} MB decompressed"
     return InputError(
         name,
-        f"too large: {got} (decompressed) is over the limit of {max_bytes / 1e6:.1f} MB "
+        f"too large: {got}, over the limit of {max_bytes / 1e6:.1f} MB per document "
         f"(setting input.max_bytes, env REPORTEDLY_INPUT_MAX_BYTES)",
     )
 
