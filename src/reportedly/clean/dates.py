@@ -55,7 +55,7 @@ _DMY = re.compile(
     rf"(?<![\w.]){_DAY}\s*(?:de\s+|of\s+)?{_M}(?![^\W\d_])[\s,]*(?:de\s+)?{_YEAR}(?!\d)", re.IGNORECASE
 )
 _MDY = re.compile(rf"(?<![^\W\d_]){_M}(?![^\W\d_])\s*{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE)
-_NUM_DMY = re.compile(r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d.]\d)")
+_NUM_DMY = re.compile(r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d.]\d)")
 _NUM_YMD = re.compile(r"(?<![\d./])(?P<year>(?:19|20)\d\d)[./](?P<mon>[01]?\d)[./](?P<day>[0-3]?\d)(?![\d])")
 _CJK = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<mon>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日")
 

@@ -45,6 +45,7 @@ _RELATIVE_STAMP = re.compile(
     r"^(?:updated\s+|posted\s+)?\d+\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b.{0,20}$",
     re.IGNORECASE,
 )
+_SENTENCE = re.compile(r"^[\"“‘'(]?[^\W\d_].*[^\W\d]\S*[.!?][\"”’')]?$")
 _NORM = re.compile(r"\W+")
 _SITE_SEP = re.compile(r"\s+(?:[-–—|:•·»]|--|::)\s+|\s+[|]\s*")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’.\-]*|(?:de|da|van|von|der|den|del|la|le|di|bin|al|el)|[A-Z]\.)$")
@@ -116,6 +117,8 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
         inside = bool(_SENT_INSIDE.search(t))
         cjk = bool(_CJK.search(t))
         stop_ok = ln.stop >= 0.22 if (lang_stop and not cjk) else True
+        if not stop_ok and ln.stop >= 0.1 and w >= 8 and _SENTENCE.match(t):
+            stop_ok = True  # a name-heavy sentence: "LOS ANGELES, Sept. 28 (UPI) — In a preview clip …"
         if w <= 8 and COMMENTS_MARKER.match(ln.low):
             ln.kind, ln.value = "end", -40.0
             ln.tags.add("comments")

@@ -409,6 +409,17 @@ class Store:
         rec = self.get_record(doc_id)
         return Document.from_dict(rec) if rec is not None else None
 
+    def attribution_speakers(self, doc_id: str) -> dict[str, tuple[str | None, str | None]]:
+        """For one document: attribution id → (speaker id, speaker name), None for anonymous sources."""
+        return {r[0]: (r[1], r[2]) for r in self.conn.execute(
+            "SELECT a.att_id, a.speaker_id, s.name FROM attributions a JOIN documents d ON d.rowid = a.doc_rowid"
+            " LEFT JOIN speakers s ON s.id = a.speaker_id WHERE d.id = ?", (doc_id,))}
+
+    def document_summary(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT id, title, date, outlet, input, url FROM documents WHERE id = ?",
+                                (doc_id,)).fetchone()
+        return dict(row) if row else None
+
     def document_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY rowid")]
 

@@ -1,0 +1,631 @@
+"""Rule-based attribution candidates: quotations, reporting verbs, "according to", participles.
+
+The rules work on tokens and quote marks alone (no parser), one sentence at a time:
+
+* a **cue** is a reporting verb ("said", "stated", "set out"), a verb of belief ("believes",
+  "fear"), "is/are afraid", a hedged passive ("are said to oppose"), "according to", or a
+  participle after a comma ("…, arguing that …", "…, citing sources") or after "with NP";
+* the **source** is the noun phrase walked left from the cue over auxiliaries and adverbs
+  ("Moscow has repeatedly stated"), keeping an appositive between commas ("Gen. Mark Milley,
+  who heads …, stated"), or the phrase after the cue when the order is inverted ("…," said
+  Smith), after "according to" and after "citing". A participle with no noun phrase of its own
+  shares the source of the main clause;
+* the **content** is the clause after the cue (from "that" when it comes within a few words, so
+  "said on Thursday that …" keeps the date out), or, when nothing follows the cue, the text before
+  the source ("…, the newspaper reported."). It stops where the next attribution of the sentence
+  starts, and at the first comma when the cue sits in a leading subordinate clause ("Although
+  they believe that …, …").
+
+Quotations add what sentences alone miss: a quotation spanning several paragraphs (an opening
+mark on each, one closing mark) joins the attribution that ends it, a bare quotation that
+follows an attribution in the same paragraph joins it, and a paragraph that is a quotation with
+no cue at all continues the last speaker (kind ``floating``). Cue words inside quotations are
+never cues. Nothing here raises on odd input: unbalanced marks, texts without punctuation and
+other languages simply give fewer candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as L
+from .segment import Quote, find_quotes, sentences, tokens
+
+Pair = tuple[int, int]
+
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+                "those", "that", "whose", "such", "no", "any", "each", "every", "some"}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
+_PASSIVE_HEDGE = {"said", "reported", "believed", "thought", "rumoured", "rumored", "understood",
+                  "alleged", "known", "claimed"}
+_SUBORDINATORS = {"although", "though", "while", "whereas", "because", "if", "since", "as", "when",
+                  "even", "unless", "despite"}
+_OBJECT_VERBS = {"tell", "ask", "warn", "assure", "advise", "urge", "remind", "promise", "accuse", "answer"}
+_LEAD_ADVERBIALS = {"however", "but", "and", "meanwhile", "still", "yet", "also", "so", "instead",
+                    "indeed", "moreover", "separately", "earlier", "later", "now", "then", "previously"}
+_DATE_WORDS = set(L.WEEKDAYS) | set(L.MONTHS) | {
+    "on", "last", "this", "next", "earlier", "later", "week", "month", "year", "yesterday", "today",
+    "tonight", "morning", "afternoon", "evening", "night", "day", "same", "the", "in", "late", "early",
+    "weekend", "recently", "previously", "ago", "days", "weeks", "months", "years"}
+_PREPOSITIONS = {"on", "in", "at", "to", "during", "after", "before", "via", "through", "with", "for",
+                 "from", "by", "of", "about", "over", "under", "into", "onto", "upon", "since", "until"}
+_OPEN_MARKS = "“\"«„'`‘"
+_CLOSE_MARKS = "”\"»“'’"
+_NUMBER = re.compile(r"\d")
+_COORD = {"while", "whereas", "and", "but", "as", "although", "though", "yet", "so"}
+_NOT_CONTENT_START = (_PREPOSITIONS | _SUBORDINATORS | {"before", "after", "until", "and", "or", "but", "by",
+                                                        "than", "also", "then"}) - {"that", "as"}
+
+
+@dataclass
+class RuleCandidate:
+    """One attribution found by the rules, before its speaker, hedges and date are worked out."""
+
+    cue: list[Pair]
+    source: list[Pair]
+    content: list[Pair]
+    kind: str = "indirect"
+    score: float = 0.6
+    sentence: Pair | None = None
+    shares_source_with: RuleCandidate | None = field(default=None, repr=False)
+    relayed_by: RuleCandidate | None = field(default=None, repr=False)
+    lemma: str = ""
+    rule: str = ""
+
+    @property
+    def cue_start(self) -> int:
+        return self.cue[0][0] if self.cue else (self.content[0][0] if self.content else 0)
+
+
+class _Sentence:
+    """Tokens of one sentence with the lower-cased words and quote membership."""
+
+    def __init__(self, text: str, span: Pair, quotes: list[Quote]):
+        self.text = text
+        self.span = span
+        self.toks = tokens(text, *span)
+        self.words = [text[s:e].lower() for s, e in self.toks]
+        self.quoted = [any(q.start < s < q.end for q in quotes) for s, _ in self.toks]
+        self.quotes = [q for q in quotes if q.start < span[1] and span[0] < q.end]
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.toks) and self.words[i][0].isalnum()
+
+    def cap(self, i: int) -> bool:
+        return 0 <= i < len(self.toks) and self.text[self.toks[i][0]].isupper()
+
+    def pair(self, i: int, j: int) -> Pair:
+        """Character span of tokens ``i..j`` inclusive."""
+        return (self.toks[i][0], self.toks[j][1])
+
+    def is_open_mark(self, i: int) -> bool:
+        return any(q.start == self.toks[i][0] for q in self.quotes)
+
+    def is_close_mark(self, i: int) -> bool:
+        return any(q.closed and q.end == self.toks[i][1] for q in self.quotes)
+
+
+def _abbrev_dot(s: _Sentence, i: int) -> bool:
+    """Is token ``i`` a full stop that belongs to an abbreviation ("Gen.", "U.S.")?"""
+    if s.words[i] != "." or i == 0:
+        return False
+    prev = s.words[i - 1]
+    return prev in L.ABBREVIATIONS or (len(prev) == 1 and prev.isalpha())
+
+
+def _np_left(s: _Sentence, end: int, lo: int = 0, limit: int = 16) -> tuple[int, int] | None:
+    """The noun phrase that ends at token ``end`` (inclusive), walking left no further than ``lo``."""
+    if end < lo or not s.is_word(end) or s.quoted[end]:
+        return None
+    w = s.words[end]
+    if w in L.RELATIVE and w != "that":
+        return (end, end)
+    if w in L.NP_BOUNDARY or w in _DETERMINERS or w in _PREPOSITIONS:
+        return None
+    i = end
+    while i - 1 >= lo and end - (i - 1) < limit:
+        j = i - 1
+        wj = s.words[j]
+        if s.quoted[j]:
+            break
+        if s.is_word(j):
+            if wj in L.NP_BOUNDARY or wj in L.RELATIVE:
+                if wj == "and" and s.cap(j - 1) and s.cap(i):
+                    i = j
+                    continue
+                break
+            i = j
+            continue
+        if _abbrev_dot(s, j) or wj in {"-", "&", "’", "'", "–"} and s.is_word(j - 1):
+            i = j
+            continue
+        break
+    # drop a leading date or prepositional phrase with no name in it ("On Thursday Smith")
+    while i < end and (s.words[i] in _PREPOSITIONS or s.words[i] in _DATE_WORDS and not s.cap(i + 1)
+                       and s.words[i] not in _DETERMINERS):
+        i += 1
+    while i < end and not s.is_word(i):
+        i += 1
+    if s.words[i] in _PREPOSITIONS:
+        return None
+    return (i, end)
+
+
+def _np_right(s: _Sentence, start: int, *, loose: bool = False, limit: int = 20) -> tuple[int, int] | None:
+    """The noun phrase that starts at token ``start``; ``loose`` lets it run to the next comma."""
+    if start >= len(s) or not s.is_word(start) or s.quoted[start]:
+        return None
+    j = start
+    last = None
+    while j < len(s) and j - start < limit:
+        w = s.words[j]
+        if s.quoted[j] or s.is_open_mark(j):
+            break
+        if s.is_word(j):
+            if not loose and (w in L.NP_BOUNDARY and j > start or L.cue_lemma(w) and j > start):
+                break
+            last = j
+        elif _abbrev_dot(s, j) and j + 1 < len(s) and s.is_word(j + 1):
+            pass
+        elif w in {"-", "&", "’", "'", "–"}:
+            pass
+        else:
+            break
+        j += 1
+    return (start, last) if last is not None else None
+
+
+def _skip_left(s: _Sentence, i: int, lo: int) -> int:
+    """Walk left from token ``i`` over auxiliaries, adverbs and short date phrases."""
+    j = i
+    while j >= lo:
+        w = s.words[j]
+        if w in L.AUX or (w.endswith("ly") and s.is_word(j) and not s.cap(j) and len(w) > 4):
+            j -= 1
+            continue
+        if w in L.WEEKDAYS or w in {"yesterday", "today"}:
+            j -= 1
+            if j >= lo and s.words[j] in {"on", "last", "this"}:
+                j -= 1
+            continue
+        break
+    return j
+
+
+def _appositive_np(s: _Sentence, comma: int, lo: int) -> tuple[int, int] | None:
+    """``NAME, APPOSITIVE,`` ending with the comma at ``comma``: the whole phrase, or None."""
+    k = comma - 1
+    while k > lo and s.words[k] != ",":
+        if s.quoted[k] or s.words[k] in {";", ":", "(", ")"} or comma - k > 25:
+            return None
+        k -= 1
+    if k <= lo or s.words[k] != ",":
+        return None
+    first = s.words[k + 1]
+    if not (first in {"who", "a", "an", "the", "whose", "now", "then", "himself", "herself", "its", "his",
+                      "her", "their", "also", "both", "one", "formerly", "former", "currently"}
+            or _NUMBER.match(first) or first in L.TITLES):
+        return None
+    head = _np_left(s, k - 1, lo)
+    if head is None or not s.cap(head[1]):
+        return None
+    return (head[0], comma - 1)
+
+
+def _sentence_subject(s: _Sentence, before: int) -> tuple[int, int] | None:
+    """The subject at the start of the sentence: a pronoun or a run of capitalised words."""
+    i = 0
+    while i < before and (s.words[i] in _LEAD_ADVERBIALS or s.words[i] == ","):
+        i += 1
+    if i >= before or s.quoted[i]:
+        return None
+    if s.words[i] in L.PRONOUNS and s.words[i] != "it":
+        return (i, i)
+    j = i
+    while j < before and (s.cap(j) or _abbrev_dot(s, j) or s.words[j] in {"’s", "'s", "-"}):
+        j += 1
+    if j == i or j >= len(s) or not s.is_word(j) or s.cap(j):
+        return None
+    return (i, j - 1)
+
+
+def _that_within(s: _Sentence, i: int, stop: int, window: int = 9) -> int | None:
+    """Index of "that" within a few tokens after ``i`` (no comma or quote in between)."""
+    for j in range(i, min(stop, i + window)):
+        if s.words[j] == "that" and not s.quoted[j]:
+            return j
+        if s.words[j] in {",", ";", ":"} or s.is_open_mark(j) or s.quoted[j]:
+            return None
+    return None
+
+
+def _adverbial_only(s: _Sentence, a: int, b: int) -> bool:
+    """Are tokens ``a..b`` only a short adverbial ("on Thursday", "in a statement")?"""
+    words = [s.words[k] for k in range(a, b + 1) if s.is_word(k)]
+    if not words:
+        return True
+    if all(w in _DATE_WORDS for w in words):
+        return True
+    return len(words) <= 4 and words[0] in _PREPOSITIONS and not any(s.quoted[k] for k in range(a, b + 1))
+
+
+@dataclass
+class _Cue:
+    start: int  # token index
+    end: int  # token index, inclusive
+    kind: str  # verb | participle | according | citing | passive | adj
+    lemma: str
+    cls: str  # speech | cognitive
+    source: tuple[int, int] | None = None
+    source_side: str = "left"
+    with_np: bool = False
+
+
+def _find_cues(s: _Sentence) -> list[_Cue]:
+    cues: list[_Cue] = []
+    n = len(s)
+    i = 0
+    while i < n:
+        w = s.words[i]
+        if s.quoted[i] or not s.is_word(i):
+            i += 1
+            continue
+        prev = s.words[i - 1] if i else ""
+        nxt = s.words[i + 1] if i + 1 < n else ""
+        if w == "according" and nxt == "to":
+            cues.append(_Cue(i, i + 1, "according", "according to", "speech"))
+            i += 2
+            continue
+        if w == "citing" and prev == ",":
+            cues.append(_Cue(i, i, "citing", "cite", "speech"))
+            i += 1
+            continue
+        if w in _BE and nxt in _PASSIVE_HEDGE and i + 3 < n and s.words[i + 2] == "to" and s.is_word(i + 3):
+            lemma = s.words[i + 3]
+            end = i + 3
+            if lemma in {"have", "be"} and i + 4 < n and s.is_word(i + 4):
+                end = i + 4
+            cues.append(_Cue(i, end, "passive", s.words[end], "speech"))
+            i = end + 1
+            continue
+        if w in L.COGNITIVE_ADJ and prev in _BE | {"not", "very", "increasingly", "deeply"}:
+            b = i - 1
+            while b > 0 and s.words[b] not in _BE:
+                b -= 1
+            if s.words[b] in _BE and nxt in {"that", "of", "about", ","} | set():
+                cues.append(_Cue(b, i, "adj", w, "cognitive"))
+                i += 1
+                continue
+        if (w, nxt) in L.PARTICLE_CUES:
+            if prev not in _DETERMINERS:
+                cues.append(_Cue(i, i + 1, "participle" if w.endswith("ing") else "verb", w, "speech"))
+            i += 2
+            continue
+        found = L.cue_lemma(w)
+        if found and prev not in _DETERMINERS and not s.cap(i) or (found and i == 0):
+            lemma, cls = found
+            if prev in _BE and (w.endswith("ed") or w in {"told", "said", "thought", "found", "shown",
+                                                           "written", "felt"}):
+                i += 1  # passive ("he was told", "is expected"): not a cue of the subject
+                continue
+            if w.endswith("ing") and prev not in _BE:
+                cues.append(_Cue(i, i, "participle", lemma, cls))
+            elif i > 0 or cls == "speech":
+                cues.append(_Cue(i, i, "verb", lemma, cls))
+        i += 1
+    return cues
+
+
+def _quote_at(s: _Sentence, i: int) -> Quote | None:
+    return next((q for q in s.quotes if q.start == s.toks[i][0]), None)
+
+
+def _content_right(s: _Sentence, c: _Cue, stop: int) -> Pair | None:
+    """The clause after the cue, up to token ``stop`` (exclusive)."""
+    a = c.end + 1
+    if a >= stop:
+        return None
+    if c.lemma in _OBJECT_VERBS:  # "told reporters that", "told the outlet:"
+        that = _that_within(s, a, stop)
+        if that is not None:
+            a = that
+        else:
+            j = a
+            while j < stop and s.is_word(j) and not s.quoted[j] and j - a < 6:
+                j += 1
+            if j < stop and s.words[j] in {",", ":"}:
+                a = j + 1
+            elif j < stop and s.is_open_mark(j):
+                a = j
+    else:
+        that = _that_within(s, a, stop)
+        if that is not None:
+            a = that
+        elif s.words[a] in {",", ":"}:
+            a += 1
+    # trailing punctuation does not make content
+    b = stop - 1
+    while b >= a and s.words[b] in {",", ";", ".", ":", "—", "–", "-"}:
+        b -= 1
+    if b < a or _adverbial_only(s, a, b):
+        return None
+    if s.words[a] in _NOT_CONTENT_START and c.lemma not in {"", "according to"}:
+        return None
+    return s.pair(a, b)
+
+
+def _content_left(s: _Sentence, src_start: int, lo: int = 0) -> Pair | None:
+    """The text before the source, when the sentence ends with "…, SOURCE said"."""
+    b = src_start - 1
+    while b >= lo and s.words[b] in {",", "—", "–", "-", ":"}:
+        b -= 1
+    if b < lo:
+        return None
+    a = lo
+    while a <= b and s.words[a] in {",", "—"}:
+        a += 1
+    if b - a < 1:
+        return None
+    return s.pair(a, b)
+
+
+def _tail_is_adverbial(s: _Sentence, a: int, stop: int) -> bool:
+    """Is everything from ``a`` to ``stop`` punctuation, adverbials or an appositive?"""
+    if a >= stop:
+        return True
+    b = stop - 1
+    while b >= a and not s.is_word(b):
+        b -= 1
+    if b < a:
+        return True
+    if s.words[a] == "," and a + 1 <= b:
+        return _adverbial_only(s, a + 1, b) or s.words[a + 1] in {"a", "an", "the", "who"}
+    return _adverbial_only(s, a, b)
+
+
+def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[RuleCandidate]:
+    s = _Sentence(text, span, quotes)
+    n = len(s)
+    if n == 0:
+        return []
+    cues = _find_cues(s)
+    if not cues:
+        return []
+    # sources first
+    for c in cues:
+        if c.kind == "according":
+            np_ = _np_right(s, c.end + 1, loose=True)
+            c.source, c.source_side = np_, "right"
+        elif c.kind == "citing":
+            c.source, c.source_side = _np_right(s, c.end + 1, loose=True), "right"
+        elif c.kind == "participle":
+            # "with some officials arguing": the phrase between "with" and the participle
+            j = c.start - 1
+            k = j
+            while k >= 0 and s.is_word(k) and s.words[k] != "with" and not s.quoted[k] and j - k < 8:
+                k -= 1
+            if k >= 0 and k < j and s.words[k] == "with":
+                c.source, c.with_np = (k + 1, j), True
+        else:
+            j = _skip_left(s, c.start - 1, 0)
+            if j >= 0 and s.words[j] == ",":
+                c.source = _appositive_np(s, j, 0)
+            elif j >= 0:
+                c.source = _np_left(s, j, 0)
+            if c.source is None and (c.start == 0 or s.words[c.start - 1] == "," or s.is_close_mark(c.start - 1)):
+                # inverted: "…," said Smith / "…," says the report
+                np_ = _np_right(s, c.end + 1)
+                if np_ is not None:
+                    c.source, c.source_side = np_, "right"
+    # keep cues with a source (participles may borrow one later)
+    kept: list[_Cue] = []
+    for c in cues:
+        if c.source is None and c.kind not in {"participle"}:
+            continue
+        if c.lemma in L.DOCUMENT_VERBS and c.kind == "verb":
+            head = s.words[c.source[1]] if c.source else ""
+            if head not in L.DOCUMENT_HEADS:
+                continue
+        if c.kind == "verb" and c.cls == "cognitive" and c.source and c.source_side == "left":
+            if s.words[c.source[1]] in {"it", "this", "that", "which"}:
+                continue
+        kept.append(c)
+    cues = kept
+    if not cues:
+        return []
+    # cut points: where a later attribution's own words begin
+    starts: list[int] = []
+    for c in cues:
+        begin = c.start
+        if c.source and c.source_side == "left" and not c.with_np:
+            begin = min(begin, c.source[0])
+        if c.with_np and c.source:
+            begin = c.source[0] - 1
+        # a later attribution cuts the content only where a new clause starts
+        while begin > 0 and s.words[begin - 1] in _COORD:
+            begin -= 1
+        if begin > 0 and s.words[begin - 1] == ",":
+            begin -= 1
+        clause = begin == 0 or s.words[begin] in _COORD | {",", ";", "—"} or c.kind in {"participle", "citing"}
+        starts.append(begin if clause else n)
+    lead_sub = s.words[0] in _SUBORDINATORS
+    first_comma = next((k for k in range(n) if s.words[k] == "," and not s.quoted[k]), None)
+
+    out: list[RuleCandidate] = []
+    made: dict[int, RuleCandidate] = {}
+    for idx, c in enumerate(cues):
+        later = [st for st in starts[idx + 1:] if st > c.end]
+        stop = min(later) if later and c.kind != "according" else n
+        if lead_sub and first_comma is not None and c.end < first_comma < stop:
+            stop = first_comma
+        source = c.source
+        shares = None
+        relay = None
+        content: list[Pair] = []
+        kind = "cognitive" if c.cls == "cognitive" else "indirect"
+        rule = c.kind
+        if c.kind == "according":
+            if source is None:
+                continue
+            after = source[1] + 1
+            while after < n and s.words[after] == ",":
+                after += 1
+            before = c.start - 1
+            while before >= 0 and s.words[before] in {",", "—"}:
+                before -= 1
+            if before >= 0:
+                lead = 0
+                while lead <= before and s.words[lead] in _LEAD_ADVERBIALS | {","}:
+                    lead += 1
+                if lead <= before:
+                    content.append(s.pair(lead, before))
+            tail = _content_right(s, _Cue(after - 1, after - 1, "verb", "", ""), stop) if after < stop else None
+            if tail:
+                content.append(tail)
+            kind = "according_to"
+        elif c.kind == "citing":
+            prev_c = [o for o in out if o.cue and o.cue[0][0] < s.toks[c.start][0]]
+            if prev_c:
+                relay = prev_c[-1]
+                content = list(relay.content)
+            else:
+                left = _content_left(s, c.start - 1)
+                content = [left] if left else []
+            if source is None:
+                continue
+        else:
+            if c.kind == "participle" and source is None:
+                prev_c = [o for o in out if o.rule != "citing" and o.cue and o.cue[0][0] < s.toks[c.start][0]
+                          and o.source]
+                if prev_c:
+                    shares = prev_c[-1]
+                    shares = shares.shares_source_with or shares
+                else:
+                    subj = _sentence_subject(s, c.start)
+                    if subj is None:
+                        continue
+                    source = subj
+                if c.start == 0 or s.words[c.start - 1] not in {",", "—"}:
+                    continue
+            right = _content_right(s, c, stop)
+            if right is not None and (source is None or source[0] <= c.start or source[1] < right[0]):
+                if c.source_side == "right" and source is not None:
+                    # "said Smith, …" – the content is before, not after
+                    right = None
+            if right is not None:
+                content.append(right)
+            elif source is not None or shares is not None:
+                if c.source_side == "right" and source is not None:
+                    tail_ok = _tail_is_adverbial(s, source[1] + 1, stop)
+                    left = _content_left(s, c.start) if tail_ok else None
+                else:
+                    src0 = source[0] if source else c.start
+                    tail_ok = _tail_is_adverbial(s, c.end + 1, stop)
+                    left = _content_left(s, src0) if tail_ok else None
+                if left:
+                    content.append(left)
+            if not content:
+                continue
+        cand = RuleCandidate(
+            cue=[s.pair(c.start, c.end)],
+            source=[s.pair(*source)] if source else [],
+            content=content,
+            kind=kind,
+            sentence=span,
+            shares_source_with=shares,
+            relayed_by=relay,
+            lemma=c.lemma,
+            rule=rule,
+        )
+        if shares is not None:
+            cand.source = list(shares.source)
+        if cand.kind in {"indirect", "cognitive"} and any(_has_quote(text, p) for p in cand.content):
+            cand.kind = "direct" if _all_quote(text, cand.content) else "mixed"
+        made[idx] = cand
+        out.append(cand)
+    return out
+
+
+def _has_quote(text: str, p: Pair) -> bool:
+    return bool(re.search(r"[“”\"«»„]|''", text[p[0]:p[1]]))
+
+
+def _all_quote(text: str, pairs: list[Pair]) -> bool:
+    for a, b in pairs:
+        t = text[a:b].strip(" ,.")
+        if not (t[:1] in "“\"«„'" and t[-1:] in "”\"»“'"):
+            return False
+    return True
+
+
+def _starts_with_quote(text: str, a: int, b: int) -> bool:
+    t = text[a:b].lstrip()
+    return t[:1] in "“\"«„" or t.startswith("''")
+
+
+def extract(text: str, regions: list[Pair] | None = None) -> list[RuleCandidate]:
+    """All rule candidates in ``text`` within ``regions`` (whole text when none), in text order."""
+    regions = sorted(regions) if regions else [(0, len(text))]
+    out: list[RuleCandidate] = []
+    region_quotes: list[list[Quote]] = []
+    for rs, re_ in regions:
+        quotes = find_quotes(text, rs, re_)
+        region_quotes.append(quotes)
+        for sent in sentences(text, rs, re_, quotes):
+            out.extend(_sentence_candidates(text, sent, quotes))
+    out.sort(key=lambda c: c.cue_start)
+    _attach_quotes(text, regions, region_quotes, out)
+    out.sort(key=lambda c: c.cue_start)
+    return out
+
+
+def _covered(cands: list[RuleCandidate], a: int, b: int) -> RuleCandidate | None:
+    for c in cands:
+        for x, y in c.content:
+            if x <= a + 1 and b - 1 <= y:
+                return c
+    return None
+
+
+def _attach_quotes(text: str, regions: list[Pair], region_quotes: list[list[Quote]],
+                   cands: list[RuleCandidate]) -> None:
+    """Multi-paragraph quotations, bare follow-on quotations and floating quotations."""
+    pending: list[Pair] = []  # open quotation pieces of earlier paragraphs (multi-paragraph quote)
+    for (rs, re_), quotes in zip(regions, region_quotes, strict=True):
+        region_cands = [c for c in cands if c.cue and rs <= c.cue[0][0] < re_]
+        starts_quoted = _starts_with_quote(text, rs, re_)
+        if pending:
+            if not starts_quoted:
+                pending = []
+        for q in quotes:
+            owner = _covered(cands, q.start, q.end)
+            if owner is not None:
+                if pending and q is quotes[0]:
+                    owner.content = sorted(set(owner.content) | set(pending))
+                    pending = []
+                continue
+            if not q.closed and q is quotes[-1] and starts_quoted and q.start - rs < 3:
+                pending.append((q.start, q.end))
+                continue
+            if not q.closed:
+                continue
+            # a bare quotation after an attribution of the same paragraph joins it
+            before = [c for c in region_cands if c.cue[0][0] < q.start and c.kind in {"direct", "mixed"}]
+            gap = text[max([b for c in before for _, b in c.content] or [q.start]):q.start]
+            if before and len(gap) < 40 and not re.search(r"\w{3,}", gap.replace("said", "")):
+                before[-1].content = sorted(set(before[-1].content) | {(q.start, q.end)})
+                continue
+            # a paragraph that is a quotation with no cue continues the last speaker
+            if starts_quoted and q.start - rs < 3 and not region_cands:
+                last = [c for c in cands if c.cue_start < q.start and c.kind != "floating"]
+                if last:
+                    pieces = pending + [(q.start, q.end)]
+                    pending = []
+                    fl = RuleCandidate(cue=[], source=[], content=pieces, kind="floating",
+                                       sentence=(rs, re_), shares_source_with=last[-1], rule="floating",
+                                       score=0.4)
+                    cands.append(fl)

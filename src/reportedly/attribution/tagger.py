@@ -1,0 +1,248 @@
+"""Learned attribution tagger: source, cue and content spans, grouped into attributions.
+
+The packaged model (``reportedly/models/attribution-tagger``) is a MiniLM-L6 encoder fine-tuned
+on PolNeAR with one tagging head per role, exported to ONNX and quantised to int8. Each head
+tags sub-word tokens independently, so spans of different roles may nest (a content span often
+holds a whole attribution of its own). Source and content tags also say on which side their cue
+lies (``B-L``: the cue is to the left), which :mod:`reportedly.attribution.linking` uses to
+group spans into attributions.
+
+Runtime needs only ``onnxruntime``, ``tokenizers`` and ``numpy``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+from .linking import Span, link
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "attribution-tagger"
+
+#: Token id inserted wherever the text between two tokens holds a line break ("[unused0]").
+PARA_ID = 1
+CLS_ID = 101
+SEP_ID = 102
+ROLES = ("source", "cue", "content")
+#: Tag sets per role, in the order of the model's output columns.
+ROLE_TAGS = {
+    "source": ("O", "B-L", "I-L", "B-R", "I-R"),
+    "cue": ("O", "B", "I"),
+    "content": ("O", "B-L", "I-L", "B-R", "I-R"),
+}
+_SENT_END = {".", "?", "!", "\u201d", '"'}
+
+
+@dataclass
+class Candidate:
+    """One attribution found by the tagger: character spans into the analysed text."""
+
+    source: list[tuple[int, int]] = field(default_factory=list)
+    cue: list[tuple[int, int]] = field(default_factory=list)
+    content: list[tuple[int, int]] = field(default_factory=list)
+    score: float = 0.0
+
+
+def encode(tokenizer, text: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[tuple[int, int]]]:
+    """Sub-word ids and absolute character offsets of ``text[start:end]``.
+
+    A :data:`PARA_ID` token (offsets ``(-1, -1)``) marks every line break between two tokens.
+    """
+    end = len(text) if end is None else end
+    enc = tokenizer.encode(text[start:end], add_special_tokens=False)
+    ids: list[int] = []
+    offsets: list[tuple[int, int]] = []
+    prev_end = None
+    for tid, (s, e) in zip(enc.ids, enc.offsets, strict=True):
+        if e <= s:
+            continue
+        s += start
+        e += start
+        if prev_end is not None and "\n" in text[prev_end:s]:
+            ids.append(PARA_ID)
+            offsets.append((-1, -1))
+        ids.append(tid)
+        offsets.append((s, e))
+        prev_end = e
+    return ids, offsets
+
+
+def window_starts(ids: Sequence[int], offsets: Sequence[tuple[int, int]], text: str, size: int, stride: int) -> list[int]:
+    """Start indices of overlapping windows of ``size`` tokens, moved back to a sentence start where possible."""
+    n = len(ids)
+    starts = [0]
+    while starts[-1] + size < n:
+        nominal = starts[-1] + stride
+        best = nominal
+        for i in range(nominal, max(starts[-1] + 1, nominal - size // 6), -1):
+            prev = ids[i - 1]
+            if prev == PARA_ID or (offsets[i - 1][0] >= 0 and text[offsets[i - 1][0]:offsets[i - 1][1]] in _SENT_END):
+                best = i
+                break
+        starts.append(best)
+    return starts
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    x = x - x.max(axis=-1, keepdims=True)
+    np.exp(x, out=x)
+    x /= x.sum(axis=-1, keepdims=True)
+    return x
+
+
+class Tagger:
+    """Runs the packaged ONNX tagger over texts and returns attribution candidates."""
+
+    def __init__(self, session, tokenizer, config: dict):
+        self.session = session
+        self.tokenizer = tokenizer
+        self.config = config
+        self.window = int(config.get("window", 256))
+        self.stride = int(config.get("stride", 192))
+        self.batch_size = int(config.get("batch_size", 16))
+        self.linking = dict(config.get("linking", {}))
+        widths = [len(ROLE_TAGS[r]) for r in ROLES]
+        self._cols = np.cumsum([0, *widths])
+
+    @classmethod
+    def load(cls, model_dir: Path | None = None, threads: int = 0) -> Tagger:
+        """Load the model in ``model_dir`` (default: the packaged one); ``threads`` 0 lets onnxruntime choose."""
+        model_dir = Path(model_dir) if model_dir is not None else DEFAULT_MODEL_DIR
+        needed = [model_dir / "model.onnx", model_dir / "tokenizer.json", model_dir / "config.json"]
+        missing = [p.name for p in needed if not p.is_file()]
+        if missing:
+            raise ModelError(f"attribution tagger not found in {model_dir}: missing {', '.join(missing)}")
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+
+            config = json.loads((model_dir / "config.json").read_text())
+            tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+            tokenizer.no_truncation()
+            tokenizer.no_padding()
+            opts = ort.SessionOptions()
+            opts.intra_op_num_threads = threads if threads > 0 else min(4, os.cpu_count() or 1)
+            opts.inter_op_num_threads = 1
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            session = ort.InferenceSession(str(model_dir / "model.onnx"), opts, providers=["CPUExecutionProvider"])
+        except Exception as exc:  # a corrupt artifact: one clear message
+            raise ModelError(f"attribution tagger in {model_dir} cannot be loaded: {exc}") from exc
+        return cls(session, tokenizer, config)
+
+    # -- model ---------------------------------------------------------------------------------
+    def _probs(self, ids: list[int], starts: list[int]) -> np.ndarray:
+        """Per-token class probabilities (n_tokens x n_columns), averaged over overlapping windows."""
+        n = len(ids)
+        width = int(self._cols[-1])
+        acc = np.zeros((n, width), dtype=np.float32)
+        weight = np.zeros((n, 1), dtype=np.float32)
+        body = self.window - 2
+        spans = [(s, min(n, s + body)) for s in starts]
+        for b in range(0, len(spans), self.batch_size):
+            batch = spans[b:b + self.batch_size]
+            length = max(e - s for s, e in batch) + 2
+            input_ids = np.zeros((len(batch), length), dtype=np.int64)
+            mask = np.zeros((len(batch), length), dtype=np.int64)
+            for row, (s, e) in enumerate(batch):
+                input_ids[row, 0] = CLS_ID
+                input_ids[row, 1:e - s + 1] = ids[s:e]
+                input_ids[row, e - s + 1] = SEP_ID
+                mask[row, :e - s + 2] = 1
+            logits = self.session.run(None, {"input_ids": input_ids, "attention_mask": mask})[0]
+            for row, (s, e) in enumerate(batch):
+                out = logits[row, 1:e - s + 1].astype(np.float32)
+                probs = np.concatenate(
+                    [_softmax(out[:, self._cols[k]:self._cols[k + 1]].copy()) for k in range(len(ROLES))], axis=1
+                )
+                # tokens near a window edge see less context: weight them down
+                pos = np.arange(e - s, dtype=np.float32)
+                w = np.minimum(pos + 1, (e - s) - pos)
+                w = np.minimum(w, 32.0)[:, None] / 32.0
+                acc[s:e] += probs * w
+                weight[s:e] += w
+        return acc / np.maximum(weight, 1e-6)
+
+    # -- decoding ------------------------------------------------------------------------------
+    def _spans(self, text: str, offsets: list[tuple[int, int]], probs: np.ndarray) -> dict[str, list[Span]]:
+        """Decode BIO tags per role into character spans with a side (L/R) and a confidence."""
+        out: dict[str, list[Span]] = {}
+        real = [i for i, (s, _) in enumerate(offsets) if s >= 0]
+        for k, role in enumerate(ROLES):
+            tags = ROLE_TAGS[role]
+            p = probs[:, self._cols[k]:self._cols[k + 1]]
+            best = p.argmax(axis=1)
+            spans: list[Span] = []
+            cur: list[int] | None = None
+            for i in real:
+                tag = tags[best[i]]
+                if tag == "O":
+                    cur = None
+                    continue
+                if tag.startswith("B") or cur is None:
+                    cur = [i]
+                    spans.append(Span(role, 0, 0, [i]))
+                else:
+                    cur.append(i)
+                    spans[-1].tokens.append(i)
+            for sp in spans:
+                toks = sp.tokens
+                sp.start = offsets[toks[0]][0]
+                sp.end = offsets[toks[-1]][1]
+                sp.score = float(1.0 - p[toks, 0].mean())
+                if role != "cue":
+                    left = p[toks][:, [1, 2]].sum()
+                    right = p[toks][:, [3, 4]].sum()
+                    sp.side = "L" if left >= right else "R"
+                _snap_words(text, sp)
+            out[role] = spans
+        return out
+
+    def extract(self, text: str, regions: list[tuple[int, int]] | None = None) -> list[Candidate]:
+        """Attribution candidates in ``text`` (only inside ``regions`` when given), as character spans."""
+        if regions is None:
+            regions = [(0, len(text))]
+        candidates: list[Candidate] = []
+        for start, end in regions:
+            start, end = max(0, start), min(len(text), end)
+            if end <= start or not text[start:end].strip():
+                continue
+            ids, offsets = encode(self.tokenizer, text, start, end)
+            if not ids:
+                continue
+            starts = window_starts(ids, offsets, text, self.window - 2, self.stride)
+            probs = self._probs(ids, starts)
+            spans = self._spans(text, offsets, probs)
+            for rel in link(text, spans, **self.linking):
+                candidates.append(
+                    Candidate(
+                        source=[_trim(text, s.start, s.end) for s in rel.source],
+                        cue=[_trim(text, s.start, s.end) for s in rel.cue],
+                        content=[_trim(text, s.start, s.end) for s in rel.content],
+                        score=rel.score,
+                    )
+                )
+        return candidates
+
+
+def _snap_words(text: str, sp: Span) -> None:
+    """Extend a span whose ends fall inside a word to the whole word."""
+    s, e = sp.start, sp.end
+    while s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+        s -= 1
+    while e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
+        e += 1
+    sp.start, sp.end = s, e
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e)

@@ -1,0 +1,171 @@
+"""The corpus web UI and JSON API (FastAPI, server-rendered Jinja2 pages, a few lines of JS).
+
+Pages: ``/`` (documents, outlets, speakers), ``/documents/{id}`` (the article with attributions
+highlighted), ``/search``, ``/speakers/{id}``, ``/outlets/{name}``. JSON API under ``/api``
+(OpenAPI at ``/openapi.json``). Each request thread reads through its own read-only connection;
+the server never writes.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from .. import __version__
+from ..corpus.search import MARK_CLOSE, MARK_OPEN, plain_snippet
+from ..corpus.store import Store
+from ..errors import QueryError, StoreError
+from .render import attribution_infos, bar_chart, highlight, share_chart, speaker_hue
+
+HERE = Path(__file__).resolve().parent
+
+
+def snippet_html(snippet: str | None) -> Markup:
+    """A search snippet escaped, with its match markers as ``<mark>``."""
+    s = str(escape(snippet or ""))
+    return Markup(s.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The ASGI app serving the corpus store at ``db_path`` (which must exist)."""
+    db_path = Path(db_path)
+    if not db_path.exists():
+        raise StoreError(f"{db_path}: no such corpus store (run 'reportedly ingest' first)")
+    app = FastAPI(title="reportedly corpus", version=__version__,
+                  description="Who said what, according to whom, how sure, and when — across a corpus.")
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["snippet"] = snippet_html
+    templates.env.filters["hue"] = speaker_hue
+    local = threading.local()
+
+    def store() -> Store:
+        s = getattr(local, "store", None)
+        if s is None:
+            s = local.store = Store(db_path, readonly=True)
+        return s
+
+    def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, ctx, status_code=status)
+
+    def not_found(request: Request, what: str) -> HTMLResponse:
+        return page(request, "error.html", 404, message=f"{what} not found")
+
+    def search_args(q: str, speaker: str | None, outlet: str | None, anonymous: bool, hedged: bool,
+                    date_from: str | None, date_to: str | None, via: str | None, limit: int, offset: int
+                    ) -> dict[str, Any]:
+        return {"query": q, "speaker": speaker or None, "outlet": outlet or None, "anonymous": anonymous,
+                "hedged": hedged, "date_from": date_from or None, "date_to": date_to or None, "via": via or None,
+                "limit": limit, "offset": offset}
+
+    # -- JSON API -----------------------------------------------------------------------------------
+    @app.get("/api/search", tags=["api"], summary="Search bodies and statements, with filters")
+    def api_search(q: str = "", speaker: str | None = None, outlet: str | None = None, anonymous: bool = False,
+                   hedged: bool = False, date_from: str | None = Query(None, alias="from"),
+                   date_to: str | None = Query(None, alias="to"), via: str | None = None,
+                   limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        args = search_args(q, speaker, outlet, anonymous, hedged, date_from, date_to, via, limit, offset)
+        try:
+            results = store().search(**args)
+        except QueryError as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from None
+        for r in results:
+            r["snippet"] = plain_snippet(r.get("snippet"))
+        return {"query": q, "filters": {k: v for k, v in args.items() if k != "query"}, "results": results}
+
+    @app.get("/api/documents", tags=["api"], summary="Documents, newest first")
+    def api_documents(outlet: str | None = None, limit: int = Query(50, ge=1, le=500),
+                      offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+        return store().documents(limit=limit, offset=offset, outlet=outlet)
+
+    @app.get("/api/documents/{doc_id}", tags=["api"], summary="One document as its JSON record")
+    def api_document(doc_id: str) -> JSONResponse:
+        rec = store().get_record(doc_id)
+        if rec is None:
+            raise HTTPException(status_code=404, detail=f"document {doc_id} not found")
+        return JSONResponse(rec)
+
+    @app.get("/api/speakers", tags=["api"], summary="Speakers by number of statements")
+    def api_speakers(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+        return store().speakers(limit=limit, offset=offset)
+
+    @app.get("/api/speakers/{speaker_id}", tags=["api"], summary="A speaker and every statement by date")
+    def api_speaker(speaker_id: str) -> dict[str, Any]:
+        sp = store().speaker(speaker_id)
+        if sp is None:
+            raise HTTPException(status_code=404, detail=f"speaker {speaker_id} not found")
+        return sp
+
+    @app.get("/api/outlets/{name}", tags=["api"], summary="An outlet's sourcing profile, overall and per month")
+    def api_outlet(name: str) -> dict[str, Any]:
+        prof = store().outlet_profile(name)
+        if prof is None:
+            raise HTTPException(status_code=404, detail=f"outlet {name} not found")
+        return prof
+
+    # -- pages --------------------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(request: Request, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
+        s = store()
+        per = 50
+        docs = s.documents(limit=per + 1, offset=(page_no - 1) * per)
+        return page(request, "index.html", docs=docs[:per], more=len(docs) > per, page_no=page_no,
+                    outlets=s.outlets()[:30], speakers=s.speakers(limit=30), counts=s.counts())
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(request: Request, doc_id: str) -> HTMLResponse:
+        s = store()
+        doc = s.get_document(doc_id)
+        if doc is None:
+            return not_found(request, f"document {doc_id}")
+        infos = attribution_infos(doc, s.attribution_speakers(doc_id))
+        summary = s.document_summary(doc_id) or {}
+        return page(request, "document.html", doc=doc, summary=summary, infos=infos,
+                    article=highlight(doc, infos), details={k: v.as_dict() for k, v in infos.items()})
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,
+                    anonymous: bool = False, hedged: bool = False,
+                    date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
+                    via: str | None = None) -> HTMLResponse:
+        args = search_args(q, speaker, outlet, anonymous, hedged, date_from, date_to, via, 50, 0)
+        error, results = None, []
+        searched = any(v for k, v in args.items() if k not in ("limit", "offset"))
+        if searched:
+            try:
+                results = store().search(**args)
+            except QueryError as exc:
+                error = str(exc)
+        return page(request, "search.html", args=args, results=results, error=error, searched=searched,
+                    status=400 if error else 200)
+
+    @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, include_in_schema=False)
+    def speaker_page(request: Request, speaker_id: str) -> HTMLResponse:
+        sp = store().speaker(speaker_id)
+        if sp is None:
+            return not_found(request, f"speaker {speaker_id}")
+        chart = bar_chart(list(sp["by_month"].items()), title=f"statements by {sp['name']} per month",
+                          colour=f"hsl({speaker_hue(sp['id'])} 55% 45%)")
+        return page(request, "speaker.html", sp=sp, chart=chart)
+
+    @app.get("/outlets/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def outlet_page(request: Request, name: str) -> HTMLResponse:
+        s = store()
+        prof = s.outlet_profile(name)
+        if prof is None:
+            return not_found(request, f"outlet {name}")
+        overall = share_chart([{"label": "all", "shares": prof["overall"]["shares"]}], width=320,
+                              title=f"sourcing of {prof['outlet']}")
+        monthly = share_chart([{"label": m["month"], "shares": m["shares"]} for m in prof["months"]],
+                              title=f"sourcing of {prof['outlet']} per month")
+        return page(request, "outlet.html", prof=prof, overall=overall, monthly=monthly,
+                    docs=s.documents(limit=50, outlet=name))
+
+    return app

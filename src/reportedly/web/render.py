@@ -1,0 +1,193 @@
+"""HTML pieces built in Python: the highlighted article text and small SVG charts.
+
+Everything that comes from a document is escaped here; the results are :class:`markupsafe.Markup`
+so templates insert them as they are.
+
+Highlights may overlap or nest (a source inside a content, two attributions sharing a cue), so
+the article is cut at every span start and end (a boundary sweep) and each piece becomes one flat
+``<span>`` carrying every role and attribution active over it; no element is ever nested in
+another, so the markup is valid whatever the spans do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..document import Attribution, Document
+
+ROLE_ORDER = {"src": 0, "cue": 1, "content": 2, "bp": 3}
+
+
+def speaker_hue(key: str | None) -> int:
+    """A stable hue (0-359) for a speaker, so one person has one colour on every page."""
+    if not key:
+        return 0
+    return int(hashlib.md5(key.encode("utf-8")).hexdigest()[:6], 16) % 360
+
+
+@dataclass
+class AttInfo:
+    """What the page shows about one attribution."""
+
+    att: Attribution
+    speaker_id: str | None
+    speaker: str
+    hue: int
+    chain: list[str]
+    tooltip: str
+
+    def as_dict(self) -> dict[str, Any]:
+        a = self.att
+        return {"id": a.id, "speaker_id": self.speaker_id, "speaker": self.speaker, "anonymous": a.source.anonymous,
+                "description": a.source.description, "kind": a.kind, "hedges": a.hedges, "date": a.date,
+                "chain": self.chain}
+
+
+def attribution_infos(doc: Document, speakers: dict[str, tuple[str | None, str | None]]) -> dict[str, AttInfo]:
+    """Per attribution id: speaker, colour, relay chain and hover text."""
+    by_id = {a.id: a for a in doc.attributions}
+    out: dict[str, AttInfo] = {}
+
+    def name(a: Attribution) -> str:
+        sid, sname = speakers.get(a.id, (None, None))
+        src_text = " … ".join(doc.text[s:e] for s, e in a.source.spans)
+        if a.source.anonymous:
+            return a.source.description or src_text or "anonymous source"
+        return sname or a.source.entity or src_text or "unknown source"
+
+    for a in doc.attributions:
+        sid, _ = speakers.get(a.id, (None, None))
+        chain, seen, cur = [], {a.id}, a
+        while cur.via and cur.via in by_id and cur.via not in seen:
+            seen.add(cur.via)
+            cur = by_id[cur.via]
+            chain.append(name(cur) + (f" ({cur.source.kind})" if cur.source.kind else ""))
+        who = name(a)
+        lines = [f"{who}" + (" — anonymous" if a.source.anonymous else "")]
+        if a.source.role:
+            lines.append(f"role: {a.source.role}")
+        lines.append(f"kind: {a.kind}")
+        if a.hedges:
+            lines.append("hedged: " + ", ".join(a.hedges))
+        if a.date:
+            lines.append(f"date: {a.date}")
+        if chain:
+            lines.append("via: " + " → ".join(chain))
+        hue = -1 if a.source.anonymous else speaker_hue(sid or who)
+        out[a.id] = AttInfo(a, sid, who, hue, chain, "\n".join(lines))
+    return out
+
+
+def highlight(doc: Document, infos: dict[str, AttInfo]) -> Markup:
+    """The document text as HTML with sources, cues and contents highlighted (escaped piece by piece)."""
+    text = doc.text
+    marks: list[tuple[int, int, str, str | None]] = []
+    for a in doc.attributions:
+        marks += [(s, e, "src", a.id) for s, e in a.source.spans]
+        marks += [(s, e, "cue", a.id) for s, e in a.cue]
+        marks += [(s, e, "content", a.id) for s, e in a.content]
+    marks += [(sp.start, sp.end, "bp", None) for sp in doc.layer("boilerplate")]
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for i, (s, e, _, _) in enumerate(marks):
+        starts.setdefault(s, []).append(i)
+        ends.setdefault(e, []).append(i)
+    bounds = sorted({0, len(text), *starts, *ends})
+    active: set[int] = set()
+    out: list[str] = []
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        active.difference_update(ends.get(lo, ()))
+        active.update(starts.get(lo, ()))
+        piece = escape(text[lo:hi])
+        if not active:
+            out.append(str(piece))
+            continue
+        act = [marks[i] for i in active]
+        roles = sorted({m[2] for m in act}, key=ROLE_ORDER.__getitem__)
+        att_marks = [m for m in act if m[3] is not None]
+        if not att_marks:
+            out.append(f'<span class="bp">{piece}</span>')
+            continue
+        # the innermost attribution mark (latest start, then shortest, then role) sets the colour
+        inner = min(att_marks, key=lambda m: (-m[0], m[1] - m[0], ROLE_ORDER[m[2]]))
+        info = infos[inner[3]]
+        atts = sorted({m[3] for m in att_marks}, key=lambda x: (x != inner[3], x))
+        classes = " ".join(["hl", *(f"r-{r}" for r in roles), *(["anon"] if info.hue < 0 else [])])
+        style = f"--hue:{max(info.hue, 0)}"
+        out.append(f'<span class="{classes}" style="{style}" data-att="{escape(" ".join(atts))}" '
+                   f'title="{escape(info.tooltip)}">{piece}</span>')
+    return Markup("".join(out))
+
+
+def bar_chart(items: Sequence[tuple[str, float]], *, width: int = 560, height: int = 160,
+              title: str = "", colour: str = "#4a78b5") -> Markup:
+    """A small vertical bar chart (label, value) as inline SVG, each bar with a tooltip."""
+    items = list(items)
+    if not items:
+        return Markup('<p class="muted">nothing to chart</p>')
+    top = max(v for _, v in items) or 1
+    pad_l, pad_b, pad_t = 30, 34, 14
+    inner_w, inner_h = width - pad_l - 6, height - pad_b - pad_t
+    bw = inner_w / len(items)
+    parts = [f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+             f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
+             f'<text x="2" y="{pad_t}" class="axis">{escape(_fmt(top))}</text>',
+             f'<line x1="{pad_l}" y1="{pad_t + inner_h}" x2="{width}" y2="{pad_t + inner_h}" class="base"/>']
+    every = max(1, len(items) // 12)
+    for i, (label, v) in enumerate(items):
+        h = inner_h * (v / top)
+        x = pad_l + i * bw
+        parts.append(f'<rect x="{x + 1:.1f}" y="{pad_t + inner_h - h:.1f}" width="{max(bw - 2, 1):.1f}" '
+                     f'height="{h:.1f}" fill="{colour}"><title>{escape(label)}: {escape(_fmt(v))}</title></rect>')
+        if i % every == 0:
+            parts.append(f'<text x="{x + bw / 2:.1f}" y="{height - pad_b + 14}" class="label" '
+                         f'text-anchor="middle">{escape(label)}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+SHARE_SERIES = (("named", "#3b7d3b"), ("anonymous", "#c0504d"), ("hedged", "#d9a21b"),
+                ("relayed", "#4a78b5"), ("unsourced_claims", "#8a5fb0"))
+
+
+def share_chart(rows: Sequence[dict[str, Any]], *, width: int = 640, height: int = 200, title: str = "") -> Markup:
+    """Grouped bars of sourcing shares (0–1) per row (``label`` and ``shares``), with a legend."""
+    rows = list(rows)
+    if not rows:
+        return Markup('<p class="muted">nothing to chart</p>')
+    pad_l, pad_b, pad_t = 34, 46, 10
+    inner_w, inner_h = width - pad_l - 6, height - pad_b - pad_t
+    gw = inner_w / len(rows)
+    bw = max((gw - 4) / len(SHARE_SERIES), 1)
+    parts = [f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+             f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>']
+    for frac in (0, 0.5, 1):
+        y = pad_t + inner_h * (1 - frac)
+        parts.append(f'<line x1="{pad_l}" y1="{y:.1f}" x2="{width}" y2="{y:.1f}" class="grid"/>'
+                     f'<text x="2" y="{y + 4:.1f}" class="axis">{int(frac * 100)}%</text>')
+    for i, row in enumerate(rows):
+        x0 = pad_l + i * gw + 2
+        for j, (key, colour) in enumerate(SHARE_SERIES):
+            v = float(row["shares"].get(key, 0.0))
+            h = inner_h * v
+            parts.append(f'<rect x="{x0 + j * bw:.1f}" y="{pad_t + inner_h - h:.1f}" width="{bw:.1f}" '
+                         f'height="{h:.1f}" fill="{colour}"><title>{escape(row["label"])} {escape(key)}: '
+                         f'{v:.0%}</title></rect>')
+        parts.append(f'<text x="{x0 + gw / 2:.1f}" y="{pad_t + inner_h + 14}" class="label" '
+                     f'text-anchor="middle">{escape(row["label"])}</text>')
+    lx = pad_l
+    for key, colour in SHARE_SERIES:
+        parts.append(f'<rect x="{lx}" y="{height - 16}" width="10" height="10" fill="{colour}"/>'
+                     f'<text x="{lx + 14}" y="{height - 7}" class="label">{escape(key.replace("_", " "))}</text>')
+        lx += 24 + 7 * len(key)
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:.2f}"

@@ -1,0 +1,56 @@
+"""Dateline parsing: absolute dates in many shapes, relative dates refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportedly.clean.dates import find_date, is_relative_date, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("11 Nov, 2022 10:53", "2022-11-11T10:53:00"),
+        ("November 20, 2019", "2019-11-20"),
+        ("2022-11-11T10:53Z", "2022-11-11T10:53:00Z"),
+        ("2019-11-19T08:57:45+01:00", "2019-11-19T08:57:45+01:00"),
+        ("Nov. 19, 2019 8:03 am ET", "2019-11-19T08:03:00"),
+        ("Updated 1:39 am EST, Wednesday, November 20, 2019", "2019-11-20T01:39:00-05:00"),
+        ("Published 7:07 PM EST Nov 19, 2019", "2019-11-19T19:07:00-05:00"),
+        ("Wednesday, 20th November 2019", "2019-11-20"),
+        ("Updated: Sat 8:31 PM, Feb 17, 2018", "2018-02-17T20:31:00"),
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", "2010-10-22T20:13:00"),
+        ("Veröffentlicht am 3. März 2021", "2021-03-03"),
+        ("Текст: Венера Ерофеева · 24 сентября 2018", "2018-09-24"),
+        ("20.11.2019", "2019-11-20"),
+        ("11/20/2019", "2019-11-20"),
+        ("20/11/2019", "2019-11-20"),
+        ("2016.12.01", "2016-12-01"),
+        ("2019年11月20日", "2019-11-20"),
+    ],
+)
+def test_absolute_dates(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["Published 3 hours ago", "updated 16M ago", "Yesterday", "vor 2 Stunden"])
+def test_relative_dates_give_none(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_relative_flag() -> None:
+    assert is_relative_date("Published 3 hours ago")
+    assert not is_relative_date("Published November 20, 2019")
+
+
+@pytest.mark.parametrize("text", ["", "no date here", "Sales rose 31 percent", "February 30, 2020", "13.13.2020"])
+def test_no_date(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_found_date_span_points_at_the_expression() -> None:
+    text = "Posted by Jane Doe on November 20, 2019"
+    found = find_date(text)
+    assert found is not None
+    assert text[found.start : found.end] == "November 20, 2019"
+    assert not found.has_time

