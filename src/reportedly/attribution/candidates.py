@@ -1,0 +1,34 @@
+"""Attribution candidates: the learned tagger's spans merged with the rules' findings.
+
+:func:`find_candidates` is the single entry point the attribution component calls. It returns
+:class:`~reportedly.attribution.rules.RuleCandidate` objects (source, cue and content as character
+pairs, a ``kind``, and the links ``shares_source_with`` / ``relayed_by`` the rules know about),
+in text order. Speakers, hedges, dates, chains and claims are worked out afterwards from these.
+"""
+
+from __future__ import annotations
+
+from . import rules
+from .rules import Pair, RuleCandidate
+
+
+def regions_of(doc) -> list[Pair]:
+    """The parts of a document attributions are looked for in: title, standfirst and body paragraphs."""
+    spans = [*doc.layer("title"), *doc.layer("standfirst"), *doc.layer("paragraph")]
+    if not spans:
+        return [(0, len(doc.text))] if doc.text.strip() else []
+    return sorted({(s.start, s.end) for s in spans})
+
+
+def find_candidates(text: str, regions: list[Pair], tagger=None) -> list[RuleCandidate]:
+    """All attribution candidates inside ``regions`` of ``text``, in text order.
+
+    With a ``tagger`` (:class:`~reportedly.attribution.tagger.Tagger`) its candidates are merged
+    with the rules'; without one only the rules run.
+    """
+    found = rules.extract(text, regions)
+    if tagger is None:
+        return found
+    from .merge import merge
+
+    return merge(text, tagger.extract(text, regions), found)

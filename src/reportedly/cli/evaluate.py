@@ -1,0 +1,74 @@
+"""``reportedly eval polnear DIR``: attribution scores on a PolNeAR compartment, per publisher too."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from ..api import Analyzer
+from ..evaluation import Scores, load_polnear, load_publishers, score_attributions
+from ..evaluation.scoring import format_table
+from ..readers import Failure
+from ..settings import Settings
+from .progress import progress
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "eval",
+        help="score attributions against an annotated corpus",
+        description="Analyse every article of a PolNeAR compartment exactly as `analyze` would and print "
+        "exact-span, token and relation P/R/F1 (PolNeAR's definitions), then the same per publisher.",
+    )
+    p.add_argument("corpus", choices=["polnear"], help="the annotation scheme of DIR")
+    p.add_argument("dir", metavar="DIR", help="a compartment folder with text/ and attributions/")
+    p.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    p.add_argument("--predictions", metavar="FILE", help="also write the predictions as {name: [attribution]}")
+    p.add_argument("--no-publishers", action="store_true", help="skip the per-publisher breakdown")
+    p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    gold = load_polnear(args.dir, limit=args.limit or None)
+    publishers = load_publishers(args.dir)
+    analyzer = Analyzer(Settings.load(args.config))
+    by_path = {str(Path(args.dir) / "text" / f"{g.name}.txt"): g for g in gold}
+    total = Scores()
+    per_pub: dict[str, Scores] = defaultdict(Scores)
+    preds: dict[str, list] = {}
+    failures = 0
+    with progress(total=len(gold), disable=args.no_progress) as bar:
+        for item in analyzer.analyze_paths(list(by_path)):
+            bar.update(1)
+            if isinstance(item, Failure):
+                failures += 1
+                bar.write(f"reportedly: {item}")
+                continue
+            g = by_path[item.input]
+            pred = [{"source": a.source.spans, "cue": a.cue, "content": a.content} for a in item.attributions]
+            preds[g.name] = [{k: [list(p) for p in v] for k, v in r.items()} for r in pred]
+            sc = score_attributions(g.text, g.relations, pred)
+            total.add(sc)
+            per_pub[publishers.get(g.name, g.name.split("_")[0])].add(sc)
+    print(f"{len(gold) - failures} articles, {sum(len(g.relations) for g in gold)} gold attributions, "
+          f"{sum(len(p) for p in preds.values())} predicted")
+    print(format_table(total.table()))
+    if not args.no_publishers and per_pub:
+        print()
+        print(f"{'publisher':16s} {'docs':>4s} {'source':>7s} {'cue':>7s} {'content':>7s} {'relation':>8s}  (span F1)")
+        counts: dict[str, int] = defaultdict(int)
+        for g in gold:
+            counts[publishers.get(g.name, g.name.split("_")[0])] += 1
+        for pub in sorted(per_pub):
+            s = per_pub[pub]
+            print(f"{pub:16s} {counts[pub]:4d} {s.f1('span/source'):7.3f} {s.f1('span/cue'):7.3f} "
+                  f"{s.f1('span/content'):7.3f} {s.f1('relation'):8.3f}")
+    if args.predictions:
+        Path(args.predictions).write_text(json.dumps(preds))
+    if failures:
+        print(f"reportedly: {failures} article(s) could not be analysed", file=sys.stderr)
+    return 1 if failures else 0
