@@ -36,6 +36,10 @@ def fts_query(query: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in q.split())
 
 
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def check_date(value: str | None, name: str) -> str | None:
     if value in (None, ""):
         return None
@@ -81,8 +85,9 @@ def search(
     if hedged:
         att_where.append("a.hedged = 1")
     if via:
-        att_where.append("a.via_outlet = ?")
-        att_params.append(via.strip())
+        # "New York Times" finds statements relayed via "The New York Times"
+        att_where.append("a.via_outlet LIKE ? ESCAPE '\\'")
+        att_params.append("%" + _like_escape(via.strip()) + "%")
     statement_only = bool(att_where)
     results: list[dict[str, Any]] = []
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -22,7 +23,7 @@ from .. import __version__
 from ..corpus.search import MARK_CLOSE, MARK_OPEN, plain_snippet
 from ..corpus.store import Store
 from ..errors import QueryError, StoreError
-from .render import attribution_infos, bar_chart, highlight, share_chart, speaker_hue
+from .render import attribution_infos, bar_chart, highlight, share_bars, share_chart, speaker_hue
 
 HERE = Path(__file__).resolve().parent
 
@@ -31,6 +32,36 @@ def snippet_html(snippet: str | None) -> Markup:
     """A search snippet escaped, with its match markers as ``<mark>``."""
     s = str(escape(snippet or ""))
     return Markup(s.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+
+
+_QUOTES = "\"'“”‘’«»"
+
+
+def unquote_text(text: str | None) -> str:
+    """A quotation without its own outer quotation marks (the page adds its own)."""
+    t = (text or "").strip()
+    if len(t) >= 2 and t[0] in _QUOTES and t[-1] in _QUOTES:
+        t = t[1:-1].strip()
+    elif len(t) >= 3 and t[0] in _QUOTES and t[-2] in _QUOTES and t[-1] in ".,":
+        t = t[1:-2].strip()
+    return t
+
+
+def fill_months(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """Counts per ``YYYY-MM`` with the months in between filled with zeros (at most 10 years shown)."""
+    if not counts:
+        return []
+    months = sorted(counts)
+    y, m = int(months[0][:4]), int(months[0][5:7])
+    end = months[-1]
+    out: list[tuple[str, int]] = []
+    while len(out) < 120:
+        key = f"{y:04d}-{m:02d}"
+        out.append((key, counts.get(key, 0)))
+        if key >= end:
+            break
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
 
 
 def create_app(db_path: str | Path) -> FastAPI:
@@ -44,6 +75,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["snippet"] = snippet_html
     templates.env.filters["hue"] = speaker_hue
+    templates.env.filters["q"] = lambda v: quote(str(v), safe="")
+    templates.env.filters["unquote"] = unquote_text
     local = threading.local()
 
     def store() -> Store:
@@ -103,7 +136,11 @@ def create_app(db_path: str | Path) -> FastAPI:
             raise HTTPException(status_code=404, detail=f"speaker {speaker_id} not found")
         return sp
 
-    @app.get("/api/outlets/{name}", tags=["api"], summary="An outlet's sourcing profile, overall and per month")
+    @app.get("/api/outlets", tags=["api"], summary="Outlets by number of documents")
+    def api_outlets() -> list[dict[str, Any]]:
+        return store().outlets()
+
+    @app.get("/api/outlets/{name:path}", tags=["api"], summary="An outlet's sourcing profile, overall and per month")
     def api_outlet(name: str) -> dict[str, Any]:
         prof = store().outlet_profile(name)
         if prof is None:
@@ -151,18 +188,25 @@ def create_app(db_path: str | Path) -> FastAPI:
         sp = store().speaker(speaker_id)
         if sp is None:
             return not_found(request, f"speaker {speaker_id}")
-        chart = bar_chart(list(sp["by_month"].items()), title=f"statements by {sp['name']} per month",
+        chart = bar_chart(fill_months(sp["by_month"]), title=f"statements by {sp['name']} per month",
                           colour=f"hsl({speaker_hue(sp['id'])} 55% 45%)")
         return page(request, "speaker.html", sp=sp, chart=chart)
 
-    @app.get("/outlets/{name}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/speakers", response_class=HTMLResponse, include_in_schema=False)
+    def speakers_page(request: Request) -> HTMLResponse:
+        return page(request, "speakers.html", speakers=store().speakers(limit=1000))
+
+    @app.get("/outlets", response_class=HTMLResponse, include_in_schema=False)
+    def outlets_page(request: Request) -> HTMLResponse:
+        return page(request, "outlets.html", outlets=store().outlets())
+
+    @app.get("/outlets/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def outlet_page(request: Request, name: str) -> HTMLResponse:
         s = store()
         prof = s.outlet_profile(name)
         if prof is None:
             return not_found(request, f"outlet {name}")
-        overall = share_chart([{"label": "all", "shares": prof["overall"]["shares"]}], width=320,
-                              title=f"sourcing of {prof['outlet']}")
+        overall = share_bars(prof["overall"]["shares"], title=f"sourcing of {prof['outlet']}")
         monthly = share_chart([{"label": m["month"], "shares": m["shares"]} for m in prof["months"]],
                               title=f"sourcing of {prof['outlet']} per month")
         return page(request, "outlet.html", prof=prof, overall=overall, monthly=monthly,

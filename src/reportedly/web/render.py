@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from ..document import Attribution, Document
 
-ROLE_ORDER = {"src": 0, "cue": 1, "content": 2, "bp": 3}
+ROLE_ORDER = {"src": 0, "cue": 1, "content": 2, "bp": 3, "claim": 4}
 
 
 def speaker_hue(key: str | None) -> int:
@@ -40,6 +40,8 @@ class AttInfo:
     hue: int
     chain: list[str]
     tooltip: str
+    cue: str = ""
+    content: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         a = self.att
@@ -79,7 +81,9 @@ def attribution_infos(doc: Document, speakers: dict[str, tuple[str | None, str |
         if chain:
             lines.append("via: " + " → ".join(chain))
         hue = -1 if a.source.anonymous else speaker_hue(sid or who)
-        out[a.id] = AttInfo(a, sid, who, hue, chain, "\n".join(lines))
+        out[a.id] = AttInfo(a, sid, who, hue, chain, "\n".join(lines),
+                            cue=" … ".join(doc.text[s:e] for s, e in a.cue),
+                            content=" … ".join(doc.text[s:e] for s, e in a.content))
     return out
 
 
@@ -92,6 +96,7 @@ def highlight(doc: Document, infos: dict[str, AttInfo]) -> Markup:
         marks += [(s, e, "cue", a.id) for s, e in a.cue]
         marks += [(s, e, "content", a.id) for s, e in a.content]
     marks += [(sp.start, sp.end, "bp", None) for sp in doc.layer("boilerplate")]
+    marks += [(s, e, "claim", None) for c in doc.claims for s, e in c.spans]
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
     for i, (s, e, _, _) in enumerate(marks):
@@ -110,14 +115,16 @@ def highlight(doc: Document, infos: dict[str, AttInfo]) -> Markup:
         act = [marks[i] for i in active]
         roles = sorted({m[2] for m in act}, key=ROLE_ORDER.__getitem__)
         att_marks = [m for m in act if m[3] is not None]
+        plain = [r for r in roles if r in ("bp", "claim")]
         if not att_marks:
-            out.append(f'<span class="bp">{piece}</span>')
+            out.append(f'<span class="{" ".join(plain)}">{piece}</span>')
             continue
         # the innermost attribution mark (latest start, then shortest, then role) sets the colour
         inner = min(att_marks, key=lambda m: (-m[0], m[1] - m[0], ROLE_ORDER[m[2]]))
         info = infos[inner[3]]
         atts = sorted({m[3] for m in att_marks}, key=lambda x: (x != inner[3], x))
-        classes = " ".join(["hl", *(f"r-{r}" for r in roles), *(["anon"] if info.hue < 0 else [])])
+        classes = " ".join(["hl", *(f"r-{r}" for r in roles if r not in plain), *(["anon"] if info.hue < 0 else []),
+                            *plain])
         style = f"--hue:{max(info.hue, 0)}"
         out.append(f'<span class="{classes}" style="{style}" data-att="{escape(" ".join(atts))}" '
                    f'title="{escape(info.tooltip)}">{piece}</span>')
@@ -133,7 +140,7 @@ def bar_chart(items: Sequence[tuple[str, float]], *, width: int = 560, height: i
     top = max(v for _, v in items) or 1
     pad_l, pad_b, pad_t = 30, 34, 14
     inner_w, inner_h = width - pad_l - 6, height - pad_b - pad_t
-    bw = inner_w / len(items)
+    bw = min(inner_w / len(items), 56.0)
     parts = [f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
              f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
              f'<text x="2" y="{pad_t}" class="axis">{escape(_fmt(top))}</text>',
@@ -170,6 +177,7 @@ def share_chart(rows: Sequence[dict[str, Any]], *, width: int = 640, height: int
         y = pad_t + inner_h * (1 - frac)
         parts.append(f'<line x1="{pad_l}" y1="{y:.1f}" x2="{width}" y2="{y:.1f}" class="grid"/>'
                      f'<text x="2" y="{y + 4:.1f}" class="axis">{int(frac * 100)}%</text>')
+    every = max(1, -(-len(rows) * 60 // inner_w))  # a label at least every 60 px
     for i, row in enumerate(rows):
         x0 = pad_l + i * gw + 2
         for j, (key, colour) in enumerate(SHARE_SERIES):
@@ -178,13 +186,37 @@ def share_chart(rows: Sequence[dict[str, Any]], *, width: int = 640, height: int
             parts.append(f'<rect x="{x0 + j * bw:.1f}" y="{pad_t + inner_h - h:.1f}" width="{bw:.1f}" '
                          f'height="{h:.1f}" fill="{colour}"><title>{escape(row["label"])} {escape(key)}: '
                          f'{v:.0%}</title></rect>')
-        parts.append(f'<text x="{x0 + gw / 2:.1f}" y="{pad_t + inner_h + 14}" class="label" '
-                     f'text-anchor="middle">{escape(row["label"])}</text>')
+        if i % every == 0:
+            parts.append(f'<text x="{x0 + gw / 2:.1f}" y="{pad_t + inner_h + 14}" class="label" '
+                         f'text-anchor="middle">{escape(row["label"])}</text>')
     lx = pad_l
     for key, colour in SHARE_SERIES:
         parts.append(f'<rect x="{lx}" y="{height - 16}" width="10" height="10" fill="{colour}"/>'
                      f'<text x="{lx + 14}" y="{height - 7}" class="label">{escape(key.replace("_", " "))}</text>')
         lx += 24 + 7 * len(key)
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+SHARE_LABELS = {"named": "named sources", "anonymous": "anonymous sources", "hedged": "hedged",
+                "relayed": "relayed from outlets", "unsourced_claims": "unsourced claims"}
+
+
+def share_bars(shares: dict[str, float], *, width: int = 420, title: str = "") -> Markup:
+    """Horizontal bars, one per sourcing share (0–1), labelled with the percentage."""
+    row_h, label_w = 26, 150
+    height = row_h * len(SHARE_SERIES) + 6
+    inner_w = width - label_w - 50
+    parts = [f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+             f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>']
+    for i, (key, colour) in enumerate(SHARE_SERIES):
+        v = max(0.0, min(1.0, float(shares.get(key, 0.0))))
+        y = 4 + i * row_h
+        parts.append(f'<text x="0" y="{y + 15}" class="label">{escape(SHARE_LABELS[key])}</text>'
+                     f'<rect x="{label_w}" y="{y + 3}" width="{inner_w}" height="16" fill="#eef0f3"/>'
+                     f'<rect x="{label_w}" y="{y + 3}" width="{inner_w * v:.1f}" height="16" fill="{colour}">'
+                     f'<title>{escape(SHARE_LABELS[key])}: {v:.0%}</title></rect>'
+                     f'<text x="{label_w + inner_w + 6}" y="{y + 15}" class="label">{v:.0%}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
