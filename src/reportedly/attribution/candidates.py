@@ -29,6 +29,8 @@ def find_candidates(text: str, regions: list[Pair], tagger=None) -> list[RuleCan
     found = rules.extract(text, regions)
     if tagger is None:
         return found
-    from .merge import merge
+    from .merge import RULES_ADDED, merge
 
-    return merge(text, tagger.extract(text, regions), found)
+    chosen = tagger.config.get("merge_rules")
+    add = frozenset(chosen) if chosen is not None else RULES_ADDED
+    return merge(text, tagger.extract(text, regions), found, add_rules=add)

@@ -170,44 +170,48 @@ class Tagger:
 
     # -- decoding ------------------------------------------------------------------------------
     def _spans(self, text: str, offsets: list[tuple[int, int]], probs: np.ndarray) -> dict[str, list[Span]]:
-        """Decode BIO tags per role into character spans with a side (L/R) and a confidence."""
+        """Decode each role's tags into character spans with a side (L/R) and a confidence.
+
+        Decoding is a Viterbi search over the role's tag sequence in which an ``I`` tag may only
+        follow a ``B`` or ``I`` of the same side, so a span always starts with its ``B`` and a
+        single uncertain token cannot split one span into two.
+        """
         out: dict[str, list[Span]] = {}
         real = [i for i, (s, _) in enumerate(offsets) if s >= 0]
+        if not real:
+            return {r: [] for r in ROLES}
         for k, role in enumerate(ROLES):
             tags = ROLE_TAGS[role]
-            p = probs[:, self._cols[k]:self._cols[k + 1]]
-            best = p.argmax(axis=1)
+            p = probs[real][:, self._cols[k]:self._cols[k + 1]]
+            path = viterbi(p, tags)
             spans: list[Span] = []
-            cur: list[int] | None = None
-            for i in real:
-                tag = tags[best[i]]
+            for j, i in enumerate(real):
+                tag = tags[path[j]]
                 if tag == "O":
-                    cur = None
                     continue
-                if tag.startswith("B") or cur is None:
-                    cur = [i]
+                if tag.startswith("B") or not spans or spans[-1].tokens[-1] != real[j - 1]:
                     spans.append(Span(role, 0, 0, [i]))
                 else:
-                    cur.append(i)
                     spans[-1].tokens.append(i)
             for sp in spans:
                 toks = sp.tokens
                 sp.start = offsets[toks[0]][0]
                 sp.end = offsets[toks[-1]][1]
-                sp.score = float(1.0 - p[toks, 0].mean())
+                rows = probs[toks][:, self._cols[k]:self._cols[k + 1]]
+                sp.score = float(1.0 - rows[:, 0].mean())
                 if role != "cue":
-                    left = p[toks][:, [1, 2]].sum()
-                    right = p[toks][:, [3, 4]].sum()
+                    left = rows[:, [1, 2]].sum()
+                    right = rows[:, [3, 4]].sum()
                     sp.side = "L" if left >= right else "R"
                 _snap_words(text, sp)
             out[role] = spans
         return out
 
-    def extract(self, text: str, regions: list[tuple[int, int]] | None = None) -> list[Candidate]:
-        """Attribution candidates in ``text`` (only inside ``regions`` when given), as character spans."""
+    def tag(self, text: str, regions: list[tuple[int, int]] | None = None) -> list[tuple[list[tuple[int, int]], np.ndarray]]:
+        """Token offsets and per-token tag probabilities for each non-empty region (the costly step)."""
         if regions is None:
             regions = [(0, len(text))]
-        candidates: list[Candidate] = []
+        out = []
         for start, end in regions:
             start, end = max(0, start), min(len(text), end)
             if end <= start or not text[start:end].strip():
@@ -216,9 +220,17 @@ class Tagger:
             if not ids:
                 continue
             starts = window_starts(ids, offsets, text, self.window - 2, self.stride)
-            probs = self._probs(ids, starts)
+            out.append((offsets, self._probs(ids, starts)))
+        return out
+
+    def decode(self, text: str, tagged: list[tuple[list[tuple[int, int]], np.ndarray]],
+               linking: dict | None = None) -> list[Candidate]:
+        """Attribution candidates from :meth:`tag` output, linked with ``linking`` (default: the model's)."""
+        opts = self.linking if linking is None else linking
+        candidates: list[Candidate] = []
+        for offsets, probs in tagged:
             spans = self._spans(text, offsets, probs)
-            for rel in link(text, spans, **self.linking):
+            for rel in link(text, spans, **opts):
                 candidates.append(
                     Candidate(
                         source=[_trim(text, s.start, s.end) for s in rel.source],
@@ -228,6 +240,36 @@ class Tagger:
                     )
                 )
         return candidates
+
+    def extract(self, text: str, regions: list[tuple[int, int]] | None = None) -> list[Candidate]:
+        """Attribution candidates in ``text`` (only inside ``regions`` when given), as character spans."""
+        return self.decode(text, self.tag(text, regions))
+
+
+def viterbi(p: np.ndarray, tags: Sequence[str]) -> list[int]:
+    """Best tag path under BIO constraints (``I-x`` only after ``B-x`` or ``I-x``) for one role."""
+    n, k = p.shape
+    allowed = np.zeros((k, k), dtype=bool)  # allowed[prev, cur]
+    for a, ta in enumerate(tags):
+        for b, tb in enumerate(tags):
+            if tb.startswith("I"):
+                side = tb[1:]
+                allowed[a, b] = ta in ("B" + side, "I" + side)
+            else:
+                allowed[a, b] = True
+    start_ok = np.array([not t.startswith("I") for t in tags])
+    trans = np.where(allowed, 0.0, -1e9)
+    logp = np.log(np.clip(p, 1e-9, 1.0))
+    score = np.where(start_ok, logp[0], -1e9)
+    back = np.zeros((n, k), dtype=np.int64)
+    for i in range(1, n):
+        cand = score[:, None] + trans
+        back[i] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + logp[i]
+    path = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return path[::-1]
 
 
 def _snap_words(text: str, sp: Span) -> None:

@@ -1,0 +1,102 @@
+"""Score the exported tagger on PolNeAR dev and tune how its spans are linked and merged.
+
+    .venv/bin/python training/tune_linking.py src/reportedly/models/attribution-tagger [--write]
+
+The tagger runs once per article (its probabilities are cached in training/work/); then every
+combination of the linking knobs below and of the rule kinds merged in is decoded and scored with
+reportedly's PolNeAR metrics. ``--write`` stores the best linking knobs (by the mean of the four
+headline F1s: exact-span source, cue, content and relation) in the model's ``config.json``.
+Tuning reads dev only; train is never scored here and the test compartment is never seen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import pickle
+from pathlib import Path
+
+from reportedly.api import Analyzer
+from reportedly.attribution import rules
+from reportedly.attribution.candidates import regions_of
+from reportedly.attribution.merge import RULES_ADDED, merge
+from reportedly.attribution.tagger import Tagger
+from reportedly.document import Document, Metadata
+from reportedly.evaluation import Scores, load_polnear, score_attributions
+from reportedly.evaluation.scoring import format_table
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear" / "dev"
+HEADLINE = ("span/source", "span/cue", "span/content", "relation")
+
+GRID = {
+    "max_content_gap": [250, 400],
+    "max_source_gap": [150, 250],
+    "other_side": [True, False],
+    "keep_orphan_content": [False, True],
+    "cross_paragraph_source": [False],
+    "cue_merge_gap": [12],
+}
+MERGES = {
+    "tagger-only": frozenset(),
+    "rules-default": RULES_ADDED,
+    "rules-according-citing": frozenset({"according", "citing"}),
+    "rules-no-participle": RULES_ADDED - {"participle"},
+}
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("model", type=Path)
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--limit", type=int, default=0)
+    args = ap.parse_args(argv)
+
+    gold = load_polnear(args.data, limit=args.limit or None)
+    tagger = Tagger.load(args.model)
+    structure = Analyzer(components=["structure"])
+    cache = Path(__file__).resolve().parent / "work" / f"tagcache-{args.model.name}-{len(gold)}.pkl"
+    stamp = (args.model / "model.onnx").stat().st_mtime
+    cached = pickle.loads(cache.read_bytes()) if cache.is_file() else None
+    if not cached or cached["stamp"] != stamp:
+        items = []
+        for g in gold:
+            doc = structure.analyze(Document(g.text, input=g.name, meta=Metadata(format="text")))
+            regions = regions_of(doc)
+            items.append((g, regions, tagger.tag(g.text, regions), rules.extract(g.text, regions)))
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(pickle.dumps({"stamp": stamp, "items": items}))
+    else:
+        items = cached["items"]
+
+    results = []
+    keys = list(GRID)
+    for values in itertools.product(*(GRID[k] for k in keys)):
+        opts = dict(zip(keys, values, strict=True))
+        for mname, mset in MERGES.items():
+            total = Scores()
+            for g, _regions, tagged, ruled in items:
+                cands = merge(g.text, tagger.decode(g.text, tagged, opts), ruled, add_rules=mset)
+                pred = [{"source": c.source, "cue": c.cue, "content": c.content} for c in cands]
+                total.add(score_attributions(g.text, g.relations, pred))
+            mean = sum(total.f1(k) for k in HEADLINE) / len(HEADLINE)
+            results.append((mean, opts, mname, total))
+            print(f"{mean:.4f} {mname:24s} " + " ".join(f"{k}={total.f1(k):.3f}" for k in HEADLINE)
+                  + f"  {opts}", flush=True)
+    results.sort(key=lambda r: -r[0])
+    best_mean, best_opts, best_merge, best_total = results[0]
+    print(f"\nbest: mean {best_mean:.4f} merge={best_merge} linking={best_opts}")
+    print(format_table(best_total.table()))
+    if args.write:
+        cfg_path = args.model / "config.json"
+        cfg = json.loads(cfg_path.read_text())
+        cfg["linking"] = best_opts
+        cfg["merge_rules"] = sorted(MERGES[best_merge])
+        cfg["dev_scores"] = {k: round(v[2], 4) for k, v in best_total.table().items()}
+        cfg_path.write_text(json.dumps(cfg, indent=2) + "\n")
+        print(f"wrote {cfg_path}")
+
+
+if __name__ == "__main__":
+    main()
