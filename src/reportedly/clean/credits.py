@@ -112,10 +112,34 @@ def lookup_outlet(name: str) -> str | None:
     return OUTLETS.get(name) or _LOWER.get(name.lower())
 
 
-def headline_credit(title: str, offset: int = 0) -> dict[str, Any] | None:
+_NAME = re.compile(r"^(?:The\s+)?[A-Z][\w&.'’]*(?:\s+[A-Z][\w&.'’]*){0,3}$")
+_REPORT_VERB = r"(?:reported|reports|said|says|wrote|writes|revealed|cited|according)"
+
+
+def _credited_in(credit: str, context: str) -> str | None:
+    """An outlet the known list lacks, accepted when the article itself relays it.
+
+    "Port strike looms – Coastal Ledger" counts as a credit when the text says "the Coastal Ledger
+    reported" or "according to the Coastal Ledger"; a bare suffix (a section, a site name) does not.
+    """
+    if not _NAME.match(credit) or len(credit) < 3:
+        return None
+    name = re.escape(credit.removeprefix("The ").strip())
+    pattern = (rf"(?:\b(?P<the>[Tt]he)\s+)?\b{name}\b[^.\n]{{0,40}}?\b{_REPORT_VERB}\b"
+               rf"|\baccording to (?P<the2>the\s+)?{name}\b")
+    m = re.search(pattern, context)
+    if not m:
+        return None
+    bare = credit.removeprefix("The ").strip()
+    return f"The {bare}" if (m["the"] or m["the2"] or credit.startswith("The ")) else bare
+
+
+def headline_credit(title: str, offset: int = 0, context: str | None = None) -> dict[str, Any] | None:
     """The outlet a headline credits, as ``{"entity", "text", "spans"}``, else ``None``.
 
     ``offset`` is where ``title`` starts in the document text, so the span indexes the document.
+    ``context`` (the article text) lets an outlet that is not in :data:`OUTLETS` count when the
+    article itself says that outlet reported the story.
     """
     if not title:
         return None
@@ -123,7 +147,7 @@ def headline_credit(title: str, offset: int = 0) -> dict[str, Any] | None:
     m = _SUFFIX.search(title)
     if m and len(title) - len(m.group()) >= 12:
         credit = m["credit"].strip()
-        entity = lookup_outlet(credit)
+        entity = lookup_outlet(credit) or (_credited_in(credit, context) if context else None)
         if entity or credit.lower() in _GENERIC:
             s = offset + m.start("credit")
             return {"entity": entity, "text": credit, "spans": [[s, s + len(credit)]]}

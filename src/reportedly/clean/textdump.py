@@ -403,7 +403,7 @@ class TextDumpCleaner:
             labels[title_idx] = "title"
             meta.title = meta.title or text[ts:te].strip()
             if meta.headline_credit is None:
-                meta.headline_credit = headline_credit(text[ts:te], ts)
+                meta.headline_credit = headline_credit(text[ts:te], ts, context=text[te:te + 20000])
             if i <= title_idx:
                 i = title_idx + 1
             # repeated headline further on: caption

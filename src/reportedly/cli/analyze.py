@@ -16,11 +16,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "analyze",
         help="clean and analyse articles, print structured records",
-        description="Read text dumps, HTML pages, WARC crawls or JSONL (gzip or not; '-' is stdin), "
-        "print one record per article. Exit 0 when every input succeeded, 1 when any failed.",
+        description="Read text dumps, HTML pages, WARC crawls or JSONL (gzip or not; '-' is stdin; "
+        "directories are walked), print one record per article. Each input that cannot be read gets "
+        "one line on stderr and the others go on. Exit 0 when every input succeeded, 1 when any failed, "
+        "2 for a usage error.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or '-' for stdin")
-    p.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
+    p.add_argument("--format", choices=["json", "jsonl", "text"], default="json",
+                   help="json: one object (a list for several documents); jsonl: one object per line; "
+                   "text: a readable view (default: json)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     p.set_defaults(run=run)
@@ -29,7 +33,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     settings = Settings.load(args.config)
     analyzer = Analyzer(settings)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    if args.output:
+        try:
+            out = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            print(f"reportedly: {args.output}: cannot write output ({exc.strerror or exc})", file=sys.stderr)
+            return 2
+    else:
+        out = sys.stdout
     failures = 0
     writer = None if args.format == "text" else JsonWriter(out, lines=args.format == "jsonl")
     try:
@@ -40,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
                     failures += 1
                     bar.write(f"reportedly: {item}")
                     continue
+                warnings = item.meta.extra.get("warnings")
+                if warnings:  # read, but not cleanly: one line, the record is still written
+                    bar.write(f"reportedly: {item.input}: warning: {'; '.join(warnings)}")
                 if writer is None:
                     out.write(render_text(item) + "\n")
                 else:

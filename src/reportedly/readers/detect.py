@@ -59,6 +59,8 @@ _HTML_START = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_ANYWHERE = re.compile(r"<(?:html|body|head)\b[^>]*>|</(?:p|div|html|body)>", re.IGNORECASE)
+#: JSON objects and arrays of objects; a text line such as "[Opinion] Headline" is not JSON.
+_JSON_START = re.compile(r'\{\s*(?:"|\}|$)|\[\s*(?:\{|\]|$)')
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
 
 
@@ -92,7 +94,7 @@ def sniff(head: bytes, name: str = "") -> str:
     stripped = sample.lstrip("\ufeff \t\r\n")
     if stripped.startswith("WARC/"):
         return "warc"
-    if stripped[:1] in ("{", "["):
+    if _JSON_START.match(stripped):
         return "jsonl"
     if _HTML_START.match(stripped):
         return "html"

@@ -77,6 +77,26 @@ def decode_html(data: bytes, input: str, charset: str | None = None) -> tuple[st
     return decode_text(data, input)
 
 
+_CLOSING = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
+
+
+def html_warnings(html: str, parser: Any = None) -> list[str]:
+    """What was wrong with a page that could still be read: truncation, mismatched tags.
+
+    ``parser`` is the lxml parser that just parsed ``html``; its error log lists the end tags
+    that closed nothing. Every well-formed page of the extraction benchmark passes without one.
+    """
+    out = []
+    if not _CLOSING.search(html[-8192:]):
+        out.append("HTML ends before </body> or </html> (truncated?); extracted what was there")
+    log = getattr(parser, "error_log", None) or ()
+    mismatched = sum(1 for e in log if e.type_name == "ERR_TAG_NAME_MISMATCH")
+    if mismatched:
+        out.append(f"malformed HTML ({mismatched} end tag{'s' if mismatched > 1 else ''} closing nothing); "
+                   "extracted what the parser recovered")
+    return out
+
+
 def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
@@ -144,6 +164,7 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     tree = trafilatura.utils.load_html(html)
     if tree is None:
         raise InputError(input, "not parseable as HTML")
+    warnings = html_warnings(html, getattr(trafilatura.utils, "HTML_PARSER", None))
     facts = _page_facts(tree)
     extracted = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     method = "trafilatura"
@@ -199,6 +220,8 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     m.url = m.url or url or (extracted.url if extracted is not None else None)
     m.language = m.language or facts.get("language") or (extracted.language if extracted is not None else None)
     m.extra.setdefault("extraction", {"method": method, "version": EXTRACTOR_VERSION})
+    if warnings:
+        m.extra.setdefault("warnings", []).extend(warnings)
 
     doc = Document(text, input=input, meta=m)
     for layer, start, end in spans:

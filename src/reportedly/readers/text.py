@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import charset_normalizer
@@ -74,6 +75,60 @@ def _guess_encoding(data: bytes) -> str | None:
     return enc
 
 
+#: A well-formed UTF-8 multi-byte character (RFC 3629).
+_UTF8_MULTI = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+#: Below this share of letters and common typography among its non-ASCII characters, a single-byte
+#: decoding is taken for a wrong guess (box drawing, symbols, control characters).
+MIN_PLAUSIBILITY = 0.8
+
+
+def _utf8_damage(data: bytes, error: UnicodeDecodeError) -> str | None:
+    """A reason when ``data`` is UTF-8 with damaged bytes rather than another encoding, else None.
+
+    Text in a single-byte code page almost never contains well-formed UTF-8 multi-byte sequences,
+    while damaged UTF-8 is mostly such sequences with a few stray bytes among them.
+    """
+    sample = data[:1 << 20]
+    good = len(_UTF8_MULTI.findall(sample))
+    if not good:
+        return None
+    bad = sample.decode("utf-8", errors="replace").count("\ufffd") - sample.count("\xef\xbf\xbd".encode("latin-1"))
+    if good >= bad:
+        return (f"invalid UTF-8: byte 0x{data[error.start]:02X} at offset {error.start} is not part of a "
+                f"character, in a file that is otherwise UTF-8")
+    return None
+
+
+def _odd_runs(text: str) -> float:
+    """Share of non-ASCII characters that stand in runs of three or more.
+
+    In mostly-ASCII text a few stray high bytes decoded in some code page come out as such runs
+    ("Hello ÿþýü world"); real accented Western text has its accents inside ASCII words.
+    """
+    odd = total = run = 0
+    for ch in text[:200000]:
+        if ord(ch) > 127 and not ch.isspace():
+            run += 1
+            total += 1
+        else:
+            if run >= 3:
+                odd += run
+            run = 0
+    if run >= 3:
+        odd += run
+    return odd / total if total else 0.0
+
+
+def _ascii_share(text: str) -> float:
+    sample = text[:200000]
+    return sum(1 for ch in sample if ord(ch) < 128) / len(sample) if sample else 1.0
+
+
 def decode_text(data: bytes, input: str) -> tuple[str, str]:
     """Decode the bytes of a text file, detecting the encoding; returns ``(text, encoding)``.
 
@@ -97,8 +152,10 @@ def decode_text(data: bytes, input: str) -> tuple[str, str]:
         raise InputError(input, "binary data (NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        damage = _utf8_damage(data, exc)
+        if damage:
+            raise InputError(input, damage) from None
     enc = _guess_encoding(data)
     if enc is None:
         raise InputError(input, "not text: no character encoding fits its bytes")
@@ -108,6 +165,8 @@ def decode_text(data: bytes, input: str) -> tuple[str, str]:
         raise InputError(input, f"not text: its bytes are not valid {enc}") from None
     if _looks_binary(text):
         raise InputError(input, "binary data (control characters), not text")
+    if _mostly_latin(text) and _plausibility(text) < MIN_PLAUSIBILITY or _odd_runs(text) > 0.5 and _ascii_share(text) > 0.6:
+        raise InputError(input, f"not valid UTF-8, and no common encoding reads it as text (best guess {enc})")
     return text, enc
 
 

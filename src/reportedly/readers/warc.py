@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -12,6 +14,45 @@ from .detect import Opened, sniff
 from .html import read_html_bytes
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class _Counted(io.RawIOBase):
+    """A forward-only stream that knows its position: FastWARC asks a Python stream for ``tell()``.
+
+    The decompressed input stream cannot seek; this wrapper answers ``tell()`` and a seek to the
+    current position from a running count, and refuses any other seek.
+    """
+
+    def __init__(self, inner: BinaryIO):
+        self._inner = inner
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        data = self._inner.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self._pos += n
+        return n
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        target = offset if whence == io.SEEK_SET else self._pos + offset if whence == io.SEEK_CUR else None
+        if target != self._pos:
+            raise io.UnsupportedOperation("the WARC stream can only be read forwards")
+        return self._pos
+
+
+def _is_panic(exc: BaseException) -> bool:
+    """A Rust panic inside FastWARC surfaces as pyo3's PanicException, a BaseException."""
+    return type(exc).__name__ == "PanicException"
 
 
 def _is_html(content_type: str | None, head: bytes) -> bool:
@@ -33,7 +74,7 @@ def read_warc(opened: Opened, max_bytes: int) -> Iterator[Document | InputError]
     count = 0
     types = WarcRecordType.response | WarcRecordType.resource
     try:
-        for record in ArchiveIterator(opened.stream, record_types=types, parse_http=True, auto_decode="all",
+        for record in ArchiveIterator(_Counted(opened.stream), record_types=types, parse_http=True, auto_decode="all",
                                       stream_detect=False):
             record_id = record.record_id or ""
             url = record.headers.get("WARC-Target-URI") or None
@@ -63,7 +104,14 @@ def read_warc(opened: Opened, max_bytes: int) -> Iterator[Document | InputError]
             except InputError as exc:
                 yield exc
     except (OSError, ValueError) as exc:
-        yield InputError(opened.name, f"not a readable WARC after {count} HTML records ({exc})")
+        damage = opened.damage()
+        reason = damage or f"not a readable WARC ({' '.join(str(exc).split()) or type(exc).__name__})"
+        yield InputError(opened.name, f"{reason} (read {count} HTML records before it)")
+        return
+    except BaseException as exc:
+        if not _is_panic(exc):
+            raise
+        yield InputError(opened.name, f"not a readable WARC: the WARC parser failed after {count} HTML records")
         return
     damage = opened.damage()
     if damage:
