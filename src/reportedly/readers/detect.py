@@ -8,11 +8,11 @@ read twice and nothing larger than the head is held in memory by this step.
 
 from __future__ import annotations
 
-import gzip
 import io
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -129,29 +129,62 @@ class _Chain(io.RawIOBase):
 
 
 class _Gunzip(io.RawIOBase):
-    """Decompresses gzip (all members) and notes, instead of raising, when the data stops early."""
+    """Decompresses gzip (all members) and notes, instead of raising, when the data stops early.
+
+    Everything that could be decompressed before the damage is returned first, so the records of
+    a truncated archive that precede the cut are still read.
+    """
+
+    CHUNK = 1 << 16
 
     def __init__(self, inner: BinaryIO):
-        self._gz = gzip.GzipFile(fileobj=inner, mode="rb")
+        self._inner = inner
+        self._z = zlib.decompressobj(wbits=31)
+        self._out = b""
+        self._done = False
         self.truncated = False
         self.corrupt: str | None = None
 
     def readable(self) -> bool:
         return True
 
+    def _fill(self) -> None:
+        while not self._out and not self._done:
+            if self._z.unconsumed_tail:
+                data, self._z_tail = self._z.unconsumed_tail, b""
+            else:
+                data = self._inner.read(self.CHUNK)
+            if not data:
+                self._done = True
+                if not self._z.eof and self._started:
+                    self.truncated = True  # the stream ended inside a gzip member
+                return
+            self._started = True
+            try:
+                self._out = self._z.decompress(data, self.CHUNK)
+            except zlib.error as exc:
+                self.corrupt = str(exc) or "zlib error"
+                self._done = True
+                return
+            if self._z.eof:  # end of one member: another may follow
+                rest = self._z.unused_data
+                self._z = zlib.decompressobj(wbits=31)
+                self._started = False
+                if rest:
+                    if rest.strip(b"\x00"):
+                        self._pending = rest
+                        self._inner = _Chain(rest, self._inner)  # type: ignore[assignment]
+                    # trailing NUL padding after the last member is allowed
+
+    _started = False
+    _pending = b""
+    _z_tail = b""
+
     def readinto(self, buffer) -> int:  # type: ignore[override]
-        if self.truncated or self.corrupt:
-            return 0
-        try:
-            data = self._gz.read(len(buffer))
-        except EOFError:
-            self.truncated = True
-            return 0
-        except Exception as exc:  # gzip.BadGzipFile, zlib.error: damaged compressed data
-            self.corrupt = str(exc) or type(exc).__name__
-            return 0
-        n = len(data)
-        buffer[:n] = data
+        self._fill()
+        n = min(len(buffer), len(self._out))
+        buffer[:n] = self._out[:n]
+        self._out = self._out[n:]
         return n
 
 

@@ -50,6 +50,21 @@ class _Counted(io.RawIOBase):
         return self._pos
 
 
+def _cut_short(record, got: int) -> bool:
+    """True when a record's payload ends before its declared length (the archive was cut inside it).
+
+    Payloads with a transfer or content encoding are decoded by FastWARC, so their decoded length
+    says nothing about the declared one; they are not checked.
+    """
+    declared = record.content_length
+    if not declared or got >= declared:
+        return False
+    http = record.http_headers if record.is_http else None
+    if http is not None and (http.get("Transfer-Encoding") or http.get("Content-Encoding")):
+        return False
+    return True
+
+
 def _is_panic(exc: BaseException) -> bool:
     """A Rust panic inside FastWARC surfaces as pyo3's PanicException, a BaseException."""
     return type(exc).__name__ == "PanicException"
@@ -72,6 +87,7 @@ def read_warc(opened: Opened, max_bytes: int) -> Iterator[Document | InputError]
     Truncated or corrupt compressed data ends the archive with one error after the good records.
     """
     count = 0
+    cut: InputError | None = None
     types = WarcRecordType.response | WarcRecordType.resource
     try:
         for record in ArchiveIterator(_Counted(opened.stream), record_types=types, parse_http=True, auto_decode="all",
@@ -94,6 +110,9 @@ def read_warc(opened: Opened, max_bytes: int) -> Iterator[Document | InputError]
                 yield InputError(name, f"record too large: over the limit of {max_bytes / 1e6:.1f} MB "
                                        "(setting input.max_bytes)")
                 continue
+            if _cut_short(record, len(data)):
+                cut = InputError(name, f"truncated record: {len(data)} of {record.content_length} bytes")
+                continue
             meta = Metadata(format="warc", record_id=record_id or None, url=url)
             date = record.headers.get("WARC-Date")
             if date:
@@ -114,7 +133,11 @@ def read_warc(opened: Opened, max_bytes: int) -> Iterator[Document | InputError]
         yield InputError(opened.name, f"not a readable WARC: the WARC parser failed after {count} HTML records")
         return
     damage = opened.damage()
-    if damage:
-        yield InputError(opened.name, f"{damage} (read {count} HTML records before it)")
+    if damage:  # one line for the archive, naming the record that was cut if there is one
+        good = count - (cut is not None)
+        where = f"; record {cut.input.rpartition('#')[2]} cut short" if cut is not None else ""
+        yield InputError(opened.name, f"{damage} (read {good} HTML records before it{where})")
+    elif cut is not None:
+        yield cut
     elif count == 0:
         yield InputError(opened.name, "no HTML response records in the WARC")

@@ -1,0 +1,64 @@
+"""HTML pages: article text, structure layers and the page's metadata."""
+
+from __future__ import annotations
+
+from reportedly.readers import read_inputs
+from reportedly.readers.html import read_html_bytes
+
+
+def _one(path):
+    (doc,) = list(read_inputs([str(path)]))
+    return doc
+
+
+def test_example_page(examples) -> None:
+    doc = _one(examples / "library-reopens.html")
+    m = doc.meta
+    assert m.format == "html"
+    assert m.title == "Brenford library reopens after flood repairs"
+    assert m.description.startswith("The town's central library welcomed readers back")
+    assert m.date == "2025-05-17T09:15:00+01:00"
+    assert m.authors == ["Nadia Oyelaran"]
+    assert m.sitename == "The Brenford Courier"
+    assert m.url == "https://courier.example/news/brenford-library-reopens"
+    assert m.language == "en"
+    body = doc.body
+    assert "queue of more than a hundred people" in body
+    assert body.rstrip().endswith("restocked with donations from readers across the county.")
+    for junk in ("Subscribe", "Related stories", "All rights reserved", "Mill Street to close"):
+        assert junk not in body
+    assert "warnings" not in m.extra
+
+
+def test_layers_are_spans_into_the_text(examples) -> None:
+    doc = _one(examples / "library-reopens.html")
+    (title,) = doc.layer("title")
+    assert doc.slice(title) == doc.meta.title
+    paragraphs = doc.layer("paragraph")
+    assert len(paragraphs) >= 4
+    assert doc.body == "\n\n".join(doc.slice(p) for p in paragraphs)
+
+
+def test_truncated_page_is_read_with_a_warning() -> None:
+    data = (b"<html><head><title>Storm closes harbour</title></head><body><article>"
+            b"<p>The harbour closed on Friday after a storm damaged the outer wall, the port said in a statement.</p>"
+            b"<p>Repairs will take several weeks, according to engineers who inspected the")
+    doc = read_html_bytes(data, input="cut.html")
+    assert "harbour closed on Friday" in doc.body
+    assert any("truncated" in w for w in doc.meta.extra["warnings"])
+
+
+def test_malformed_page_is_read_with_a_warning() -> None:
+    data = (b"<html><body><div><p>The mayor said the plan was <b>final</p></i></span>."
+            b"<p>Residents objected at a meeting on Monday evening, and the council promised a vote.</p>"
+            b"</div></div></body></html>")
+    doc = read_html_bytes(data, input="bad.html")
+    assert "Residents objected" in doc.body
+    assert any("malformed" in w for w in doc.meta.extra["warnings"])
+
+
+def test_declared_charset_is_used() -> None:
+    page = "<html><head><meta charset='windows-1252'></head><body><p>Le café a fermé à midi, a déclaré le maire dans un communiqué publié lundi.</p></body></html>"
+    doc = read_html_bytes(page.encode("cp1252"), input="fr.html")
+    assert "Le café a fermé à midi" in doc.body
+    assert doc.meta.encoding == "windows-1252"
