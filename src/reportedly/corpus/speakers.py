@@ -46,6 +46,7 @@ def normalise_name(name: str | None, kind: str | None = None) -> str | None:
     if not name:
         return None
     name = re.sub(r"['’]s\b", "", name.strip())
+    name = re.sub(r"\([^)]*\)", " ", name)  # "Elizabeth Warren (D-Mass.)"
     name = name.split(",")[0]  # "Mark Milley, who heads …"
     tokens = _TOKEN.findall(name)
     if len(tokens) > 1 and tokens[0].lower() == "the":

@@ -1,0 +1,119 @@
+"""Full-text search over bodies and statements, with every filter; input reaches SQL only as parameters."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportedly.corpus.search import fts_query, plain_snippet
+from reportedly.errors import QueryError
+
+from . import sample
+
+
+def _atts(results):
+    return sorted(r["attribution_id"] for r in results if r["type"] == "attribution")
+
+
+def _docs(results):
+    return sorted(r["document_id"] for r in results if r["type"] == "document")
+
+
+def test_words_find_statements_and_articles(store) -> None:
+    res = store.search("stockpiles")
+    assert _atts(res) == ["a3", "a4"]
+    assert _docs(res) == [sample.planet().id]
+    assert all(r["document_id"] for r in res)
+    snippet = plain_snippet(next(r for r in res if r["type"] == "document")["snippet"])
+    assert "[stockpiles]" in snippet
+
+
+def test_titles_are_searched(store) -> None:
+    assert _docs(store.search("Budget")) == [sample.courier().id]
+
+
+def test_punctuation_in_plain_words(store) -> None:
+    assert store.search("Milley's") is not None  # no FTS syntax error
+    assert fts_query("U.S. aid") == '"U.S." "aid"'
+    assert fts_query('"exact phrase" OR x') == '"exact phrase" OR x'
+
+
+def test_fts_syntax_is_passed_through(store) -> None:
+    assert _atts(store.search('"talks will fail"')) == ["a2"]
+    assert set(_atts(store.search("stock*"))) == {"a3", "a4"}
+    assert _atts(store.search("stalled NOT nobody")) == []
+
+
+def test_bad_syntax_is_a_query_error(store) -> None:
+    with pytest.raises(QueryError, match="cannot search for"):
+        store.search('"unterminated')
+    with pytest.raises(QueryError, match="expected a date"):
+        store.search("aid", date_from="last week")
+
+
+@pytest.mark.parametrize("name", ["Milley", "Mark Milley", "Gen. Milley", "Gen. Mark Milley", "mark-milley"])
+def test_speaker_filter_knows_every_form_of_the_name(store, name) -> None:
+    assert _atts(store.search("", speaker=name)) == ["a1", "b1", "b2", "c1"]
+
+
+def test_speaker_filter_with_words(store) -> None:
+    assert _atts(store.search("aid", speaker="Milley")) == ["c1"]
+    assert store.search("aid", speaker="Nobody Known") == []
+
+
+def test_outlet_filter(store) -> None:
+    res = store.search("Milley", outlet="evening herald")
+    assert {r["outlet"] for r in res} == {"Evening Herald"}
+    assert _docs(res) == [sample.herald().id]
+
+
+def test_anonymous_only(store) -> None:
+    res = store.search("", anonymous=True)
+    assert _atts(res) == ["a2", "c2"]
+    assert all(r["anonymous"] and r["speaker_id"] is None for r in res)
+    assert _atts(store.search("aid", anonymous=True)) == ["c2"]
+
+
+def test_hedged_only(store) -> None:
+    res = store.search("", hedged=True)
+    assert _atts(res) == ["a2", "c1"]
+    assert {h for r in res for h in r["hedges"]} == {"reportedly", "apparently"}
+
+
+def test_relayed_via_an_outlet(store) -> None:
+    for via in ("The New York Times", "new york times"):
+        res = store.search("", via=via)
+        assert _atts(res) == ["a4"]
+        assert res[0]["via_outlet"] == "The New York Times"
+    assert store.search("", via="Reuters") == []
+
+
+def test_date_range_uses_statement_dates_then_article_dates(store) -> None:
+    # a1 was said on 2022-11-10 (the article is from the 11th); b2 on 2022-12-01
+    assert _atts(store.search("", speaker="Milley", date_from="2022-11-01", date_to="2022-11-10")) == ["a1"]
+    assert _atts(store.search("", speaker="Milley", date_from="2022-12")) == ["b1", "b2", "c1"]
+    assert _atts(store.search("", speaker="Milley", date_to="2022")) == ["a1", "b1", "b2"]
+    res = store.search("talks", date_from="2023-01-01")
+    assert _docs(res) == [sample.courier().id]
+
+
+def test_filters_combine(store) -> None:
+    assert _atts(store.search("", outlet="Daily Planet", anonymous=True, hedged=True)) == ["a2"]
+
+
+@pytest.mark.parametrize("evil", ["'; DROP TABLE documents; --", "\" OR 1=1 --", "x') OR ('1'='1", "%", "_"])
+def test_hostile_input_stays_data(store, evil) -> None:
+    for kwargs in ({"query": evil}, {"speaker": evil}, {"outlet": evil}, {"via": evil}):
+        try:
+            res = store.search(**kwargs)
+        except QueryError:
+            continue
+        assert all(r["document_id"] for r in res)
+        if "query" not in kwargs:
+            assert res == []
+    assert store.counts()["documents"] == 4
+
+
+def test_limit_and_offset(store) -> None:
+    all_ = store.search("", speaker="Milley", limit=10)
+    assert [r["attribution_id"] for r in store.search("", speaker="Milley", limit=2, offset=1)] == \
+        [r["attribution_id"] for r in all_[1:3]]

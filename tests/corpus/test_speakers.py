@@ -1,0 +1,94 @@
+"""One speaker whatever an article calls them; statements by date."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportedly.corpus import Store
+from reportedly.corpus.speakers import name_key, normalise_name, resolve_names, slug
+from reportedly.document import Attribution, Document, Metadata, Source
+
+from .sample import at
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "want"),
+    [
+        ("Gen. Mark Milley", None, "Mark Milley"),
+        ("Mark Milley, who heads the Joint Chiefs", "person", "Mark Milley"),
+        ("Milley's", "person", "Milley"),
+        ("President Joe Biden", "person", "Joe Biden"),
+        ("Sen. Elizabeth Warren (D-Mass.)", "person", "Elizabeth Warren"),
+        ("Martin Luther King Jr.", "person", "Martin Luther King"),
+        ("The Pentagon", "government", "Pentagon"),
+        ("Chief Executives Group", "organisation", "Chief Executives Group"),
+        ("", None, None),
+        ("Gen.", None, "Gen"),
+    ],
+)
+def test_normalise_name(raw, kind, want) -> None:
+    assert normalise_name(raw, kind) == want
+
+
+def test_keys_fold_accents_and_middle_initials() -> None:
+    assert name_key("Donald J. Trump") == name_key("Donald Trump") == "donald trump"
+    assert name_key("José Martí") == "jose marti"
+    assert slug("Mark Milley") == "mark-milley"
+
+
+def test_resolve_surnames_to_the_one_full_name() -> None:
+    out = resolve_names([("Mark Milley", "person"), ("Milley", "person"), ("Lloyd Austin", None), ("Austin", None)])
+    assert out["milley"] == ("mark-milley", "Mark Milley")
+    assert out["austin"] == ("lloyd-austin", "Lloyd Austin")
+
+
+def test_an_ambiguous_surname_is_not_guessed() -> None:
+    out = resolve_names([("Joe Biden", "person"), ("Hunter Biden", "person"), ("Biden", "person")])
+    assert out["biden"] == ("biden", "Biden")
+    assert out["joe biden"][0] == "joe-biden"
+
+
+def test_organisations_do_not_join_people() -> None:
+    out = resolve_names([("Jane Reuters", "person"), ("Reuters", "outlet")])
+    assert out["reuters"] == ("reuters", "Reuters")
+
+
+def test_speaker_across_documents_with_statements_by_date(store) -> None:
+    sp = store.speaker("mark-milley")
+    assert sp["name"] == "Mark Milley" and sp["kind"] == "person"
+    assert sp["aliases"] == ["Gen. Mark Milley", "Mark Milley", "Milley", "The general"]
+    assert [s["date"] for s in sp["statements"]] == ["2022-11-10", "2022-12-01", "2022-12-02", "2023-01-15"]
+    assert sp["by_month"] == {"2022-11": 1, "2022-12": 2, "2023-01": 1}
+    assert sp["documents"] == 3 and sp["outlets"] == ["Daily Planet", "Evening Herald"]
+    assert store.find_speakers("Gen. Milley") == ["mark-milley"]
+
+
+def test_anonymous_sources_are_not_speakers(store) -> None:
+    names = {s["name"] for s in store.speakers()}
+    assert "officials" not in {n.lower() for n in names}
+    assert names == {"Mark Milley", "Lloyd Austin", "New York Times", "Pentagon"}
+
+
+def _one(text: str, name: str, doc_date: str) -> Document:
+    d = Document(text, input=name, meta=Metadata(date=doc_date, sitename="X"))
+    d.add_attribution(Attribution(id="x", source=Source(spans=[at(text, name)], entity=name, kind="person"),
+                                  cue=[at(text, "said")], content=[at(text, "it")]))
+    return d
+
+
+def test_surname_first_then_full_name_merges_while_ingesting(tmp_path) -> None:
+    with Store(tmp_path / "c.db") as s:
+        s.add(_one("Milley said it.", "Milley", "2022-01-01"))
+        assert s.find_speakers("Milley") == ["milley"]
+        s.add(_one("Mark Milley said it.", "Mark Milley", "2022-02-01"))
+        assert s.find_speakers("Milley") == ["mark-milley"]
+        assert [r["id"] for r in s.speakers()] == ["mark-milley"]
+        assert s.refresh_speakers() == 1
+
+
+def test_second_full_name_with_same_surname_keeps_them_apart(tmp_path) -> None:
+    with Store(tmp_path / "c.db") as s:
+        for i, n in enumerate(["Joe Biden", "Hunter Biden", "Biden"]):
+            s.add(_one(f"{n} said it.", n, f"2022-0{i + 1}-01"))
+        s.refresh_speakers()
+        assert {r["id"] for r in s.speakers()} == {"joe-biden", "hunter-biden", "biden"}

@@ -1,0 +1,172 @@
+"""The corpus store: migrations, WAL, idempotent content-hash storage, records as in the contract."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reportedly.corpus import Store, derive_outlet, ingest_paths
+from reportedly.corpus import store as store_mod
+from reportedly.document import Document, Metadata
+from reportedly.errors import StoreError
+
+from . import sample
+
+
+def test_new_store_is_wal_and_fully_migrated(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    with Store(db) as s:
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s.schema_version == len(store_mod.migrations()) >= 1
+        applied = [r[0] for r in s.conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+        assert applied == list(range(1, s.schema_version + 1))
+        assert s.integrity_check() == "ok"
+
+
+def test_migrations_are_numbered_from_one() -> None:
+    found = store_mod.migrations()
+    assert [n for n, _, _ in found] == list(range(1, len(found) + 1))
+    assert found[0][1] == "0001_initial.sql"
+
+
+def test_a_new_migration_is_applied_once_and_keeps_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = sample.build(tmp_path / "c.db")
+    first = store_mod.migrations()
+    extra = (len(first) + 1, f"{len(first) + 1:04d}_note.sql",
+             "-- a later schema change\nALTER TABLE documents ADD COLUMN note TEXT;\n"
+             "CREATE INDEX documents_note ON documents (note);\n")
+    monkeypatch.setattr(store_mod, "migrations", lambda: [*first, extra])
+    with Store(db) as s:
+        assert s.schema_version == len(first) + 1
+        assert s.counts()["documents"] == 4
+        assert s.conn.execute("SELECT count(*) FROM documents WHERE note IS NULL").fetchone()[0] == 4
+    with Store(db) as s:  # reopening applies nothing again
+        assert s.conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(first) + 1
+
+
+def test_readonly_refuses_a_store_that_needs_migrating(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = sample.build(tmp_path / "c.db")
+    first = store_mod.migrations()
+    monkeypatch.setattr(store_mod, "migrations", lambda: [*first, (len(first) + 1, "x.sql", "SELECT 1;")])
+    with pytest.raises(StoreError, match="open it once for writing"):
+        Store(db, readonly=True)
+
+
+def test_readonly_needs_an_existing_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such corpus store"):
+        Store(tmp_path / "missing.db", readonly=True)
+
+
+def test_readonly_cannot_write(tmp_path: Path) -> None:
+    db = sample.build(tmp_path / "c.db")
+    with Store(db, readonly=True) as s, pytest.raises(StoreError):
+        s.add(sample.courier())
+
+
+def test_storing_the_same_document_twice_adds_nothing(tmp_path: Path) -> None:
+    with Store(tmp_path / "c.db") as s:
+        assert s.add(sample.planet()) is True
+        before = s.counts()
+        assert s.add(sample.planet()) is False
+        assert s.counts() == before
+        assert before["documents"] == 1 and before["attributions"] == 4 and before["claims"] == 1
+
+
+def test_record_round_trips_with_contract_fields(tmp_path: Path) -> None:
+    doc = sample.planet()
+    with Store(sample.build(tmp_path / "c.db")) as s:
+        rec = s.get_record(doc.id)
+        back = s.get_document(doc.id)
+    assert rec is not None and back is not None
+    for key in ("input", "text", "body", "title", "description", "date", "authors", "headline_credit",
+                "attributions", "unattributed_claims"):
+        assert key in rec
+    assert rec["text"] == doc.text and rec["body"] == doc.body
+    assert back.to_dict() == doc.to_dict()
+    a4 = next(a for a in rec["attributions"] if a["id"] == "a4")
+    assert a4["via"] == "a3" and a4["source"]["entity"] == "Pentagon"
+    assert set(a4["source"]) >= {"spans", "entity", "anonymous", "kind", "role", "description"}
+    assert rec["provenance"] == [{"component": "structure", "version": "test"},
+                                 {"component": "attribution", "version": "test"}]
+
+
+def test_component_versions_are_stored(tmp_path: Path) -> None:
+    with Store(sample.build(tmp_path / "c.db")) as s:
+        rows = s.conn.execute("SELECT DISTINCT component, version FROM provenance ORDER BY component").fetchall()
+    assert [tuple(r) for r in rows] == [("attribution", "test"), ("structure", "test")]
+
+
+def test_outlet_is_derived_from_the_page() -> None:
+    assert derive_outlet(Metadata(sitename=" Daily Planet ")) == "Daily Planet"
+    assert derive_outlet(Metadata(url="https://www.example.com/a/b")) == "example.com"
+    assert derive_outlet(Metadata(headline_credit={"entity": "The New York Times"})) == "The New York Times"
+    assert derive_outlet(Metadata()) == "unknown"
+
+
+def _settings_file(tmp_path: Path) -> Path:
+    cfg = tmp_path / "settings.toml"
+    cfg.write_text('[pipeline]\ncomponents = ["structure"]\n')
+    return cfg
+
+
+def test_ingest_skips_inputs_already_done_and_documents_already_stored(tmp_path: Path) -> None:
+    from reportedly.api import Analyzer
+    from reportedly.settings import Settings
+
+    analyzer = Analyzer(Settings.load(_settings_file(tmp_path)))
+    src = tmp_path / "in"
+    src.mkdir()
+    texts = [f"Headline {i}\n\nThe mayor said on Monday that the bridge {i} would reopen soon.\n" for i in range(3)]
+    for i, t in enumerate(texts):
+        (src / f"{i}.txt").write_text(t)
+    with Store(tmp_path / "c.db") as s:
+        # a document stored before its input was marked done (as after a kill between the two)
+        s.add(Document(texts[0], input=str(src / "0.txt")))
+        stats = ingest_paths(s, [str(src)], analyzer)
+        assert (stats.files, stats.added, stats.existing, stats.skipped_files) == (3, 2, 1, 0)
+        stats = ingest_paths(s, [str(src)], analyzer)
+        assert (stats.files, stats.added, stats.skipped_files) == (3, 0, 3)
+        assert s.counts()["documents"] == 3 and s.counts()["inputs"] == 3
+
+
+def test_a_bad_input_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
+    from reportedly.api import Analyzer
+    from reportedly.settings import Settings
+
+    analyzer = Analyzer(Settings.load(_settings_file(tmp_path)))
+    good = tmp_path / "good.txt"
+    good.write_text("Headline\n\nThe mayor said the bridge would reopen.\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with Store(tmp_path / "c.db") as s:
+        stats = ingest_paths(s, [str(empty), str(good), str(tmp_path / "missing.txt")], analyzer)
+        assert stats.added == 1 and len(stats.failures) == 2
+        assert s.counts()["inputs"] == 1  # failed inputs are retried next time
+
+
+def test_store_path_in_a_missing_directory(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "nope" / "c.db")
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot open corpus store"):
+        Store(bad)
+
+
+def test_concurrent_reader_sees_committed_documents_only(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    with Store(db) as w:
+        w.add(sample.planet())
+        r = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        assert r.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+        w.conn.execute("BEGIN IMMEDIATE")
+        w.conn.execute("INSERT INTO documents (id, input, text_hash, content, outlet, outlet_key, record)"
+                       " VALUES ('x', 'x', 'x', 'x', 'x', 'x', '{}')")
+        assert r.execute("SELECT count(*) FROM documents").fetchone()[0] == 1  # not yet committed
+        w.conn.execute("ROLLBACK")
+        r.close()
