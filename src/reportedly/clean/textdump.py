@@ -288,8 +288,8 @@ def _find_title(lines: list[_Line], body_start: int) -> int | None:
                 return seen[ln.norm]
             seen.setdefault(ln.norm, ln.idx)
     first = lines[0]
-    if _headline_like(first) and first.words >= 3:
-        return 0
+    if _headline_like(first) and first.words >= 3 and len(lines) > 1 and not first.text.endswith("."):
+        return 0  # a lone line, or one that ends like a sentence, is the article rather than its headline
     return None
 
 
@@ -383,6 +383,7 @@ class TextDumpCleaner:
             for ln in lines[: title_idx + 1]:
                 ln.value = min(ln.value, -1.0)
         seg = _best_segment(lines, anchor)
+        fallback = seg is None
         if seg is None:
             # Nothing reads like prose (a one-line or list-like text): keep every non-junk line.
             seg = (0, len(lines) - 1)
@@ -482,7 +483,7 @@ class TextDumpCleaner:
             if "caption" in ln.tags and ln.kind != "good":
                 labels[k] = "caption"
                 continue
-            if ln.kind in body_kinds:
+            if ln.kind in body_kinds or (fallback and ln.kind not in ("junk", "end")):
                 keep.append(ln)
             elif ln.kind == "short" and ln.words >= 1 and not ln.text.isdigit():
                 # a subheading between paragraphs
