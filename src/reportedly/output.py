@@ -52,8 +52,46 @@ class JsonWriter:
         self.out.flush()
 
 
-def render_text(doc: Document, width: int = 100) -> str:
-    """A readable view: the article's fields, its body, then who said what."""
+#: Inline markers of the text view: ``[source]{cue}<content>``.
+MARKS: dict[str, tuple[str, str]] = {"source": ("[", "]"), "cue": ("{", "}"), "content": ("<", ">")}
+
+
+def attribution_marks(doc: Document) -> list[tuple[int, int, str, str]]:
+    """``(start, end, open, close)`` for every source, cue and content span of every attribution."""
+    marks = []
+    for a in doc.attributions:
+        for role, spans in (("source", a.source.spans), ("cue", a.cue), ("content", a.content)):
+            opener, closer = MARKS[role]
+            marks.extend((s, e, opener, closer) for s, e in spans)
+    return marks
+
+
+def mark_up(text: str, start: int, end: int, marks: list[tuple[int, int, str, str]]) -> str:
+    """``text[start:end]`` with each mark's opener and closer inserted (clipped to the slice)."""
+    inserts: list[tuple[int, int, str]] = []
+    for s, e, opener, closer in marks:
+        s, e = max(s, start), min(e, end)
+        if s < e:
+            inserts.append((s, 1, opener))  # at the same offset, closers (0) go before openers (1)
+            inserts.append((e, 0, closer))
+    if not inserts:
+        return text[start:end]
+    inserts.sort(key=lambda x: (x[0], x[1]))
+    out, pos = [], start
+    for at, _kind, mark in inserts:
+        out.append(text[pos:at])
+        out.append(mark)
+        pos = at
+    out.append(text[pos:end])
+    return "".join(out)
+
+
+def _wrap(text: str, width: int, indent: str = "") -> list[str]:
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent,
+                         break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def render_header(doc: Document) -> list[str]:
     m = doc.meta
     lines = [f"== {doc.input}"]
     for label, value in (
@@ -67,13 +105,25 @@ def render_text(doc: Document, width: int = 100) -> str:
     ):
         if value:
             lines.append(f"{label:>10}: {value}")
-    lines.append("")
-    for para in doc.body.split("\n\n"):
-        if para.strip():
-            lines.extend(textwrap.wrap(para, width) or [""])
+    return lines
+
+
+def render_body(doc: Document, width: int = 100) -> list[str]:
+    """The body paragraphs, wrapped, with attributions marked inline as ``[source]{cue}<content>``."""
+    marks = attribution_marks(doc)
+    lines: list[str] = []
+    for span in doc.layer("paragraph"):
+        para = mark_up(doc.text, span.start, span.end, marks).strip()
+        if para:
+            lines.extend(_wrap(" ".join(para.split()), width))
             lines.append("")
+    return lines
+
+
+def render_attributions(doc: Document, width: int = 100) -> list[str]:
+    lines: list[str] = []
     if doc.attributions:
-        lines.append(f"-- {len(doc.attributions)} attributions")
+        lines.append(f"-- {len(doc.attributions)} attributions  ([source] {{cue}} <content>)")
         for a in doc.attributions:
             src = a.source.entity or " ".join(doc.text[s:e] for s, e in a.source.spans) or "?"
             flags = []
@@ -87,12 +137,20 @@ def render_text(doc: Document, width: int = 100) -> str:
                 flags.append(f"via {a.via}")
             cue = " … ".join(doc.text[s:e] for s, e in a.cue)
             content = " … ".join(doc.text[s:e] for s, e in a.content)
-            head = f"[{a.id}] {src} —{cue}→"
+            head = f"{a.id}: [{src}] {{{cue}}}"
             lines.append(head + (f"  ({'; '.join(flags)})" if flags else ""))
-            lines.extend(textwrap.wrap(content, width, initial_indent="      ", subsequent_indent="      "))
+            lines.extend(_wrap("<" + " ".join(content.split()) + ">", width, "      "))
     if doc.claims:
         lines.append(f"-- {len(doc.claims)} unsourced claims")
         for c in doc.claims:
-            lines.extend(textwrap.wrap(" … ".join(doc.text[s:e] for s, e in c.spans) + f"  ({c.reason})",
-                                       width, initial_indent="  ! ", subsequent_indent="    "))
+            claim = " … ".join(doc.text[s:e] for s, e in c.spans)
+            lines.extend(textwrap.wrap(" ".join(claim.split()) + f"  ({c.reason})", width,
+                                       initial_indent="  ! ", subsequent_indent="    "))
+    return lines
+
+
+def render_text(doc: Document, width: int = 100) -> str:
+    """A readable view for a person: the article's fields, its body (attributions marked inline
+    as ``[source]{cue}<content>``), then the list of who said what and the unsourced claims."""
+    lines = render_header(doc) + [""] + render_body(doc, width) + render_attributions(doc, width)
     return "\n".join(lines).rstrip() + "\n"
