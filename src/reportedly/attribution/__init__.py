@@ -1,19 +1,183 @@
-"""Attribution: who said what, according to whom, how sure, and when."""
+"""Attribution: who said what, according to whom, how sure, and when.
+
+The component runs, in order:
+
+1. :func:`candidates.find_candidates` — the learned tagger's spans merged with the rules' (rules
+   only when no packaged model is present, see :func:`load_tagger`);
+2. each candidate becomes a :class:`~reportedly.document.Attribution` (ids ``a1``, ``a2``, … in
+   text order; candidates whose cues overlap are merged into one, so no two attributions share a
+   cue word); a participle or floating quotation that shares a source takes that source's spans;
+3. :mod:`.speakers` resolves each source to an entity, kind and anonymity;
+4. :mod:`.hedges` lists the words that weaken each attribution;
+5. :mod:`.when` resolves statement dates against the publication date;
+6. :mod:`.chains` sets ``via`` (relayed through which attribution);
+7. :mod:`.claims` flags the outlet's own unsourced claims.
+"""
 
 from __future__ import annotations
 
-from ..document import Document
-from ..settings import Settings
+import logging
+from dataclasses import dataclass, field
+
+from ..document import Attribution, Claim, Document, Source
+from ..settings import Settings, get_settings
+from . import candidates as _candidates
+from .rules import Pair, RuleCandidate
+
+log = logging.getLogger(__name__)
+
+_UNSET = object()
+
+
+def load_tagger(settings: Settings | None = None):
+    """The packaged tagger, or ``None`` when no model is packaged (then the rules run alone).
+
+    A model that is present but cannot be loaded raises :class:`~reportedly.errors.ModelError`.
+    """
+    from . import tagger as _tagger
+
+    model_dir = _tagger.DEFAULT_MODEL_DIR
+    if not (model_dir / "model.onnx").is_file():
+        return None
+    settings = settings or get_settings()
+    return _tagger.Tagger.load(threads=int(settings.attribution.threads))
+
+
+@dataclass
+class Built:
+    """Attributions made from candidates, with the links the rules found between them."""
+
+    attributions: list[Attribution] = field(default_factory=list)
+    shares: dict[str, str] = field(default_factory=dict)  # id -> id whose source it shares
+    relayed: dict[str, str] = field(default_factory=dict)  # id -> id it was relayed by ("citing")
+    sentences: dict[str, Pair] = field(default_factory=dict)  # id -> its sentence
+
+
+def _valid(pairs, n: int) -> list[Pair]:
+    out = []
+    for p in pairs or ():
+        try:
+            s, e = int(p[0]), int(p[1])
+        except (TypeError, ValueError, IndexError):
+            continue
+        if 0 <= s < e <= n:
+            out.append((s, e))
+    return sorted(set(out))
+
+
+
+def _cue_overlap(a: list[Pair], b: list[Pair]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _better(a: RuleCandidate, b: RuleCandidate) -> bool:
+    """Is ``a`` the better of two candidates with overlapping cues?"""
+    key = lambda c: (bool(c.content), bool(c.source), c.score or 0.0, sum(e - s for s, e in c.content))  # noqa: E731
+    return key(a) > key(b)
+
+
+def build(doc: Document, cands: list[RuleCandidate], component: str = "attribution") -> Built:
+    """Turn candidates into attributions (not yet attached to ``doc``)."""
+    n = len(doc.text)
+    for c in cands:
+        c.cue = _valid(c.cue, n)
+        c.source = _valid(c.source, n)
+        c.content = _valid(c.content, n)
+    usable = [c for c in cands if c.cue or c.content]
+    usable.sort(key=lambda c: (c.cue_start, -(c.score or 0)))
+    kept: list[RuleCandidate] = []
+    replaced: dict[int, RuleCandidate] = {}
+    for c in usable:
+        clash = None
+        for k in kept:
+            if (c.cue and k.cue and _cue_overlap(c.cue, k.cue)) or (not c.cue and not k.cue and c.content == k.content):
+                clash = k
+                break
+        if clash is None:
+            kept.append(c)
+            continue
+        if _better(c, clash):
+            kept[kept.index(clash)] = c
+            replaced[id(clash)] = c
+            # keep what the loser knew about links
+            c.shares_source_with = c.shares_source_with or clash.shares_source_with
+            c.relayed_by = c.relayed_by or clash.relayed_by
+        else:
+            replaced[id(c)] = clash
+            clash.shares_source_with = clash.shares_source_with or c.shares_source_with
+            clash.relayed_by = clash.relayed_by or c.relayed_by
+
+    def final(c: RuleCandidate | None) -> RuleCandidate | None:
+        seen = set()
+        while c is not None and id(c) in replaced and id(c) not in seen:
+            seen.add(id(c))
+            c = replaced[id(c)]
+        return c
+
+    kept.sort(key=lambda c: (c.cue_start, c.content[0][0] if c.content else 0))
+    ids = {id(c): f"a{i}" for i, c in enumerate(kept, start=1)}
+    out = Built()
+    for c in kept:
+        aid = ids[id(c)]
+        shares = final(c.shares_source_with)
+        relay = final(c.relayed_by)
+        source = list(c.source)
+        if shares is not None and id(shares) in ids and shares is not c:
+            out.shares[aid] = ids[id(shares)]
+            if not source:
+                source = list(shares.source)
+        if relay is not None and id(relay) in ids and relay is not c:
+            out.relayed[aid] = ids[id(relay)]
+        if c.sentence:
+            out.sentences[aid] = c.sentence
+        out.attributions.append(Attribution(
+            id=aid,
+            source=Source(spans=source),
+            cue=list(c.cue),
+            content=list(c.content),
+            kind=c.kind or "indirect",
+            score=round(float(c.score), 3) if c.score is not None else None,
+            component=component if not c.rule.startswith("tagger") else c.rule,
+        ))
+    return out
 
 
 class AttributionComponent:
     """Finds attributions and unsourced claims and adds them to the document."""
 
     name = "attribution"
-    version = "0.0.1"
+    version = "0.1.0"
 
-    def __init__(self, settings: Settings | None = None):
-        self.settings = settings
+    def __init__(self, settings: Settings | None = None, tagger=_UNSET):
+        self.settings = settings or get_settings()
+        self._tagger = tagger
+
+    @property
+    def tagger(self):
+        """The learned tagger, loaded on first use; ``None`` runs the rules alone."""
+        if self._tagger is _UNSET:
+            self._tagger = load_tagger(self.settings)
+        return self._tagger
 
     def __call__(self, doc: Document) -> Document:
+        from . import chains, claims, hedges, speakers, when
+
+        regions = _candidates.regions_of(doc)
+        if not regions:
+            return doc
+        cands = _candidates.find_candidates(doc.text, regions, tagger=self.tagger)
+        built = build(doc, cands, self.name)
+        for att in built.attributions:
+            doc.add_attribution(att)
+        atts = built.attributions
+        speakers.resolve_speakers(doc, atts, built.shares, regions)
+        hedges.apply_hedges(doc, atts, built.shares, built.sentences, regions)
+        when.resolve_dates(doc, atts, built.shares, built.sentences, regions)
+        chains.link_chains(doc, atts, built.relayed, built.shares)
+        for claim in claims.find_claims(doc, atts, regions):
+            claim.component = self.name
+            doc.add_claim(claim)
         return doc
+
+
+__all__ = ["AttributionComponent", "Built", "Claim", "build", "load_tagger"]

@@ -81,8 +81,7 @@ NP_BOUNDARY = {
     "that", "which", "and", "but", "or", "nor", "as", "while", "when", "because", "since", "although",
     "though", "if", "after", "before", "than", "so", "where", "whether", "unless", "until", "whereas",
     "yet", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "to", "not",
-    "what", "how", "why", "said", "says", "say", "told", "also", "even", "only", "then", "said",
-    "however", "meanwhile", "moreover", "still", "thus", "therefore", "instead", "indeed",
+    "what", "how", "why", "said", "says", "say", "told", "also", "even", "only", "then", "however", "meanwhile", "moreover", "still", "thus", "therefore", "instead", "indeed",
 }
 
 #: Relative pronouns that PolNeAR-style annotation keeps as the source ("…, who said").
@@ -103,6 +102,7 @@ HEDGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("supposedly", "supposedly"),
         ("seemingly", "seemingly"),
         ("rumoured", "rumou?red"),
+        ("according to unconfirmed", r"according to unconfirmed"),
         ("unconfirmed", "unconfirmed"),
         ("unverified", "unverified"),
         ("is said to", r"(?:is|are|was|were|be|been) said to"),
@@ -111,6 +111,9 @@ HEDGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("is thought to", r"(?:is|are|was|were|be|been) thought to"),
         ("is understood to", r"(?:is|are|was|were|be|been) understood to"),
         ("claims", r"claim(?:s|ed)?"),
+        ("alleges", r"alleg(?:es|ed)"),
+        ("appears to", r"(?:appears?|appeared|seems?|seemed) to"),
+        ("is rumoured to", r"(?:is|are|was|were|be|been) rumou?red to"),
     ]
 ]
 
@@ -125,7 +128,7 @@ TITLES = {
     "pope", "king", "queen", "prince", "princess", "sir", "dame", "lord", "lady", "attorney", "ceo",
     "founder", "candidate", "nominee", "presidential", "democratic", "republican", "press", "white",
     "house", "army", "staff", "head", "minority", "majority", "whip", "officer", "commissioner",
-    "economist", "analyst", "professor", "author", "gop", "sheriff", "police", "campaign", "manager",
+    "economist", "analyst", "author", "gop", "sheriff", "police", "campaign", "manager",
     "lawmaker", "congressman", "congresswoman", "assemblyman", "councilman", "state's", "u.s.", "us",
     "american", "russian", "ukrainian", "chinese", "british", "french", "german", "israeli", "iranian",
 }

@@ -135,3 +135,21 @@ def sentences(text: str, start: int = 0, end: int | None = None,
         if b > a:
             trimmed.append((a, b))
     return trimmed
+
+
+def region_sentences(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every sentence of every region, in text order."""
+    out: list[tuple[int, int]] = []
+    for rs, re_ in sorted(regions):
+        out.extend(sentences(text, rs, re_))
+    return out
+
+
+def sentence_at(sents: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The sentence of ``sents`` (sorted, from :func:`region_sentences`) that holds ``pos``."""
+    import bisect
+
+    k = bisect.bisect_right(sents, (pos, float("inf"))) - 1
+    if 0 <= k < len(sents) and sents[k][0] <= pos < sents[k][1]:
+        return sents[k]
+    return None

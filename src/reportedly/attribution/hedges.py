@@ -1,0 +1,119 @@
+"""Hedges: the words that weaken an attribution ("reportedly", "apparently", "are said to").
+
+A hedge belongs to an attribution when it sits in the attribution's *frame*, never in what is
+reported:
+
+* the cue itself ("are said to oppose", "claimed");
+* the source ("according to unconfirmed reports");
+* the words between a source and its cue in the same sentence ("A top US general reportedly
+  believes");
+* a few words on either side of the cue, inside its sentence, up to a comma or quotation and
+  never into the content ("…, who apparently said …", "said, reportedly, that").
+
+Content spans and quotations are excluded, so "said that the troops allegedly fired" is not
+hedged: that "allegedly" belongs to the reported claim. The patterns are
+:data:`lexicon.HEDGE_PATTERNS`; each hedge is reported as its surface text ("are said to"), in
+text order, once. A participle or floating quotation that shares a source with a main clause
+also carries the main clause's hedges ("are said to oppose …, arguing …").
+"""
+
+from __future__ import annotations
+
+from ..document import Attribution, Document
+from . import lexicon as L
+from .segment import find_quotes, region_sentences, sentence_at
+
+Pair = tuple[int, int]
+
+_NEAR = 40  # characters looked at on either side of the cue
+
+
+def _frame(text: str, att: Attribution, sentence: Pair | None, own_source: bool = True) -> list[Pair]:
+    lo, hi = sentence if sentence else (0, len(text))
+    out: list[Pair] = list(att.cue)
+    if own_source:
+        out.extend(att.source.spans)
+    if att.cue:
+        c0, c1 = att.cue[0][0], att.cue[-1][1]
+        # between a source before the cue (same sentence) and the cue
+        for s, e in att.source.spans if own_source else ():
+            if lo <= s and e <= c0 and c0 - e <= 120:
+                out.append((e, c0))
+            if c1 <= s and e <= hi and s - c1 <= 60:
+                out.append((c1, s))
+        # a few words either side of the cue, up to a clause boundary
+        a = max(lo, c0 - _NEAR)
+        left = text[a:c0]
+        cut = max(left.rfind(","), left.rfind(";"), left.rfind("“"), left.rfind('"'), left.rfind("”"))
+        if cut >= 0:
+            a += cut + 1
+        out.append((a, c0))
+        b = min(hi, c1 + _NEAR)
+        right = text[c1:b]
+        stops = [k for k in (right.find(";"), right.find("“"), right.find('"'), right.find(" that ")) if k >= 0]
+        if stops:
+            b = c1 + min(stops)
+        out.append((c1, b))
+    return [(s, e) for s, e in out if e > s]
+
+
+def find_hedges(text: str, att: Attribution, sentence: Pair | None = None, own_source: bool = True) -> list[str]:
+    """Surface strings of the hedges in ``att``'s frame, in text order.
+
+    ``own_source`` false (a participle sharing another clause's source) leaves the source and the
+    words between it and the cue to that clause.
+    """
+    frame = _frame(text, att, sentence, own_source)
+    if not frame:
+        return []
+    lo = min(s for s, _ in frame)
+    hi = max(e for _, e in frame)
+    allowed = bytearray(hi - lo)
+    for s, e in frame:
+        for k in range(max(s, lo), min(e, hi)):
+            allowed[k - lo] = 1
+    blocked = list(att.content)
+    blocked += [(q.start, q.end) for q in find_quotes(text, lo, hi)]
+    for s, e in blocked:
+        # the cue itself is never blocked (a cue inside a content span of its own is rare but possible)
+        for k in range(max(s, lo), min(e, hi)):
+            if not any(cs <= k < ce for cs, ce in att.cue):
+                allowed[k - lo] = 0
+    low = text[lo:hi].lower()
+    found: list[tuple[int, int, str]] = []
+    for _name, pat in L.HEDGE_PATTERNS:
+        for m in pat.finditer(low):
+            s, e = m.start(), m.end()
+            if all(allowed[s:e]):
+                found.append((s + lo, e + lo, text[s + lo:e + lo]))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[str] = []
+    last_end = -1
+    for s, e, surface in found:
+        if s < last_end:  # a shorter pattern inside a longer one ("unconfirmed" in "according to unconfirmed")
+            continue
+        last_end = e
+        surface = " ".join(surface.split())
+        if surface not in out:
+            out.append(surface)
+    return out
+
+
+def apply_hedges(doc: Document, atts: list[Attribution], shares: dict[str, str] | None = None,
+                 sentences: dict[str, Pair] | None = None, regions: list[Pair] | None = None) -> None:
+    """Set ``hedges`` on every attribution of ``atts``."""
+    text = doc.text
+    shares = shares or {}
+    sentences = dict(sentences or {})
+    all_sents = region_sentences(text, regions or [(0, len(text))])
+    by_id = {a.id: a for a in atts}
+    for a in atts:
+        sent = sentences.get(a.id)
+        if sent is None:
+            anchor = a.cue[0][0] if a.cue else (a.content[0][0] if a.content else 0)
+            sent = sentence_at(all_sents, anchor)
+        a.hedges = find_hedges(text, a, sent, own_source=a.id not in shares)
+    for a in atts:
+        main = by_id.get(shares.get(a.id, ""))
+        if main is not None:
+            a.hedges = a.hedges + [h for h in main.hedges if h not in a.hedges]

@@ -1,0 +1,446 @@
+"""Speakers: each attribution's source resolved to an entity within the document.
+
+A source mention (the text of its spans) is read in four steps, without a parser:
+
+1. **Split** an appositive or relative clause off the head ("Gen. Mark Milley, who heads the US
+   Joint Chiefs of Staff" → head "Gen. Mark Milley", appositive "who heads …").
+2. **Classify** the head, first match wins:
+   pronoun ("he", "they", "who") → resolved later; outlet (a known name or alias, a capitalised name
+   ending in "Times"/"News"/…, or an anaphor "the outlet"/"the newspaper"); government or place
+   speaking for one ("Moscow", "the White House", "the Russian Foreign Ministry", "the Trump
+   administration"); document ("the report", "a new poll"); anonymous (a lower-case head noun such as
+   "officials", "sources", "a person familiar with …", "a top US general" with no name after it);
+   a definite description ("the president") → linked to an earlier person whose role holds that
+   word; a name (the last run of capitalised words, titles such as "US President" or "Gen."
+   stripped into ``role``); an organisation when the name ends in "Party", "Institute", … or is
+   an acronym.
+3. **Link** to earlier mentions, a simple in-document coreference: a lone surname ("Milley") takes
+   the last earlier full name ending in it (from earlier sources, then from capitalised name runs
+   anywhere before in the text, then after); "he"/"she" take the most recent person (earlier
+   sources, or titled names in the text before it); "they" takes the most recent plural source
+   ("other senior officials"), else the most recent organisation or government; "it" the most
+   recent organisation, government, outlet or document; outlet anaphors the most recent outlet
+   (the headline credit counts as one, at the headline).
+4. **Record** ``entity`` (canonical name), ``kind`` (person | organisation | government | outlet |
+   document | anonymous | group), ``anonymous``, ``description`` (for unnamed sources), ``role``
+   and ``mention`` (the surface text).
+
+Attributions that share a source with another (participles, floating quotations) copy its result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..clean.credits import lookup_outlet
+from ..document import Attribution, Document
+from . import lexicon as L
+from .segment import WORD
+
+Pair = tuple[int, int]
+
+_ARTICLES = {"a", "an", "the"}
+_LEAD_DET = _ARTICLES | {"this", "that", "these", "those"}
+_NAME_PARTICLES = {"de", "van", "von", "der", "den", "bin", "al", "da", "del", "la", "le", "di", "du", "ibn", "st"}
+_PLURAL_PRONOUNS = {"they", "them", "we", "us"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_SINGLE_THING = {"it", "its", "which"}
+_GROUP_WORDS = {"some", "many", "others", "several", "most", "few", "both", "all", "critics", "supporters",
+                "opponents", "proponents", "skeptics", "sceptics", "democrats", "republicans", "conservatives",
+                "liberals", "progressives", "voters", "americans", "scientists", "researchers", "investigators",
+                "prosecutors", "lawyers", "attorneys", "doctors", "economists", "activists", "protesters",
+                "demonstrators", "leaders", "authorities", "police", "troops", "soldiers", "negotiators"}
+_OUTLET_ANAPHORS = {"outlet", "newspaper", "paper", "publication", "broadcaster", "network", "channel",
+                    "magazine", "daily", "website", "site", "tabloid", "journal", "station", "newswire", "wire"}
+#: Extra role words stripped before a name (nationalities and offices not in the lexicon).
+_ROLE_WORDS = L.TITLES | {
+    "spokesman", "spokeswoman", "spokesperson", "pentagon", "kremlin", "un", "eu", "nato", "european",
+    "israeli", "palestinian", "turkish", "indian", "japanese", "canadian", "australian", "mexican", "polish",
+    "belarusian", "syrian", "saudi", "korean", "north", "south", "italian", "spanish", "dutch", "swedish",
+    "finnish", "hungarian", "czech", "georgian", "afghan", "iraqi", "egyptian", "qatari", "emirati", "brazilian",
+    "venezuelan", "cuban", "joint", "chiefs", "of", "the", "intelligence", "agency", "department", "ministry",
+    "representative", "envoy", "special", "deputy", "assistant", "associate", "executive", "general",
+    "inspector", "counsel", "lawyer", "attorney", "doctor", "coach", "mp", "mep", "lawmaker", "reverend",
+    "pastor", "bishop", "cardinal", "archbishop", "sheikh", "emir", "crown", "defense", "interior", "finance",
+    "treasury", "health", "energy", "trade", "economy", "justice", "homeland", "education", "labor", "labour",
+    "transportation", "agriculture", "commerce", "environment", "culture", "digital", "sports", "war",
+}
+_TITLE_HINTS = L.TITLES - {"the", "us", "u.s.", "white", "house", "national", "state", "security", "foreign",
+                           "defense", "defence", "former", "top", "senior", "deputy", "acting", "vice", "press",
+                           "staff", "head", "campaign", "police"} | {"gen", "mr", "mrs", "ms", "dr", "sen", "rep"}
+
+
+@dataclass
+class Mention:
+    """What one source mention says of its speaker before any linking."""
+
+    entity: str | None
+    kind: str | None  # person | organisation | government | outlet | document | anonymous | group | pronoun
+    anonymous: bool = False
+    description: str | None = None
+    role: str | None = None
+    plural: bool = False
+    needs: str | None = None  # "surname" | "pronoun" | "outlet" | "description" | None
+    key: str = ""  # the word to link on (surname, pronoun, title word)
+
+
+def _toks(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def _is_cap(w: str) -> bool:
+    return bool(w) and w[0].isupper()
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.replace("’", "'").split()).lower()
+
+
+def _strip_possessive(s: str) -> str:
+    return re.sub(r"['’]s?$", "", s).strip()
+
+
+def _split_appositive(text: str) -> tuple[str, str]:
+    """``(head, appositive)``: the text before the first comma, parenthesis or relative pronoun."""
+    m = re.search(r"\s*(?:,|\(|—|–(?=\s)|\s-\s)|\s+(?=(?:who|whose|which)\b)", text)
+    if m and m.start() > 0:
+        app = text[m.end():].strip(" ,()—–-")
+        app = re.sub(r"^(?:who|which)\s+(?:is\s+|was\s+)?", "", app)
+        return text[:m.start()].strip(), app.strip()
+    return text.strip(), ""
+
+
+def _outlet_name(head: str) -> str | None:
+    """The canonical name of an outlet mention, or None when ``head`` does not name one."""
+    bare = _strip_possessive(head)
+    plain = re.sub(r"^(?:the|The)\s+", "", bare)
+    found = lookup_outlet(bare) or lookup_outlet(plain)
+    if found:
+        return found
+    low = _norm(bare)
+    if low in L.OUTLETS or _norm(plain) in L.OUTLETS:
+        return plain if not bare.startswith("The ") else bare
+    words = plain.split()
+    if len(words) >= 2 and all(_is_cap(w) or w.lower() in {"of", "and", "&"} for w in words) \
+            and words[-1].lower() in L.OUTLET_WORDS - {"reporter", "reporters", "outlet", "newspaper"}:
+        return ("The " + plain) if bare[:4].lower() == "the " else plain
+    return None
+
+
+def _government_name(head: str) -> str | None:
+    bare = _strip_possessive(head)
+    plain = re.sub(r"^(?:the|The)\s+", "", bare)
+    if _norm(bare) in L.GOVERNMENT_NAMES or _norm(plain) in L.GOVERNMENT_NAMES:
+        return plain
+    words = plain.split()
+    if len(words) >= 2 and words[-1].lower() in L.GOVERNMENT_WORDS and any(_is_cap(w) for w in words[:-1]):
+        return plain
+    if len(words) == 1 and _is_cap(words[0]) and words[0].lower() in L.GOVERNMENT_WORDS - {"house", "office"}:
+        return plain
+    return None
+
+
+def _org_name(head: str) -> str | None:
+    bare = _strip_possessive(head)
+    plain = re.sub(r"^(?:the|The)\s+", "", bare)
+    words = plain.split()
+    if not words:
+        return None
+    if words[-1].lower().strip(".") in L.ORG_WORDS and (len(words) > 1 and any(_is_cap(w) for w in words)
+                                                        or words[-1].isupper()):
+        return plain
+    if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z&.]{1,7}", words[0]) and words[0].lower() not in L.TITLES:
+        return plain
+    return None
+
+
+def _name_run(head: str) -> tuple[str, str] | None:
+    """``(name, leading role words)``: the last run of capitalised words, titles stripped."""
+    toks = _toks(head)
+    if not toks:
+        return None
+    words = [head[s:e] for s, e in toks]
+    j = len(toks) - 1
+    while j >= 0 and not words[j][0].isalnum():
+        j -= 1
+    if j < 0 or not _is_cap(words[j]):
+        return None
+    end = j
+    i = j
+    while i - 1 >= 0:
+        w = words[i - 1]
+        if _is_cap(w) or w in {".", "-", "’", "'"} or (w.lower() in _NAME_PARTICLES and i - 2 >= 0
+                                                        and _is_cap(words[i - 2])):
+            i -= 1
+            continue
+        break
+    # strip titles and role words from the front of the run (keep at least one token)
+    k = i
+    while k < end:
+        w = words[k].lower()
+        if words[k] in {".", "-"} or w.rstrip(".") in _ROLE_WORDS:
+            k += 1
+            continue
+        break
+    while k <= end and not words[k][0].isalnum():
+        k += 1
+    if k > end:
+        k = end
+    name = head[toks[k][0]:toks[end][1]]
+    role = head[:toks[k][0]].strip()
+    role = re.sub(r"^(?:the|The|a|an|A|An)\s+", "", role) if role.lower() not in _ARTICLES else ""
+    return name, role
+
+
+def analyse(mention: str) -> Mention:
+    """Classify one source mention (no linking): see the module docstring, steps 1 and 2."""
+    text = " ".join(mention.split()).strip(" ,.;:\"“”«»'‘’")
+    if not text:
+        return Mention(None, None)
+    head, app = _split_appositive(text)
+    head = head.strip(" ,")
+    low = _norm(head)
+    words = low.split()
+    role = app or None
+    if not words:
+        return Mention(None, None)
+    # pronouns
+    if len(words) == 1 and (low in L.PRONOUNS or low in {"who", "which", "his", "its"}):
+        plural = low in _PLURAL_PRONOUNS
+        return Mention(None, "pronoun", plural=plural, needs="pronoun", key=low)
+    # outlets
+    if len(words) <= 3 and words[0] in _LEAD_DET and words[-1] in _OUTLET_ANAPHORS:
+        return Mention(None, "outlet", needs="outlet", key=words[-1], description=head)
+    outlet = _outlet_name(head)
+    if outlet:
+        return Mention(outlet, "outlet", role=role)
+    gov = _government_name(head)
+    if gov:
+        return Mention(gov, "government", role=role, plural=False)
+    last = words[-1].strip(".")
+    lower_last = head.split()[-1][:1].islower()
+    # documents
+    if lower_last and (last in L.DOCUMENT_HEADS or last.rstrip("s") in L.DOCUMENT_HEADS):
+        ent = re.sub(r"^(?:a|an|the)\s+", "", head, flags=re.IGNORECASE)
+        return Mention(ent, "document", role=role, description=text)
+    # lower-case heads: anonymous people, groups, descriptions
+    toks = head.split()
+    anon_at = next((k for k, w in enumerate(toks) if w[:1].islower() and
+                    (w.lower().strip(".,") in L.ANONYMOUS_HEADS or w.lower() in _GROUP_WORDS and k == len(toks) - 1)),
+                   None)
+    name_after = anon_at is not None and any(_is_cap(w) for w in toks[anon_at + 1:])
+    if anon_at is not None and not name_after:
+        first = 1 if toks[0].lower() in _ARTICLES else 0
+        ent = " ".join(toks[first:anon_at + 1])
+        head_word = toks[anon_at].lower()
+        plural = head_word.endswith("s") and not head_word.endswith("ss") or head_word in {"people", "police"}
+        definite = toks[0].lower() in {"the", "this", "that"}
+        m = Mention(ent, "anonymous", anonymous=True, description=text, role=role, plural=plural)
+        if definite and not plural and head_word in _TITLE_HINTS | L.TITLES:
+            m.needs, m.key = "description", head_word
+        return m
+    if lower_last and toks[0].lower() in {"the", "this", "that"}:
+        kind = None
+        if last in L.GOVERNMENT_WORDS:
+            kind = "government"
+        elif last in L.ORG_WORDS or last in {"company", "firm", "group", "agency"}:
+            kind = "organisation"
+        elif last in L.TITLES or last in _ROLE_WORDS:
+            kind = "person"
+        if kind:
+            ent = re.sub(r"^(?:the|this|that)\s+", "", head, flags=re.IGNORECASE)
+            return Mention(ent, kind, role=role, needs="description", key=last)
+    if lower_last and len(toks) == 1 and words[0] in _GROUP_WORDS:
+        return Mention(head, "group", anonymous=True, description=text, plural=True)
+    org = _org_name(head)
+    if org:
+        return Mention(org, "organisation", role=role, plural=False)
+    run = _name_run(head)
+    if run:
+        name, lead = run
+        roles = [r for r in (lead, app) if r]
+        m = Mention(name, "person", role=", ".join(roles) or None)
+        if len(name.split()) == 1:
+            m.needs, m.key = "surname", name
+        return m
+    ent = re.sub(r"^(?:a|an|the)\s+", "", head, flags=re.IGNORECASE)
+    plural = words[-1].endswith("s") and not words[-1].endswith("ss")
+    return Mention(ent, None, description=text, role=role, plural=plural)
+
+
+@dataclass
+class _Known:
+    pos: int
+    entity: str | None
+    kind: str | None
+    anonymous: bool
+    description: str | None
+    role: str | None
+    plural: bool
+
+
+_CAP_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:\s+(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|bin|al|da|del|la|le)(?=\s+[A-Z])))*")
+
+
+def _text_names(text: str, regions: list[Pair]) -> list[tuple[int, str, str]]:
+    """``(position, name, leading role)`` of capitalised name runs of two or more name words."""
+    out = []
+    for rs, re_ in regions:
+        for m in _CAP_RUN.finditer(text, rs, re_):
+            run = _name_run(m.group())
+            if not run:
+                continue
+            name, lead = run
+            if len(name.split()) < 2:
+                continue
+            if _outlet_name(name) or _government_name(name) or _org_name(name):
+                continue
+            out.append((m.start() + m.group().find(name), name, lead))
+    return out
+
+
+class Resolver:
+    """Resolves source mentions in text order, remembering what it has seen."""
+
+    def __init__(self, doc: Document, regions: list[Pair] | None = None):
+        self.doc = doc
+        text = doc.text
+        self.regions = regions if regions is not None else [(0, len(text))]
+        self.known: list[_Known] = []
+        self.names = _text_names(text, self.regions)
+        credit = doc.meta.headline_credit or {}
+        if credit.get("entity"):
+            spans = credit.get("spans") or [[0, 0]]
+            pos = spans[0][0] if spans and spans[0] else 0
+            self.known.append(_Known(pos, credit["entity"], "outlet", False, None, None, False))
+
+    # -- linking helpers ------------------------------------------------------------------------
+    def _before(self, pos: int, pred) -> _Known | None:
+        best = None
+        for k in self.known:
+            if k.pos < pos and pred(k) and (best is None or k.pos >= best.pos):
+                best = k
+        return best
+
+    def _person_before(self, pos: int) -> _Known | None:
+        src = self._before(pos, lambda k: k.kind == "person" and k.entity)
+        titled = [(p, n, r) for p, n, r in self.names if p < pos and
+                  any(w.lower().rstrip(".") in _TITLE_HINTS for w in r.split())]
+        if titled:
+            p, n, r = max(titled, key=lambda x: x[0])
+            if src is None or p > src.pos:
+                ent = self._full_name(n.split()[-1], pos) or n
+                return _Known(p, ent, "person", False, None, r or None, False)
+        return src
+
+    def _full_name(self, surname: str, pos: int) -> str | None:
+        sur = surname.lower()
+        fits = lambda name: len(name.split()) >= 2 and name.split()[-1].lower().strip("’'s") == sur  # noqa: E731
+        k = self._before(pos, lambda k: k.kind == "person" and k.entity and fits(k.entity))
+        if k:
+            return k.entity
+        before = [n for p, n, _ in self.names if p < pos and fits(n)]
+        if before:
+            return before[-1]
+        after = [n for p, n, _ in self.names if p >= pos and fits(n)]
+        return after[0] if after else None
+
+    # -- resolution -----------------------------------------------------------------------------
+    def resolve(self, mention: str, pos: int) -> _Known:
+        m = analyse(mention)
+        res = _Known(pos, m.entity, m.kind, m.anonymous, m.description, m.role, m.plural)
+        if m.needs == "pronoun":
+            ante = None
+            if m.key in _PERSON_PRONOUNS:
+                ante = self._person_before(pos)
+            elif m.key in _PLURAL_PRONOUNS:
+                ante = self._before(pos, lambda k: k.plural and k.entity) or self._before(
+                    pos, lambda k: k.kind in {"organisation", "government"} and k.entity)
+            elif m.key in _SINGLE_THING:
+                ante = self._before(pos, lambda k: k.kind in {"organisation", "government", "outlet", "document"})
+            elif m.key == "who":
+                ante = self._person_before(pos)
+                if ante is not None and pos - ante.pos > 300:
+                    ante = None
+            if ante is not None:
+                res = _Known(pos, ante.entity, ante.kind, ante.anonymous, ante.description, ante.role, ante.plural)
+            else:
+                res.kind = "group" if m.plural else ("person" if m.key in _PERSON_PRONOUNS | {"who", "i"} else None)
+            return res  # a pronoun adds nothing new to remember
+        if m.needs == "outlet":
+            ante = self._before(pos, lambda k: k.kind == "outlet" and k.entity)
+            if ante is not None:
+                res.entity = ante.entity
+            else:
+                res.entity = re.sub(r"^(?:the|this|that)\s+", "", m.description or "", flags=re.IGNORECASE) or None
+            return res
+        if m.needs == "surname":
+            full = self._full_name(m.key, pos)
+            if full:
+                prior = self._before(pos, lambda k: k.entity == full)
+                res.entity = full
+                if prior is not None and prior.role and not res.role:
+                    res.role = prior.role
+        elif m.needs == "description":
+            key = m.key
+            ante = self._before(pos, lambda k: k.kind in {"person"} and k.role and key in _norm(k.role).split()
+                                and k.entity) if m.kind in {"person", "anonymous"} else \
+                self._before(pos, lambda k: k.kind == m.kind and k.entity)
+            if ante is None and m.kind in {"person", "anonymous"}:
+                titled = [(p, n, r) for p, n, r in self.names if p < pos and key in _norm(r).split()]
+                if titled:
+                    p, n, r = titled[-1]
+                    ante = _Known(p, n, "person", False, None, r, False)
+            if ante is not None:
+                res = _Known(pos, ante.entity, ante.kind, ante.anonymous, ante.description, ante.role, ante.plural)
+                res.description = m.description or ante.description
+        self.known.append(res)
+        return res
+
+
+def resolve_speakers(doc: Document, atts: list[Attribution], shares: dict[str, str] | None = None,
+                     regions: list[Pair] | None = None) -> None:
+    """Fill each attribution's ``Source`` fields (entity, kind, anonymous, description, role, mention)."""
+    shares = shares or {}
+    text = doc.text
+    by_id = {a.id: a for a in atts}
+    resolver = Resolver(doc, regions)
+
+    def pos_of(a: Attribution) -> int:
+        if a.source.spans:
+            return a.source.spans[0][0]
+        return a.cue[0][0] if a.cue else (a.content[0][0] if a.content else 0)
+
+    order = sorted(atts, key=pos_of)
+    done: dict[str, bool] = {}
+    for a in order:
+        if a.id in shares and shares[a.id] in by_id:
+            continue
+        if a.source.spans:
+            mention = " ".join(text[s:e] for s, e in a.source.spans)
+            r = resolver.resolve(mention, a.source.spans[0][0])
+            _fill(a, r, mention)
+        done[a.id] = True
+    for a in atts:  # copies for shared sources (chains of shares end at a resolved one)
+        seen = set()
+        cur = a.id
+        while cur in shares and shares[cur] in by_id and cur not in seen:
+            seen.add(cur)
+            cur = shares[cur]
+        if cur != a.id:
+            main = by_id[cur]
+            s = a.source
+            s.entity, s.kind, s.anonymous = main.source.entity, main.source.kind, main.source.anonymous
+            s.description, s.role = main.source.description, main.source.role
+            s.mention = s.mention or main.source.mention
+
+
+def _fill(a: Attribution, r: _Known, mention: str) -> None:
+    s = a.source
+    s.mention = " ".join(mention.split())
+    s.entity = r.entity
+    s.kind = r.kind if r.kind != "pronoun" else None
+    s.anonymous = bool(r.anonymous)
+    s.description = r.description if r.anonymous or r.kind in {"document", None} else None
+    s.role = r.role
