@@ -65,7 +65,6 @@ def _valid(pairs, n: int) -> list[Pair]:
     return sorted(set(out))
 
 
-
 def _cue_overlap(a: list[Pair], b: list[Pair]) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
