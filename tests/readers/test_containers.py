@@ -105,3 +105,22 @@ def test_truncated_gzip_text(examples, tmp_path) -> None:
     path.write_bytes(data[: len(data) // 2])
     (fail,) = list(read_inputs([str(path)]))
     assert isinstance(fail, Failure) and "truncated gzip" in fail.reason
+
+
+def test_pipe_is_read_as_a_stream(examples, tmp_path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    data = (examples / "harbour-dispute.txt").read_bytes()
+
+    def feed() -> None:
+        with open(fifo, "wb") as f:
+            f.write(data)
+
+    t = threading.Thread(target=feed)
+    t.start()
+    (doc,) = list(read_inputs([str(fifo)]))
+    t.join()
+    assert doc.text == data.decode("utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Iterator
@@ -257,9 +258,10 @@ def open_input(name: str, *, stdin: BinaryIO | None = None) -> Iterator[Opened]:
             raise InputError(name, "no such file or directory") from None
         except OSError as exc:
             raise InputError(name, exc.strerror or str(exc)) from None
-        if not os.path.isfile(name):
-            raise InputError(name, "not a regular file")
-        size = st.st_size
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(name, "is a directory")
+        # a pipe or device (``<(cmd)``, /dev/stdin) is read as a stream of unknown size
+        size = st.st_size if stat.S_ISREG(st.st_mode) else None
         try:
             raw = open(name, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
