@@ -62,3 +62,13 @@ def test_declared_charset_is_used() -> None:
     doc = read_html_bytes(page.encode("cp1252"), input="fr.html")
     assert "Le café a fermé à midi" in doc.body
     assert doc.meta.encoding == "windows-1252"
+
+
+def test_damaged_utf8_page_is_kept_with_a_warning() -> None:
+    page = ("<html><head><meta charset='utf-8'></head><body><p>Zoë Marsh said the café would close on Friday, "
+            "after twenty years on the corner of Dock Street.</p></body></html>").encode()
+    data = page.replace(b"Friday", b"Fri\xc3\x28day")
+    doc = read_html_bytes(data, input="x.html")
+    assert "Zoë Marsh said the café would close" in doc.body
+    assert doc.meta.extra["warnings"] == ["invalid UTF-8 bytes replaced with U+FFFD"]
+    assert doc.meta.encoding == "utf-8"

@@ -74,7 +74,18 @@ def decode_html(data: bytes, input: str, charset: str | None = None) -> tuple[st
             return data.decode(enc), enc.lower()
         except (UnicodeDecodeError, LookupError):
             continue
-    return decode_text(data, input)
+    try:
+        return decode_text(data, input)
+    except InputError as exc:
+        # A page is extracted, not quoted byte for byte: a few damaged bytes in otherwise UTF-8
+        # HTML are replaced (and reported as a warning) rather than losing the page.
+        if not exc.reason.startswith("invalid UTF-8"):
+            raise
+        return data.decode("utf-8", errors="replace"), _REPLACED
+
+
+#: The encoding :func:`decode_html` reports for UTF-8 whose damaged bytes it replaced.
+_REPLACED = "utf-8 (damaged bytes replaced)"
 
 
 _CLOSING = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
@@ -234,7 +245,12 @@ def read_html_bytes(data: bytes, *, input: str, charset: str | None = None, url:
     """Decode and extract one HTML page given as bytes."""
     html, enc = decode_html(data, input, charset)
     del data
+    replaced = enc == _REPLACED
     try:
-        return extract_html(html, input=input, url=url, encoding=enc, format=format, meta=meta)
+        doc = extract_html(html, input=input, url=url, encoding="utf-8" if replaced else enc, format=format,
+                           meta=meta)
     except (etree.LxmlError, ValueError) as exc:
         raise InputError(input, f"not parseable as HTML ({exc})") from None
+    if replaced:
+        doc.meta.extra.setdefault("warnings", []).insert(0, "invalid UTF-8 bytes replaced with U+FFFD")
+    return doc
