@@ -26,6 +26,7 @@ from .vocab import (
     END_MARKER,
     JUNK_LONG,
     JUNK_SHORT,
+    RECOMMEND_MARKER,
     STOP_WORDS,
 )
 
@@ -119,7 +120,7 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
         stop_ok = ln.stop >= 0.22 if (lang_stop and not cjk) else True
         if not stop_ok and ln.stop >= 0.1 and w >= 8 and _SENTENCE.match(t):
             stop_ok = True  # a name-heavy sentence: "LOS ANGELES, Sept. 28 (UPI) — In a preview clip …"
-        if w <= 8 and COMMENTS_MARKER.match(ln.low):
+        if w <= 8 and (COMMENTS_MARKER.match(ln.low) or RECOMMEND_MARKER.match(ln.low)):
             ln.kind, ln.value = "end", -40.0
             ln.tags.add("comments")
             continue
@@ -193,6 +194,29 @@ def _mark_teasers(lines: list[_Line]) -> None:
             run = []
         run.append(k)
     flush()
+
+
+#: A run of this many non-prose lines is still bridged at face value (subheadings, a short list, a
+#: caption block); each further line of the run costs ``GAP_COST`` more.
+GAP_FREE = 8
+GAP_COST = 4.0
+
+
+def _penalise_long_gaps(lines: list[_Line]) -> None:
+    """Long runs without prose (staff lists, menus, link farms) separate an article from what follows.
+
+    A maximum-sum segment would bridge any gap that is cheaper than the prose behind it; making
+    every line past the first ``GAP_FREE`` of a run dearer keeps short interruptions cheap while a
+    long menu between the article and a donation appeal or a teaser block no longer pays off.
+    """
+    run = 0
+    for ln in lines:
+        if ln.value > 0:
+            run = 0
+            continue
+        run += 1
+        if run > GAP_FREE:
+            ln.value -= GAP_COST
 
 
 def _end_barriers(lines: list[_Line]) -> list[int]:
@@ -371,6 +395,7 @@ class TextDumpCleaner:
         prose = sum(1 for ln in lines if ln.words >= 12 and ln.stop >= 0.25)
         _classify(lines, lang_stop=prose >= 1)
         _mark_teasers(lines)
+        _penalise_long_gaps(lines)
         title_idx = _page_title_match(lines)
         anchor = None
         if title_idx is not None:

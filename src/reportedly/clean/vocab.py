@@ -45,6 +45,20 @@ COMMENTS_MARKER = re.compile(
     r"show comments|view comments|\d+ thoughts? on\b.*)\W*$",
 )
 
+#: Short lines that open a block of recommendations ("You may also like"): like a comment section,
+#: what follows them is never the article, and the phrases are not used as links inside one.
+RECOMMEND_MARKER = re.compile(
+    r"^\W*(?:you (?:may|might|will) (?:also )?(?:like|enjoy|love|be interested in)|"
+    r"(?:we|editors?) recommend|recommended for you|more for you|"
+    r"das könnte sie auch interessieren|(?:das )?könnte sie (?:auch )?interessieren|"
+    r"vous (?:aimerez|pourriez aimer) aussi|vous pourriez aussi aimer|à découvrir aussi|"
+    r"(?:también )?te (?:puede|podría) interesar|quizás te interese|"
+    r"(?:você|voce) (?:também )?(?:pode|poderá) (?:gostar|se interessar)|"
+    r"(?:potrebbe|ti potrebbe) interessarti|ti potrebbe interessare|"
+    r"dit vind je misschien ook|anda mungkin (?:juga )?(?:suka|menyukai)|"
+    r"вам (?:также )?может (?:быть интересно|понравиться))\b.{0,12}$",
+)
+
 #: Short lines that announce the end of the article (what follows is lists, comments or footer).
 END_MARKER = re.compile(
     r"^\W*(?:comments?|\d+\s+comments?|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|"
