@@ -21,6 +21,7 @@ from .vocab import (
     BYLINE_OPENER,
     BYLINE_ROLE,
     CAPTION,
+    CAPTION_CREDIT,
     COMMENTS_MARKER,
     DATE_OPENER,
     END_MARKER,
@@ -147,6 +148,8 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
             continue
         if CAPTION.search(ln.low) and w <= 60:
             ln.tags.add("caption")
+        if w <= 60 and CAPTION_CREDIT.search(ln.low):
+            ln.tags.update(("caption", "credited"))
         repeated = counts[ln.norm] > 1 and w >= 3
         if (w >= 12 or (cjk and len(t) >= 40)) and stop_ok and (ln.punct or inside or (w >= 25 and ln.stop >= 0.15)):
             ln.kind, ln.value = "good", max(GOOD_FLOOR, float(min(w, 150)) - GOOD_OFFSET)
@@ -401,7 +404,7 @@ class TextDumpCleaner:
         if title_idx is not None:
             # The body follows the headline: favour a segment that starts right after it.
             for ln in lines[title_idx + 1 : title_idx + 12]:
-                if ln.kind in ("good", "medium"):
+                if ln.kind in ("good", "medium") and "credited" not in ln.tags:
                     ln.value += 30.0
                     anchor = ln.idx
                     break
@@ -505,7 +508,7 @@ class TextDumpCleaner:
             ln = lines[k]
             if k in labels:
                 continue
-            if "caption" in ln.tags and ln.kind != "good":
+            if "caption" in ln.tags and (ln.kind != "good" or "credited" in ln.tags):
                 labels[k] = "caption"
                 continue
             if ln.kind in body_kinds or (fallback and ln.kind not in ("junk", "end")):

@@ -122,6 +122,13 @@ CAPTION = re.compile(
     r"^(?:image \d+ of \d+|\d+ of \d+$|\d+\s*/\s*\d+$)",
 )
 
+#: A picture credit closing a line ("… outside the court in Berlin. Reuters"): the line is a caption
+#: however long it is. Matched against lower-cased lines; a sentence ending "… told Reuters." is not.
+CAPTION_CREDIT = re.compile(
+    r"[.)]\s*(?:\(?(?:getty images|afp|ap|reuters|epa|shutterstock|istock|xinhua|dpa|efe|sipa|anp|ansa|pa|"
+    r"ap photo|afp photo|reuters photo|epa photo)(?:\s*/\s*[\w .\-]+)?\)?|(?:photo|image|credit|foto)\s*:\s*[^.]{2,60})$"
+)
+
 #: Words that open a byline, in several languages.
 BYLINE_OPENER = re.compile(
     r"^(?:(?:written |words |reporting |posted |published |story )?by|von|par|por|di|door|oleh|av|af|"
