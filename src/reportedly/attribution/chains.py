@@ -66,11 +66,11 @@ def _intermediary(doc: Document, a: Attribution, atts: list[Attribution]) -> Att
     text = doc.text
     spans = list(a.source.spans)
     if a.cue:
-        c1 = a.cue[-1][1]
+        c0, c1 = a.cue[0][0], a.cue[-1][1]
         starts = [s for s, _ in a.content if s >= c1]
         end = min(starts) if starts else min(len(text), c1 + 60)
         if end > c1:
-            spans.append((c1, end))
+            spans.append((c0, end))
     pos = _pos(a)
     for s, e in spans:
         for m in _INTERMEDIARY.finditer(text, s, e):

@@ -79,11 +79,27 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
             out.append(Quote(open_at, j, True))
             open_at = None
         else:
-            out.append(Quote(open_at, _trim_end(text, open_at, i), False))
+            out.append(Quote(open_at, _unclosed_end(text, start, open_at, i), False))
             open_at, open_mark = i, mark
     if open_at is not None:
-        out.append(Quote(open_at, _trim_end(text, open_at, end), False))
+        out.append(Quote(open_at, _unclosed_end(text, start, open_at, end), False))
     return [q for q in out if q.end > q.start + 1]
+
+
+_SENT_END = re.compile(r"[.!?…](?=\s+[\"“‘'«(\[]?[A-Z0-9À-Þ])")
+
+
+def _unclosed_end(text: str, region_start: int, open_at: int, limit: int) -> int:
+    """Where a quotation that is never closed ends.
+
+    One that opens its paragraph is the first paragraph of a multi-paragraph quotation and runs to
+    the end of it; one that opens mid-paragraph is a stray or unbalanced mark and covers its own
+    sentence only, so the sentences after it are still read.
+    """
+    if not text[region_start:open_at].strip():
+        return _trim_end(text, open_at, limit)
+    m = _SENT_END.search(text, open_at, limit)
+    return _trim_end(text, open_at, m.end() if m else limit)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

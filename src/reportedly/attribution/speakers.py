@@ -311,9 +311,8 @@ class Resolver:
         self.names = _text_names(text, self.regions)
         credit = doc.meta.headline_credit or {}
         if credit.get("entity"):
-            spans = credit.get("spans") or [[0, 0]]
-            pos = spans[0][0] if spans and spans[0] else 0
-            self.known.append(_Known(pos, credit["entity"], "outlet", False, None, None, False))
+            # the headline credits the outlet for the whole article: it precedes every mention
+            self.known.append(_Known(-1, credit["entity"], "outlet", False, None, None, False))
 
     # -- linking helpers ------------------------------------------------------------------------
     def _before(self, pos: int, pred) -> _Known | None:

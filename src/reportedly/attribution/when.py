@@ -183,7 +183,7 @@ def _windows(text: str, att: Attribution, sentence: Pair | None, own_source: boo
             first = min(first, s)
         elif s >= c1 and s - c1 <= 40:
             tail = text[e:min(hi, e + 40)]
-            stop = re.search(r"[,;.:“\"”]", tail)
+            stop = re.search(r"[;:“\"”]|[,.](?!\s*(?:19|20)\d\d)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z][a-z]\.)", tail)
             out.append((c1, e + (stop.start() if stop else len(tail))))
     # after the cue, up to the content or the next clause boundary
     after_end = min(hi, c1 + 50)
@@ -191,7 +191,7 @@ def _windows(text: str, att: Attribution, sentence: Pair | None, own_source: boo
     if starts:
         after_end = min(starts)
     tail = text[c1:after_end]
-    stop = re.search(r"[,;:“\"”]|\bthat\b", tail)
+    stop = re.search(r"[;:“\"”]|,(?!\s*(?:19|20)\d\d)|\bthat\b", tail)
     if stop:
         after_end = c1 + stop.start()
     out.append((c1, after_end))

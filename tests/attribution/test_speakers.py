@@ -1,0 +1,135 @@
+"""Speakers: titles and appositives stripped, kinds, anonymity, in-document coreference."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportedly.attribution.speakers import analyse, resolve_speakers
+
+from .helpers import att, make_doc
+
+
+@pytest.mark.parametrize(
+    ("mention", "entity", "kind", "anonymous"),
+    [
+        ("Gen. Mark Milley, who heads the US Joint Chiefs of Staff", "Mark Milley", "person", False),
+        ("US President Joe Biden", "Joe Biden", "person", False),
+        ("US National Security Advisor Jake Sullivan", "Jake Sullivan", "person", False),
+        ("Pentagon spokesman John Kirby", "John Kirby", "person", False),
+        ("Karine Jean-Pierre", "Karine Jean-Pierre", "person", False),
+        ("the New York Times", "The New York Times", "outlet", False),
+        ("Reuters", "Reuters", "outlet", False),
+        ("Moscow", "Moscow", "government", False),
+        ("the White House", "White House", "government", False),
+        ("the Kremlin", "Kremlin", "government", False),
+        ("the Russian Foreign Ministry", "Russian Foreign Ministry", "government", False),
+        ("the Democratic Party", "Democratic Party", "organisation", False),
+        ("a new poll", "new poll", "document", False),
+        ("the report", "report", "document", False),
+        ("officials", "officials", "anonymous", True),
+        ("sources", "sources", "anonymous", True),
+        ("some officials", "some officials", "anonymous", True),
+        ("A top US general", "top US general", "anonymous", True),
+        ("White House officials interviewed by the outlet", "White House officials", "anonymous", True),
+    ],
+)
+def test_analyse(mention: str, entity: str, kind: str, anonymous: bool) -> None:
+    m = analyse(mention)
+    assert m.entity == entity
+    assert m.kind == kind
+    assert m.anonymous is anonymous
+
+
+def test_role_kept() -> None:
+    m = analyse("Gen. Mark Milley, who heads the US Joint Chiefs of Staff")
+    assert "heads the US Joint Chiefs of Staff" in m.role
+    assert "Gen." in m.role
+    assert analyse("US President Joe Biden").role == "US President"
+
+
+def test_anonymous_description_kept() -> None:
+    doc = make_doc("A person familiar with the matter said the talks had stalled.")
+    a = att(doc, "a1", source="A person familiar with the matter", cue="said", content="the talks had stalled")
+    resolve_speakers(doc, [a])
+    assert a.source.anonymous
+    assert a.source.kind == "anonymous"
+    assert a.source.description == "A person familiar with the matter"
+    assert a.source.mention == "A person familiar with the matter"
+
+
+def test_surname_and_pronoun_link_to_full_name() -> None:
+    text = ("Gen. Mark Milley, who heads the Joint Chiefs, said the war could end. "
+            "Milley added that talks were possible. He also said winter was near.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="Gen. Mark Milley, who heads the Joint Chiefs", cue="said", content="the war could end")
+    a2 = att(doc, "a2", source="Milley", cue="added", content="that talks were possible", after=60)
+    a3 = att(doc, "a3", source="He", cue="said", content="winter was near", after=100)
+    resolve_speakers(doc, [a1, a2, a3])
+    assert [a.source.entity for a in (a1, a2, a3)] == ["Mark Milley"] * 3
+    assert a2.source.mention == "Milley" and a3.source.mention == "He"
+    assert a3.source.kind == "person"
+
+
+def test_surname_links_to_name_in_text() -> None:
+    text = "Ukrainian President Vladimir Zelensky signed a decree. Zelensky said the war would go on."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Zelensky", cue="said", content="the war would go on", after=50)
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Vladimir Zelensky"
+
+
+def test_they_takes_most_recent_plural_source() -> None:
+    text = ("Biden said talks could wait. Other senior officials are said to oppose the plan. "
+            "They believe that the war will end in talks.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="Biden", cue="said", content="talks could wait")
+    a2 = att(doc, "a2", source="Other senior officials", cue="are said to oppose", content="the plan")
+    a3 = att(doc, "a3", source="They", cue="believe", content="that the war will end in talks")
+    resolve_speakers(doc, [a1, a2, a3])
+    assert "senior officials" in a3.source.entity
+    assert a3.source.anonymous
+    assert a1.source.entity == "Biden"
+
+
+def test_description_links_to_titled_person() -> None:
+    text = "US President Joe Biden said aid would continue. The president added that Kiev would decide."
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="US President Joe Biden", cue="said", content="aid would continue")
+    a2 = att(doc, "a2", source="The president", cue="added", content="that Kiev would decide")
+    resolve_speakers(doc, [a1, a2])
+    assert a2.source.entity == "Joe Biden"
+    assert a2.source.kind == "person"
+
+
+def test_outlet_anaphor_links_to_last_outlet() -> None:
+    text = "The Washington Post reported the plan on Monday. The newspaper said officials disagreed."
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="The Washington Post", cue="reported", content="the plan")
+    a2 = att(doc, "a2", source="The newspaper", cue="said", content="officials disagreed")
+    resolve_speakers(doc, [a1, a2])
+    assert a1.source.entity == a2.source.entity == "The Washington Post"
+    assert a2.source.kind == "outlet"
+
+
+def test_outlet_anaphor_uses_headline_credit() -> None:
+    doc = make_doc("The outlet said the talks had stalled.", credit="The New York Times")
+    a = att(doc, "a1", source="The outlet", cue="said", content="the talks had stalled")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "The New York Times"
+
+
+def test_shared_source_copies_the_main_clause() -> None:
+    text = "Jake Sullivan maintained that aid would go on, insisting that Kiev decides."
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="Jake Sullivan", cue="maintained", content="that aid would go on")
+    a2 = att(doc, "a2", source="Jake Sullivan", cue="insisting", content="that Kiev decides")
+    resolve_speakers(doc, [a1, a2], shares={"a2": "a1"})
+    assert a2.source.entity == "Jake Sullivan"
+    assert a2.source.kind == "person"
+
+
+def test_no_source_spans_no_crash() -> None:
+    doc = make_doc("“We will win,” the crowd chanted.")
+    a = att(doc, "a1", content="“We will win,”", kind="floating")
+    resolve_speakers(doc, [a])
+    assert a.source.entity is None
