@@ -50,6 +50,12 @@ SPEECH: dict[str, str] = {
     **{f: "show" for f in ("show", "shows", "showed", "shown")},
 }
 
+#: Cue lemmas that are also common nouns ("tweets", "states", "remarks"): in their base or "-s"
+#: form they are cues only when a reported clause follows or a subject pronoun or auxiliary precedes.
+NOUN_VERBS = {"tweet", "comment", "remark", "claim", "report", "note", "answer", "charge", "state", "estimate",
+              "demand", "promise", "pledge", "vow", "signal", "hint", "joke", "quip", "counter", "caution",
+              "highlight", "recount", "reply", "repeat", "propose", "recommend", "stress", "mention", "continue"}
+
 #: Verbs of belief, wish and fear.
 COGNITIVE: dict[str, str] = {
     **_regular("believe", "fear", "want", "hope", "expect", "worry", "doubt", "suspect", "wish", "assume"),

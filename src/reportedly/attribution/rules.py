@@ -208,12 +208,29 @@ def _appositive_np(s: _Sentence, comma: int, lo: int) -> tuple[int, int] | None:
     first = s.words[k + 1]
     if not (first in {"who", "a", "an", "the", "whose", "now", "then", "himself", "herself", "its", "his",
                       "her", "their", "also", "both", "one", "formerly", "former", "currently"}
-            or _NUMBER.match(first) or first in L.TITLES):
+            or _NUMBER.match(first) or first in L.TITLES
+            or (first.endswith("ing") and len(first) > 5 and not s.cap(k + 1))  # ", speaking to reporters,"
+            or all(s.cap(m) or _abbrev_dot(s, m) for m in range(k + 1, comma))):  # ", Phil Lovas,"
         return None
     head = _np_left(s, k - 1, lo)
     if head is None or not s.cap(head[1]):
         return None
     return (head[0], comma - 1)
+
+
+def _paren_np(s: _Sentence, close: int) -> tuple[int, int] | None:
+    """``NAME (PARTY-STATE)`` ending with the parenthesis at ``close``: the whole phrase, or None."""
+    k = close - 1
+    while k > 0 and s.words[k] != "(" and close - k <= 8:
+        if s.words[k] in {")", ",", ";"} or s.quoted[k]:
+            return None
+        k -= 1
+    if k <= 0 or s.words[k] != "(":
+        return None
+    head = _np_left(s, k - 1, 0)
+    if head is None or not s.cap(head[1]):
+        return None
+    return (head[0], close)
 
 
 def _sentence_subject(s: _Sentence, before: int) -> tuple[int, int] | None:
@@ -312,12 +329,23 @@ def _find_cues(s: _Sentence) -> list[_Cue]:
                                                            "written", "felt"}):
                 i += 1  # passive ("he was told", "is expected"): not a cue of the subject
                 continue
+            if lemma in L.NOUN_VERBS and not w.endswith(("ed", "ing")) and not _clause_follows(s, i + 1) \
+                    and prev not in L.AUX | {"to", "i", "we", "you", "they", "he", "she"}:
+                i += 1  # "late-night tweets targeting …", "more than 20 states": a noun, not a cue
+                continue
             if w.endswith("ing") and prev not in _BE:
                 cues.append(_Cue(i, i, "participle", lemma, cls))
             elif i > 0 or cls == "speech":
                 cues.append(_Cue(i, i, "verb", lemma, cls))
         i += 1
     return cues
+
+
+def _clause_follows(s: _Sentence, i: int) -> bool:
+    """Does a reported clause start at token ``i`` ("that …", ", …", ": …", a quotation)?"""
+    if i >= len(s):
+        return False
+    return s.words[i] in {"that", ",", ":", "to"} or s.is_open_mark(i) or s.quoted[i]
 
 
 def _quote_at(s: _Sentence, i: int) -> Quote | None:
@@ -383,7 +411,11 @@ def _tail_is_adverbial(s: _Sentence, a: int, stop: int) -> bool:
     if b < a:
         return True
     if s.words[a] == "," and a + 1 <= b:
-        return _adverbial_only(s, a + 1, b) or s.words[a + 1] in {"a", "an", "the", "who"}
+        nxt = s.words[a + 1]
+        return (_adverbial_only(s, a + 1, b) or nxt in {"a", "an", "the", "who", "whose", "which"}
+                or (nxt.endswith("ing") and len(nxt) > 4) or nxt in L.TITLES)
+    if s.words[a] == "(":
+        return True
     return _adverbial_only(s, a, b)
 
 
@@ -414,6 +446,8 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
             j = _skip_left(s, c.start - 1, 0)
             if j >= 0 and s.words[j] == ",":
                 c.source = _appositive_np(s, j, 0)
+            elif j >= 0 and s.words[j] == ")":
+                c.source = _paren_np(s, j)
             elif j >= 0:
                 c.source = _np_left(s, j, 0)
             if c.source is None and (c.start == 0 or s.words[c.start - 1] == "," or s.is_close_mark(c.start - 1)):
