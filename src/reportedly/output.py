@@ -19,15 +19,22 @@ def dumps(doc: Document, *, indent: int | None = None) -> str:
 
 
 class JsonWriter:
-    """Streams records: one object for a single document, a JSON list for several."""
+    """Streams records: one object for a single document, a JSON list for several.
 
-    def __init__(self, out: IO[str], *, lines: bool = False):
+    With ``always_list`` the records form a list even when there is only one (``analyze`` asks
+    for it when it was given several inputs or a directory).
+    """
+
+    def __init__(self, out: IO[str], *, lines: bool = False, always_list: bool = False):
         self.out, self.lines, self.count = out, lines, 0
+        self.always_list = always_list
         self._pending: str | None = None
 
     def write(self, doc: Document) -> None:
         if self.lines:
             self.out.write(dumps(doc) + "\n")
+        elif self.always_list:
+            self.out.write(("[\n" if self.count == 0 else ",\n") + dumps(doc, indent=1))
         else:
             rec = dumps(doc, indent=1)
             if self.count == 1:
@@ -45,6 +52,8 @@ class JsonWriter:
             return
         if self.count == 0:
             self.out.write("[]\n")
+        elif self.always_list:
+            self.out.write("\n]\n")
         elif self._pending is not None:
             self.out.write(self._pending + "\n")
         else:

@@ -125,3 +125,15 @@ def test_text_view_marks_attributions() -> None:
     view = render_text(doc)
     assert "[The mayor] {said} <the bridge would reopen in May>. Nothing else happened." in view
     assert "a1: [the mayor] {said}  (hedged: reportedly)" in view
+
+
+def test_json_list_when_several_inputs_even_if_one_fails(capsys, examples, tmp_path) -> None:
+    code, out, _ = _run(capsys, str(examples / "harbour-dispute.txt"), str(tmp_path / "missing.txt"))
+    assert code == 1
+    recs = json.loads(out)
+    assert isinstance(recs, list) and len(recs) == 1
+
+
+def test_json_list_for_a_warc_of_two(capsys, examples) -> None:
+    code, out, _ = _run(capsys, str(examples / "crawl.warc.gz"))
+    assert code == 0 and len(json.loads(out)) == 2

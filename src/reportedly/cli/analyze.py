@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from ..api import Analyzer
@@ -23,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or '-' for stdin")
     p.add_argument("--format", choices=["json", "jsonl", "text"], default="json",
-                   help="json: one object (a list for several documents); jsonl: one object per line; "
+                   help="json: one object, or a list when there are several inputs or documents; jsonl: one object per line; "
                    "text: a readable view (default: json)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
@@ -42,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         out = sys.stdout
     failures = 0
-    writer = None if args.format == "text" else JsonWriter(out, lines=args.format == "jsonl")
+    several = len(args.paths) > 1 or (args.paths[0] != "-" and os.path.isdir(args.paths[0]))
+    writer = None if args.format == "text" else JsonWriter(out, lines=args.format == "jsonl", always_list=several)
     try:
         with progress(disable=args.no_progress) as bar:
             for item in analyzer.analyze_paths(args.paths):
