@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 #: Markers around matched words in ``snippet``; the web UI turns them into ``<mark>``.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+#: An unfiltered full-text query ranks at most this many of the newest matches (see _rank_window).
+RANK_WINDOW = 2000
 _SYNTAX = re.compile(r'["*^():]|\b(AND|OR|NOT|NEAR)\b')
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -119,21 +121,54 @@ def search(
     return results
 
 
+def _rank_window(table: str, match: str, where: list[str]) -> tuple[str, list[Any]]:
+    """An unfiltered query ranks only the newest :data:`RANK_WINDOW` matches (FTS5 walks rowids cheaply).
+
+    Ranking (bm25) costs time for every match: a word in most statements would be ranked tens of
+    thousands of times. A filtered query keeps every match, so no filtered result is ever lost.
+    """
+    if where:
+        return "", []
+    return (f" AND {table}.rowid >= coalesce((SELECT min(rowid) FROM (SELECT rowid FROM {table}"
+            f" WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {RANK_WINDOW})), 0)", [match])
+
+
+def _by_rowid(store: Store, sql: str, ranked: list[Any]) -> list[dict[str, Any]]:
+    """Rows of ``sql`` (with ``IN ({})`` for the rowids) for ranked ``(rid, rank)`` pairs, in rank order."""
+    if not ranked:
+        return []
+    found = {r["rid"]: dict(r) for r in store.conn.execute(sql.format(",".join("?" * len(ranked))),
+                                                           [r["rid"] for r in ranked])}
+    out = []
+    for r in ranked:
+        row = found.get(r["rid"])
+        if row is not None:
+            row["rank"] = r["rank"]
+            out.append(row)
+    return out
+
+
 def _attributions(store: Store, match: str, where: list[str], params: list[Any], limit: int,
                   offset: int) -> list[dict[str, Any]]:
+    pattern = terms_pattern(match) if match else None
     cols = ("d.id AS document_id, d.title, d.date AS document_date, d.outlet, a.att_id, a.speaker_id,"
             " s.name AS speaker, a.source_text, a.source_kind, a.anonymous, a.description, a.cue_text,"
             " a.content_text, a.hedges, a.day, a.via_outlet")
     if match:
-        sql = (f"SELECT {cols}, snippet(attributions_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 16) AS snip,"
-               " bm25(attributions_fts) AS rank FROM attributions_fts"
-               " JOIN attributions a ON a.rowid = attributions_fts.rowid"
-               " JOIN documents d ON d.rowid = a.doc_rowid LEFT JOIN speakers s ON s.id = a.speaker_id"
-               " WHERE attributions_fts MATCH ?" + "".join(f" AND {w}" for w in where) +
-               " ORDER BY rank LIMIT ? OFFSET ?")
-        rows = store.conn.execute(sql, (match, *params, limit, offset)).fetchall()
+        # two steps: rank rowids in the index (joined only as far as the filters need), then read
+        # the few winners, so the sorter never carries the columns of every match
+        window, wparams = _rank_window("attributions_fts", match, where)
+        joins = (" JOIN attributions a ON a.rowid = attributions_fts.rowid JOIN documents d ON d.rowid = a.doc_rowid"
+                 if where else "")
+        ranked = store.conn.execute(
+            "SELECT attributions_fts.rowid AS rid, bm25(attributions_fts) AS rank FROM attributions_fts" + joins +
+            " WHERE attributions_fts MATCH ?" + window + "".join(f" AND {w}" for w in where) +
+            " ORDER BY rank LIMIT ? OFFSET ?", (match, *wparams, *params, limit, offset)).fetchall()
+        rows = _by_rowid(store, f"SELECT {cols}, a.rowid AS rid FROM attributions a"
+                         " JOIN documents d ON d.rowid = a.doc_rowid LEFT JOIN speakers s ON s.id = a.speaker_id"
+                         " WHERE a.rowid IN ({})", ranked)
     else:
-        sql = (f"SELECT {cols}, NULL AS snip, NULL AS rank FROM attributions a"
+        sql = (f"SELECT {cols}, NULL AS rank FROM attributions a"
                " JOIN documents d ON d.rowid = a.doc_rowid LEFT JOIN speakers s ON s.id = a.speaker_id"
                + (" WHERE " + " AND ".join(where) if where else "") +
                " ORDER BY a.day IS NULL, a.day DESC, a.rowid LIMIT ? OFFSET ?")
@@ -146,7 +181,7 @@ def _attributions(store: Store, match: str, where: list[str], params: list[Any],
             "source_kind": r["source_kind"], "anonymous": bool(r["anonymous"]), "description": r["description"],
             "cue": r["cue_text"], "content": r["content_text"], "hedges": json.loads(r["hedges"]),
             "date": r["day"], "via_outlet": r["via_outlet"],
-            "snippet": r["snip"] if r["snip"] is not None else r["content_text"], "rank": r["rank"],
+            "snippet": make_snippet(r["content_text"], pattern, 240), "rank": r["rank"],
         }
         for r in rows
     ]
@@ -156,21 +191,64 @@ def _documents(store: Store, match: str, where: list[str], params: list[Any], li
                offset: int) -> list[dict[str, Any]]:
     cols = "d.id AS document_id, d.title, d.date, d.outlet, d.input"
     if match:
-        sql = (f"SELECT {cols}, snippet(documents_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snip,"
-               " bm25(documents_fts) AS rank FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-               " WHERE documents_fts MATCH ?" + "".join(f" AND {w}" for w in where) +
-               " ORDER BY rank LIMIT ? OFFSET ?")
-        rows = store.conn.execute(sql, (match, *params, limit, offset)).fetchall()
+        # rank in the index alone, then read the few winners; snippets are cut here, not by FTS5,
+        # which would tokenise every long body again
+        window, wparams = _rank_window("documents_fts", match, where)
+        joins = " JOIN documents d ON d.rowid = documents_fts.rowid" if where else ""
+        ranked = store.conn.execute(
+            "SELECT documents_fts.rowid AS rid, bm25(documents_fts) AS rank FROM documents_fts" + joins +
+            " WHERE documents_fts MATCH ?" + window + "".join(f" AND {w}" for w in where) +
+            " ORDER BY rank LIMIT ? OFFSET ?", (match, *wparams, *params, limit, offset)).fetchall()
+        rows = _by_rowid(store, f"SELECT {cols}, d.content AS body, d.rowid AS rid FROM documents d"
+                         " WHERE d.rowid IN ({})", ranked)
+        pattern = terms_pattern(match)
+        snips = [make_snippet(r["body"], pattern) for r in rows]
     else:
-        sql = (f"SELECT {cols}, substr(d.content, 1, 200) AS snip, NULL AS rank FROM documents d"
+        sql = (f"SELECT {cols}, substr(d.content, 1, 240) AS body, NULL AS rank FROM documents d"
                + (" WHERE " + " AND ".join(where) if where else "") +
                " ORDER BY d.day IS NULL, d.day DESC, d.rowid LIMIT ? OFFSET ?")
         rows = store.conn.execute(sql, (*params, limit, offset)).fetchall()
+        snips = [make_snippet(r["body"], None) for r in rows]
     return [
         {"type": "document", "document_id": r["document_id"], "title": r["title"], "document_date": r["date"],
-         "date": r["date"], "outlet": r["outlet"], "input": r["input"], "snippet": r["snip"], "rank": r["rank"]}
-        for r in rows
+         "date": r["date"], "outlet": r["outlet"], "input": r["input"], "snippet": snip, "rank": r["rank"]}
+        for r, snip in zip(rows, snips, strict=True)
     ]
+
+
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+_TERM = re.compile(r"(\w+)(\*?)")
+
+
+def terms_pattern(match: str) -> re.Pattern[str] | None:
+    """A regex marking the words of an FTS5 expression in plain text (prefix terms as prefixes)."""
+    alts = []
+    for m in _TERM.finditer(match):
+        word, star = m.group(1), m.group(2)
+        if word in _OPERATORS or (len(word) < 2 and not star) or word.isdigit() and len(word) < 2:
+            continue
+        alts.append(re.escape(word) + (r"\w*" if star else ""))
+    if not alts:
+        return None
+    alts.sort(key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def make_snippet(text: str | None, pattern: re.Pattern[str] | None, width: int = 200) -> str:
+    """About ``width`` characters of ``text`` around the first match, matches between the markers."""
+    text = text or ""
+    first = pattern.search(text) if pattern is not None else None
+    start = 0
+    if first is not None and first.start() > width // 3:
+        start = text.rfind(" ", 0, first.start() - width // 3) + 1
+    end = min(len(text), start + width)
+    if end < len(text):
+        cut = text.rfind(" ", start + width // 2, end)
+        end = cut if cut > 0 else end
+    piece = " ".join(text[start:end].split())
+    if pattern is not None:
+        piece = pattern.sub(lambda m: MARK_OPEN + m.group(0) + MARK_CLOSE, piece)
+    return ("…" if start > 0 else "") + piece + ("…" if end < len(text) else "")
 
 
 def plain_snippet(snippet: str | None, open_mark: str = "[", close_mark: str = "]") -> str:

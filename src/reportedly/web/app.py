@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query, Request
@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
+from pydantic import BaseModel, Field
 
 from .. import __version__
 from ..corpus.search import MARK_CLOSE, MARK_OPEN, plain_snippet
@@ -26,6 +27,37 @@ from ..errors import QueryError, StoreError
 from .render import attribution_infos, bar_chart, highlight, share_bars, share_chart, speaker_hue
 
 HERE = Path(__file__).resolve().parent
+
+
+class SearchResult(BaseModel):
+    """One hit: a statement (``type`` ``attribution``) or an article (``type`` ``document``)."""
+
+    type: Literal["attribution", "document"]
+    document_id: str = Field(description="id of the document; GET /api/documents/{document_id}")
+    title: str | None = None
+    document_date: str | None = None
+    outlet: str
+    date: str | None = Field(None, description="statement date (else the article's) for statements")
+    snippet: str = Field(description="the matching text, matched words between [ and ]")
+    rank: float | None = None
+    attribution_id: str | None = None
+    speaker_id: str | None = None
+    speaker: str | None = None
+    source: str | None = None
+    source_kind: str | None = None
+    anonymous: bool | None = None
+    description: str | None = None
+    cue: str | None = None
+    content: str | None = None
+    hedges: list[str] | None = None
+    via_outlet: str | None = None
+    input: str | None = None
+
+
+class SearchResponse(BaseModel):
+    query: str
+    filters: dict[str, Any]
+    results: list[SearchResult]
 
 
 def snippet_html(snippet: str | None) -> Markup:
@@ -99,11 +131,19 @@ def create_app(db_path: str | Path) -> FastAPI:
                 "limit": limit, "offset": offset}
 
     # -- JSON API -----------------------------------------------------------------------------------
-    @app.get("/api/search", tags=["api"], summary="Search bodies and statements, with filters")
-    def api_search(q: str = "", speaker: str | None = None, outlet: str | None = None, anonymous: bool = False,
-                   hedged: bool = False, date_from: str | None = Query(None, alias="from"),
-                   date_to: str | None = Query(None, alias="to"), via: str | None = None,
-                   limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    @app.get("/api/search", tags=["api"], summary="Search bodies and statements, with filters",
+             response_model=SearchResponse)
+    def api_search(q: str = Query("", description="words, \"a phrase\", a OR b, prefix*; empty lists what "
+                                  "the filters select"),
+                   speaker: str | None = Query(None, description="statements by this speaker: id or any form "
+                                               "of the name (\"Gen. Milley\")"),
+                   outlet: str | None = Query(None, description="documents from this outlet"),
+                   anonymous: bool = Query(False, description="statements by anonymous sources only"),
+                   hedged: bool = Query(False, description="hedged statements only"),
+                   date_from: str | None = Query(None, alias="from", description="YYYY[-MM[-DD]]"),
+                   date_to: str | None = Query(None, alias="to", description="YYYY[-MM[-DD]]"),
+                   via: str | None = Query(None, description="statements relayed through this outlet"),
+                   limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0)) -> JSONResponse:
         args = search_args(q, speaker, outlet, anonymous, hedged, date_from, date_to, via, limit, offset)
         try:
             results = store().search(**args)
@@ -111,7 +151,9 @@ def create_app(db_path: str | Path) -> FastAPI:
             raise HTTPException(status_code=400, detail=str(exc)) from None
         for r in results:
             r["snippet"] = plain_snippet(r.get("snippet"))
-        return {"query": q, "filters": {k: v for k, v in args.items() if k != "query"}, "results": results}
+        # built here rather than validated against the model again: the search is the hot path
+        return JSONResponse({"query": q, "filters": {k: v for k, v in args.items() if k != "query"},
+                             "results": results})
 
     @app.get("/api/documents", tags=["api"], summary="Documents, newest first")
     def api_documents(outlet: str | None = None, limit: int = Query(50, ge=1, le=500),
