@@ -44,3 +44,12 @@ def test_lookup() -> None:
     assert lookup_outlet("nyt") is None  # abbreviations are case-sensitive
     assert lookup_outlet("new york times") == "The New York Times"
     assert lookup_outlet("AP") == "Associated Press"
+
+
+def test_unknown_outlet_counts_when_the_article_cites_it() -> None:
+    title = "Port strike looms over crane plan – Coastal Ledger"
+    body = "Dockworkers could walk out next week, the Coastal Ledger reported on Thursday, citing sources."
+    credit = headline_credit(title, context=body)
+    assert credit is not None and credit["entity"] == "The Coastal Ledger" and credit["text"] == "Coastal Ledger"
+    assert headline_credit(title, context="Dockworkers could walk out next week.") is None
+    assert headline_credit("Ten years of the harbour festival – Photo Gallery", context=body) is None
