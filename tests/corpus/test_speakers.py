@@ -92,3 +92,24 @@ def test_second_full_name_with_same_surname_keeps_them_apart(tmp_path) -> None:
             s.add(_one(f"{n} said it.", n, f"2022-0{i + 1}-01"))
         s.refresh_speakers()
         assert {r["id"] for r in s.speakers()} == {"joe-biden", "hunter-biden", "biden"}
+
+
+@pytest.mark.parametrize(("name", "ok"), [("Mark Milley", True), ("Pentagon", True), ("he", False), ("They", False),
+                                           ("general", False), ("the spokesman", False), ("", False)])
+def test_only_names_become_speakers(name, ok) -> None:
+    from reportedly.corpus.speakers import looks_like_name
+
+    assert looks_like_name(name) is ok
+
+
+def test_an_unresolved_pronoun_is_no_speaker(tmp_path) -> None:
+    text = "He said it. The spokesman said it."
+    d = Document(text, input="p", meta=Metadata(sitename="X"))
+    d.add_attribution(Attribution(id="x", source=Source(spans=[at(text, "He")], kind="person"),
+                                  cue=[at(text, "said")], content=[at(text, "it")]))
+    d.add_attribution(Attribution(id="y", source=Source(spans=[at(text, "The spokesman")]),
+                                  cue=[at(text, "said", 1)], content=[at(text, "it", 1)]))
+    with Store(tmp_path / "c.db") as s:
+        s.add(d)
+        assert s.speakers() == []
+        assert s.counts()["attributions"] == 2

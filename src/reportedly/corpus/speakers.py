@@ -30,6 +30,13 @@ TITLES = frozenset(
 #: Words stripped from the end of a name.
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 
+#: Words that stand for a speaker without naming one; a source written only so is no speaker.
+PRONOUNS = frozenset("""
+    i me my we us our you your he him his she her hers they them their it its one this that these those
+    who whom someone somebody anyone everyone nobody another other others
+    """.split())
+_ARTICLES = frozenset({"the", "a", "an"})
+
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
 
 
@@ -59,6 +66,14 @@ def normalise_name(name: str | None, kind: str | None = None) -> str | None:
     if not tokens:
         return None
     return " ".join(tokens).strip(".-'’ ") or None
+
+
+def looks_like_name(name: str | None) -> bool:
+    """Is a normalised source a name ("Mark Milley", "Pentagon"), not "he" or "the general"?"""
+    toks = [t for t in (name or "").split() if t.lower() not in _ARTICLES]
+    if not toks or all(t.lower() in PRONOUNS for t in toks):
+        return False
+    return any(t[:1].isupper() for t in toks)
 
 
 def name_key(name: str) -> str:

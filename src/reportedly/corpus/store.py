@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 from ..document import Document, Metadata
 from ..errors import StoreError
-from .speakers import name_key, normalise_name, slug
+from .speakers import looks_like_name, name_key, normalise_name, slug
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -242,7 +242,7 @@ class Store:
             key = None
             if not src.anonymous and (src.kind or "") != "anonymous":
                 display = normalise_name(src.entity or src.mention or source_text or None, src.kind)
-                if display and name_key(display):
+                if display and looks_like_name(display) and name_key(display):
                     key = name_key(display)
                     names.add((key, display, src.kind))
             via_outlet, seen, cur_att = None, {a.id}, a
