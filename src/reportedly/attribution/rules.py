@@ -611,9 +611,92 @@ def extract(text: str, regions: list[Pair] | None = None) -> list[RuleCandidate]
         region_quotes.append(quotes)
         for sent in sentences(text, rs, re_, quotes):
             out.extend(_sentence_candidates(text, sent, quotes))
+        out.extend(_signed_quotes(text, rs, re_, quotes, out))
+    out.extend(_speaker_labels(text, regions, out))
     out.sort(key=lambda c: c.cue_start)
     _attach_quotes(text, regions, region_quotes, out)
     out.sort(key=lambda c: c.cue_start)
+    return out
+
+
+_SIGNED = re.compile(r"(?P<mark>[”\"»])\s*(?P<dash>[―—–]|-{1,2})\s*(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al)){0,4})"
+                     r"(?P<tail>(?:,\s*[^\n.“”\"]{2,80})?)\s*\.?\s*$")
+
+
+def _signed_quotes(text: str, rs: int, re_: int, quotes: list[Quote],
+                   cands: list[RuleCandidate]) -> list[RuleCandidate]:
+    """A quotation signed with a dash at the end of its paragraph: “…” ― Sonya Herridge."""
+    m = _SIGNED.search(text, rs, re_)
+    if not m or m.end() != re_ and text[m.end():re_].strip():
+        return []
+    close = m.end("mark")
+    q = next((q for q in quotes if q.end == close), None)
+    if q is None:
+        return []
+    if any(c.cue and q.start <= c.cue[0][0] < re_ for c in cands):
+        return []
+    src_end = m.end("tail") if m.group("tail") else m.end("name")
+    while src_end > m.start("name") and text[src_end - 1] in " .,":
+        src_end -= 1
+    return [RuleCandidate(cue=[(m.start("dash"), m.end("dash"))], source=[(m.start("name"), src_end)],
+                          content=[(q.start, q.end)], kind="direct", sentence=(rs, re_), lemma="sign",
+                          rule="signed", score=0.5)]
+
+
+_LABEL = re.compile(r"[\"“]?(?P<name>(?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|for|de|van|von)){0,5}"
+                    r"(?:\s+\([^()\n]{1,20}\))?)\s*:\s+(?=\S)")
+_NOT_SPEAKERS = {
+    "update", "updated", "updates", "watch", "read", "listen", "note", "editor's note", "editor’s note", "photo",
+    "photos", "video", "videos", "image", "images", "source", "sources", "credit", "credits", "related", "tags",
+    "topics", "share", "correction", "corrections", "disclaimer", "published", "posted", "by", "contact", "email",
+    "tel", "phone", "fax", "warning", "transcript", "summary", "background", "context", "opinion", "analysis",
+    "exclusive", "breaking", "live", "explainer", "see also", "also", "more", "why it matters", "the big picture",
+    "what's next", "what’s next", "bottom line", "key points", "highlights", "q", "a", "question", "answer",
+    "pictured", "above", "below", "top", "file", "location", "date", "time", "when", "where", "who", "what",
+    "how", "why", "price", "cost", "address", "website", "follow", "subscribe", "advertisement", "sponsored",
+    "featured", "trending", "caption", "graphic", "chart", "map", "table", "figure", "fig", "step", "part",
+    "chapter", "section", "article", "episode", "season", "act", "scene", "note to editors", "ps", "p.s",
+}
+
+
+def _speaker_labels(text: str, regions: list[Pair], cands: list[RuleCandidate]) -> list[RuleCandidate]:
+    """Paragraphs opened by a speaker label: "Pat Caddell: Democrats worried …", transcripts ("PENCE: …").
+
+    A label is one to six capitalised words before a colon at the start of a paragraph; common
+    section labels ("Update:", "Photo:") are not speakers, and an all-capitals label (a transcript
+    speaker, but also a dateline such as "MOSCOW:") counts only when it opens two paragraphs or more.
+    """
+    found = []
+    for rs, re_ in regions:
+        m = _LABEL.match(text, rs, re_)
+        if not m:
+            continue
+        name = m.group("name")
+        key = name.lower().strip()
+        if key in _NOT_SPEAKERS or _NUMBER.search(name) or key in L.GOVERNMENT_NAMES or key in L.MONTHS \
+                or key in L.WEEKDAYS:
+            continue
+        if any(c.cue and rs <= c.cue[0][0] < m.end() for c in cands):
+            continue
+        content_end = re_
+        while content_end > m.end() and text[content_end - 1] in " .\n\"”":
+            content_end -= 1
+        if content_end <= m.end():
+            continue
+        found.append((name, RuleCandidate(cue=[(m.end("name"), m.end("name") + 1)] if text[m.end("name")] == ":"
+                                          else [(text.index(":", m.end("name")), text.index(":", m.end("name")) + 1)],
+                                          source=[(m.start("name"), m.end("name"))],
+                                          content=[(m.end(), content_end)], kind="indirect", sentence=(rs, re_),
+                                          lemma=":", rule="label", score=0.45)))
+    counts: dict[str, int] = {}
+    for name, _ in found:
+        counts[name] = counts.get(name, 0) + 1
+    out = []
+    for name, cand in found:
+        letters = [ch for ch in name if ch.isalpha()]
+        if letters and all(ch.isupper() for ch in letters) and counts[name] < 2:
+            continue
+        out.append(cand)
     return out
 
 
