@@ -72,3 +72,10 @@ def test_damaged_utf8_page_is_kept_with_a_warning() -> None:
     assert "Zoë Marsh said the café would close" in doc.body
     assert doc.meta.extra["warnings"] == ["invalid UTF-8 bytes replaced with U+FFFD"]
     assert doc.meta.encoding == "utf-8"
+
+
+def test_stray_byte_in_declared_utf8_page() -> None:
+    page = (b"<html><head><meta charset='utf-8'></head><body><p>The harbour closed on Friday \xff after a storm "
+            b"damaged the outer wall, the port authority said in a statement.</p></body></html>")
+    doc = read_html_bytes(page, input="x.html")
+    assert "after a storm damaged the outer wall" in doc.body  # read, never refused

@@ -77,15 +77,20 @@ def decode_html(data: bytes, input: str, charset: str | None = None) -> tuple[st
     try:
         return decode_text(data, input)
     except InputError as exc:
-        # A page is extracted, not quoted byte for byte: a few damaged bytes in otherwise UTF-8
-        # HTML are replaced (and reported as a warning) rather than losing the page.
-        if not exc.reason.startswith("invalid UTF-8"):
+        # A page is extracted, not quoted byte for byte: a few damaged bytes are replaced (and
+        # reported as a warning) rather than losing the page. Binary data is still refused.
+        if exc.reason.startswith("binary") or exc.reason.startswith("empty"):
             raise
-        return data.decode("utf-8", errors="replace"), _REPLACED
+        for enc in [*declared, "utf-8"]:
+            try:
+                return data.decode(enc, errors="replace"), enc.lower() + _REPLACED
+            except LookupError:
+                continue
+        raise
 
 
-#: The encoding :func:`decode_html` reports for UTF-8 whose damaged bytes it replaced.
-_REPLACED = "utf-8 (damaged bytes replaced)"
+#: Appended to the encoding :func:`decode_html` reports when it replaced bytes that did not decode.
+_REPLACED = " (damaged bytes replaced)"
 
 
 _CLOSING = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
@@ -245,12 +250,13 @@ def read_html_bytes(data: bytes, *, input: str, charset: str | None = None, url:
     """Decode and extract one HTML page given as bytes."""
     html, enc = decode_html(data, input, charset)
     del data
-    replaced = enc == _REPLACED
+    replaced = enc.endswith(_REPLACED)
+    enc = enc.removesuffix(_REPLACED)
     try:
-        doc = extract_html(html, input=input, url=url, encoding="utf-8" if replaced else enc, format=format,
-                           meta=meta)
+        doc = extract_html(html, input=input, url=url, encoding=enc, format=format, meta=meta)
     except (etree.LxmlError, ValueError) as exc:
         raise InputError(input, f"not parseable as HTML ({exc})") from None
     if replaced:
-        doc.meta.extra.setdefault("warnings", []).insert(0, "invalid UTF-8 bytes replaced with U+FFFD")
+        what = "UTF-8" if enc.replace("_", "-") in ("utf-8", "utf8") else enc
+        doc.meta.extra.setdefault("warnings", []).insert(0, f"invalid {what} bytes replaced with U+FFFD")
     return doc
