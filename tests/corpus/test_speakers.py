@@ -18,6 +18,7 @@ from .sample import at
         ("Mark Milley, who heads the Joint Chiefs", "person", "Mark Milley"),
         ("Milley's", "person", "Milley"),
         ("President Joe Biden", "person", "Joe Biden"),
+        ("Councillor Hattie Marsh", None, "Hattie Marsh"),
         ("Sen. Elizabeth Warren (D-Mass.)", "person", "Elizabeth Warren"),
         ("Martin Luther King Jr.", "person", "Martin Luther King"),
         ("The Pentagon", "government", "Pentagon"),

@@ -132,3 +132,39 @@ def test_outlet_profile(page) -> None:
     assert page.locator("svg.chart").count() == 2
     assert "The New York Times" in page.locator("body").inner_text()
     shot(page, "outlet")
+
+
+def test_bundled_examples_end_to_end(browser, tmp_path) -> None:
+    """``reportedly ingest examples/`` with the real pipeline, then every article page in the browser."""
+    from reportedly.cli import main
+    from reportedly.web.app import create_app
+
+    from .conftest import LiveServer
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    if not examples.is_dir():
+        pytest.skip(f"{examples} is absent")
+    db = tmp_path / "examples.db"
+    assert main(["ingest", str(examples), "--db", str(db), "--no-progress"]) == 0
+    with LiveServer(create_app(db)) as srv:
+        ctx = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=srv.url)
+        pg = ctx.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda exc: errors.append(str(exc)))
+        docs = pg.request.get("/api/documents").json()
+        assert docs
+        for i, d in enumerate(docs):
+            rec = pg.request.get(f"/api/documents/{d['id']}").json()
+            pg.goto(f"/documents/{d['id']}")
+            assert pg.locator("#article").inner_text().strip() == rec["text"].strip()
+            # every attribution appears in the list, and the article carries its highlights
+            assert pg.locator("li.att").count() == len(rec["attributions"])
+            if rec["attributions"]:
+                assert pg.locator("#article .hl").count() > 0
+                pg.locator("#article .hl").first.click()
+                assert pg.locator("#detail").is_visible()
+            shot(pg, f"example-{i}")
+        pg.goto("/")
+        shot(pg, "index")
+        ctx.close()
+    assert not errors, errors

@@ -23,6 +23,8 @@ TITLES = frozenset(
     sen senator rep representative congressman congresswoman gov governor lieutenant mayor
     attorney ag judge justice chief chairman chairwoman chair speaker leader minority majority
     ambassador amb envoy spokesman spokeswoman spokesperson
+    councillor councilor councilman councilwoman alderman commissioner superintendent inspector detective
+    constable sheriff dean provost director
     king queen prince princess sheikh emir ayatollah pope rabbi imam bishop cardinal
     former then acting interim candidate nominee hopeful
     """.split()
