@@ -215,7 +215,36 @@ def _appositive_np(s: _Sentence, comma: int, lo: int) -> tuple[int, int] | None:
     head = _np_left(s, k - 1, lo)
     if head is None or not s.cap(head[1]):
         return None
+    if first.endswith("ing") and not s.cap(k + 1):
+        return head  # ", speaking to reporters," is not part of the source
     return (head[0], comma - 1)
+
+
+_APPOSITIVE_START = {"a", "an", "the", "who", "whose", "one", "now", "formerly", "former", "currently", "then"}
+
+
+def _with_appositive(s: _Sentence, np_: tuple[int, int]) -> tuple[int, int]:
+    """An inverted source with what describes it: "said Kenneth Baer, a former official who …"."""
+    a, b = np_
+    n = len(s)
+    j = b + 1
+    if j < n and s.words[j] == "(":  # "Rep. Gwen Moore (D-Wis.)"
+        k = j + 1
+        while k < n and s.words[k] != ")" and k - j <= 8 and not s.quoted[k]:
+            k += 1
+        if k < n and s.words[k] == ")":
+            b, j = k, k + 1
+    if not (j + 1 < n and s.words[j] == "," and s.cap(a)):
+        return (a, b)
+    first = s.words[j + 1]
+    if not (first in _APPOSITIVE_START or first in L.TITLES or first in L.ANONYMOUS_HEADS) or s.quoted[j + 1]:
+        return (a, b)
+    end = j + 1
+    while end + 1 < n and not s.quoted[end + 1] and not s.is_open_mark(end + 1) and s.words[end + 1] not in {";", ":"}:
+        end += 1
+    while end > j and not s.is_word(end):
+        end -= 1
+    return (a, end) if end > j else (a, b)
 
 
 def _paren_np(s: _Sentence, close: int) -> tuple[int, int] | None:
@@ -454,7 +483,7 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
                 # inverted: "…," said Smith / "…," says the report
                 np_ = _np_right(s, c.end + 1)
                 if np_ is not None:
-                    c.source, c.source_side = np_, "right"
+                    c.source, c.source_side = _with_appositive(s, np_), "right"
     # keep cues with a source (participles may borrow one later)
     kept: list[_Cue] = []
     for c in cues:
