@@ -143,6 +143,7 @@ class _Gunzip(io.RawIOBase):
         self._z = zlib.decompressobj(wbits=31)
         self._out = b""
         self._done = False
+        self._started = False  # inside a gzip member
         self.truncated = False
         self.corrupt: str | None = None
 
@@ -151,13 +152,10 @@ class _Gunzip(io.RawIOBase):
 
     def _fill(self) -> None:
         while not self._out and not self._done:
-            if self._z.unconsumed_tail:
-                data, self._z_tail = self._z.unconsumed_tail, b""
-            else:
-                data = self._inner.read(self.CHUNK)
+            data = self._z.unconsumed_tail or self._inner.read(self.CHUNK)
             if not data:
                 self._done = True
-                if not self._z.eof and self._started:
+                if self._started and not self._z.eof:
                     self.truncated = True  # the stream ended inside a gzip member
                 return
             self._started = True
@@ -171,15 +169,8 @@ class _Gunzip(io.RawIOBase):
                 rest = self._z.unused_data
                 self._z = zlib.decompressobj(wbits=31)
                 self._started = False
-                if rest:
-                    if rest.strip(b"\x00"):
-                        self._pending = rest
-                        self._inner = _Chain(rest, self._inner)  # type: ignore[assignment]
-                    # trailing NUL padding after the last member is allowed
-
-    _started = False
-    _pending = b""
-    _z_tail = b""
+                if rest.strip(b"\x00"):  # trailing NUL padding after the last member is allowed
+                    self._inner = _Chain(rest, self._inner)  # type: ignore[assignment]
 
     def readinto(self, buffer) -> int:  # type: ignore[override]
         self._fill()
