@@ -41,7 +41,7 @@ SPEECH: dict[str, str] = {
         "reiterate", "caution", "demand", "propose", "recommend", "signal", "hint", "joke", "quip",
         "continue", "answer", "counter", "retort", "agree", "accuse", "recount",
         "clarify", "exclaim", "shout", "highlight", "describe", "charge", "wonder", "acknowledge",
-        "affirm", "advise", "assure", "lament", "predict", "insist",
+        "affirm", "advise", "assure", "lament", "predict", "insist", "call", "cite",
     ),
     **{f: "say" for f in ("say", "says", "said", "saying")},
     **{f: "tell" for f in ("tell", "tells", "told", "telling")},
@@ -70,8 +70,13 @@ COGNITIVE_ADJ = {"afraid", "convinced", "confident", "worried", "concerned", "su
 #: Verbs that only make an attribution when a reporting source does them (polls, reports).
 DOCUMENT_VERBS = {"find", "show"}
 
+#: Verbs that are cues only for a named, pronoun or institutional subject ("Clinton called …",
+#: but not "a group called …").
+NAMING_VERBS = {"call", "cite"}
+
 #: Verb lemmas whose content is a noun phrase object rather than a clause ("set out conditions").
-PARTICLE_CUES = {("set", "out"), ("sets", "out"), ("setting", "out"), ("laid", "out"), ("lays", "out"),
+PARTICLE_CUES = {("called", "for"), ("calls", "for"), ("calling", "for"), ("call", "for"), ("called", "on"),
+                 ("calls", "on"), ("calling", "on"), ("set", "out"), ("sets", "out"), ("setting", "out"), ("laid", "out"), ("lays", "out"),
                  ("pointed", "out"), ("points", "out"), ("pointing", "out"), ("spelled", "out"),
                  ("spelt", "out"), ("went", "on")}
 
@@ -158,6 +163,8 @@ DOCUMENT_HEADS = {
     "research", "data", "figures", "estimate", "estimates", "assessment", "review", "investigation",
     "audit", "complaint", "lawsuit", "indictment", "ruling", "paper", "dossier", "cable", "cables",
     "email", "emails", "transcript", "records", "record", "release", "findings", "census", "index",
+    "video", "videos", "footage", "slide", "slides", "average", "averages", "panel", "chart", "graph", "tally",
+    "results", "numbers", "statistics", "model", "forecast", "projections", "evidence", "test", "tests",
 }
 
 #: Words that refer back to the last outlet or report ("interviewed by the outlet").

@@ -58,6 +58,13 @@ _NOT_CONTENT_START = (_PREPOSITIONS | _SUBORDINATORS | {"before", "after", "unti
                                                         "than", "also", "then"}) - {"that", "as"}
 
 
+#: Words after which a participle continues the sentence's speaker ("…, saying", "by saying").
+_PARTICIPLE_AFTER = {",", "—", "by", "after", "before", "while", "when", "without"}
+#: "It" followed by these is not a speaker ("It is clear …, saying" has none).
+_IT_COPULA = _BE | {"was", "has", "had", "would", "will", "may", "might", "could", "seems", "seemed", "appears",
+                    "appeared", "remains", "looks", "takes", "took", "became", "becomes", "s"}
+
+
 @dataclass
 class RuleCandidate:
     """One attribution found by the rules, before its speaker, hedges and date are worked out."""
@@ -269,7 +276,7 @@ def _sentence_subject(s: _Sentence, before: int) -> tuple[int, int] | None:
         i += 1
     if i >= before or s.quoted[i]:
         return None
-    if s.words[i] in L.PRONOUNS and s.words[i] != "it":
+    if s.words[i] in L.PRONOUNS and (s.words[i] != "it" or i + 1 < before and s.words[i + 1] not in _IT_COPULA):
         return (i, i)
     j = i
     while j < before and (s.cap(j) or _abbrev_dot(s, j) or s.words[j] in {"’s", "'s", "-"}):
@@ -357,6 +364,9 @@ def _find_cues(s: _Sentence) -> list[_Cue]:
             if prev in _BE and (w.endswith("ed") or w in {"told", "said", "thought", "found", "shown",
                                                            "written", "felt"}):
                 i += 1  # passive ("he was told", "is expected"): not a cue of the subject
+                continue
+            if nxt == "by" and (w.endswith("ed") or w in {"told", "said", "written", "shown", "found"}):
+                i += 1  # reduced passive ("officials quoted by the paper"): not a cue of the noun before
                 continue
             if lemma in L.NOUN_VERBS and not w.endswith(("ed", "ing")) and not _clause_follows(s, i + 1) \
                     and prev not in L.AUX | {"to", "i", "we", "you", "they", "he", "she"}:
@@ -491,8 +501,13 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
             continue
         if c.lemma in L.DOCUMENT_VERBS and c.kind == "verb":
             head = s.words[c.source[1]] if c.source else ""
-            if head not in L.DOCUMENT_HEADS:
+            if head not in L.DOCUMENT_HEADS and not (c.end + 1 < n and s.words[c.end + 1] == "that"):
                 continue
+        if c.lemma in L.NAMING_VERBS and c.source and c.source_side == "left":
+            head = s.words[c.source[1]]
+            if not (s.cap(c.source[1]) or head in L.PRONOUNS or head in L.ANONYMOUS_HEADS
+                    or head in L.ORG_WORDS or head in L.GOVERNMENT_WORDS):
+                continue  # "a group called …", "amid calls for …"
         if c.kind == "verb" and c.cls == "cognitive" and c.source and c.source_side == "left":
             if s.words[c.source[1]] in {"it", "this", "that", "which"}:
                 continue
@@ -572,7 +587,7 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
                     if subj is None:
                         continue
                     source = subj
-                if c.start == 0 or s.words[c.start - 1] not in {",", "—"}:
+                if c.start == 0 or s.words[c.start - 1] not in _PARTICIPLE_AFTER:
                     continue
             right = _content_right(s, c, stop)
             if right is not None and (source is None or source[0] <= c.start or source[1] < right[0]):
