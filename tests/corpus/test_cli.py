@@ -150,3 +150,21 @@ def test_serve(tmp_path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("scheduler", ["synchronous", "threads"])
+def test_batch_with_dask(setup, capsys, scheduler) -> None:
+    pytest.importorskip("dask")
+    src, cfg, db = setup
+    assert main(["--config", str(cfg), "batch", str(src), "--db", str(db), "--scheduler", scheduler,
+                 "--workers", "2"]) == 0
+    assert "2 documents added" in capsys.readouterr().err
+    assert main(["--config", str(cfg), "ingest", str(src), "--db", str(db)]) == 0
+    assert "(2 already ingested), 0 documents added" in capsys.readouterr().err
+
+
+def test_ingest_update_flag(setup, capsys) -> None:
+    src, cfg, db = setup
+    assert main(["--config", str(cfg), "ingest", str(src), "--db", str(db)]) == 0
+    assert main(["--config", str(cfg), "ingest", str(src), "--db", str(db), "--update"]) == 0
+    assert "2 files (0 already ingested), 0 documents added, 2 already present" in capsys.readouterr().err

@@ -170,3 +170,45 @@ def test_concurrent_reader_sees_committed_documents_only(tmp_path: Path) -> None
         assert r.execute("SELECT count(*) FROM documents").fetchone()[0] == 1  # not yet committed
         w.conn.execute("ROLLBACK")
         r.close()
+
+
+def test_update_replaces_a_document_analysed_by_older_components(tmp_path: Path) -> None:
+    from reportedly.document import Attribution, Source
+
+    old = sample.planet()
+    new = sample.planet()
+    new.provenance = [{"component": "structure", "version": "test"}, {"component": "attribution", "version": "2"}]
+    new.attributions = new.attributions[:1]
+    text = new.text
+    new.add_attribution(Attribution(id="n1", source=Source(spans=[sample.at(text, "Officials")], anonymous=True,
+                                                           kind="anonymous", description="officials"),
+                                    cue=[sample.at(text, "believe")], content=[sample.at(text, "talks will fail")]))
+    with Store(tmp_path / "c.db") as s:
+        assert s.put(old) == "added"
+        assert s.put(new) == "existing"  # without update, the stored analysis stays
+        assert s.put(new, update=True) == "updated"
+        assert s.put(new, update=True) == "existing"  # same component versions: nothing to do
+        assert s.integrity_check() == "ok"
+        counts = s.counts()
+        assert (counts["documents"], counts["attributions"], counts["claims"]) == (1, 2, 1)
+        assert [r["attribution_id"] for r in s.search("talks") if r["type"] == "attribution"] == ["n1"]
+        assert [r["type"] for r in s.search("stockpiles")] == ["document"]  # the old statements are gone
+        assert {r["id"] for r in s.speakers()} == {"mark-milley"}
+        assert s.get_record(new.id)["provenance"][1]["version"] == "2"
+
+
+def test_ingest_update_reanalyses_inputs_already_done(tmp_path: Path) -> None:
+    from reportedly.api import Analyzer
+    from reportedly.settings import Settings
+
+    src = tmp_path / "a.txt"
+    src.write_text("Headline\n\nThe mayor said on Monday that the bridge would reopen soon.\n")
+    with Store(tmp_path / "c.db") as s:
+        ingest_paths(s, [str(src)], Analyzer(Settings.load(_settings_file(tmp_path))))
+        stats = ingest_paths(s, [str(src)], Analyzer(Settings.load(_settings_file(tmp_path))), update=True)
+        assert (stats.skipped_files, stats.existing, stats.updated) == (0, 1, 0)
+        stats = ingest_paths(s, [str(src)], Analyzer(), update=True)  # structure + attribution now
+        assert stats.updated == 1 and "1 updated" in stats.summary()
+        assert [p["component"] for p in s.get_record(s.document_ids()[0])["provenance"]] == ["structure",
+                                                                                            "attribution"]
+        assert s.integrity_check() == "ok"

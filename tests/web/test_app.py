@@ -146,3 +146,8 @@ def test_the_server_never_writes(client, corpus_db) -> None:
     client.get("/api/search", params={"speaker": "'; DROP TABLE speakers; --"})
     with Store(corpus_db, readonly=True) as s:
         assert s.counts() == before
+
+
+def test_api_page_lists_the_endpoints(client) -> None:
+    html = client.get("/api").text
+    assert "GET /api/search" in html and "GET /api/documents/{doc_id}" in html and "/openapi.json" in html

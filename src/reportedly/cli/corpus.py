@@ -24,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "Inputs whose bytes were ingested before are skipped. Exit 1 when any input failed.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     _db(p)
+    p.add_argument("--update", action="store_true",
+                   help="analyse inputs ingested before again and replace their documents where the component "
+                   "versions changed (after a model update)")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     p.set_defaults(run=run_ingest)
 
@@ -79,7 +82,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     analyzer = Analyzer(settings)
     total = len(expand_inputs(args.paths, settings))
     with Store(_db_path(args, settings)) as store, progress(total, disable=args.no_progress, unit="file") as bar:
-        stats = ingest_paths(store, args.paths, analyzer,
+        stats = ingest_paths(store, args.paths, analyzer, update=args.update,
                              on_failure=lambda f: bar.write(f"reportedly: {f}"), on_file=lambda _p: bar.update(1))
         store.refresh_speakers()
     print(f"reportedly: {stats.summary()}", file=sys.stderr)

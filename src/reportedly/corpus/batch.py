@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..api import Analyzer
+from ..document import Document
 from ..readers import Failure
 from ..settings import Settings, get_settings
 from .store import Store, file_hash
@@ -30,11 +31,13 @@ class IngestStats:
     skipped_files: int = 0  # bytes already ingested
     added: int = 0  # documents stored
     existing: int = 0  # documents that were already in the store
+    updated: int = 0  # documents replaced because a newer pipeline analysed them (--update)
     failures: list[Failure] = field(default_factory=list)
 
     def summary(self) -> str:
+        updated = f"{self.updated} updated, " if self.updated else ""
         return (f"{self.files} files ({self.skipped_files} already ingested), {self.added} documents added, "
-                f"{self.existing} already present, {len(self.failures)} failed")
+                f"{updated}{self.existing} already present, {len(self.failures)} failed")
 
 
 def expand_inputs(paths: Iterable[str], settings: Settings | None = None) -> list[str]:
@@ -63,7 +66,7 @@ def _hash_or_none(path: str) -> str | None:
 
 
 def _store_results(store: Store, path: str, digest: str | None, items: Iterable[Any], stats: IngestStats,
-                   on_failure: Callable[[Failure], None] | None) -> None:
+                   on_failure: Callable[[Failure], None] | None, update: bool = False) -> None:
     n, failed = 0, False
     for item in items:
         if isinstance(item, Failure):
@@ -72,13 +75,13 @@ def _store_results(store: Store, path: str, digest: str | None, items: Iterable[
             if on_failure:
                 on_failure(item)
             continue
-        if isinstance(item, dict):
-            added = store.add_record(item)
-        else:
-            added = store.add(item)
+        doc = Document.from_dict(item) if isinstance(item, dict) else item
+        outcome = store.put(doc, update=update)
         n += 1
-        if added:
+        if outcome == "added":
             stats.added += 1
+        elif outcome == "updated":
+            stats.updated += 1
         else:
             stats.existing += 1
     if digest and not failed:
@@ -92,17 +95,22 @@ def ingest_paths(
     *,
     on_failure: Callable[[Failure], None] | None = None,
     on_file: Callable[[str], None] | None = None,
+    update: bool = False,
 ) -> IngestStats:
-    """Analyse and store every input file in this process; returns what was done."""
+    """Analyse and store every input file in this process; returns what was done.
+
+    With ``update``, inputs ingested before are analysed again and their documents replaced where
+    the component versions differ (a newer model); otherwise they are skipped unread.
+    """
     analyzer = analyzer or Analyzer()
     stats = IngestStats()
     for path in expand_inputs(paths, analyzer.settings):
         stats.files += 1
         digest = _hash_or_none(path)
-        if digest and store.has_input(digest):
+        if digest and not update and store.has_input(digest):
             stats.skipped_files += 1
         else:
-            _store_results(store, path, digest, analyzer.analyze_paths([path]), stats, on_failure)
+            _store_results(store, path, digest, analyzer.analyze_paths([path]), stats, on_failure, update)
         if on_file:
             on_file(path)
     return stats

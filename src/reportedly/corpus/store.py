@@ -190,25 +190,53 @@ class Store:
             self.conn.execute("INSERT OR IGNORE INTO inputs (hash, path, documents) VALUES (?, ?, ?)",
                               (digest, path, documents))
 
-    def add(self, doc: Document) -> bool:
-        """Store one analysed document in one transaction; False when it was already stored."""
+    def add(self, doc: Document, *, update: bool = False) -> bool:
+        """Store one analysed document in one transaction; False when it was already stored.
+
+        With ``update``, a stored document with the same id whose component versions differ from
+        ``doc``'s (an older pipeline produced it) is replaced, in the same transaction.
+        """
+        return self.put(doc, update=update) != "existing"
+
+    def put(self, doc: Document, *, update: bool = False) -> str:
+        """Like :meth:`add`, saying what happened: ``"added"``, ``"updated"`` or ``"existing"``."""
         if self.readonly:
             raise StoreError(f"{self.path}: store is open read-only")
         with self._lock:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
-                if self.has_document(doc.id):
-                    self.conn.execute("ROLLBACK")
-                    return False
+                row = self.conn.execute("SELECT rowid FROM documents WHERE id = ?", (doc.id,)).fetchone()
+                outcome = "added"
+                if row is not None:
+                    stored = [(r[0], r[1]) for r in self.conn.execute(
+                        "SELECT component, version FROM provenance WHERE doc_rowid = ? ORDER BY rowid", (row[0],))]
+                    new = [(p.get("component", ""), p.get("version", "")) for p in doc.provenance]
+                    if not update or stored == new:
+                        self.conn.execute("ROLLBACK")
+                        return "existing"
+                    self._delete(row[0])
+                    outcome = "updated"
                 self._insert(doc)
                 self.conn.execute("COMMIT")
-                return True
+                return outcome
             except BaseException as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.DatabaseError):
                     raise StoreError(f"{self.path}: cannot store {doc.input}: {exc}") from exc
                 raise
+
+    def _delete(self, drow: int) -> None:
+        """Remove one document and everything hanging off it (inside the caller's transaction)."""
+        c = self.conn
+        c.execute("INSERT INTO attributions_fts (attributions_fts, rowid, content_text, source_text)"
+                  " SELECT 'delete', rowid, content_text, source_text FROM attributions WHERE doc_rowid = ?", (drow,))
+        c.execute("INSERT INTO documents_fts (documents_fts, rowid, title, content)"
+                  " SELECT 'delete', rowid, title, content FROM documents WHERE rowid = ?", (drow,))
+        for table in ("attributions", "spans", "claims", "provenance"):
+            c.execute(f"DELETE FROM {table} WHERE doc_rowid = ?", (drow,))
+        c.execute("DELETE FROM documents WHERE rowid = ?", (drow,))
+        c.execute("DELETE FROM speakers WHERE NOT EXISTS (SELECT 1 FROM attributions a WHERE a.speaker_id = speakers.id)")
 
     def add_record(self, record: dict[str, Any]) -> bool:
         """Store a document given as :meth:`Document.to_dict` output."""

@@ -234,6 +234,15 @@ def create_app(db_path: str | Path) -> FastAPI:
                           colour=f"hsl({speaker_hue(sp['id'])} 55% 45%)")
         return page(request, "speaker.html", sp=sp, chart=chart)
 
+    @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
+    def api_page(request: Request) -> HTMLResponse:
+        endpoints = [
+            {"path": path, "summary": op.get("summary", ""),
+             "params": [{"name": p["name"], "description": p.get("description", "")} for p in op.get("parameters", [])]}
+            for path, ops in app.openapi()["paths"].items() for method, op in ops.items() if method == "get"
+        ]
+        return page(request, "api.html", endpoints=endpoints)
+
     @app.get("/speakers", response_class=HTMLResponse, include_in_schema=False)
     def speakers_page(request: Request) -> HTMLResponse:
         return page(request, "speakers.html", speakers=store().speakers(limit=1000))
