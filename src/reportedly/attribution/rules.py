@@ -126,6 +126,9 @@ def _abbrev_dot(s: _Sentence, i: int) -> bool:
 
 def _np_left(s: _Sentence, end: int, lo: int = 0, limit: int = 16) -> tuple[int, int] | None:
     """The noun phrase that ends at token ``end`` (inclusive), walking left no further than ``lo``."""
+    if end > lo and _abbrev_dot(s, end) and s.is_word(end - 1) and not s.quoted[end]:
+        inner = _np_left(s, end - 1, lo, limit)  # "The S.E.C. said"
+        return (inner[0], end) if inner else None
     if end < lo or not s.is_word(end) or s.quoted[end]:
         return None
     w = s.words[end]
@@ -217,10 +220,12 @@ def _appositive_np(s: _Sentence, comma: int, lo: int) -> tuple[int, int] | None:
                       "her", "their", "also", "both", "one", "formerly", "former", "currently"}
             or _NUMBER.match(first) or first in L.TITLES
             or (first.endswith("ing") and len(first) > 5 and not s.cap(k + 1))  # ", speaking to reporters,"
-            or all(s.cap(m) or _abbrev_dot(s, m) for m in range(k + 1, comma))):  # ", Phil Lovas,"
+            or s.cap(k + 1)):  # ", Phil Lovas,", ", Democrat of California,"
         return None
     head = _np_left(s, k - 1, lo)
-    if head is None or not s.cap(head[1]):
+    name_app = all(s.cap(m) or _abbrev_dot(s, m) for m in range(k + 1, comma))
+    if head is None or not (s.cap(head[1]) or name_app and s.words[head[0]] in _DETERMINERS | {"’s", "'s"}
+                            or name_app and head[1] - head[0] >= 1):
         return None
     if first.endswith("ing") and not s.cap(k + 1):
         return head  # ", speaking to reporters," is not part of the source
@@ -440,6 +445,15 @@ def _content_left(s: _Sentence, src_start: int, lo: int = 0) -> Pair | None:
     return s.pair(a, b)
 
 
+def _quote_before(s: _Sentence, src_start: int) -> Pair | None:
+    """A closed quotation that ends right before the source ("“…,” Melanie said, and soon …")."""
+    at = s.toks[src_start][0]
+    for q in s.quotes:
+        if q.closed and q.end <= at and not s.text[q.end:at].strip(" ,—–-\n"):
+            return (q.start, q.end)
+    return None
+
+
 def _tail_is_adverbial(s: _Sentence, a: int, stop: int) -> bool:
     """Is everything from ``a`` to ``stop`` punctuation, adverbials or an appositive?"""
     if a >= stop:
@@ -603,7 +617,7 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
                 else:
                     src0 = source[0] if source else c.start
                     tail_ok = _tail_is_adverbial(s, c.end + 1, stop)
-                    left = _content_left(s, src0) if tail_ok else None
+                    left = _content_left(s, src0) if tail_ok else _quote_before(s, src0)
                 if left:
                     content.append(left)
             if not content:
