@@ -66,6 +66,7 @@ def test_article_highlights_and_details(page) -> None:
     assert article.locator(".hl.r-content").count() >= 4
     assert article.locator(".hl.r-src.anon").count() == 1
     assert article.locator(".claim").count() == 1
+    assert article.locator(".hedge").inner_text() == "reportedly"
     milley = article.locator(".hl.r-src", has_text="Gen. Mark Milley")
     officials = article.locator(".hl.r-src", has_text="Officials")
     # one colour per speaker: Milley's source and content share a hue, the anonymous source has none

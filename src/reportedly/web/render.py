@@ -12,6 +12,7 @@ another, so the markup is valid whatever the spans do.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,8 @@ from markupsafe import Markup, escape
 
 from ..document import Attribution, Document
 
-ROLE_ORDER = {"src": 0, "cue": 1, "content": 2, "bp": 3, "claim": 4}
+ROLE_ORDER = {"src": 0, "cue": 1, "content": 2, "bp": 3, "claim": 4, "hedge": 5}
+PLAIN_ROLES = ("bp", "claim", "hedge")
 
 
 def speaker_hue(key: str | None) -> int:
@@ -87,6 +89,26 @@ def attribution_infos(doc: Document, speakers: dict[str, tuple[str | None, str |
     return out
 
 
+def hedge_spans(doc: Document, reach: int = 40) -> list[tuple[int, int]]:
+    """Where each attribution's hedging words stand in the text: near its own spans, same paragraph."""
+    text = doc.text
+    out: set[tuple[int, int]] = set()
+    for a in doc.attributions:
+        pairs = [*a.source.spans, *a.cue, *a.content]
+        if not a.hedges or not pairs:
+            continue
+        lo, hi = min(p[0] for p in pairs), max(p[1] for p in pairs)
+        para_lo = text.rfind("\n\n", 0, lo) + 1
+        para_hi = text.find("\n\n", hi)
+        lo, hi = max(lo - reach, para_lo), min(hi + reach, para_hi if para_hi >= 0 else len(text))
+        for h in a.hedges:
+            if not h.strip():
+                continue
+            pat = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, h.split())) + r"(?!\w)", re.IGNORECASE)
+            out.update(m.span() for m in pat.finditer(text, lo, hi))
+    return sorted(out)
+
+
 def highlight(doc: Document, infos: dict[str, AttInfo]) -> Markup:
     """The document text as HTML with sources, cues and contents highlighted (escaped piece by piece)."""
     text = doc.text
@@ -97,6 +119,7 @@ def highlight(doc: Document, infos: dict[str, AttInfo]) -> Markup:
         marks += [(s, e, "content", a.id) for s, e in a.content]
     marks += [(sp.start, sp.end, "bp", None) for sp in doc.layer("boilerplate")]
     marks += [(s, e, "claim", None) for c in doc.claims for s, e in c.spans]
+    marks += [(s, e, "hedge", None) for s, e in hedge_spans(doc)]
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
     for i, (s, e, _, _) in enumerate(marks):
@@ -115,7 +138,7 @@ def highlight(doc: Document, infos: dict[str, AttInfo]) -> Markup:
         act = [marks[i] for i in active]
         roles = sorted({m[2] for m in act}, key=ROLE_ORDER.__getitem__)
         att_marks = [m for m in act if m[3] is not None]
-        plain = [r for r in roles if r in ("bp", "claim")]
+        plain = [r for r in roles if r in PLAIN_ROLES]
         if not att_marks:
             out.append(f'<span class="{" ".join(plain)}">{piece}</span>')
             continue
