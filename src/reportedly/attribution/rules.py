@@ -321,6 +321,7 @@ class _Cue:
     source: tuple[int, int] | None = None
     source_side: str = "left"
     with_np: bool = False
+    coord: bool = False  # "… and said …": a second predicate of the same speaker
 
 
 def _find_cues(s: _Sentence) -> list[_Cue]:
@@ -419,6 +420,7 @@ def _content_right(s: _Sentence, c: _Cue, stop: int) -> Pair | None:
             a = that
         elif s.words[a] in {",", ":"}:
             a += 1
+    stop = _predicate_end(s, a, stop)
     # trailing punctuation does not make content
     b = stop - 1
     while b >= a and s.words[b] in {",", ";", ".", ":", "—", "–", "-"}:
@@ -428,6 +430,26 @@ def _content_right(s: _Sentence, c: _Cue, stop: int) -> Pair | None:
     if s.words[a] in _NOT_CONTENT_START and c.lemma not in {"", "according to"}:
         return None
     return s.pair(a, b)
+
+
+def _predicate_end(s: _Sentence, a: int, stop: int) -> int:
+    """Where the reported clause ends before a second predicate of the speaker.
+
+    "said that A and called for B", "…, but still lost": "and"/"but" followed directly by a verb
+    of saying or believing (or an auxiliary and one) starts a new predicate of the sentence's
+    subject, not more of what was said.
+    """
+    for j in range(a + 1, stop - 1):
+        if s.quoted[j] or s.words[j] not in {"and", "but"}:
+            continue
+        k = j + 1
+        while k < stop and s.words[k] in {"also", "then", "later", "still", "has", "have", "had"}:
+            k += 1
+        if k < stop and not s.quoted[k] and L.cue_lemma(s.words[k]) and not s.words[k].endswith("ing") \
+                and s.words[k] not in {"want", "hope", "fear", "expect", "show", "find", "think", "believe", "feel"}:
+            cut = j - 1 if s.words[j - 1] == "," else j
+            return cut
+    return stop
 
 
 def _content_left(s: _Sentence, src_start: int, lo: int = 0) -> Pair | None:
@@ -508,10 +530,13 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
                 np_ = _np_right(s, c.end + 1)
                 if np_ is not None:
                     c.source, c.source_side = _with_appositive(s, np_), "right"
+            if c.source is None and c.kind == "verb" and j >= 0 and s.words[j] in {"and", "but"} \
+                    and not c.lemma.endswith("ing"):
+                c.coord = True
     # keep cues with a source (participles may borrow one later)
     kept: list[_Cue] = []
     for c in cues:
-        if c.source is None and c.kind not in {"participle"}:
+        if c.source is None and c.kind not in {"participle"} and not c.coord:
             continue
         if c.lemma in L.DOCUMENT_VERBS and c.kind == "verb":
             head = s.words[c.source[1]] if c.source else ""
@@ -590,7 +615,7 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
             if source is None:
                 continue
         else:
-            if c.kind == "participle" and source is None:
+            if (c.kind == "participle" or c.coord) and source is None:
                 prev_c = [o for o in out if o.rule != "citing" and o.cue and o.cue[0][0] < s.toks[c.start][0]
                           and o.source]
                 if prev_c:
@@ -601,8 +626,10 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
                     if subj is None:
                         continue
                     source = subj
-                if c.start == 0 or s.words[c.start - 1] not in _PARTICIPLE_AFTER:
+                if not c.coord and (c.start == 0 or s.words[c.start - 1] not in _PARTICIPLE_AFTER):
                     continue
+                if c.coord:
+                    rule = "coordinated"
             right = _content_right(s, c, stop)
             if right is not None and (source is None or source[0] <= c.start or source[1] < right[0]):
                 if c.source_side == "right" and source is not None:
