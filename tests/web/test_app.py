@@ -151,3 +151,9 @@ def test_the_server_never_writes(client, corpus_db) -> None:
 def test_api_page_lists_the_endpoints(client) -> None:
     html = client.get("/api").text
     assert "GET /api/search" in html and "GET /api/documents/{doc_id}" in html and "/openapi.json" in html
+
+
+def test_api_search_echoes_filters_by_their_parameter_names(client) -> None:
+    body = client.get("/api/search", params={"q": "aid", "from": "2023", "anonymous": "true"}).json()
+    assert body["filters"]["from"] == "2023" and body["filters"]["anonymous"] is True
+    assert "date_from" not in body["filters"]

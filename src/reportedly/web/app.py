@@ -152,7 +152,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         for r in results:
             r["snippet"] = plain_snippet(r.get("snippet"))
         # built here rather than validated against the model again: the search is the hot path
-        return JSONResponse({"query": q, "filters": {k: v for k, v in args.items() if k != "query"},
+        names = {"date_from": "from", "date_to": "to"}
+        return JSONResponse({"query": q, "filters": {names.get(k, k): v for k, v in args.items() if k != "query"},
                              "results": results})
 
     @app.get("/api/documents", tags=["api"], summary="Documents, newest first")
