@@ -298,6 +298,8 @@ def _that_within(s: _Sentence, i: int, stop: int, window: int = 9) -> int | None
             return j
         if s.words[j] in {",", ";", ":"} or s.is_open_mark(j) or s.quoted[j]:
             return None
+        if s.words[j] in L.PRONOUNS or s.words[j] in {"there", "this", "these", "those"} or L.cue_lemma(s.words[j]):
+            return None  # "said it underscores that …": the clause starts before "that"
     return None
 
 
@@ -415,7 +417,7 @@ def _content_right(s: _Sentence, c: _Cue, stop: int) -> Pair | None:
             elif j < stop and s.is_open_mark(j):
                 a = j
     else:
-        that = _that_within(s, a, stop)
+        that = _that_within(s, a, stop) if c.end == c.start or s.words[c.end] not in {"for", "on"} else None
         if that is not None:
             a = that
         elif s.words[a] in {",", ":"}:
@@ -817,7 +819,8 @@ def _attach_quotes(text: str, regions: list[Pair], region_quotes: list[list[Quot
                 continue
             # a bare quotation after an attribution of the same paragraph joins it
             before = [c for c in region_cands if c.cue[0][0] < q.start and c.kind in {"direct", "mixed"}]
-            gap = text[max([b for c in before for _, b in c.content] or [q.start]):q.start]
+            last = before[-1] if before else None
+            gap = text[max([b for _, b in (last.content + last.cue + last.source)] if last else [q.start]):q.start]
             if before and len(gap) < 40 and not re.search(r"\w{3,}", gap.replace("said", "")):
                 before[-1].content = sorted(set(before[-1].content) | {(q.start, q.end)})
                 continue
