@@ -40,7 +40,7 @@ def test_ingest_is_idempotent(setup, capsys) -> None:
     assert main(["--config", str(cfg), "ingest", str(src), "--db", str(db)]) == 0
     err = capsys.readouterr().err
     assert "2 files (0 already ingested), 2 documents added" in err
-    assert "it/s" not in err  # no progress bar when stderr is not a terminal
+    assert "file/s" not in err and "%|" not in err  # no progress bar when stderr is not a terminal
     assert main(["--config", str(cfg), "ingest", str(src), str(src / "a.txt"), "--db", str(db)]) == 0
     assert "3 files (3 already ingested), 0 documents added" in capsys.readouterr().err
 
@@ -168,3 +168,39 @@ def test_ingest_update_flag(setup, capsys) -> None:
     assert main(["--config", str(cfg), "ingest", str(src), "--db", str(db)]) == 0
     assert main(["--config", str(cfg), "ingest", str(src), "--db", str(db), "--update"]) == 0
     assert "2 files (0 already ingested), 0 documents added, 2 already present" in capsys.readouterr().err
+
+
+def test_progress_bar_only_on_a_terminal(setup) -> None:
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    src, cfg, db = setup
+    for i in range(5):
+        (src / f"more{i}.txt").write_text(f"Headline {i}\n\nThe mayor said bridge {i} would reopen.\n")
+    code = "import sys; from reportedly.cli import main; sys.exit(main())"
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal 100 columns wide
+    try:
+        proc = subprocess.run([sys.executable, "-c", code, "--config", str(cfg), "ingest", str(src), "--db", str(db)],
+                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave, timeout=120)
+        os.close(slave)
+        slave = -1
+        out = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+    finally:
+        os.close(master)
+        if slave >= 0:
+            os.close(slave)
+    assert proc.returncode == 0
+    text = out.decode("utf-8", "replace")
+    assert "/7 [" in text and "file/s" in text, repr(text)  # tqdm bar, counting input files
+    assert "7 documents added" in text
