@@ -637,6 +637,11 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
                 if c.source_side == "right" and source is not None:
                     # "said Smith, …" – the content is before, not after
                     right = None
+            if right is not None and source is not None and c.source_side == "left" and shares is None:
+                # "“…,” she said, clapping." / "“…,” Graham told the Times then.": the quotation is the content
+                first = s.text[right[0]]
+                if not (s.words[c.end + 1] in {"that", ":"} or first in _OPEN_MARKS) and _quote_before(s, source[0]):
+                    right = None
             if right is not None:
                 content.append(right)
             elif source is not None or shares is not None:
