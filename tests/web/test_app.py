@@ -157,3 +157,22 @@ def test_api_search_echoes_filters_by_their_parameter_names(client) -> None:
     body = client.get("/api/search", params={"q": "aid", "from": "2023", "anonymous": "true"}).json()
     assert body["filters"]["from"] == "2023" and body["filters"]["anonymous"] is True
     assert "date_from" not in body["filters"]
+
+
+def test_search_page_pages_through_results(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from reportedly.corpus import Store
+    from reportedly.document import Document, Metadata
+    from reportedly.web.app import create_app
+
+    with Store(tmp_path / "many.db") as s:
+        for i in range(55):
+            s.add(Document(f"Harbour report {i}\n\nThe harbour reopened on day {i}.", input=f"{i}.txt",
+                           meta=Metadata(title=f"Harbour report {i}", date=f"2024-01-{i % 28 + 1:02d}")))
+    with TestClient(create_app(tmp_path / "many.db")) as c:
+        first = c.get("/search", params={"q": "harbour"}).text
+        assert first.count('class="result r-doc"') == 50 and 'id="next-page"' in first
+        second = c.get("/search", params={"q": "harbour", "offset": 50}).text
+        assert second.count('class="result r-doc"') == 5 and 'id="next-page"' not in second
+        assert "after the first 50" in second and "previous" in second

@@ -85,6 +85,12 @@ def test_article_highlights_and_details(page) -> None:
     assert panel.locator("#d-speaker").inner_text() == "Mark Milley"
     assert panel.locator("#d-date").inner_text() == "2022-11-10"
     assert article.locator(".hl.focus").count() >= 3
+    # the list works from the keyboard too
+    page.locator("li.att#att-a4").focus()
+    page.keyboard.press("Enter")
+    assert panel.locator("#d-speaker").inner_text() == "Pentagon"
+    assert page.locator("li.att.selected").get_attribute("id") == "att-a4"
+    milley.click()
     shot(page, "article")
 
 

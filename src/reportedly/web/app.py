@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -214,8 +214,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     def search_page(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,
                     anonymous: bool = False, hedged: bool = False,
                     date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
-                    via: str | None = None) -> HTMLResponse:
-        args = search_args(q, speaker, outlet, anonymous, hedged, date_from, date_to, via, 50, 0)
+                    via: str | None = None, offset: int = Query(0, ge=0, le=100_000)) -> HTMLResponse:
+        per = 50
+        args = search_args(q, speaker, outlet, anonymous, hedged, date_from, date_to, via, per, offset)
         error, results = None, []
         searched = any(v for k, v in args.items() if k not in ("limit", "offset"))
         if searched:
@@ -223,7 +224,12 @@ def create_app(db_path: str | Path) -> FastAPI:
                 results = store().search(**args)
             except QueryError as exc:
                 error = str(exc)
-        return page(request, "search.html", args=args, results=results, error=error, searched=searched,
+        # statements and articles are paged together: another page while either kind filled this one
+        more = any(sum(r["type"] == t for r in results) >= per for t in ("attribution", "document"))
+        params = {k: v for k, v in request.query_params.items() if k != "offset"}
+        nav = {"prev": urlencode({**params, "offset": max(offset - per, 0)}) if offset else None,
+               "next": urlencode({**params, "offset": offset + per}) if more else None}
+        return page(request, "search.html", args=args, results=results, error=error, searched=searched, nav=nav,
                     status=400 if error else 200)
 
     @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, include_in_schema=False)

@@ -43,6 +43,14 @@
       if (ev.target.closest("a")) return;
       select(li.dataset.att);
     });
+    li.addEventListener("keydown", function (ev) {
+      if ((ev.key === "Enter" || ev.key === " ") && !ev.target.closest("a")) {
+        ev.preventDefault();
+        select(li.dataset.att);
+        var first = document.querySelector(".hl.focus");
+        if (first) first.scrollIntoView({block: "center", behavior: "smooth"});
+      }
+    });
   });
   var m = /^#att-(.+)$/.exec(window.location.hash);
   if (m) select(decodeURIComponent(m[1]));
