@@ -16,10 +16,20 @@ The rules work on tokens and quote marks alone (no parser), one sentence at a ti
   starts, and at the first comma when the cue sits in a leading subordinate clause ("Although
   they believe that …, …").
 
+More sentence patterns: an inverted source keeps its appositive and party tag ("…," said Kenneth
+Baer, a former official who …; Rep. Gwen Moore (D-Wis.) said), a participle appositive stays out
+of the source ("Trump, speaking to veterans, said"), a second predicate shares the speaker and
+ends the first one's content ("X says A and said B"), "called (for/on)" and "cited" need a named,
+pronoun or definite institutional subject, words that are also nouns ("tweets", "states") are
+cues only before a clause, and a reduced passive ("officials quoted by the paper") is no cue.
+
 Quotations add what sentences alone miss: a quotation spanning several paragraphs (an opening
 mark on each, one closing mark) joins the attribution that ends it, a bare quotation that
-follows an attribution in the same paragraph joins it, and a paragraph that is a quotation with
-no cue at all continues the last speaker (kind ``floating``). Cue words inside quotations are
+follows an attribution in the same paragraph (or opens the next sentence) joins it, and a
+paragraph that is a quotation with no cue at all continues the last speaker (kind ``floating``).
+A quotation signed with a dash at the end of its paragraph ("“…” ― Sonya Herridge") and a
+paragraph opened by a speaker label ("Pat Caddell: …", transcripts' "PENCE: …") are attributions
+with the dash or colon as cue. Cue words inside quotations are
 never cues. Nothing here raises on odd input: unbalanced marks, texts without punctuation and
 other languages simply give fewer candidates.
 """
@@ -546,8 +556,11 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
                 continue
         if c.lemma in L.NAMING_VERBS and c.source and c.source_side == "left":
             head = s.words[c.source[1]]
-            if not (s.cap(c.source[1]) or head in L.PRONOUNS or head in L.ANONYMOUS_HEADS
-                    or head in L.ORG_WORDS or head in L.GOVERNMENT_WORDS):
+            inner = [s.words[k] for k in range(c.source[0] + 1, c.source[1])]
+            definite = s.words[c.source[0]] in {"the", "its", "his", "her", "their"} or s.cap(c.source[0])
+            if not (s.cap(c.source[1]) or head in L.PRONOUNS
+                    or definite and not any(w in _DETERMINERS for w in inner)
+                    and (head in L.ANONYMOUS_HEADS or head in L.ORG_WORDS or head in L.GOVERNMENT_WORDS)):
                 continue  # "a group called …", "amid calls for …"
         if c.kind == "verb" and c.cls == "cognitive" and c.source and c.source_side == "left":
             if s.words[c.source[1]] in {"it", "this", "that", "which"}:
@@ -826,7 +839,9 @@ def _attach_quotes(text: str, regions: list[Pair], region_quotes: list[list[Quot
             before = [c for c in region_cands if c.cue[0][0] < q.start and c.kind in {"direct", "mixed"}]
             last = before[-1] if before else None
             gap = text[max([b for _, b in (last.content + last.cue + last.source)] if last else [q.start]):q.start]
-            if before and len(gap) < 40 and not re.search(r"\w{3,}", gap.replace("said", "")):
+            next_sentence = last is not None and last.sentence is not None and last.sentence[1] <= q.start \
+                and not text[last.sentence[1]:q.start].strip()
+            if before and (len(gap) < 40 and not re.search(r"\w{3,}", gap.replace("said", "")) or next_sentence):
                 before[-1].content = sorted(set(before[-1].content) | {(q.start, q.end)})
                 continue
             # a paragraph that is a quotation with no cue continues the last speaker
