@@ -114,3 +114,15 @@ def test_an_unresolved_pronoun_is_no_speaker(tmp_path) -> None:
         s.add(d)
         assert s.speakers() == []
         assert s.counts()["attributions"] == 2
+
+
+def test_milley_mark_milley_and_gen_milley_are_one_speaker(tmp_path) -> None:
+    with Store(tmp_path / "c.db") as s:
+        s.add(_one("Gen. Milley said it.", "Gen. Milley", "2022-03-01"))
+        s.add(_one("Milley said it.", "Milley", "2022-01-01"))
+        s.add(_one("Mark Milley said it.", "Mark Milley", "2022-02-01"))
+        s.refresh_speakers()
+        assert [r["id"] for r in s.speakers()] == ["mark-milley"]
+        sp = s.speaker("mark-milley")
+        assert [st["date"] for st in sp["statements"]] == ["2022-01-01", "2022-02-01", "2022-03-01"]
+        assert sp["aliases"] == ["Gen. Milley", "Mark Milley", "Milley"]

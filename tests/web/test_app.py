@@ -176,3 +176,19 @@ def test_search_page_pages_through_results(tmp_path) -> None:
         second = c.get("/search", params={"q": "harbour", "offset": 50}).text
         assert second.count('class="result r-doc"') == 5 and 'id="next-page"' not in second
         assert "after the first 50" in second and "previous" in second
+
+
+def test_the_server_sees_documents_ingested_while_it_runs(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from reportedly.corpus import Store
+    from reportedly.web.app import create_app
+
+    db = tmp_path / "live.db"
+    with Store(db) as writer:
+        writer.add(sample.courier())
+        with TestClient(create_app(db)) as c:
+            assert len(c.get("/api/documents").json()) == 1
+            writer.add(sample.planet())  # an ingest running beside the server
+            assert len(c.get("/api/documents").json()) == 2
+            assert c.get("/api/search", params={"q": "stockpiles"}).json()["results"]
