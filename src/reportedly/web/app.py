@@ -67,16 +67,23 @@ def snippet_html(snippet: str | None) -> Markup:
 
 
 _QUOTES = "\"'“”‘’«»"
+_DOUBLE = "\"“”«»"
 
 
 def unquote_text(text: str | None) -> str:
-    """A quotation without its own outer quotation marks (the page adds its own)."""
+    """A quotation without its own outer quotation marks (the page adds its own).
+
+    Only a single quotation is unwrapped: ``"a" and "b"`` keeps its marks.
+    """
     t = (text or "").strip()
+    inner = None
     if len(t) >= 2 and t[0] in _QUOTES and t[-1] in _QUOTES:
-        t = t[1:-1].strip()
+        inner = t[1:-1]
     elif len(t) >= 3 and t[0] in _QUOTES and t[-2] in _QUOTES and t[-1] in ".,":
-        t = t[1:-2].strip()
-    return t
+        inner = t[1:-2]
+    if inner is None or any(c in _DOUBLE for c in inner):
+        return t
+    return inner.strip()
 
 
 def fill_months(counts: dict[str, int]) -> list[tuple[str, int]]:
