@@ -117,3 +117,13 @@ def test_limit_and_offset(store) -> None:
     all_ = store.search("", speaker="Milley", limit=10)
     assert [r["attribution_id"] for r in store.search("", speaker="Milley", limit=2, offset=1)] == \
         [r["attribution_id"] for r in all_[1:3]]
+
+
+@pytest.mark.parametrize("query", ["Note: aid", "Warren (D-Mass.)", "C++", "—", "a-b", "'"])
+def test_punctuation_alone_is_no_syntax(store, query) -> None:
+    store.search(query)  # no QueryError
+
+
+def test_operators_and_parentheses(store) -> None:
+    assert _atts(store.search("(stalled OR stockpiles) NOT Pentagon")) == ["b1"]
+    assert _atts(store.search("stalled OR stockpiles")) == ["a3", "a4", "b1"]

@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 #: An unfiltered full-text query ranks at most this many of the newest matches (see _rank_window).
 RANK_WINDOW = 2000
-_SYNTAX = re.compile(r'["*^():]|\b(AND|OR|NOT|NEAR)\b')
+#: What makes a query FTS5 syntax: quotes, a prefix star, or an operator in capitals. Anything else
+#: (colons, parentheses, hyphens) is read as plain words.
+_SYNTAX = re.compile(r'"|\w\*|\b(AND|OR|NOT|NEAR)\b')
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
