@@ -85,7 +85,10 @@ AUX = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "could
        "should", "must", "did", "does", "do", "also", "then", "once", "again", "even", "still", "never",
        "not", "later", "earlier", "previously", "recently", "often", "always", "further", "first", "last",
        "already", "now", "just", "too", "long", "in", "turn", "himself", "herself", "themselves",
-       "itself", "reportedly", "apparently", "allegedly", "supposedly", "purportedly", "seemingly"}
+       "itself", "reportedly", "apparently", "allegedly", "supposedly", "purportedly", "seemingly",
+       *(f"{v}n{q}t" for v in ("did", "does", "do", "has", "have", "had", "is", "are", "was", "were", "would",
+                               "could", "should", "must") for q in "'’"),
+       "won't", "won’t", "can't", "can’t", "cannot"}
 
 #: Words that end a noun phrase when walking left from a cue.
 NP_BOUNDARY = {

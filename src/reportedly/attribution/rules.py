@@ -386,8 +386,9 @@ def _find_cues(s: _Sentence) -> list[_Cue]:
             if nxt == "by" and (w.endswith("ed") or w in {"told", "said", "written", "shown", "found"}):
                 i += 1  # reduced passive ("officials quoted by the paper"): not a cue of the noun before
                 continue
-            if lemma in L.NOUN_VERBS and not w.endswith(("ed", "ing")) and not _clause_follows(s, i + 1) \
-                    and prev not in L.AUX | {"to", "i", "we", "you", "they", "he", "she"}:
+            if lemma in L.NOUN_VERBS and not w.endswith(("ed", "ing")) and (
+                    prev.endswith(("’s", "'s", "s’", "s'")) or not _clause_follows(s, i + 1)
+                    and prev not in L.AUX | {"to", "i", "we", "you", "they", "he", "she"}):
                 i += 1  # "late-night tweets targeting …", "more than 20 states": a noun, not a cue
                 continue
             if w.endswith("ing") and prev not in _BE:
@@ -483,8 +484,9 @@ def _quote_before(s: _Sentence, src_start: int) -> Pair | None:
     """A closed quotation that ends right before the source ("“…,” Melanie said, and soon …")."""
     at = s.toks[src_start][0]
     for q in s.quotes:
-        if q.closed and q.end <= at and not s.text[q.end:at].strip(" ,—–-\n"):
-            return (q.start, q.end)
+        if q.closed and q.end <= at and not s.text[q.end:at].strip(" ,—–-\n") \
+                and not s.text[s.span[0]:q.start].strip(" \"“”'‘’«»„—–-:\n"):
+            return (q.start, q.end)  # the quotation opens the sentence (not a title inside it)
     return None
 
 
@@ -761,6 +763,7 @@ _NOT_SPEAKERS = {
     "how", "why", "price", "cost", "address", "website", "follow", "subscribe", "advertisement", "sponsored",
     "featured", "trending", "caption", "graphic", "chart", "map", "table", "figure", "fig", "step", "part",
     "chapter", "section", "article", "episode", "season", "act", "scene", "note to editors", "ps", "p.s",
+    "the latest", "latest", "editor's", "editor’s", "editors' note", "editors’ note", "watch live", "live updates",
 }
 
 

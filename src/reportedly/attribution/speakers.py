@@ -65,10 +65,31 @@ _ROLE_WORDS = L.TITLES | {
     "pastor", "bishop", "cardinal", "archbishop", "sheikh", "emir", "crown", "defense", "interior", "finance",
     "treasury", "health", "energy", "trade", "economy", "justice", "homeland", "education", "labor", "labour",
     "transportation", "agriculture", "commerce", "environment", "culture", "digital", "sports", "war",
+    "sens", "reps", "gens", "govs", "drs", "messrs", "mmes", "lt", "sgt", "cpl", "pvt", "supt", "insp", "det",
 }
 _TITLE_HINTS = L.TITLES - {"the", "us", "u.s.", "white", "house", "national", "state", "security", "foreign",
                            "defense", "defence", "former", "top", "senior", "deputy", "acting", "vice", "press",
                            "staff", "head", "campaign", "police"} | {"gen", "mr", "mrs", "ms", "dr", "sen", "rep"}
+
+
+#: Capitalised function words that open a sentence before a name ("When Clinton said").
+_FUNCTION_CAPS = {"when", "in", "but", "and", "if", "as", "after", "before", "while", "although", "because", "since",
+                  "so", "then", "now", "also", "however", "on", "at", "for", "with", "by", "from", "to", "of", "the",
+                  "a", "an", "this", "that", "yet", "still", "meanwhile", "instead", "indeed", "moreover", "thus",
+                  "last", "earlier", "later", "today", "yesterday", "here", "there", "where", "asked", "told"}
+#: Heads that make a source a document or medium ("the ad", "a clip", "his memoir").
+_DOC_EXTRA = {"ad", "ads", "advertisement", "clip", "spot", "book", "memoir", "tweet", "tweets", "post",
+              "article", "op-ed", "editorial", "column", "speech", "interview", "message", "website", "video",
+              "documentary", "film", "petition", "resolution", "bill", "proposal", "platform", "plan"}
+#: Nouns for unnamed people not in the lexicon's list.
+_UNNAMED_PEOPLE = {"questioner", "narrator", "voter", "voters", "supporter", "supporters", "protester",
+                   "protesters", "attendee", "attendees", "participant", "participants", "caller", "callers",
+                   "viewer", "viewers", "reader", "readers", "neighbor", "neighbors", "neighbour", "neighbours",
+                   "friend", "friends", "relative", "relatives", "insider", "whistleblower", "worker", "workers",
+                   "donor", "donors", "student", "students", "teacher", "teachers", "parent", "parents", "man",
+                   "woman", "men", "women", "veteran", "veterans", "resident", "residents", "activist", "activists"}
+#: A capitalised name with "of"/"on"/"for" inside it ("D.C. Court of Appeals’ Board on Professional Responsibility").
+_ORG_PHRASE = re.compile(r"(?:[A-Z][\w.’'&-]*\s+)*[A-Z][\w.’'&-]*(?:\s+(?:of|on|for|and|the|de)\s+(?:[A-Z][\w.’'&-]*\s*)+)+$")
 
 
 @dataclass
@@ -175,14 +196,19 @@ def _name_run(head: str) -> tuple[str, str] | None:
             i -= 1
             continue
         break
-    # strip titles and role words from the front of the run (keep at least one token)
+    # strip function words ("When Clinton said"), then titles and role words ("Massachusetts Sen.
+    # Elizabeth Warren": everything up to the last role word before the name); keep one token
     k = i
-    while k < end:
-        w = words[k].lower()
-        if words[k] in {".", "-"} or w.rstrip(".") in _ROLE_WORDS:
-            k += 1
-            continue
-        break
+    while k < end and (words[k].lower() in _FUNCTION_CAPS or not words[k][0].isalnum()):
+        k += 1
+    last_role = None
+    for m in range(k, end):
+        if words[m].lower().rstrip(".") in _ROLE_WORDS and words[m][0].isalnum():
+            last_role = m
+    if last_role is not None:
+        k = last_role + 1
+    while k < end and (words[k] in {".", "-"} or words[k].lower().rstrip(".") in _ROLE_WORDS):
+        k += 1
     while k <= end and not words[k][0].isalnum():
         k += 1
     if k > end:
@@ -220,16 +246,18 @@ def analyse(mention: str) -> Mention:
         return Mention(gov, "government", role=role, plural=False)
     last = words[-1].strip(".")
     lower_last = head.split()[-1][:1].islower()
-    # documents
-    if lower_last and (last in L.DOCUMENT_HEADS or last.rstrip("s") in L.DOCUMENT_HEADS):
+    toks = head.split()
+    anon_at = next((k for k, w in enumerate(toks) if w[:1].islower() and
+                    (w.lower().strip(".,") in L.ANONYMOUS_HEADS | _UNNAMED_PEOPLE
+                     or w.lower() in _GROUP_WORDS and k == len(toks) - 1)),
+                   None)
+    # documents ("the report", "a new poll"; not "the narrator in the ad")
+    if lower_last and anon_at is None and (last in L.DOCUMENT_HEADS or last.rstrip("s") in L.DOCUMENT_HEADS
+                                           or last in _DOC_EXTRA):
         ent = re.sub(r"^(?:a|an|the)\s+", "", head, flags=re.IGNORECASE)
         return Mention(ent, "document", role=role, description=text)
     # lower-case heads: anonymous people, groups, descriptions
-    toks = head.split()
-    anon_at = next((k for k, w in enumerate(toks) if w[:1].islower() and
-                    (w.lower().strip(".,") in L.ANONYMOUS_HEADS or w.lower() in _GROUP_WORDS and k == len(toks) - 1)),
-                   None)
-    name_after = anon_at is not None and any(_is_cap(w) for w in toks[anon_at + 1:])
+    name_after = anon_at is not None and anon_at + 1 < len(toks) and _is_cap(toks[anon_at + 1])
     if anon_at is not None and not name_after:
         first = 1 if toks[0].lower() in _ARTICLES else 0
         ent = " ".join(toks[first:anon_at + 1])
@@ -240,6 +268,16 @@ def analyse(mention: str) -> Mention:
         if definite and not plural and head_word in _TITLE_HINTS | L.TITLES:
             m.needs, m.key = "description", head_word
         return m
+    org_phrase = _ORG_PHRASE.search(head)
+    if org_phrase and any(w.lower() in L.ORG_WORDS | L.GOVERNMENT_WORDS for w in org_phrase.group().split()):
+        words_in = {w.lower() for w in org_phrase.group().split()}
+        kind = "government" if words_in & (L.GOVERNMENT_WORDS - {"office", "agency"}) else "organisation"
+        return Mention(org_phrase.group(), kind, role=role)
+    capitalised_modifier = any(_is_cap(w) for w in toks[1:-1])
+    if lower_last and toks[0].lower() in {"the", "this", "that"} and capitalised_modifier \
+            and (last in L.ORG_WORDS or last in L.GOVERNMENT_WORDS or last in {"company", "firm", "agency"}):
+        kind = "government" if last in L.GOVERNMENT_WORDS else "organisation"
+        return Mention(re.sub(r"^(?:the|this|that)\s+", "", head, flags=re.IGNORECASE), kind, role=role)
     if lower_last and toks[0].lower() in {"the", "this", "that"}:
         kind = None
         if last in L.GOVERNMENT_WORDS:
@@ -256,16 +294,26 @@ def analyse(mention: str) -> Mention:
     org = _org_name(head)
     if org:
         return Mention(org, "organisation", role=role, plural=False)
+    if len(toks) == 1 and (last in L.DOCUMENT_HEADS or last in _DOC_EXTRA):  # "Video shows …"
+        return Mention(head, "document", role=role, description=text)
     run = _name_run(head)
     if run:
         name, lead = run
+        name = _strip_possessive(name) or name
         roles = [r for r in (lead, app) if r]
+        if lead:  # "seizing upon a New York Times": the name decides, not what came before it
+            for finder, kind in ((_outlet_name, "outlet"), (_government_name, "government"), (_org_name, "organisation")):
+                found = finder(name)
+                if found:
+                    return Mention(found, kind, role=role)
         m = Mention(name, "person", role=", ".join(roles) or None)
         if len(name.split()) == 1:
             m.needs, m.key = "surname", name
         return m
     ent = re.sub(r"^(?:a|an|the)\s+", "", head, flags=re.IGNORECASE)
     plural = words[-1].endswith("s") and not words[-1].endswith("ss")
+    if lower_last and (last in L.TITLES or last in _ROLE_WORDS):  # "current Democratic presidential nominee"
+        return Mention(ent, "person", role=role, needs="description", key=last)
     return Mention(ent, None, description=text, role=role, plural=plural)
 
 
@@ -348,6 +396,11 @@ class Resolver:
     # -- resolution -----------------------------------------------------------------------------
     def resolve(self, mention: str, pos: int) -> _Known:
         m = analyse(mention)
+        if m.kind == "organisation" and m.entity and m.entity.isupper() and " " not in m.entity:
+            # "PENCE:" in a transcript is a person in capitals, "NATO" an acronym
+            full = self._full_name(m.entity.title(), pos)
+            if full or len(m.entity) > 5:
+                m = Mention(full or m.entity.title(), "person", role=m.role)
         res = _Known(pos, m.entity, m.kind, m.anonymous, m.description, m.role, m.plural)
         if m.needs == "pronoun":
             ante = None
