@@ -212,3 +212,23 @@ def test_ingest_update_reanalyses_inputs_already_done(tmp_path: Path) -> None:
         assert [p["component"] for p in s.get_record(s.document_ids()[0])["provenance"]] == ["structure",
                                                                                             "attribution"]
         assert s.integrity_check() == "ok"
+
+
+def test_relaying_source_named_like_an_outlet_counts_as_one(tmp_path: Path) -> None:
+    from reportedly.document import Attribution, Source
+
+    text = "Talks broke down, the Coastal Ledger reported, citing people close to the talks."
+    d = Document(text, input="x", meta=Metadata(sitename="Harbour Daily",
+                                                headline_credit={"entity": "The Coastal Ledger"}))
+    at = sample.at
+    d.add_attribution(Attribution(id="a1", source=Source(spans=[at(text, "the Coastal Ledger")],
+                                                         entity="Coastal Ledger", kind="person"),
+                                  cue=[at(text, "reported")], content=[at(text, "Talks broke down")]))
+    d.add_attribution(Attribution(id="a2", source=Source(spans=[at(text, "people close to the talks")],
+                                                         anonymous=True, kind="anonymous"),
+                                  cue=[at(text, "citing")], content=[at(text, "Talks broke down")], via="a1"))
+    with Store(tmp_path / "c.db") as s:
+        s.add(d)
+        res = s.search("", via="Coastal Ledger")
+        assert [r["attribution_id"] for r in res] == ["a2"]
+        assert s.outlet_profile("Harbour Daily")["overall"]["relayed"] == 1

@@ -277,8 +277,9 @@ class Store:
             while cur_att.via and cur_att.via not in seen and cur_att.via in by_id:
                 seen.add(cur_att.via)
                 cur_att = by_id[cur_att.via]
-                if (cur_att.source.kind or "") == "outlet":
-                    via_outlet = cur_att.source.entity or " ".join(text[s:e] for s, e in cur_att.source.spans)
+                name = cur_att.source.entity or " ".join(text[s:e] for s, e in cur_att.source.spans)
+                if (cur_att.source.kind or "") == "outlet" or self._known_outlet(name, m):
+                    via_outlet = name
                     break
             content_text = " … ".join(text[s:e] for s, e in a.content)
             cue_text = " … ".join(text[s:e] for s, e in a.cue)
@@ -302,6 +303,21 @@ class Store:
                       [(drow, p.get("component", ""), p.get("version", "")) for p in doc.provenance])
         for key, display, kind in sorted(names, key=lambda t: t[0].count(" "), reverse=True):
             self._resolve_speaker(key, display, kind)
+
+    def _known_outlet(self, name: str | None, meta: Metadata) -> bool:
+        """Is ``name`` an outlet although the source was not typed so: the page's headline credit or an
+        outlet the store holds documents from ("the Coastal Ledger" / "The Coastal Ledger")?"""
+        key = (name or "").strip().lower()
+        if not key or key in ("unknown",):
+            return False
+        bare = key[4:] if key.startswith("the ") else key
+        credit = (meta.headline_credit or {}).get("entity") if isinstance(meta.headline_credit, dict) else None
+        if credit:
+            c = str(credit).strip().lower()
+            if bare == (c[4:] if c.startswith("the ") else c):
+                return True
+        return self.conn.execute("SELECT 1 FROM documents WHERE outlet_key IN (?, ?) LIMIT 1",
+                                 (bare, "the " + bare)).fetchone() is not None
 
     # -- speakers -------------------------------------------------------------------------------
     def _resolve_speaker(self, key: str, display: str, kind: str | None) -> None:
