@@ -232,3 +232,14 @@ def test_relaying_source_named_like_an_outlet_counts_as_one(tmp_path: Path) -> N
         res = s.search("", via="Coastal Ledger")
         assert [r["attribution_id"] for r in res] == ["a2"]
         assert s.outlet_profile("Harbour Daily")["overall"]["relayed"] == 1
+
+
+def test_a_store_from_a_newer_reportedly_is_refused(tmp_path: Path) -> None:
+    db = sample.build(tmp_path / "c.db")
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {len(store_mod.migrations()) + 5}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer than this reportedly"):
+        Store(db)
+    with pytest.raises(StoreError):
+        Store(db, readonly=True)

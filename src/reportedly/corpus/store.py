@@ -154,7 +154,11 @@ class Store:
         """Apply every migration newer than the store's ``user_version``; returns the version."""
         with self._lock:
             have = self.schema_version
-            todo = [m for m in migrations() if m[0] > have]
+            known = migrations()
+            if have > len(known):
+                raise StoreError(f"{self.path}: store schema is version {have}, newer than this reportedly "
+                                 f"knows ({len(known)}); upgrade reportedly to open it")
+            todo = [m for m in known if m[0] > have]
             for number, name, sql in todo:
                 try:
                     self.conn.execute("BEGIN IMMEDIATE")
