@@ -150,6 +150,7 @@ def test_serve(tmp_path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+    assert f"at http://127.0.0.1:{port}/" in proc.stderr.read().decode()
 
 
 @pytest.mark.parametrize("scheduler", ["synchronous", "threads"])

@@ -145,8 +145,10 @@ def run_serve(args: argparse.Namespace) -> int:
     path = _db_path(args, settings)
     Store(path).close()  # create or migrate once, before the read-only request threads open it
     app = create_app(path)
-    uvicorn.run(app, host=args.host or settings.serve.host, port=args.port or settings.serve.port,
-                log_level="warning")
+    host, port = args.host or settings.serve.host, args.port or settings.serve.port
+    shown = f"[{host}]" if ":" in host else host
+    print(f"reportedly: serving {path} at http://{shown}:{port}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0
 
 
