@@ -31,6 +31,17 @@ from .helpers import att, make_doc
         ("some officials", "some officials", "anonymous", True),
         ("A top US general", "top US general", "anonymous", True),
         ("White House officials interviewed by the outlet", "White House officials", "anonymous", True),
+        ("Massachusetts Sen. Elizabeth Warren", "Elizabeth Warren", "person", False),
+        ("When Clinton", "Clinton", "person", False),
+        ("Mr. Grassley and Mr. Leahy", "Mr. Grassley and Mr. Leahy", "group", False),
+        ("Republicans in Congress", "Republicans in Congress", "group", False),
+        ("the D.C. Court of Appeals’ Board on Professional Responsibility",
+         "D.C. Court of Appeals’ Board on Professional Responsibility", "government", False),
+        ("the event organizer Alliance to Reclaim Our Schools", "Alliance to Reclaim Our Schools", "organisation", False),
+        ("the Trump campaign", "Trump campaign", "organisation", False),
+        ("Video", "Video", "document", False),
+        ("the narrator in the Clinton ad", "narrator", "anonymous", True),
+        ("Connecticut’s tax commissioner", "Connecticut’s tax commissioner", "person", False),
     ],
 )
 def test_analyse(mention: str, entity: str, kind: str, anonymous: bool) -> None:
@@ -133,3 +144,21 @@ def test_no_source_spans_no_crash() -> None:
     a = att(doc, "a1", content="“We will win,”", kind="floating")
     resolve_speakers(doc, [a])
     assert a.source.entity is None
+
+
+def test_capitalised_transcript_speaker_is_a_person() -> None:
+    text = "Gov. Mike Pence spoke on Sunday.\n\nPENCE: We will win.\n\nNATO: Allies agreed."
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="PENCE", cue=":", content="We will win")
+    resolve_speakers(doc, [a1])
+    assert a1.source.entity == "Mike Pence" and a1.source.kind == "person"
+    assert analyse("NATO").kind in {"organisation", "government"}
+
+
+def test_surname_takes_the_most_frequent_full_name() -> None:
+    text = ("Barack Obama spoke first. Barack Obama spoke again. Michelle Obama was there.\n\n"
+            "Mr. Obama said the vote mattered.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Mr. Obama", cue="said", content="the vote mattered")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Barack Obama"

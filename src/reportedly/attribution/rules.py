@@ -212,6 +212,12 @@ def _skip_left(s: _Sentence, i: int, lo: int) -> int:
             if j >= lo and s.words[j] in {"on", "last", "this"}:
                 j -= 1
             continue
+        if w in {"week", "month", "year"} and j - 1 >= lo and s.words[j - 1] in {"last", "this"}:
+            j -= 2  # "officials last week said"
+            continue
+        if w in L.MONTHS and s.cap(j) and len(w) > 2 and j - 1 >= lo and s.words[j - 1] in {"in", "since", "during"}:
+            j -= 2  # "federal prosecutors in April said"
+            continue
         break
     return j
 

@@ -89,7 +89,12 @@ _UNNAMED_PEOPLE = {"questioner", "narrator", "voter", "voters", "supporter", "su
                    "donor", "donors", "student", "students", "teacher", "teachers", "parent", "parents", "man",
                    "woman", "men", "women", "veteran", "veterans", "resident", "residents", "activist", "activists"}
 #: A capitalised name with "of"/"on"/"for" inside it ("D.C. Court of Appeals’ Board on Professional Responsibility").
-_ORG_PHRASE = re.compile(r"(?:[A-Z][\w.’'&-]*\s+)*[A-Z][\w.’'&-]*(?:\s+(?:of|on|for|and|the|de)\s+(?:[A-Z][\w.’'&-]*\s*)+)+$")
+_ORG_PHRASE = re.compile(r"(?:[A-Z][\w.’'&-]*\s+)*[A-Z][\w.’'&-]*"
+                         r"(?:\s+(?:of|on|for|and|the|de|to|in)\s+(?:[A-Z][\w.’'&-]*\s*)+)+$")
+#: Words that make a capitalised name an institution.
+_INSTITUTION = L.ORG_WORDS | L.GOVERNMENT_WORDS | {
+    "services", "service", "authority", "corps", "guard", "reserve", "system", "schools", "hospital", "church",
+    "laboratory", "lab", "museum", "academy", "college", "school", "initiative", "project", "trust", "caucus"}
 
 
 @dataclass
@@ -235,6 +240,16 @@ def analyse(mention: str) -> Mention:
     if len(words) == 1 and (low in L.PRONOUNS or low in {"who", "which", "his", "its"}):
         plural = low in _PLURAL_PRONOUNS
         return Mention(None, "pronoun", plural=plural, needs="pronoun", key=low)
+    # groups: coordinated names, plural people ("Mr. Grassley and Mr. Leahy", "Republicans in Congress")
+    first_word = next((w for w in words if w not in _ARTICLES and w not in {"many", "some", "several", "most"}), "")
+    if first_word in _GROUP_WORDS and first_word not in {"police", "authorities"} and not _outlet_name(head):
+        return Mention(head if words[0] not in _ARTICLES else head.split(" ", 1)[-1], "group", plural=True,
+                       description=text, role=role)
+    org_like = _ORG_PHRASE.search(head)
+    if re.search(r"[A-Z][\w.’'-]*\s+and\s+(?:[A-Z][\w.’'-]*\.?\s+)*[A-Z]", head) \
+            and not (org_like and any(w.lower() in _INSTITUTION for w in org_like.group().split())) \
+            and not _outlet_name(head) and not _government_name(head):
+        return Mention(re.sub(r"^(?:the|The)\s+", "", head), "group", plural=True, role=role)
     # outlets
     if len(words) <= 3 and words[0] in _LEAD_DET and words[-1] in _OUTLET_ANAPHORS:
         return Mention(None, "outlet", needs="outlet", key=words[-1], description=head)
@@ -247,7 +262,7 @@ def analyse(mention: str) -> Mention:
     last = words[-1].strip(".")
     lower_last = head.split()[-1][:1].islower()
     toks = head.split()
-    anon_at = next((k for k, w in enumerate(toks) if w[:1].islower() and
+    anon_at = next((k for k, w in enumerate(toks) if (w[:1].islower() or k == 0) and
                     (w.lower().strip(".,") in L.ANONYMOUS_HEADS | _UNNAMED_PEOPLE
                      or w.lower() in _GROUP_WORDS and k == len(toks) - 1)),
                    None)
@@ -269,7 +284,7 @@ def analyse(mention: str) -> Mention:
             m.needs, m.key = "description", head_word
         return m
     org_phrase = _ORG_PHRASE.search(head)
-    if org_phrase and any(w.lower() in L.ORG_WORDS | L.GOVERNMENT_WORDS for w in org_phrase.group().split()):
+    if org_phrase and any(w.lower() in _INSTITUTION for w in org_phrase.group().split()):
         words_in = {w.lower() for w in org_phrase.group().split()}
         kind = "government" if words_in & (L.GOVERNMENT_WORDS - {"office", "agency"}) else "organisation"
         return Mention(org_phrase.group(), kind, role=role)
@@ -328,7 +343,9 @@ class _Known:
     plural: bool
 
 
-_CAP_RUN = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'\-]*\.?)(?:\s+(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|bin|al|da|del|la|le)(?=\s+[A-Z])))*")
+_ABBR = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Adm|Maj|St|Jr|Sr|Prof|Rev|Hon)\.)"
+_CAP_TOKEN = rf"(?:{_ABBR}|[A-Z][\w’'\-]*)"
+_CAP_RUN = re.compile(rf"(?<![\w’']){_CAP_TOKEN}(?:[ \t]+(?:{_CAP_TOKEN}|(?:de|van|von|bin|al|da|del|la|le)(?=[ \t]+[A-Z])))*")
 
 
 def _text_names(text: str, regions: list[Pair]) -> list[tuple[int, str, str]]:
@@ -340,6 +357,7 @@ def _text_names(text: str, regions: list[Pair]) -> list[tuple[int, str, str]]:
             if not run:
                 continue
             name, lead = run
+            name = _strip_possessive(name) or name
             if len(name.split()) < 2:
                 continue
             if _outlet_name(name) or _government_name(name) or _org_name(name):
@@ -388,8 +406,9 @@ class Resolver:
         if k:
             return k.entity
         before = [n for p, n, _ in self.names if p < pos and fits(n)]
-        if before:
-            return before[-1]
+        if before:  # the most frequent compatible full name, the latest on a tie
+            counts = {n: sum(1 for _, m, _ in self.names if m == n) for n in before}
+            return max(reversed(before), key=lambda n: counts[n])
         after = [n for p, n, _ in self.names if p >= pos and fits(n)]
         return after[0] if after else None
 
