@@ -417,14 +417,16 @@ class Store:
                 " ON d.rowid = a.doc_rowid WHERE a.speaker_id = ? ORDER BY a.day IS NULL, a.day, d.id, a.att_id",
                 (speaker_id,))
         ]
-        aliases = sorted({r[0] for r in self.conn.execute(
-            "SELECT DISTINCT source_text FROM attributions WHERE speaker_id = ? AND source_text != ''",
-            (speaker_id,))})
+        counted = self.conn.execute(
+            "SELECT source_text, count(*) AS n FROM attributions WHERE speaker_id = ? AND source_text != ''"
+            " GROUP BY source_text ORDER BY n DESC, source_text", (speaker_id,)).fetchall()
+        aliases = [r[0] for r in counted]  # most used first
         by_month: dict[str, int] = {}
         for s in stmts:
             if s["date"]:
                 by_month[s["date"][:7]] = by_month.get(s["date"][:7], 0) + 1
         return {"id": row["id"], "name": row["name"], "kind": row["kind"], "aliases": aliases,
+                "alias_counts": {r[0]: r[1] for r in counted},
                 "statements": stmts, "by_month": dict(sorted(by_month.items())),
                 "documents": len({s["document_id"] for s in stmts}),
                 "outlets": sorted({s["outlet"] for s in stmts})}
