@@ -47,6 +47,8 @@ def test_triggers(text: str, flagged: str) -> None:
         "Prices rose by 3% in October, the highest in a decade.",
         "The minister met her counterpart in Paris on Tuesday.",
         "He said “we did it in an effort to save lives” and left.",
+        "He may need a third-place finish in order to remain a viable candidate.",
+        "Is it motivated by the public interest?",
     ],
 )
 def test_plain_facts_and_quotes_are_not_flagged(text: str) -> None:

@@ -26,8 +26,9 @@ outlet says itself. Step by step:
    trigger must lie in own-voice text.
 4. **Reason.** A short phrase naming the kind of claim and the trigger words.
 
-Nothing else is flagged: plain factual statements, numbers and quotations are left alone, as are
-hedged inferences ("apparently referring to") that already signal uncertainty.
+Nothing else is flagged: questions, purpose phrases that state a requirement ("he needs a win in
+order to stay in the race"), plain factual statements, numbers and quotations are left alone, as
+are hedged inferences ("apparently referring to") that already signal uncertainty.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
 ]
 
 
+_NEED = re.compile(r"\b(?:needs?|needed|must|ha(?:ve|s|d) to|required?|requires|necessary|enough)\b", re.IGNORECASE)
+
+
 def _taken(atts: list[Attribution]) -> list[Pair]:
     out: list[Pair] = []
     for a in atts:
@@ -110,12 +114,16 @@ def find_claims(doc: Document, atts: list[Attribution] | None = None,
     out: list[Claim] = []
     seen: list[Pair] = []
     for ss, se in region_sentences(text, regions):
+        if text[ss:se].rstrip(" \"”’'»)").endswith("?"):
+            continue  # a question asserts nothing
         for reason, pat, how in _TRIGGERS:
             for m in pat.finditer(text, ss, se):
                 start = m.start("start")
                 trig_end = m.end()
                 if _hits(taken, start, trig_end) or _hits(quoted, start, trig_end):
                     continue
+                if how == "adverbial" and _NEED.search(text, ss, start):
+                    continue  # "he may need a third-place finish in order to remain viable": a requirement
                 end = _clause_end(text, trig_end, se, at_comma=how in {"adverbial", "clause", "design"})
                 if end <= start:
                     continue
