@@ -89,3 +89,7 @@ def test_participle_takes_main_clause_date() -> None:
     a2 = att(doc, "a2", source="Sullivan", cue="insisting", content="that Kiev decides")
     resolve_dates(doc, [a1, a2], shares={"a2": "a1"})
     assert a1.date == a2.date == "2022-11-10"
+
+
+def test_names_are_not_dates() -> None:
+    assert _date("Figueroa told USA Today that she left.", "Figueroa", "told", "that she left") is None

@@ -215,6 +215,9 @@ def statement_date(text: str, att: Attribution, pub: date | None, prev: str | No
                 continue
             if not m.group().strip():
                 continue
+            if (m.group("today") or m.group("yday")) and m.group()[0].isupper() and s > 0 \
+                    and re.search(r"[A-Za-z]\s*$", text[max(0, s - 3):s]):
+                continue  # "told USA Today": a name, not a date
             dist = min(abs(s - cue0), abs(e - cue0))
             if best is None or dist < best[0]:
                 best = (dist, m)
