@@ -96,3 +96,14 @@ def test_no_cycles() -> None:
     link_chains(doc, [a1, a2, a3], relayed={"a1": "a3"})  # a bogus relay: a3 → a2 → a1 → a3 would loop
     assert a1.via == "a3" and a2.via == "a1"
     assert a3.via is None
+
+
+def test_own_belief_is_not_relayed() -> None:
+    text = "Sen. David Perdue said he didn’t believe the attacks had worked."
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="Sen. David Perdue", cue="said", content="he didn’t believe the attacks had worked")
+    a2 = att(doc, "a2", source="he", cue="believe", content="the attacks had worked")
+    resolve_speakers(doc, [a1, a2])
+    link_chains(doc, [a1, a2])
+    assert a2.source.entity == "David Perdue"
+    assert a2.via is None

@@ -13,7 +13,8 @@ Links are tried in this order; the first that applies sets ``via``:
 3. **Nesting**: an attribution whose cue lies inside another attribution's content is relayed
    through the innermost such attribution (Milley "stated" inside the officials' "According to"
    content → via the officials). Not between attributions of the same speaker (a participle that
-   shares its source with the clause it hangs on continues it, it is not relayed by it).
+   shares its source with the clause it hangs on continues it, and "Perdue said he didn't
+   believe …" is Perdue's own belief: neither is relayed).
 
 Attributions to the outlet the headline credits (``doc.meta.headline_credit``) are the root of the
 article's relays: nesting never hangs them under anything else. A participle or floating
@@ -115,6 +116,8 @@ def link_chains(doc: Document, atts: list[Attribution], relayed: dict[str, str] 
             return True
         if shares.get(x.id) and shares.get(x.id) == shares.get(y.id):
             return True
+        if x.source.entity and y.source.entity and _norm(x.source.entity) == _norm(y.source.entity):
+            return True  # "Perdue said he didn't believe …": his own belief, not relayed
         return bool(x.source.spans) and x.source.spans == y.source.spans
 
     def set_via(a: Attribution, parent: Attribution | None) -> bool:

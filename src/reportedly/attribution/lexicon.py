@@ -54,7 +54,8 @@ SPEECH: dict[str, str] = {
 #: form they are cues only when a reported clause follows or a subject pronoun or auxiliary precedes.
 NOUN_VERBS = {"tweet", "comment", "remark", "claim", "report", "note", "answer", "charge", "state", "estimate",
               "demand", "promise", "pledge", "vow", "signal", "hint", "joke", "quip", "counter", "caution",
-              "highlight", "recount", "reply", "repeat", "propose", "recommend", "stress", "mention", "continue"}
+              "highlight", "recount", "reply", "repeat", "propose", "recommend", "stress", "mention", "continue",
+              "suspect"}
 
 #: Verbs of belief, wish and fear.
 COGNITIVE: dict[str, str] = {

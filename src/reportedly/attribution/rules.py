@@ -832,7 +832,10 @@ def _attach_quotes(text: str, regions: list[Pair], region_quotes: list[list[Quot
         if pending:
             if not starts_quoted:
                 pending = []
+        labels = [c for c in region_cands if c.rule == "label"]
         for q in quotes:
+            if any(q.start <= c.cue[0][0] <= q.start + 60 for c in labels):
+                continue  # a transcript line ("“PENCE: …") belongs to its speaker label
             owner = _covered(cands, q.start, q.end)
             if owner is not None:
                 if pending and q is quotes[0]:
