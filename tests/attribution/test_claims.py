@@ -61,3 +61,10 @@ def test_attributed_motive_is_not_flagged() -> None:
     doc, claims = _claims(text, [dict(source="Officials", cue="said",
                                       content="the withdrawal was a retreat, a move made to save lives")])
     assert claims == []
+
+
+def test_gloss_inside_a_non_reporting_attribution_is_still_flagged() -> None:
+    text = "Milley was referring to Moscow’s decision to withdraw, a move made to preserve the lives of soldiers."
+    doc, claims = _claims(text, [dict(source="Milley", cue="referring",
+                                      content="Moscow’s decision to withdraw, a move made to preserve the lives of soldiers")])
+    assert [doc.text[s:e] for c in claims for s, e in c.spans] == ["a move made to preserve the lives of soldiers"]

@@ -5,7 +5,9 @@ outlet says itself. Step by step:
 
 1. **Own voice.** Only the title, standfirst and body paragraphs are read. Characters inside any
    attribution's source, cue or content, and inside quotation marks, are someone else's words and
-   are skipped.
+   are skipped. One exception: an appositive gloss (below) inside the content of an attribution
+   whose cue is no verb of saying or believing ("Milley was referring to X, a move made to …") is
+   still the outlet's own comment.
 2. **Triggers**, each a fixed pattern for one kind of claim that needs a source:
 
    * *appositive gloss of purpose or motive* — a comma, then "a move / step / decision / bid /
@@ -36,6 +38,7 @@ from __future__ import annotations
 import re
 
 from ..document import Attribution, Claim, Document
+from . import lexicon as L
 from .segment import find_quotes, region_sentences
 
 Pair = tuple[int, int]
@@ -77,13 +80,25 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], str]] = [
 _NEED = re.compile(r"\b(?:needs?|needed|must|ha(?:ve|s|d) to|required?|requires|necessary|enough)\b", re.IGNORECASE)
 
 
-def _taken(atts: list[Attribution]) -> list[Pair]:
+def _taken(atts: list[Attribution], text: str = "", reporting_only: bool = False) -> list[Pair]:
+    """Spans in other voices; ``reporting_only`` keeps contents only of saying/believing cues."""
     out: list[Pair] = []
     for a in atts:
         out.extend(a.source.spans)
         out.extend(a.cue)
-        out.extend(a.content)
+        if not reporting_only or _reports(text, a):
+            out.extend(a.content)
     return sorted(out)
+
+
+def _reports(text: str, a: Attribution) -> bool:
+    """Is ``a``'s cue a verb of saying or believing ("said", "according to"), or a quotation?"""
+    if not a.cue:
+        return True  # a floating quotation
+    words = " ".join(text[s:e] for s, e in a.cue).lower().split()
+    if "according" in words or any(L.cue_lemma(w) for w in words) or a.kind in {"direct", "mixed"}:
+        return True
+    return any(w in {"said", "say", "says"} for w in words) or not any(w.isalpha() for w in words)
 
 
 def _hits(spans: list[Pair], s: int, e: int) -> bool:
@@ -110,6 +125,7 @@ def find_claims(doc: Document, atts: list[Attribution] | None = None,
         spans = [*doc.layer("title"), *doc.layer("standfirst"), *doc.layer("paragraph")]
         regions = sorted({(s.start, s.end) for s in spans}) or [(0, len(text))]
     taken = _taken(atts)
+    taken_gloss = _taken(atts, text, reporting_only=True)
     quoted = [(q.start, q.end) for rs, re_ in regions for q in find_quotes(text, rs, re_)]
     out: list[Claim] = []
     seen: list[Pair] = []
@@ -120,7 +136,7 @@ def find_claims(doc: Document, atts: list[Attribution] | None = None,
             for m in pat.finditer(text, ss, se):
                 start = m.start("start")
                 trig_end = m.end()
-                if _hits(taken, start, trig_end) or _hits(quoted, start, trig_end):
+                if _hits(taken_gloss if how == "gloss" else taken, start, trig_end) or _hits(quoted, start, trig_end):
                     continue
                 if how == "adverbial" and _NEED.search(text, ss, start):
                     continue  # "he may need a third-place finish in order to remain viable": a requirement
