@@ -694,7 +694,24 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
             cand.kind = "direct" if _all_quote(text, cand.content) else "mixed"
         made[idx] = cand
         out.append(cand)
-    return out
+    return [c for c in out if not _own_belief(text, c, out)]
+
+
+def _own_belief(text: str, c: RuleCandidate, cands: list[RuleCandidate]) -> bool:
+    """"X said she thinks …": a belief a speaker reports of herself adds no attribution of its own."""
+    if c.lemma not in L.COGNITIVE.values() or len(c.source) != 1:
+        return False
+    s, e = c.source[0]
+    if text[s:e].lower() not in {"he", "she", "they", "we", "i"}:
+        return False
+    for o in cands:
+        if o is c or not o.cue or L.cue_lemma(text[o.cue[0][0]:o.cue[0][1]]) is None:
+            continue
+        for cs, ce in o.content:
+            lead = text[cs:s].lower().split()
+            if cs <= s < ce and lead in ([], ["that"]):
+                return True
+    return False
 
 
 def _has_quote(text: str, p: Pair) -> bool:
