@@ -68,6 +68,12 @@ _NOT_CONTENT_START = (_PREPOSITIONS | _SUBORDINATORS | {"before", "after", "unti
                                                         "than", "also", "then"}) - {"that", "as"}
 
 
+#: Role nouns that open an appositive (", executive director of AROS,").
+_ROLE_NOUNS = {"executive", "founder", "co-founder", "owner", "partner", "member", "head", "leader", "editor",
+               "professor", "researcher", "fellow", "president", "chair", "chairman", "chairwoman", "ceo", "cfo",
+               "coo", "vice", "deputy", "assistant", "associate", "senior", "spokesman", "spokeswoman", "author",
+               "co-author", "historian", "economist", "lawyer", "attorney", "pastor", "manager", "coordinator",
+               "organizer", "organiser", "analyst", "strategist", "consultant", "adviser", "advisor", "aide"}
 #: Words after which a participle continues the sentence's speaker ("…, saying", "by saying").
 _PARTICIPLE_AFTER = {",", "—", "by", "after", "before", "while", "when", "without"}
 #: "It" followed by these is not a speaker ("It is clear …, saying" has none).
@@ -160,7 +166,7 @@ def _np_left(s: _Sentence, end: int, lo: int = 0, limit: int = 16) -> tuple[int,
                 break
             i = j
             continue
-        if _abbrev_dot(s, j) or wj in {"-", "&", "’", "'", "–"} and s.is_word(j - 1):
+        if _abbrev_dot(s, j) or wj in {"-", "&", "’", "'", "–", "/"} and s.is_word(j - 1):
             i = j
             continue
         break
@@ -191,7 +197,7 @@ def _np_right(s: _Sentence, start: int, *, loose: bool = False, limit: int = 20)
             last = j
         elif _abbrev_dot(s, j) and j + 1 < len(s) and s.is_word(j + 1):
             pass
-        elif w in {"-", "&", "’", "'", "–"}:
+        elif w in {"-", "&", "’", "'", "–", "/"}:
             pass
         else:
             break
@@ -236,7 +242,9 @@ def _appositive_np(s: _Sentence, comma: int, lo: int) -> tuple[int, int] | None:
                       "her", "their", "also", "both", "one", "formerly", "former", "currently"}
             or _NUMBER.match(first) or first in L.TITLES
             or (first.endswith("ing") and len(first) > 5 and not s.cap(k + 1))  # ", speaking to reporters,"
-            or s.cap(k + 1)):  # ", Phil Lovas,", ", Democrat of California,"
+            or s.cap(k + 1)  # ", Phil Lovas,", ", Democrat of California,"
+            or any(s.words[m] in L.TITLES or s.words[m] in L.ANONYMOUS_HEADS or s.words[m] in _ROLE_NOUNS
+                   for m in range(k + 1, min(comma, k + 4)))):  # ", executive director of AROS,"
         return None
     head = _np_left(s, k - 1, lo)
     name_app = all(s.cap(m) or _abbrev_dot(s, m) for m in range(k + 1, comma))
