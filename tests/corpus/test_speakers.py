@@ -126,3 +126,31 @@ def test_milley_mark_milley_and_gen_milley_are_one_speaker(tmp_path) -> None:
         sp = s.speaker("mark-milley")
         assert [st["date"] for st in sp["statements"]] == ["2022-01-01", "2022-02-01", "2022-03-01"]
         assert sp["aliases"] == ["Gen. Milley", "Mark Milley", "Milley"]
+
+
+def test_a_surname_joins_the_full_name_of_its_own_article(tmp_path) -> None:
+    def doc(full: str, short: str, extra: str) -> Document:
+        text = f"{full} said {extra}. {short} added more."
+        d = Document(text, input=extra, meta=Metadata(sitename="X", date="2016-01-01"))
+        d.add_attribution(Attribution(id="x", source=Source(spans=[at(text, full)], entity=full, kind="person"),
+                                      cue=[at(text, "said")], content=[at(text, extra)]))
+        d.add_attribution(Attribution(id="y", source=Source(spans=[at(text, short, 1 if short in full else 0)],
+                                                            entity=short, kind="person"),
+                                      cue=[at(text, "added")], content=[at(text, "more")]))
+        return d
+
+    with Store(tmp_path / "c.db") as s:
+        s.add(doc("Donald Trump", "Trump", "alpha"))
+        s.add(doc("Eric Trump", "Trump", "beta"))
+        lone = "But Trump said gamma."
+        d = Document(lone, input="lone", meta=Metadata(sitename="X"))
+        d.add_attribution(Attribution(id="z", source=Source(spans=[at(lone, "But Trump")], entity="But Trump"),
+                                      cue=[at(lone, "said")], content=[at(lone, "gamma")]))
+        s.add(d)
+        s.refresh_speakers()
+        by = {(r[0], r[1]): r[2] for r in s.conn.execute(
+            "SELECT d.input, a.att_id, a.speaker_id FROM attributions a JOIN documents d ON d.rowid = a.doc_rowid")}
+        assert by[("alpha", "y")] == "donald-trump" and by[("beta", "y")] == "eric-trump"
+        assert by[("lone", "z")] == "trump"
+        assert {sp["id"]: sp["statements"] for sp in s.speakers()} == {"donald-trump": 2, "eric-trump": 2, "trump": 1}
+        assert s.speaker("trump")["name"] == "Trump"  # "But Trump": no full name to choose, no "But"

@@ -243,3 +243,19 @@ def test_a_store_from_a_newer_reportedly_is_refused(tmp_path: Path) -> None:
         Store(db)
     with pytest.raises(StoreError):
         Store(db, readonly=True)
+
+
+def test_migration_2_fills_the_entity_column_from_the_records(tmp_path: Path) -> None:
+    db = sample.build(tmp_path / "c.db")
+    conn = sqlite3.connect(db)  # make it a store as the first version left it
+    conn.execute("ALTER TABLE attributions DROP COLUMN entity")
+    conn.execute("DELETE FROM schema_migrations WHERE version >= 2")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Store(db) as s:
+        assert s.schema_version == len(store_mod.migrations())
+        got = dict(s.conn.execute("SELECT att_id, entity FROM attributions WHERE att_id IN ('a1', 'a2', 'b2')"))
+        assert got == {"a1": "Mark Milley", "a2": None, "b2": "Mark Milley"}
+        assert s.refresh_speakers() == 4
+        assert s.integrity_check() == "ok"

@@ -29,6 +29,18 @@ TITLES = frozenset(
     former then acting interim candidate nominee hopeful
     """.split()
 )
+#: Descriptions before a person's name ("Democrat Hillary Clinton"), stripped only where what follows is
+#: a person's name, not an organisation's ("Republican National Committee").
+DESCRIPTORS = frozenset("""
+    democrat democrats democratic republican republicans gop independent libertarian conservative liberal
+    progressive billionaire businessman businesswoman mogul tycoon presumptive presidential frontrunner
+    front-runner contender
+    """.split())
+ORG_WORDS = frozenset("""
+    committee party campaign group union association council department ministry agency office bureau
+    administration government house senate congress court board commission foundation institute
+    university college center centre company corporation inc corp news times post journal network
+    """.split())
 #: Words stripped from the end of a name.
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 
@@ -38,6 +50,14 @@ PRONOUNS = frozenset("""
     who whom someone somebody anyone everyone nobody another other others
     """.split())
 _ARTICLES = frozenset({"the", "a", "an"})
+#: Words a source span may start with that are no part of a name ("But Trump", "When Mr. Trump").
+LEADING = frozenset("""
+    a an the and but or nor so yet then when while whereas if as since though although despite before after
+    now maybe perhaps also still even only just however meanwhile instead indeed because once until unlike
+    like with without by from to of in on at about against among for some many most both either neither
+    """.split())
+#: A period ending one of these is no sentence end ("Mr. Trump", "Donald J. Trump", "U.S. officials").
+_ABBREV = re.compile(r"^(?:[A-Za-z]|[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z]?)\.$")
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
 
@@ -58,13 +78,32 @@ def normalise_name(name: str | None, kind: str | None = None) -> str | None:
     name = re.sub(r"\([^)]*\)", " ", name)  # "Elizabeth Warren (D-Mass.)"
     name = name.split(",")[0]  # "Mark Milley, who heads …"
     tokens = _TOKEN.findall(name)
-    if len(tokens) > 1 and tokens[0].lower() == "the":
+    # a sentence end inside the span ("Federal Reserve. Trump"): keep what follows it
+    for i in range(len(tokens) - 1, 0, -1):
+        if tokens[i - 1].endswith(".") and not _ABBREV.match(tokens[i - 1]) \
+                and tokens[i - 1].lower().rstrip(".") not in TITLES:
+            tokens = tokens[i:]
+            break
+    while len(tokens) > 1 and tokens[0].lower() in LEADING:
         tokens.pop(0)
     if kind in (None, "person"):
-        while tokens and tokens[0].lower().rstrip(".") in TITLES and len(tokens) > 1:
-            tokens.pop(0)
         while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in SUFFIXES:
             tokens.pop()
+        # a title inside the span ends what came before it: "Vermont Sen. Bernie Sanders"
+        for i in range(len(tokens) - 2, 0, -1):
+            if tokens[i].lower().rstrip(".") in TITLES and tokens[i][:1].isupper():
+                tokens = tokens[i:]
+                break
+
+        def personal(rest: list[str]) -> bool:
+            return kind == "person" or (len(rest) >= 2 and not any(t.lower() in ORG_WORDS for t in rest))
+
+        while len(tokens) > 1:
+            head = tokens[0].lower().rstrip(".")
+            if head in TITLES or tokens[0].lower() in LEADING or (head in DESCRIPTORS and personal(tokens[1:])):
+                tokens.pop(0)
+            else:
+                break
     if not tokens:
         return None
     return " ".join(tokens).strip(".-'’ ") or None
@@ -76,6 +115,17 @@ def looks_like_name(name: str | None) -> bool:
     if not toks or all(t.lower() in PRONOUNS for t in toks):
         return False
     return any(t[:1].isupper() for t in toks)
+
+
+def speaker_display(entity: str | None, mention: str | None, source_text: str | None, kind: str | None,
+                    anonymous: bool) -> str | None:
+    """The display name of the speaker an attribution's source stands for, or None (anonymous, "he")."""
+    if anonymous or (kind or "") == "anonymous":
+        return None
+    display = normalise_name(entity or mention or source_text or None, kind)
+    if display and looks_like_name(display) and name_key(display):
+        return display
+    return None
 
 
 def name_key(name: str) -> str:

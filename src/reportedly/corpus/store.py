@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 from ..document import Document, Metadata
 from ..errors import StoreError
-from .speakers import looks_like_name, name_key, normalise_name, slug
+from .speakers import name_key, normalise_name, slug, speaker_display
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -83,6 +83,11 @@ def file_hash(path: str | Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def _better_display(a: str, b: str) -> bool:
+    """Is ``a`` the better display form of one name: more capitals, then longer ("Donald J. Trump")?"""
+    return (sum(ch.isupper() for ch in a), len(a)) > (sum(ch.isupper() for ch in b), len(b))
 
 
 def _day(value: str | None) -> str | None:
@@ -271,12 +276,10 @@ class Store:
         for a in doc.attributions:
             src = a.source
             source_text = " … ".join(text[s:e] for s, e in src.spans)
-            key = None
-            if not src.anonymous and (src.kind or "") != "anonymous":
-                display = normalise_name(src.entity or src.mention or source_text or None, src.kind)
-                if display and looks_like_name(display) and name_key(display):
-                    key = name_key(display)
-                    names.add((key, display, src.kind))
+            display = speaker_display(src.entity, src.mention, source_text, src.kind, src.anonymous)
+            key = name_key(display) if display else None
+            if key:
+                names.add((key, display, src.kind))
             via_outlet, seen, cur_att = None, {a.id}, a
             while cur_att.via and cur_att.via not in seen and cur_att.via in by_id:
                 seen.add(cur_att.via)
@@ -290,11 +293,11 @@ class Store:
             arow = c.execute(
                 "INSERT INTO attributions (doc_rowid, att_id, speaker_name, source_text, source_kind, anonymous,"
                 " description, role, mention, kind, cue_text, content_text, hedges, hedged, date, day, via,"
-                " via_outlet, score, component) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " via_outlet, score, component, entity) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (drow, a.id, key, source_text, src.kind, int(bool(src.anonymous)), src.description, src.role,
                  src.mention, a.kind, cue_text, content_text, json.dumps(a.hedges, ensure_ascii=False),
                  int(bool(a.hedges)), a.date, _day(a.date) or _day(m.date), a.via, via_outlet, a.score,
-                 a.component),
+                 a.component, src.entity),
             ).lastrowid
             c.execute("INSERT INTO attributions_fts (rowid, content_text, source_text) VALUES (?, ?, ?)",
                       (arow, content_text, source_text))
@@ -358,30 +361,65 @@ class Store:
                       "(SELECT 1 FROM attributions WHERE speaker_id = ?)", (own, own))
 
     def refresh_speakers(self) -> int:
-        """Recompute every speaker from the stored names (one transaction); returns the speaker count."""
+        """Recompute every speaker from the stored sources (one transaction); returns the speaker count.
+
+        Names are normalised again with the current rules; a surname alone joins the one full name
+        with that surname in the same document, else the one in the whole corpus (see
+        :func:`~reportedly.corpus.speakers.resolve_names`); otherwise it stays a speaker of its own.
+        """
         from .speakers import resolve_names
 
         with self._lock:
             c = self.conn
-            rows = c.execute("SELECT speaker_name, min(source_kind) FROM attributions "
-                             "WHERE speaker_name IS NOT NULL GROUP BY speaker_name").fetchall()
-            old = {r["id"]: r["name"] for r in c.execute("SELECT id, name FROM speakers")}
-            # display names come from the existing speakers when known
-            pairs = []
-            for key, kind in rows:
-                pairs.append((old.get(slug(key)) or key.title(), kind))
-            resolved = resolve_names(pairs)
             c.execute("BEGIN IMMEDIATE")
             try:
+                # 1. the matching key of every attribution's source, with the current name rules
+                rows = c.execute("SELECT rowid, doc_rowid, entity, mention, source_text, source_kind, anonymous,"
+                                 " speaker_name FROM attributions").fetchall()
+                displays: dict[str, tuple[str, str | None]] = {}
+                changed = []
+                keyed: list[tuple[int, int, str, str | None]] = []
+                for r in rows:
+                    display = speaker_display(r["entity"], r["mention"], r["source_text"], r["source_kind"],
+                                              bool(r["anonymous"]))
+                    key = name_key(display) if display else None
+                    if key != r["speaker_name"]:
+                        changed.append((key, r["rowid"]))
+                    if key:
+                        keyed.append((r["rowid"], r["doc_rowid"], key, r["source_kind"]))
+                        best = displays.get(key)
+                        if best is None or _better_display(display, best[0]):
+                            displays[key] = (display, r["source_kind"])
+                c.executemany("UPDATE attributions SET speaker_name = ? WHERE rowid = ?", changed)
+                # 2. one speaker per name across the corpus
+                resolved = resolve_names(list(displays.values()))
                 c.execute("DELETE FROM speakers")
-                kinds = {name_key(n): k for n, k in pairs}
-                for key, (sid, display) in resolved.items():
-                    is_full = " " in name_key(display)
-                    k = kinds.get(name_key(display))
-                    sur = name_key(display).split(" ")[-1] if is_full and k in (None, "person") else None
+                c.execute("UPDATE attributions SET speaker_id = NULL")
+                kinds = {k: kind for k, (_, kind) in displays.items()}
+                ids: dict[int, str] = {}
+                for rowid, _doc, key, _kind in keyed:
+                    ids[rowid] = resolved[key][0]
+                # 3. a surname alone that the corpus leaves ambiguous: the one full name in its document
+                full_in_doc: dict[tuple[int, str], set[str]] = {}
+                for _rowid, doc, key, _kind in keyed:
+                    if " " in key and kinds.get(key) in (None, "person"):
+                        full_in_doc.setdefault((doc, key.split(" ")[-1]), set()).add(key)
+                for rowid, doc, key, _kind in keyed:
+                    if " " not in key and resolved[key][0] == slug(key):
+                        cands = full_in_doc.get((doc, key), set())
+                        if len(cands) == 1:
+                            ids[rowid] = resolved[next(iter(cands))][0]
+                used = set(ids.values())
+                for sid, display in resolved.values():
+                    if sid not in used:
+                        continue
+                    dkey = name_key(display)
+                    k = kinds.get(dkey)
+                    sur = dkey.split(" ")[-1] if " " in dkey and k in (None, "person") else None
                     c.execute("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,?)",
                               (sid, display, k, sur))
-                    c.execute("UPDATE attributions SET speaker_id = ? WHERE speaker_name = ?", (sid, key))
+                c.executemany("UPDATE attributions SET speaker_id = ? WHERE rowid = ?",
+                              [(sid, rowid) for rowid, sid in ids.items()])
                 c.execute("COMMIT")
             except BaseException:
                 c.execute("ROLLBACK")
