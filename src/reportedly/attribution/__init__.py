@@ -23,6 +23,7 @@ from ..document import Attribution, Claim, Document, Source
 from ..settings import Settings, get_settings
 from . import candidates as _candidates
 from .rules import Pair, RuleCandidate
+from .segment import region_sentences
 
 log = logging.getLogger(__name__)
 
@@ -169,11 +170,12 @@ class AttributionComponent:
         for att in built.attributions:
             doc.add_attribution(att)
         atts = built.attributions
+        sents = region_sentences(doc.text, regions)
         speakers.resolve_speakers(doc, atts, built.shares, regions)
-        hedges.apply_hedges(doc, atts, built.shares, built.sentences, regions)
-        when.resolve_dates(doc, atts, built.shares, built.sentences, regions)
+        hedges.apply_hedges(doc, atts, built.shares, built.sentences, regions, sents)
+        when.resolve_dates(doc, atts, built.shares, built.sentences, regions, sents)
         chains.link_chains(doc, atts, built.relayed, built.shares)
-        for claim in claims.find_claims(doc, atts, regions):
+        for claim in claims.find_claims(doc, atts, regions, sents):
             claim.component = self.name
             doc.add_claim(claim)
         return doc

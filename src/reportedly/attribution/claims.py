@@ -117,7 +117,7 @@ def _clause_end(text: str, start: int, sent_end: int, at_comma: bool) -> int:
 
 
 def find_claims(doc: Document, atts: list[Attribution] | None = None,
-                regions: list[Pair] | None = None) -> list[Claim]:
+                regions: list[Pair] | None = None, all_sentences: list[Pair] | None = None) -> list[Claim]:
     """Claims in the outlet's own voice that a reader would expect to be sourced (see module docstring)."""
     text = doc.text
     atts = doc.attributions if atts is None else atts
@@ -129,7 +129,7 @@ def find_claims(doc: Document, atts: list[Attribution] | None = None,
     quoted = [(q.start, q.end) for rs, re_ in regions for q in find_quotes(text, rs, re_)]
     out: list[Claim] = []
     seen: list[Pair] = []
-    for ss, se in region_sentences(text, regions):
+    for ss, se in all_sentences if all_sentences is not None else region_sentences(text, regions):
         if text[ss:se].rstrip(" \"”’'»)").endswith("?"):
             continue  # a question asserts nothing
         for reason, pat, how in _TRIGGERS:

@@ -100,12 +100,13 @@ def find_hedges(text: str, att: Attribution, sentence: Pair | None = None, own_s
 
 
 def apply_hedges(doc: Document, atts: list[Attribution], shares: dict[str, str] | None = None,
-                 sentences: dict[str, Pair] | None = None, regions: list[Pair] | None = None) -> None:
-    """Set ``hedges`` on every attribution of ``atts``."""
+                 sentences: dict[str, Pair] | None = None, regions: list[Pair] | None = None,
+                 all_sentences: list[Pair] | None = None) -> None:
+    """Set ``hedges`` on every attribution of ``atts`` (``all_sentences``: the regions' sentences, if known)."""
     text = doc.text
     shares = shares or {}
     sentences = dict(sentences or {})
-    all_sents = region_sentences(text, regions or [(0, len(text))])
+    all_sents = all_sentences if all_sentences is not None else region_sentences(text, regions or [(0, len(text))])
     by_id = {a.id: a for a in atts}
     for a in atts:
         sent = sentences.get(a.id)

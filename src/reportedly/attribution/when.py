@@ -227,13 +227,14 @@ def statement_date(text: str, att: Attribution, pub: date | None, prev: str | No
 
 
 def resolve_dates(doc: Document, atts: list[Attribution], shares: dict[str, str] | None = None,
-                  sentences: dict[str, Pair] | None = None, regions: list[Pair] | None = None) -> None:
+                  sentences: dict[str, Pair] | None = None, regions: list[Pair] | None = None,
+                  all_sentences: list[Pair] | None = None) -> None:
     """Set ``date`` on every attribution of ``atts`` (text order matters for "the same day")."""
     text = doc.text
     shares = shares or {}
     sentences = dict(sentences or {})
     pub = pub_date(doc.meta.date)
-    all_sents = region_sentences(text, regions or [(0, len(text))])
+    all_sents = all_sentences if all_sentences is not None else region_sentences(text, regions or [(0, len(text))])
     by_id = {a.id: a for a in atts}
     prev: str | None = None
     for a in sorted(atts, key=lambda x: x.cue[0][0] if x.cue else (x.content[0][0] if x.content else 0)):
