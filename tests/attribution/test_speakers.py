@@ -162,3 +162,11 @@ def test_surname_takes_the_most_frequent_full_name() -> None:
     a = att(doc, "a1", source="Mr. Obama", cue="said", content="the vote mattered")
     resolve_speakers(doc, [a])
     assert a.source.entity == "Barack Obama"
+
+
+def test_relative_pronoun_takes_the_name_before_it() -> None:
+    text = "Senate Minority Leader Harry Reid spoke. Earlier, Reid, who said the nominee had paid no taxes, left."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="who", cue="said", content="the nominee had paid no taxes")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Harry Reid" and a.source.mention == "who"

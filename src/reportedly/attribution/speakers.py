@@ -412,6 +412,21 @@ class Resolver:
         after = [n for p, n, _ in self.names if p >= pos and fits(n)]
         return after[0] if after else None
 
+    def _relative_antecedent(self, pos: int) -> _Known | None:
+        """"Trump, who said …": the name right before the comma that opens the relative clause."""
+        before = self.doc.text[max(0, pos - 160):pos]
+        m = re.search(r"((?:the |The )?[A-Z][\w.’'&-]*(?:[ \t]+(?:[A-Z][\w.’'&-]*|of|and|the|for))*)"
+                      r"[ \t]*(?:\([^()]{1,20}\))?[ \t]*,[ \t]*$", before)
+        if not m:
+            return None
+        found = analyse(m.group(1))
+        if found.kind in {None, "pronoun"} or not found.entity:
+            return None
+        known = _Known(pos, found.entity, found.kind, found.anonymous, found.description, found.role, found.plural)
+        if found.needs == "surname":
+            known.entity = self._full_name(found.key, pos) or found.entity
+        return known
+
     # -- resolution -----------------------------------------------------------------------------
     def resolve(self, mention: str, pos: int) -> _Known:
         m = analyse(mention)
@@ -430,10 +445,12 @@ class Resolver:
                     pos, lambda k: k.kind in {"organisation", "government"} and k.entity)
             elif m.key in _SINGLE_THING:
                 ante = self._before(pos, lambda k: k.kind in {"organisation", "government", "outlet", "document"})
-            elif m.key == "who":
-                ante = self._person_before(pos)
-                if ante is not None and pos - ante.pos > 300:
-                    ante = None
+            elif m.key in {"who", "which"}:
+                ante = self._relative_antecedent(pos)
+                if ante is None and m.key == "who":
+                    ante = self._person_before(pos)
+                    if ante is not None and pos - ante.pos > 300:
+                        ante = None
             if ante is not None:
                 res = _Known(pos, ante.entity, ante.kind, ante.anonymous, ante.description, ante.role, ante.plural)
             else:
