@@ -154,3 +154,17 @@ def test_a_surname_joins_the_full_name_of_its_own_article(tmp_path) -> None:
         assert by[("lone", "z")] == "trump"
         assert {sp["id"]: sp["statements"] for sp in s.speakers()} == {"donald-trump": 2, "eric-trump": 2, "trump": 1}
         assert s.speaker("trump")["name"] == "Trump"  # "But Trump": no full name to choose, no "But"
+
+
+@pytest.mark.parametrize(("raw", "want"), [("But Trump", "Trump"), ("Federal Reserve. Trump", "Trump"),
+                                           ("Vermont Sen. Bernie Sanders", "Bernie Sanders"),
+                                           ("Democrat Hillary Clinton", "Hillary Clinton"),
+                                           ("Republican National Committee", "Republican National Committee"),
+                                           ("Martin Luther King Jr.", "Martin Luther King"),
+                                           ("Donald J. Trump", "Donald J. Trump"), ("Does Rubio", "Rubio"),
+                                           ("Clinton leads Sanders by", None), ("In", None), ("he", None),
+                                           ("Charles de Gaulle", "Charles de Gaulle")])
+def test_speaker_names_from_noisy_sources(raw, want) -> None:
+    from reportedly.corpus.speakers import speaker_display
+
+    assert speaker_display(raw, None, None, None, False) == want

@@ -55,6 +55,11 @@ LEADING = frozenset("""
     a an the and but or nor so yet then when while whereas if as since though although despite before after
     now maybe perhaps also still even only just however meanwhile instead indeed because once until unlike
     like with without by from to of in on at about against among for some many most both either neither
+    does did do is was were are has have had would could should
+    """.split())
+#: Lower-case words that may stand inside a name ("Charles de Gaulle", "Department of State").
+PARTICLES = frozenset("""
+    de da das do dos del della der den di du la le van von bin ibn al el y of the and for on st
     """.split())
 #: A period ending one of these is no sentence end ("Mr. Trump", "Donald J. Trump", "U.S. officials").
 _ABBREV = re.compile(r"^(?:[A-Za-z]|[A-Z][a-z]{0,3}|(?:[A-Za-z]\.)+[A-Za-z]?)\.$")
@@ -112,7 +117,10 @@ def normalise_name(name: str | None, kind: str | None = None) -> str | None:
 def looks_like_name(name: str | None) -> bool:
     """Is a normalised source a name ("Mark Milley", "Pentagon"), not "he" or "the general"?"""
     toks = [t for t in (name or "").split() if t.lower() not in _ARTICLES]
-    if not toks or all(t.lower() in PRONOUNS for t in toks):
+    if not toks or len(toks) > 6 or all(t.lower() in PRONOUNS or t.lower() in LEADING for t in toks):
+        return False
+    # a phrase ("Clinton leads Sanders by") is no name: lower-case words only as particles
+    if any(t[:1].islower() and t.lower().rstrip(".") not in PARTICLES for t in toks):
         return False
     return any(t[:1].isupper() for t in toks)
 
