@@ -168,3 +168,11 @@ def test_speaker_names_from_noisy_sources(raw, want) -> None:
     from reportedly.corpus.speakers import speaker_display
 
     assert speaker_display(raw, None, None, None, False) == want
+
+
+def test_middle_names_join_the_short_form() -> None:
+    out = resolve_names([("Hillary Rodham Clinton", "person"), ("Hillary Clinton", "person"), ("Clinton", "person"),
+                         ("John Quincy Adams", "person")])
+    assert out["hillary rodham clinton"] == out["hillary clinton"] == out["clinton"] == ("hillary-clinton",
+                                                                                        "Hillary Clinton")
+    assert out["john quincy adams"][0] == "john-quincy-adams"

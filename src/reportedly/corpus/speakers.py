@@ -24,7 +24,7 @@ TITLES = frozenset(
     attorney ag judge justice chief chairman chairwoman chair speaker leader minority majority
     ambassador amb envoy spokesman spokeswoman spokesperson
     councillor councilor councilman councilwoman alderman commissioner superintendent inspector detective
-    constable sheriff dean provost director
+    constable sheriff dean provost director pres sens senators reps representatives govs governors
     king queen prince princess sheikh emir ayatollah pope rabbi imam bishop cardinal
     former then acting interim candidate nominee hopeful
     """.split()
@@ -158,8 +158,9 @@ def resolve_names(names: Iterable[tuple[str, str | None]]) -> dict[str, tuple[st
     """Map each normalised name to ``(speaker_id, display_name)`` for a whole corpus.
 
     ``names`` are ``(normalised name, source kind)`` pairs. Multi-word names are speakers of
-    their own; a one-word name whose kind is a person (or unknown) joins the unique multi-word
-    person name with that surname.
+    their own, except that a name with middle names joins the first-and-last form when the corpus
+    has it ("Hillary Rodham Clinton" → "Hillary Clinton"); a one-word name whose kind is a person
+    (or unknown) joins the unique multi-word person name with that surname.
     """
     names = list(names)
     by_key: dict[str, str] = {}
@@ -173,14 +174,23 @@ def resolve_names(names: Iterable[tuple[str, str | None]]) -> dict[str, tuple[st
             by_key[k] = n
         if kinds.get(k) in (None, "person"):
             kinds[k] = kind if kinds.get(k) is None else kinds[k]
+    def person(k: str) -> bool:
+        return kinds.get(k) in (None, "person")
+
+    # "Hillary Rodham Clinton" is "Hillary Clinton" when the corpus has that name too
+    canon: dict[str, str] = {}
+    for k in by_key:
+        toks = k.split(" ")
+        short = f"{toks[0]} {toks[-1]}"
+        canon[k] = short if len(toks) > 2 and person(k) and short in by_key and person(short) else k
     full_by_surname: dict[str, set[str]] = defaultdict(set)
     for k in by_key:
-        if " " in k and kinds.get(k) in (None, "person"):
-            full_by_surname[k.split(" ")[-1]].add(k)
+        if " " in k and person(k):
+            full_by_surname[k.split(" ")[-1]].add(canon[k])
     out: dict[str, tuple[str, str]] = {}
     for k in by_key:
-        target = k
-        if " " not in k and kinds.get(k) in (None, "person"):
+        target = canon[k]
+        if " " not in k and person(k):
             cands = full_by_surname.get(k, set())
             if len(cands) == 1:
                 target = next(iter(cands))
