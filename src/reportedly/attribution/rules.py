@@ -242,6 +242,7 @@ def _appositive_np(s: _Sentence, comma: int, lo: int) -> tuple[int, int] | None:
                       "her", "their", "also", "both", "one", "formerly", "former", "currently"}
             or _NUMBER.match(first) or first in L.TITLES
             or (first.endswith("ing") and len(first) > 5 and not s.cap(k + 1))  # ", speaking to reporters,"
+            or first in {"at", "in", "during", "after", "before", "while", "when"}  # ", at a press gaggle,"
             or s.cap(k + 1)  # ", Phil Lovas,", ", Democrat of California,"
             or any(s.words[m] in L.TITLES or s.words[m] in L.ANONYMOUS_HEADS or s.words[m] in _ROLE_NOUNS
                    for m in range(k + 1, min(comma, k + 4)))):  # ", executive director of AROS,"
@@ -251,8 +252,8 @@ def _appositive_np(s: _Sentence, comma: int, lo: int) -> tuple[int, int] | None:
     if head is None or not (s.cap(head[1]) or name_app and s.words[head[0]] in _DETERMINERS | {"’s", "'s"}
                             or name_app and head[1] - head[0] >= 1):
         return None
-    if first.endswith("ing") and not s.cap(k + 1):
-        return head  # ", speaking to reporters," is not part of the source
+    if (first.endswith("ing") or first in _PREPOSITIONS | {"while", "when"}) and not s.cap(k + 1):
+        return head  # ", speaking to reporters,", ", at a later press gaggle," are not part of the source
     return (head[0], comma - 1)
 
 
@@ -455,7 +456,11 @@ def _content_right(s: _Sentence, c: _Cue, stop: int) -> Pair | None:
     if b < a or _adverbial_only(s, a, b):
         return None
     if s.words[a] in _NOT_CONTENT_START and c.lemma not in {"", "according to"}:
-        return None
+        # "said on the other hand, “the current system …”": an adverbial, then the quotation
+        lead = next((k for k in range(a + 1, min(b, a + 9)) if s.words[k] == "," and k + 1 <= b
+                     and s.is_open_mark(k + 1)), None)
+        if lead is None:
+            return None
     return s.pair(a, b)
 
 
@@ -492,6 +497,17 @@ def _content_left(s: _Sentence, src_start: int, lo: int = 0) -> Pair | None:
     if b - a < 1:
         return None
     return s.pair(a, b)
+
+
+def _after_source(s: _Sentence, source: tuple[int, int], stop: int) -> Pair | None:
+    """What follows an inverted source at the start of a sentence ("Said Ellis: “…”")."""
+    a = source[1] + 1
+    while a < stop and s.words[a] in {",", ":", "—", "–"}:
+        a += 1
+    b = stop - 1
+    while b >= a and s.words[b] in {",", ";", ".", ":"}:
+        b -= 1
+    return s.pair(a, b) if b >= a else None
 
 
 def _quote_before(s: _Sentence, src_start: int) -> Pair | None:
@@ -664,8 +680,9 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
             right = _content_right(s, c, stop)
             if right is not None and (source is None or source[0] <= c.start or source[1] < right[0]):
                 if c.source_side == "right" and source is not None:
-                    # "said Smith, …" – the content is before, not after
-                    right = None
+                    # "said Smith, …" – the content is before, not after; but "Said Ellis: “…”"
+                    # opens its sentence and the quotation follows
+                    right = _after_source(s, source, stop) if c.start == 0 else None
             if right is not None and source is not None and c.source_side == "left" and shares is None:
                 # "“…,” she said, clapping." / "“…,” Graham told the Times then.": the quotation is the content
                 first = s.text[right[0]]
@@ -676,7 +693,7 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
             elif source is not None or shares is not None:
                 if c.source_side == "right" and source is not None:
                     tail_ok = _tail_is_adverbial(s, source[1] + 1, stop)
-                    left = _content_left(s, c.start) if tail_ok else None
+                    left = _content_left(s, c.start) if tail_ok else _quote_before(s, c.start)
                 else:
                     src0 = source[0] if source else c.start
                     tail_ok = _tail_is_adverbial(s, c.end + 1, stop)

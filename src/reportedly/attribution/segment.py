@@ -116,7 +116,7 @@ def inside(pos: int, quotes: list[Quote]) -> Quote | None:
     return None
 
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9À-Þ])|[.!?…]+[\"”’'»)\]]*$|\n+")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:''|``|[\"“‘'«(\[])?[A-Z0-9À-Þ])|[.!?…]+[\"”’'»)\]]*$|\n+")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None,
