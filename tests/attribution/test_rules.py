@@ -93,3 +93,30 @@ def test_speaker_labels() -> None:
     starts = [0, two.index("PENCE"), two.index("WALLACE", 5)]
     regions = [(s, (two.find("\n", s) if two.find("\n", s) > 0 else len(two))) for s in starts]
     assert [f[0] for f in _found(two, regions)] == ["WALLACE", "WALLACE"]
+
+
+def test_doubled_apostrophe_quotations_and_inverted_sources() -> None:
+    text = ("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served at the budget office. "
+            "''It's anti-reform.''")
+    src, _, content, cand = _one(text, "said")
+    assert src.startswith("Douglas Holtz-Eakin, an economist")
+    assert "This isn't tax reform" in content
+    assert any("anti-reform" in text[a:b] for a, b in cand.content)
+
+
+def test_inverted_source_with_prepositional_tail() -> None:
+    text = "“The cause has not been determined,” said O'Neill, on what was his first full day on the job."
+    src, _, content, _ = _one(text, "said")
+    assert src == "O'Neill" and content == "“The cause has not been determined,”"
+
+
+def test_sentence_initial_said() -> None:
+    src, _, content, _ = _one("Said Ellis: “I don’t get the sense she cares.”", "Said")
+    assert src == "Ellis" and "I don’t get the sense" in content
+
+
+def test_prepositional_appositive_and_adverbial_lead_in() -> None:
+    src, _, content, _ = _one("Hillary Clinton, at a later press gaggle, said, “I’ve been briefed.”", "said")
+    assert src == "Hillary Clinton" and "I’ve been briefed" in content
+    src, _, content, _ = _one("Clinton said on the other hand, “the current system works fine.”", "said")
+    assert content.startswith("on the other hand, “the current system")
