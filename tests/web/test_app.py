@@ -200,3 +200,11 @@ def test_quotations_are_not_quoted_twice(raw, shown) -> None:
     from reportedly.web.app import unquote_text
 
     assert unquote_text(raw) == shown
+
+
+def test_pages_allow_only_their_own_scripts(client) -> None:
+    r = client.get(f"/documents/{sample.herald().id}")
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "object-src 'none'" in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" in client.get("/api/search", params={"q": "x"}).headers

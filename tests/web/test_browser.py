@@ -42,6 +42,7 @@ def page(browser, live_server):
     pg = ctx.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     pg.set_default_timeout(15000)
     yield pg
     ctx.close()

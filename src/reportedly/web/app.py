@@ -27,6 +27,8 @@ from ..errors import QueryError, StoreError
 from .render import attribution_infos, bar_chart, highlight, share_bars, share_chart, speaker_hue
 
 HERE = Path(__file__).resolve().parent
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
 class SearchResult(BaseModel):
@@ -111,6 +113,16 @@ def create_app(db_path: str | Path) -> FastAPI:
     app = FastAPI(title="reportedly corpus", version=__version__,
                   description="Who said what, according to whom, how sure, and when — across a corpus.")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        """Pages run only the app's own script, whatever an article contains (defence in depth:
+        article text is escaped anyway). The interactive /docs page loads its own scripts."""
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if not request.url.path.startswith(("/docs", "/redoc")):
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["snippet"] = snippet_html
     templates.env.filters["hue"] = speaker_hue
