@@ -62,6 +62,31 @@ class SearchResponse(BaseModel):
     results: list[SearchResult]
 
 
+class SecurityHeaders:
+    """ASGI middleware: pages run only the app's own script, whatever an article contains (defence in
+    depth: article text is escaped anyway); the interactive /docs page loads its own scripts."""
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        csp = not scope.get("path", "").startswith(("/docs", "/redoc"))
+
+        async def send_with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers.append((b"x-content-type-options", b"nosniff"))
+                if csp:
+                    headers.append((b"content-security-policy", CSP.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def snippet_html(snippet: str | None) -> Markup:
     """A search snippet escaped, with its match markers as ``<mark>``."""
     s = str(escape(snippet or ""))
@@ -114,15 +139,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                   description="Who said what, according to whom, how sure, and when — across a corpus.")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        """Pages run only the app's own script, whatever an article contains (defence in depth:
-        article text is escaped anyway). The interactive /docs page loads its own scripts."""
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        if not request.url.path.startswith(("/docs", "/redoc")):
-            response.headers.setdefault("Content-Security-Policy", CSP)
-        return response
+    app.add_middleware(SecurityHeaders)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["snippet"] = snippet_html
     templates.env.filters["hue"] = speaker_hue
