@@ -25,7 +25,7 @@ N_DOCS = 240
 NAMES = ["Mark Milley", "Lloyd Austin", "Jane Doe", "John Roe", "Ann Poe"]
 
 CHILD = r'''
-import re, sys, time
+import os, re, sys, time
 from reportedly import pipeline
 from reportedly.document import Attribution, Source
 
@@ -40,7 +40,7 @@ class SaidComponent:
             doc.add_attribution(Attribution(
                 id=f"t{i}", source=Source(spans=[m.span(1)], entity=m.group(1), kind="person"),
                 cue=[m.span(2)], content=[m.span(3)], hedges=["reportedly"] if i % 3 == 0 else []))
-        time.sleep(0.02)
+        time.sleep(float(os.environ.get("SAID_TEST_SLEEP", "0.02")))
         return doc
 
 pipeline.REGISTRY["said-test"] = "__main__:SaidComponent"
@@ -69,8 +69,8 @@ def inputs(tmp_path: Path) -> Path:
     return d
 
 
-def _ingest(inputs: Path, db: Path) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+def _ingest(inputs: Path, db: Path, sleep: float = 0.02) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "SAID_TEST_SLEEP": str(sleep)}
     return subprocess.Popen(
         [sys.executable, "-c", CHILD, "--config", str(inputs.parent / "settings.toml"), "ingest", str(inputs),
          "--db", str(db), "--no-progress"],
@@ -112,8 +112,8 @@ def _check_consistent(db: Path) -> dict[str, int]:
         return counts
 
 
-def _ingest_and_kill(inputs: Path, db: Path, at_least: int) -> None:
-    proc = _ingest(inputs, db)
+def _ingest_and_kill(inputs: Path, db: Path, at_least: int, sleep: float = 0.02) -> None:
+    proc = _ingest(inputs, db, sleep)
     try:
         deadline = time.monotonic() + 120
         while _count(db) < at_least:
@@ -132,9 +132,10 @@ def _ingest_and_kill(inputs: Path, db: Path, at_least: int) -> None:
 @pytest.mark.slow
 def test_sigkill_mid_ingest_then_rerun(inputs: Path, tmp_path: Path) -> None:
     db = tmp_path / "corpus.db"
-    # kill three times at different points; after each kill the store is consistent and a rerun resumes
-    for at_least in (25, 90, 160):
-        _ingest_and_kill(inputs, db, at_least)
+    # kill four times at different points; after each kill the store is consistent and a rerun resumes.
+    # The last run does not pause between documents, so it is mostly writing when it is killed.
+    for at_least, sleep in ((25, 0.02), (90, 0.02), (160, 0.02), (200, 0.0)):
+        _ingest_and_kill(inputs, db, at_least, sleep)
         assert (tmp_path / "corpus.db-wal").exists()  # killed with its write-ahead log still open
         partial = _check_consistent(db)
         print(f"killed after {partial['documents']} of {N_DOCS} documents: integrity ok, counts {partial}")
