@@ -120,3 +120,25 @@ def test_prepositional_appositive_and_adverbial_lead_in() -> None:
     assert src == "Hillary Clinton" and "I’ve been briefed" in content
     src, _, content, _ = _one("Clinton said on the other hand, “the current system works fine.”", "said")
     assert content.startswith("on the other hand, “the current system")
+
+
+def test_parenthetical_attribution() -> None:
+    text = "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999."
+    src, _, _, cand = _one(text, "said")
+    assert src == "Mr. Clarke"
+    assert [text[a:b] for a, b in cand.content] == ["Lenox was a juggernaut", "until it went bankrupt in 1999"]
+
+
+def test_double_appositive_and_party_tag_before_appositive() -> None:
+    text = ("Michael Mulgrew, president of the union, which represents teachers, said the day of action "
+            "sends a message.")
+    src, *_ = _one(text, "said")
+    assert src.startswith("Michael Mulgrew")
+    text = "Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus PAC, said members will help him."
+    src, *_ = _one(text, "said")
+    assert src.startswith("Rep. Gregory W. Meeks (D-N.Y.)")
+
+
+def test_content_after_a_short_phrase() -> None:
+    _, _, content, _ = _one("Trump said after the convention he would not accept the endorsement.", "said")
+    assert content == "he would not accept the endorsement"

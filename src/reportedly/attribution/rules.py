@@ -68,6 +68,8 @@ _NOT_CONTENT_START = (_PREPOSITIONS | _SUBORDINATORS | {"before", "after", "unti
                                                         "than", "also", "then"}) - {"that", "as"}
 
 
+#: Prepositions of a short phrase between a cue and its clause ("said after the convention he …").
+_SHORT_PP = {"after", "before", "during", "at", "in", "on", "following", "from", "over"}
 #: Role nouns that open an appositive (", executive director of AROS,").
 _ROLE_NOUNS = {"executive", "founder", "co-founder", "owner", "partner", "member", "head", "leader", "editor",
                "professor", "researcher", "fellow", "president", "chair", "chairman", "chairwoman", "ceo", "cfo",
@@ -232,13 +234,13 @@ def _appositive_np(s: _Sentence, comma: int, lo: int) -> tuple[int, int] | None:
     """``NAME, APPOSITIVE,`` ending with the comma at ``comma``: the whole phrase, or None."""
     k = comma - 1
     while k > lo and s.words[k] != ",":
-        if s.quoted[k] or s.words[k] in {";", ":", "(", ")"} or comma - k > 25:
+        if s.quoted[k] or s.words[k] in {";", ":", "(", ")"} or comma - k > 35:
             return None
         k -= 1
     if k <= lo or s.words[k] != ",":
         return None
     first = s.words[k + 1]
-    if not (first in {"who", "a", "an", "the", "whose", "now", "then", "himself", "herself", "its", "his",
+    if not (first in {"who", "which", "a", "an", "the", "whose", "now", "then", "himself", "herself", "its", "his",
                       "her", "their", "also", "both", "one", "formerly", "former", "currently"}
             or _NUMBER.match(first) or first in L.TITLES
             or (first.endswith("ing") and len(first) > 5 and not s.cap(k + 1))  # ", speaking to reporters,"
@@ -247,9 +249,15 @@ def _appositive_np(s: _Sentence, comma: int, lo: int) -> tuple[int, int] | None:
             or any(s.words[m] in L.TITLES or s.words[m] in L.ANONYMOUS_HEADS or s.words[m] in _ROLE_NOUNS
                    for m in range(k + 1, min(comma, k + 4)))):  # ", executive director of AROS,"
         return None
-    head = _np_left(s, k - 1, lo)
+    head = _paren_np(s, k - 1) if s.words[k - 1] == ")" else _np_left(s, k - 1, lo)
+    if head is not None and head[0] - 2 >= lo and s.words[head[0] - 1] == "," and first in {"who", "which", "whose"}:
+        # two appositives: "Michael Mulgrew, president of the union, which represents teachers,"
+        k2 = head[0] - 2
+        outer = _paren_np(s, k2) if s.words[k2] == ")" else _np_left(s, k2, lo)
+        if outer is not None and (s.cap(outer[1]) or s.words[outer[1]] == ")"):
+            return (outer[0], comma - 1)
     name_app = all(s.cap(m) or _abbrev_dot(s, m) for m in range(k + 1, comma))
-    if head is None or not (s.cap(head[1]) or name_app and s.words[head[0]] in _DETERMINERS | {"’s", "'s"}
+    if head is None or not (s.cap(head[1]) or s.words[head[1]] == ")" or name_app and s.words[head[0]] in _DETERMINERS | {"’s", "'s"}
                             or name_app and head[1] - head[0] >= 1):
         return None
     if (first.endswith("ing") or first in _PREPOSITIONS | {"while", "when"}) and not s.cap(k + 1):
@@ -311,7 +319,7 @@ def _sentence_subject(s: _Sentence, before: int) -> tuple[int, int] | None:
     j = i
     while j < before and (s.cap(j) or _abbrev_dot(s, j) or s.words[j] in {"’s", "'s", "-"}):
         j += 1
-    if j == i or j >= len(s) or not s.is_word(j) or s.cap(j):
+    if j == i or j >= len(s) or (not s.is_word(j) and s.words[j] != ",") or s.cap(j):
         return None
     return (i, j - 1)
 
@@ -460,7 +468,13 @@ def _content_right(s: _Sentence, c: _Cue, stop: int) -> Pair | None:
         lead = next((k for k in range(a + 1, min(b, a + 9)) if s.words[k] == "," and k + 1 <= b
                      and s.is_open_mark(k + 1)), None)
         if lead is None:
-            return None
+            # "said after the convention he would not …": the clause starts at its subject
+            subj = next((k for k in range(a + 1, min(b, a + 7)) if s.words[k] in {"he", "she", "they", "we", "i", "it"}
+                         and not s.quoted[k]), None)
+            if subj is None or s.words[a] not in _SHORT_PP or s.words[c.end + 1] == "," \
+                    or any(s.words[k] in {",", ";", ":"} or s.quoted[k] for k in range(a, subj)):
+                return None
+            a = subj
     return s.pair(a, b)
 
 
@@ -497,6 +511,28 @@ def _content_left(s: _Sentence, src_start: int, lo: int = 0) -> Pair | None:
     if b - a < 1:
         return None
     return s.pair(a, b)
+
+
+def _parenthetical(s: _Sentence, src0: int, cue_end: int, stop: int) -> list[Pair]:
+    """"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": both sides of the aside."""
+    if src0 < 2 or s.words[src0 - 1] != ",":
+        return []
+    j = cue_end + 1
+    while j < stop and j - cue_end <= 6 and s.words[j] != "," and not s.quoted[j]:
+        j += 1
+    if j >= stop or s.words[j] != "," or not _adverbial_only(s, cue_end + 1, j - 1) and j > cue_end + 1:
+        return []
+    left = _content_left(s, src0)
+    if left is None:
+        return []
+    out = [left]
+    a = j + 1
+    b = stop - 1
+    while b >= a and s.words[b] in {",", ";", ".", ":"}:
+        b -= 1
+    if a <= b and not (s.words[a] in {"and", "but"} and not (a + 1 <= b and s.is_open_mark(a + 1))):
+        out.append(s.pair(a, b))
+    return out
 
 
 def _after_source(s: _Sentence, source: tuple[int, int], stop: int) -> Pair | None:
@@ -698,6 +734,8 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
                     src0 = source[0] if source else c.start
                     tail_ok = _tail_is_adverbial(s, c.end + 1, stop)
                     left = _content_left(s, src0) if tail_ok else _quote_before(s, src0)
+                    if left is None and source is not None and shares is None:
+                        content.extend(_parenthetical(s, src0, c.end, stop))
                 if left:
                     content.append(left)
             if not content:
