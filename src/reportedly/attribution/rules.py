@@ -68,6 +68,7 @@ _NOT_CONTENT_START = (_PREPOSITIONS | _SUBORDINATORS | {"before", "after", "unti
                                                         "than", "also", "then"}) - {"that", "as"}
 
 
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 #: Prepositions of a short phrase between a cue and its clause ("said after the convention he …").
 _SHORT_PP = {"after", "before", "during", "at", "in", "on", "following", "from", "over"}
 #: Role nouns that open an appositive (", executive director of AROS,").
@@ -150,8 +151,8 @@ def _np_left(s: _Sentence, end: int, lo: int = 0, limit: int = 16) -> tuple[int,
     if end < lo or not s.is_word(end) or s.quoted[end]:
         return None
     w = s.words[end]
-    if w in L.RELATIVE and w != "that":
-        return (end, end)
+    if w in L.RELATIVE and w != "that" or w in _SUBJECT_PRONOUNS:
+        return (end, end)  # "at the time she said": a pronoun takes no modifiers
     if w in L.NP_BOUNDARY or w in _DETERMINERS or w in _PREPOSITIONS:
         return None
     i = end
@@ -161,7 +162,7 @@ def _np_left(s: _Sentence, end: int, lo: int = 0, limit: int = 16) -> tuple[int,
         if s.quoted[j]:
             break
         if s.is_word(j):
-            if wj in L.NP_BOUNDARY or wj in L.RELATIVE:
+            if wj in L.NP_BOUNDARY or wj in L.RELATIVE or wj in _SUBJECT_PRONOUNS:
                 if wj == "and" and s.cap(j - 1) and s.cap(i):
                     i = j
                     continue

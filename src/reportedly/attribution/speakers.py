@@ -81,13 +81,45 @@ _FUNCTION_CAPS = {"when", "in", "but", "and", "if", "as", "after", "before", "wh
 _DOC_EXTRA = {"ad", "ads", "advertisement", "clip", "spot", "book", "memoir", "tweet", "tweets", "post",
               "article", "op-ed", "editorial", "column", "speech", "interview", "message", "website", "video",
               "documentary", "film", "petition", "resolution", "bill", "proposal", "platform", "plan"}
+#: Places that speak for their government or people ("Texas sued", "Korea warned").
+_PLACES = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+    "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+    "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
+    "utah", "vermont", "virginia", "washington state", "west virginia", "wisconsin", "wyoming", "korea", "mexico",
+    "canada", "brazil", "argentina", "australia", "italy", "spain", "greece", "egypt", "saudi arabia", "qatar",
+    "venezuela", "cuba", "nigeria", "south africa", "kenya", "ethiopia", "afghanistan", "iraq", "lebanon",
+    "jordan", "vietnam", "indonesia", "philippines", "thailand", "taiwan", "hong kong", "singapore", "malaysia",
+    "sweden", "norway", "finland", "denmark", "netherlands", "belgium", "austria", "switzerland", "hungary",
+    "romania", "bulgaria", "serbia", "croatia", "moldova", "armenia", "azerbaijan", "kazakhstan",
+    "europe", "asia", "africa", "latin america", "the west", "beijing", "hamas", "hezbollah", "taliban"}
+#: Lower-case nouns for companies and institutions ("the automaker", "the brokerage").
+_ORG_NOUNS = {"company", "firm", "group", "agency", "automaker", "carmaker", "brokerage", "retailer", "bank", "lender",
+              "insurer", "airline", "startup", "start-up", "manufacturer", "label", "studio", "publisher", "network",
+              "platform", "operator", "utility", "union", "unions", "charity", "nonprofit", "organization",
+              "organisation", "university", "school", "hospital", "club", "team", "league", "party", "campaign",
+              "conglomerate", "giant", "chain", "developer", "maker", "producer", "supplier", "exchange", "fund"}
+#: Lower-case nouns that describe one known person ("the New York businessman").
+_PERSON_NOUNS = {"businessman", "businesswoman", "billionaire", "mogul", "tycoon", "entrepreneur", "actor", "actress",
+                 "singer", "rapper", "star", "player", "coach", "artist", "writer", "novelist", "journalist",
+                 "reporter", "host", "anchor", "comedian", "musician", "guitarist", "director", "producer", "founder",
+                 "investor", "activist", "lawmaker", "congressman", "congresswoman", "politician", "candidate",
+                 "nominee", "incumbent", "challenger", "defendant", "plaintiff", "victim", "survivor", "doctor",
+                 "physician", "scientist", "researcher", "economist", "historian", "professor", "executive"}
 #: Nouns for unnamed people not in the lexicon's list.
 _UNNAMED_PEOPLE = {"questioner", "narrator", "voter", "voters", "supporter", "supporters", "protester",
                    "protesters", "attendee", "attendees", "participant", "participants", "caller", "callers",
                    "viewer", "viewers", "reader", "readers", "neighbor", "neighbors", "neighbour", "neighbours",
                    "friend", "friends", "relative", "relatives", "insider", "whistleblower", "worker", "workers",
                    "donor", "donors", "student", "students", "teacher", "teachers", "parent", "parents", "man",
-                   "woman", "men", "women", "veteran", "veterans", "resident", "residents", "activist", "activists"}
+                   "woman", "men", "women", "veteran", "veterans", "resident", "residents", "activist", "activists",
+                   "suspect", "suspects", "patient", "patients", "physicians", "doctors", "environmentalists",
+                   "bondholders", "riders", "investors", "shareholders", "consumers", "customers", "users", "fans",
+                   "players", "employees", "families", "victims", "survivors", "lawyers", "prosecutors",
+                   "investigators", "researchers", "scientists", "economists", "nurses", "farmers",
+                   "locals", "citizens", "americans", "groups", "advocates", "opponents", "youngsters"}
 #: A capitalised name with "of"/"on"/"for" inside it ("D.C. Court of Appeals’ Board on Professional Responsibility").
 _ORG_PHRASE = re.compile(r"(?:[A-Z][\w.’'&-]*\s+)*[A-Z][\w.’'&-]*"
                          r"(?:\s+(?:of|on|for|and|the|de|to|in)\s+(?:[A-Z][\w.’'&-]*\s*)+)+$")
@@ -157,7 +189,7 @@ def _outlet_name(head: str) -> str | None:
 def _government_name(head: str) -> str | None:
     bare = _strip_possessive(head)
     plain = re.sub(r"^(?:the|The)\s+", "", bare)
-    if _norm(bare) in L.GOVERNMENT_NAMES or _norm(plain) in L.GOVERNMENT_NAMES:
+    if _norm(bare) in L.GOVERNMENT_NAMES or _norm(plain) in L.GOVERNMENT_NAMES or _norm(plain) in _PLACES:
         return plain
     words = plain.split()
     if len(words) >= 2 and words[-1].lower() in L.GOVERNMENT_WORDS and any(_is_cap(w) for w in words[:-1]):
@@ -295,11 +327,11 @@ def analyse(mention: str) -> Mention:
         return Mention(re.sub(r"^(?:the|this|that)\s+", "", head, flags=re.IGNORECASE), kind, role=role)
     if lower_last and toks[0].lower() in {"the", "this", "that"}:
         kind = None
-        if last in L.GOVERNMENT_WORDS:
+        if last in L.GOVERNMENT_WORDS or last in {"country", "nation", "state", "city", "province", "region"}:
             kind = "government"
-        elif last in L.ORG_WORDS or last in {"company", "firm", "group", "agency"}:
+        elif last in L.ORG_WORDS or last in _ORG_NOUNS:
             kind = "organisation"
-        elif last in L.TITLES or last in _ROLE_WORDS:
+        elif last in L.TITLES or last in _ROLE_WORDS or last in _PERSON_NOUNS:
             kind = "person"
         if kind:
             ent = re.sub(r"^(?:the|this|that)\s+", "", head, flags=re.IGNORECASE)
