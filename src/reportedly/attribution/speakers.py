@@ -91,7 +91,7 @@ _PLACES = {
     "utah", "vermont", "virginia", "washington state", "west virginia", "wisconsin", "wyoming", "korea", "mexico",
     "canada", "brazil", "argentina", "australia", "italy", "spain", "greece", "egypt", "saudi arabia", "qatar",
     "venezuela", "cuba", "nigeria", "south africa", "kenya", "ethiopia", "afghanistan", "iraq", "lebanon",
-    "jordan", "vietnam", "indonesia", "philippines", "thailand", "taiwan", "hong kong", "singapore", "malaysia",
+    "vietnam", "indonesia", "philippines", "thailand", "taiwan", "hong kong", "singapore", "malaysia",
     "sweden", "norway", "finland", "denmark", "netherlands", "belgium", "austria", "switzerland", "hungary",
     "romania", "bulgaria", "serbia", "croatia", "moldova", "armenia", "azerbaijan", "kazakhstan",
     "europe", "asia", "africa", "latin america", "the west", "beijing", "hamas", "hezbollah", "taliban"}
