@@ -462,6 +462,10 @@ class Resolver:
     # -- resolution -----------------------------------------------------------------------------
     def resolve(self, mention: str, pos: int) -> _Known:
         m = analyse(mention)
+        if m.kind == "government" and m.entity and " " not in m.entity and m.entity[:1].isupper():
+            full = self._full_name(m.entity, pos)  # "Jim Jordan … Jordan said": the person, not the place
+            if full:
+                m = Mention(full, "person", role=m.role)
         if m.kind == "organisation" and m.entity and m.entity.isupper() and " " not in m.entity:
             # "PENCE:" in a transcript is a person in capitals, "NATO" an acronym
             full = self._full_name(m.entity.title(), pos)
