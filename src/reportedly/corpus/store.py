@@ -355,7 +355,8 @@ class Store:
                 display = sur.title()
             c.execute("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,NULL)",
                       (own, display, kind))
-        c.execute("UPDATE attributions SET speaker_id = ? WHERE speaker_name = ?", (target, sur))
+        c.execute("UPDATE attributions SET speaker_id = ? WHERE speaker_name = ? AND speaker_id IS NOT ?",
+                  (target, sur, target))
         if target != own:
             c.execute("DELETE FROM speakers WHERE id = ? AND surname IS NULL AND NOT EXISTS "
                       "(SELECT 1 FROM attributions WHERE speaker_id = ?)", (own, own))
