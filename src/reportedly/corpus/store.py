@@ -204,6 +204,8 @@ class Store:
 
         With ``update``, a stored document with the same id whose component versions differ from
         ``doc``'s (an older pipeline produced it) is replaced, in the same transaction.
+        Speakers are resolved as documents arrive; :meth:`refresh_speakers` after a batch applies
+        the corpus-wide rules (the ``ingest`` and ``batch`` commands do).
         """
         return self.put(doc, update=update) != "existing"
 
