@@ -114,3 +114,21 @@ def test_other_languages(component, text: str) -> None:
     doc = _run(component, text)
     for a in doc.attributions:  # whatever is found is well formed
         assert a.id.startswith("a")
+
+
+def test_long_document_stays_fast(component) -> None:
+    para = ("The ministry said on Monday that talks had stalled. “We will not give up,” said Smith, a senior aide. "
+            "Officials, who spoke on condition of anonymity, said the plan was a move made to buy time. "
+            "He added that they believe the war will end.")
+    text = "\n\n".join([para] * 600)  # about 150,000 characters, 2,400 attributions
+    t0 = time.perf_counter()
+    doc = _run(component, text)
+    assert time.perf_counter() - t0 < 60  # generous for a shared machine; about 1 s when idle
+    assert len(doc.attributions) >= 1800
+
+
+def test_many_quote_marks_in_one_paragraph(component) -> None:
+    text = "“" * 20000 + " said Smith " + "”" * 10000 + '"' * 10000
+    t0 = time.perf_counter()
+    _run(component, text)
+    assert time.perf_counter() - t0 < 60

@@ -66,6 +66,9 @@ def _valid(pairs, n: int) -> list[Pair]:
     return sorted(set(out))
 
 
+_CLASH_WINDOW = 12
+
+
 def _cue_overlap(a: list[Pair], b: list[Pair]) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
@@ -87,17 +90,26 @@ def build(doc: Document, cands: list[RuleCandidate], component: str = "attributi
     usable.sort(key=lambda c: (c.cue_start, -(c.score or 0)))
     kept: list[RuleCandidate] = []
     replaced: dict[int, RuleCandidate] = {}
+    floating: dict[tuple, RuleCandidate] = {}
     for c in usable:
         clash = None
-        for k in kept:
-            if (c.cue and k.cue and _cue_overlap(c.cue, k.cue)) or (not c.cue and not k.cue and c.content == k.content):
-                clash = k
-                break
+        if c.cue:
+            # candidates come in cue order, so only the last few kept ones can overlap this cue
+            for k in reversed(kept[-_CLASH_WINDOW:]):
+                if k.cue and _cue_overlap(c.cue, k.cue):
+                    clash = k
+                    break
+        else:
+            clash = floating.get(tuple(c.content))
         if clash is None:
             kept.append(c)
+            if not c.cue:
+                floating[tuple(c.content)] = c
             continue
         if _better(c, clash):
-            kept[kept.index(clash)] = c
+            kept[len(kept) - 1 - kept[::-1].index(clash)] = c
+            if not c.cue:
+                floating[tuple(c.content)] = c
             replaced[id(clash)] = c
             # keep what the loser knew about links
             c.shares_source_with = c.shares_source_with or clash.shares_source_with

@@ -24,6 +24,7 @@ a cycle.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..document import Attribution, Document
@@ -110,13 +111,14 @@ def link_chains(doc: Document, atts: list[Attribution], relayed: dict[str, str] 
     shares = shares or {}
     by_id = {a.id: a for a in atts}
     credit = _credit_entity(doc)
+    ent = {a.id: _norm(a.source.entity) if a.source.entity else None for a in atts}
 
     def same_speaker(x: Attribution, y: Attribution) -> bool:
         if shares.get(x.id) == y.id or shares.get(y.id) == x.id:
             return True
         if shares.get(x.id) and shares.get(x.id) == shares.get(y.id):
             return True
-        if x.source.entity and y.source.entity and _norm(x.source.entity) == _norm(y.source.entity):
+        if ent[x.id] and ent[x.id] == ent[y.id]:
             return True  # "Perdue said he didn't believe …": his own belief, not relayed
         return bool(x.source.spans) and x.source.spans == y.source.spans
 
@@ -136,20 +138,23 @@ def link_chains(doc: Document, atts: list[Attribution], relayed: dict[str, str] 
     for a in atts:
         if a.via is None:
             set_via(a, _intermediary(doc, a, atts))
-    # 3. nesting
+    # 3. nesting (content spans indexed by start, so each cue looks only at spans that can hold it)
+    spans = sorted(((s, e, b) for b in atts for s, e in b.content), key=lambda sp: (sp[0], sp[1]))
+    starts = [sp[0] for sp in spans]
+    longest = max((e - s for s, e, _ in spans), default=0)
     for a in sorted(atts, key=_pos):
         if a.via is not None or not a.cue or a.id in shares:
             continue
-        if credit and a.source.entity and _norm(a.source.entity) == credit:
+        if credit and ent[a.id] == credit:
             continue
         c0 = a.cue[0][0]
         holders = []
-        for b in atts:
-            if b is a or same_speaker(a, b):
-                continue
-            for s, e in b.content:
-                if s <= c0 < e:
-                    holders.append((e - s, -_pos(b), b))
+        k = bisect.bisect_right(starts, c0) - 1
+        while k >= 0 and spans[k][0] >= c0 - longest:
+            s, e, b = spans[k]
+            k -= 1
+            if e > c0 and b is not a and not same_speaker(a, b):
+                holders.append((e - s, -_pos(b), b))
         holders.sort(key=lambda h: (h[0], h[1]))
         for _size, _p, b in holders:
             if set_via(a, b):

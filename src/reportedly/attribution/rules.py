@@ -36,6 +36,7 @@ other languages simply give fewer candidates.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -112,8 +113,12 @@ class _Sentence:
         self.span = span
         self.toks = tokens(text, *span)
         self.words = [text[s:e].lower() for s, e in self.toks]
-        self.quoted = [any(q.start < s < q.end for q in quotes) for s, _ in self.toks]
         self.quotes = [q for q in quotes if q.start < span[1] and span[0] < q.end]
+        starts = [s for s, _ in self.toks]
+        self.quoted = [False] * len(starts)  # token start strictly inside a quotation
+        for q in self.quotes:
+            for k in range(bisect.bisect_right(starts, q.start), bisect.bisect_left(starts, q.end)):
+                self.quoted[k] = True
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -803,8 +808,11 @@ def extract(text: str, regions: list[Pair] | None = None) -> list[RuleCandidate]
     for rs, re_ in regions:
         quotes = find_quotes(text, rs, re_)
         region_quotes.append(quotes)
+        q_starts = [q.start for q in quotes]
+        q_ends = [q.end for q in quotes]  # quotations never overlap, so their ends are sorted too
         for sent in sentences(text, rs, re_, quotes):
-            out.extend(_sentence_candidates(text, sent, quotes))
+            local = quotes[bisect.bisect_right(q_ends, sent[0]):bisect.bisect_left(q_starts, sent[1])]
+            out.extend(_sentence_candidates(text, sent, local))
         out.extend(_signed_quotes(text, rs, re_, quotes, out))
     out.extend(_speaker_labels(text, regions, out))
     out.sort(key=lambda c: c.cue_start)
@@ -907,8 +915,14 @@ def _attach_quotes(text: str, regions: list[Pair], region_quotes: list[list[Quot
                    cands: list[RuleCandidate]) -> None:
     """Multi-paragraph quotations, bare follow-on quotations and floating quotations."""
     pending: list[Pair] = []  # open quotation pieces of earlier paragraphs (multi-paragraph quote)
+    order = sorted(cands, key=lambda c: c.cue_start)
+    starts = [c.cue_start for c in order]
+    speakers = [c for c in order if c.kind != "floating"]
+    speaker_starts = [c.cue_start for c in speakers]
     for (rs, re_), quotes in zip(regions, region_quotes, strict=True):
-        region_cands = [c for c in cands if c.cue and rs <= c.cue[0][0] < re_]
+        # only this paragraph's candidates can own its quotations
+        local = order[bisect.bisect_left(starts, rs):bisect.bisect_left(starts, re_)]
+        region_cands = [c for c in local if c.cue and rs <= c.cue[0][0] < re_]
         starts_quoted = _starts_with_quote(text, rs, re_)
         if pending:
             if not starts_quoted:
@@ -917,7 +931,7 @@ def _attach_quotes(text: str, regions: list[Pair], region_quotes: list[list[Quot
         for q in quotes:
             if any(q.start <= c.cue[0][0] <= q.start + 60 for c in labels):
                 continue  # a transcript line ("“PENCE: …") belongs to its speaker label
-            owner = _covered(cands, q.start, q.end)
+            owner = _covered(local, q.start, q.end)
             if owner is not None:
                 if pending and q is quotes[0]:
                     owner.content = sorted(set(owner.content) | set(pending))
@@ -939,11 +953,12 @@ def _attach_quotes(text: str, regions: list[Pair], region_quotes: list[list[Quot
                 continue
             # a paragraph that is a quotation with no cue continues the last speaker
             if starts_quoted and q.start - rs < 3 and not region_cands:
-                last = [c for c in cands if c.cue_start < q.start and c.kind != "floating"]
-                if last:
+                k = bisect.bisect_left(speaker_starts, q.start)
+                if k:
                     pieces = pending + [(q.start, q.end)]
                     pending = []
                     fl = RuleCandidate(cue=[], source=[], content=pieces, kind="floating",
-                                       sentence=(rs, re_), shares_source_with=last[-1], rule="floating",
+                                       sentence=(rs, re_), shares_source_with=speakers[k - 1], rule="floating",
                                        score=0.4)
                     cands.append(fl)
+                    local.append(fl)

@@ -30,6 +30,7 @@ Attributions that share a source with another (participles, floating quotations)
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -380,6 +381,10 @@ _CAP_TOKEN = rf"(?:{_ABBR}|[A-Z][\w’'\-]*)"
 _CAP_RUN = re.compile(rf"(?<![\w’']){_CAP_TOKEN}(?:[ \t]+(?:{_CAP_TOKEN}|(?:de|van|von|bin|al|da|del|la|le)(?=[ \t]+[A-Z])))*")
 
 
+def _surname_key(word: str) -> str:
+    return _strip_possessive(word).lower()
+
+
 def _text_names(text: str, regions: list[Pair]) -> list[tuple[int, str, str]]:
     """``(position, name, leading role)`` of capitalised name runs of two or more name words."""
     out = []
@@ -407,41 +412,57 @@ class Resolver:
         self.regions = regions if regions is not None else [(0, len(text))]
         self.known: list[_Known] = []
         self.names = _text_names(text, self.regions)
+        self._titled = [(p, n, r) for p, n, r in self.names
+                        if any(w.lower().rstrip(".") in _TITLE_HINTS for w in r.split())]
+        self._titled_pos = [p for p, _, _ in self._titled]
+        self._name_pos = [p for p, _, _ in self.names]
+        self._by_surname: dict[str, list[tuple[int, str]]] = {}
+        self._name_counts: dict[str, int] = {}
+        for p, n, _ in self.names:
+            self._by_surname.setdefault(_surname_key(n.split()[-1]), []).append((p, n))
+            self._name_counts[n] = self._name_counts.get(n, 0) + 1
         credit = doc.meta.headline_credit or {}
         if credit.get("entity"):
             # the headline credits the outlet for the whole article: it precedes every mention
             self.known.append(_Known(-1, credit["entity"], "outlet", False, None, None, False))
 
     # -- linking helpers ------------------------------------------------------------------------
+    #: How many remembered mentions a look-back walks at most (keeps long documents linear).
+    LOOKBACK = 400
+
     def _before(self, pos: int, pred) -> _Known | None:
+        """The latest remembered mention before ``pos`` that satisfies ``pred``."""
         best = None
-        for k in self.known:
-            if k.pos < pos and pred(k) and (best is None or k.pos >= best.pos):
+        for k in reversed(self.known[-self.LOOKBACK:]):
+            if k.pos < pos and pred(k) and (best is None or k.pos > best.pos):
                 best = k
+                break
+        first = self.known[0] if self.known else None  # the headline credit, however far back
+        if best is None and first is not None and first.pos < pos and pred(first):
+            best = first
         return best
 
     def _person_before(self, pos: int) -> _Known | None:
         src = self._before(pos, lambda k: k.kind == "person" and k.entity)
-        titled = [(p, n, r) for p, n, r in self.names if p < pos and
-                  any(w.lower().rstrip(".") in _TITLE_HINTS for w in r.split())]
-        if titled:
-            p, n, r = max(titled, key=lambda x: x[0])
+        k = bisect.bisect_left(self._titled_pos, pos)
+        if k:
+            p, n, r = self._titled[k - 1]
             if src is None or p > src.pos:
                 ent = self._full_name(n.split()[-1], pos) or n
                 return _Known(p, ent, "person", False, None, r or None, False)
         return src
 
     def _full_name(self, surname: str, pos: int) -> str | None:
-        sur = surname.lower()
-        fits = lambda name: len(name.split()) >= 2 and name.split()[-1].lower().strip("’'s") == sur  # noqa: E731
-        k = self._before(pos, lambda k: k.kind == "person" and k.entity and fits(k.entity))
+        sur = _surname_key(surname)
+        k = self._before(pos, lambda k: k.kind == "person" and k.entity and len(k.entity.split()) >= 2
+                         and _surname_key(k.entity.split()[-1]) == sur)
         if k:
             return k.entity
-        before = [n for p, n, _ in self.names if p < pos and fits(n)]
+        fits = self._by_surname.get(sur, [])
+        before = [n for p, n in fits if p < pos]
         if before:  # the most frequent compatible full name, the latest on a tie
-            counts = {n: sum(1 for _, m, _ in self.names if m == n) for n in before}
-            return max(reversed(before), key=lambda n: counts[n])
-        after = [n for p, n, _ in self.names if p >= pos and fits(n)]
+            return max(reversed(before), key=lambda n: self._name_counts[n])
+        after = [n for p, n in fits if p >= pos]
         return after[0] if after else None
 
     def _relative_antecedent(self, pos: int) -> _Known | None:
@@ -512,7 +533,9 @@ class Resolver:
                                 and k.entity) if m.kind in {"person", "anonymous"} else \
                 self._before(pos, lambda k: k.kind == m.kind and k.entity)
             if ante is None and m.kind in {"person", "anonymous"}:
-                titled = [(p, n, r) for p, n, r in self.names if p < pos and key in _norm(r).split()]
+                upto = bisect.bisect_left(self._name_pos, pos)
+                titled = [(p, n, r) for p, n, r in self.names[max(0, upto - self.LOOKBACK):upto]
+                          if key in _norm(r).split()]
                 if titled:
                     p, n, r = titled[-1]
                     ante = _Known(p, n, "person", False, None, r, False)
