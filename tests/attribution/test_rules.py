@@ -142,3 +142,14 @@ def test_double_appositive_and_party_tag_before_appositive() -> None:
 def test_content_after_a_short_phrase() -> None:
     _, _, content, _ = _one("Trump said after the convention he would not accept the endorsement.", "said")
     assert content == "he would not accept the endorsement"
+
+
+def test_intentions_and_evaluative_verbs() -> None:
+    src, cue, content, cand = _one("Hillary Clinton plans to call on young people to serve.", "plans")
+    assert src == "Hillary Clinton" and content == "to call on young people to serve"
+    assert cand.kind == "cognitive"
+    _, _, content, _ = _one("He declined to comment.", "declined")
+    assert content == "to comment"
+    assert not [f for f in _found("The company's plans to expand were shelved.") if f[1] == "plans"]
+    src, _, content, _ = _one("Graham criticized the party’s lack of environmental awareness.", "criticized")
+    assert src == "Graham" and content == "the party’s lack of environmental awareness"

@@ -55,7 +55,22 @@ SPEECH: dict[str, str] = {
 NOUN_VERBS = {"tweet", "comment", "remark", "claim", "report", "note", "answer", "charge", "state", "estimate",
               "demand", "promise", "pledge", "vow", "signal", "hint", "joke", "quip", "counter", "caution",
               "highlight", "recount", "reply", "repeat", "propose", "recommend", "stress", "mention", "continue",
-              "suspect"}
+              "suspect", "plan", "offer", "aim", "hope", "vote", "question", "praise", "blame", "defend", "slam",
+              "champion", "fault", "reject", "dismiss", "hail", "tout"}
+
+#: Verbs of intention: cues only before a "to"-infinitive, which is their content ("wants to triple …").
+INTENT: dict[str, str] = {
+    **_regular("plan", "agree", "pledge", "vow", "decline", "refuse", "intend", "threaten", "offer", "seek",
+               "aim", "promise", "want", "hope", "expect", "wish", "try", "vote"),
+    **{f: "seek" for f in ("sought",)},
+    **{f: "plan" for f in ("planned", "planning")},
+}
+
+#: Verbs that judge someone in words: the object and what follows are the content ("criticized the law as …").
+EVALUATIVE: dict[str, str] = _regular(
+    "criticize", "criticise", "blast", "slam", "condemn", "praise", "question", "defend", "blame", "denounce",
+    "applaud", "reject", "dismiss", "lambaste", "rebuke", "hail", "tout", "laud", "mock", "ridicule", "fault",
+    "decry", "chide", "scold", "commend", "champion", "disparage", "deride", "berate")
 
 #: Verbs of belief, wish and fear.
 COGNITIVE: dict[str, str] = {
@@ -244,4 +259,11 @@ def cue_lemma(word: str) -> tuple[str, str] | None:
         return SPEECH[w], "speech"
     if w in COGNITIVE:
         return COGNITIVE[w], "cognitive"
+    if w in EVALUATIVE:
+        return EVALUATIVE[w], "speech"
     return None
+
+
+def intent_lemma(word: str) -> str | None:
+    """The lemma of a verb of intention ("plans" → "plan"), else ``None``."""
+    return INTENT.get(word.lower())

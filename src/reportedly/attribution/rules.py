@@ -405,6 +405,12 @@ def _find_cues(s: _Sentence) -> list[_Cue]:
                 cues.append(_Cue(i, i + 1, "participle" if w.endswith("ing") else "verb", w, "speech"))
             i += 2
             continue
+        intent = L.intent_lemma(w)
+        if intent and nxt == "to" and i + 2 < n and s.is_word(i + 2) and prev not in _DETERMINERS \
+                and not s.cap(i) and prev not in _BE and not prev.endswith(("’s", "'s")):
+            cues.append(_Cue(i, i, "verb", intent, "intent"))  # "Clinton wants to triple …"
+            i += 1
+            continue
         found = L.cue_lemma(w)
         if found and prev not in _DETERMINERS and not s.cap(i) or (found and i == 0):
             lemma, cls = found
@@ -469,7 +475,9 @@ def _content_right(s: _Sentence, c: _Cue, stop: int) -> Pair | None:
         b -= 1
     if b < a or _adverbial_only(s, a, b):
         return None
-    if s.words[a] in _NOT_CONTENT_START and c.lemma not in {"", "according to"}:
+    if c.cls == "intent" and s.words[a] == "to":
+        pass  # "wants to triple …": the infinitive is the content
+    elif s.words[a] in _NOT_CONTENT_START and c.lemma not in {"", "according to"}:
         # "said on the other hand, “the current system …”": an adverbial, then the quotation
         lead = next((k for k in range(a + 1, min(b, a + 9)) if s.words[k] == "," and k + 1 <= b
                      and s.is_open_mark(k + 1)), None)
@@ -672,7 +680,7 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
         shares = None
         relay = None
         content: list[Pair] = []
-        kind = "cognitive" if c.cls == "cognitive" else "indirect"
+        kind = "cognitive" if c.cls in {"cognitive", "intent"} else "indirect"
         rule = c.kind
         if c.kind == "according":
             if source is None:
@@ -768,7 +776,7 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
 
 def _own_belief(text: str, c: RuleCandidate, cands: list[RuleCandidate]) -> bool:
     """"X said she thinks …": a belief a speaker reports of herself adds no attribution of its own."""
-    if c.lemma not in L.COGNITIVE.values() or len(c.source) != 1:
+    if (c.lemma not in L.COGNITIVE.values() and c.lemma not in L.INTENT.values()) or len(c.source) != 1:
         return False
     s, e = c.source[0]
     if text[s:e].lower() not in {"he", "she", "they", "we", "i"}:
