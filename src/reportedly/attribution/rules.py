@@ -473,7 +473,7 @@ def _content_right(s: _Sentence, c: _Cue, stop: int) -> Pair | None:
     b = stop - 1
     while b >= a and s.words[b] in {",", ";", ".", ":", "—", "–", "-"}:
         b -= 1
-    if b < a or _adverbial_only(s, a, b):
+    if b < a or _adverbial_only(s, a, b) and not (c.cls == "intent" and s.words[a] == "to"):
         return None
     if c.cls == "intent" and s.words[a] == "to":
         pass  # "wants to triple …": the infinitive is the content
