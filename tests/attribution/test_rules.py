@@ -153,3 +153,16 @@ def test_intentions_and_evaluative_verbs() -> None:
     assert not [f for f in _found("The company's plans to expand were shelved.") if f[1] == "plans"]
     src, _, content, _ = _one("Graham criticized the party’s lack of environmental awareness.", "criticized")
     assert src == "Graham" and content == "the party’s lack of environmental awareness"
+
+
+def test_title_case_headline_cue() -> None:
+    text = "Clinton Hid Past Health Problems From Public, Former White House Doctor Says"
+    src, cue, content, _ = _one(text, "Says")
+    assert src == "Former White House Doctor" and content == "Clinton Hid Past Health Problems From Public"
+    assert not [f for f in _found("Report Shows Nothing New In The Budget Talks") if f[1] == "Report"]
+
+
+def test_participle_after_preposition() -> None:
+    text = "McAuliffe refuses to discuss appointees, aside from saying he wants a diverse delegation."
+    src, _, content, _ = _one(text, "saying")
+    assert src == "McAuliffe" and content == "he wants a diverse delegation"

@@ -69,6 +69,8 @@ _NOT_CONTENT_START = (_PREPOSITIONS | _SUBORDINATORS | {"before", "after", "unti
                                                         "than", "also", "then"}) - {"that", "as"}
 
 
+_PAST_FORMS = {"said", "told", "wrote", "warned", "claimed", "admitted", "insisted", "denied", "revealed",
+               "argued", "reported", "suggested", "confirmed", "announced", "declared", "stated"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
 #: Prepositions of a short phrase between a cue and its clause ("said after the convention he …").
 _SHORT_PP = {"after", "before", "during", "at", "in", "on", "following", "from", "over"}
@@ -79,7 +81,7 @@ _ROLE_NOUNS = {"executive", "founder", "co-founder", "owner", "partner", "member
                "co-author", "historian", "economist", "lawyer", "attorney", "pastor", "manager", "coordinator",
                "organizer", "organiser", "analyst", "strategist", "consultant", "adviser", "advisor", "aide"}
 #: Words after which a participle continues the sentence's speaker ("…, saying", "by saying").
-_PARTICIPLE_AFTER = {",", "—", "by", "after", "before", "while", "when", "without"}
+_PARTICIPLE_AFTER = {",", "—", "by", "after", "before", "while", "when", "without", "from", "for", "and"}
 #: "It" followed by these is not a speaker ("It is clear …, saying" has none).
 _IT_COPULA = _BE | {"was", "has", "had", "would", "will", "may", "might", "could", "seems", "seemed", "appears",
                     "appeared", "remains", "looks", "takes", "took", "became", "becomes", "s"}
@@ -368,6 +370,9 @@ class _Cue:
 def _find_cues(s: _Sentence) -> list[_Cue]:
     cues: list[_Cue] = []
     n = len(s)
+    # a headline in title case ("Clinton Hid Health Problems, Former White House Doctor Says")
+    content_words = [k for k in range(n) if s.is_word(k) and len(s.words[k]) > 3 and not s.quoted[k]]
+    title_case = len(content_words) >= 3 and sum(s.cap(k) for k in content_words) >= 0.8 * len(content_words)
     i = 0
     while i < n:
         w = s.words[i]
@@ -412,7 +417,9 @@ def _find_cues(s: _Sentence) -> list[_Cue]:
             i += 1
             continue
         found = L.cue_lemma(w)
-        if found and prev not in _DETERMINERS and not s.cap(i) or (found and i == 0):
+        headline_cue = found and s.cap(i) and title_case and (w.endswith("s") or w in _PAST_FORMS) \
+            and i > 0 and prev not in _DETERMINERS
+        if found and prev not in _DETERMINERS and not s.cap(i) or (found and i == 0) or headline_cue:
             lemma, cls = found
             if prev in _BE and (w.endswith("ed") or w in {"told", "said", "thought", "found", "shown",
                                                            "written", "felt"}):
@@ -633,8 +640,8 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
         if c.source is None and c.kind not in {"participle"} and not c.coord:
             continue
         if c.lemma in L.DOCUMENT_VERBS and c.kind == "verb":
-            head = s.words[c.source[1]] if c.source else ""
-            if head not in L.DOCUMENT_HEADS and not (c.end + 1 < n and s.words[c.end + 1] == "that"):
+            src_words = {s.words[k] for k in range(c.source[0], c.source[1] + 1)} if c.source else set()
+            if not src_words & L.DOCUMENT_HEADS and not (c.end + 1 < n and s.words[c.end + 1] == "that"):
                 continue
         if c.lemma in L.NAMING_VERBS and c.source and c.source_side == "left":
             head = s.words[c.source[1]]
@@ -842,7 +849,10 @@ def _signed_quotes(text: str, rs: int, re_: int, quotes: list[Quote],
     close = m.end("mark")
     q = next((q for q in quotes if q.end == close), None)
     if q is None:
-        return []
+        # the quotation opened with an odd mark (”…” or "…”): take the paragraph up to the signature
+        if text[rs:rs + 1] not in "“”\"«»„":
+            return []
+        q = Quote(rs, close, True)
     if any(c.cue and q.start <= c.cue[0][0] < re_ for c in cands):
         return []
     src_end = m.end("tail") if m.group("tail") else m.end("name")
