@@ -61,7 +61,7 @@ NOUN_VERBS = {"tweet", "comment", "remark", "claim", "report", "note", "answer",
 #: Verbs of intention: cues only before a "to"-infinitive, which is their content ("wants to triple …").
 INTENT: dict[str, str] = {
     **_regular("plan", "agree", "pledge", "vow", "decline", "refuse", "intend", "threaten", "offer", "seek",
-               "aim", "promise", "want", "hope", "expect", "wish", "try", "vote"),
+               "aim", "promise", "want", "hope", "expect", "wish"),
     **{f: "seek" for f in ("sought",)},
     **{f: "plan" for f in ("planned", "planning")},
 }

@@ -411,8 +411,13 @@ def _find_cues(s: _Sentence) -> list[_Cue]:
             i += 2
             continue
         intent = L.intent_lemma(w)
+        noun_like = intent in L.NOUN_VERBS | {"plan", "offer", "aim", "hope", "promise", "pledge", "vow", "bid"} \
+            and not w.endswith(("ed", "ing"))
+        subject_before = (prev in L.PRONOUNS or s.cap(i - 1) or prev in L.AUX or prev.endswith("ly")
+                          or prev in L.ANONYMOUS_HEADS or prev in L.ORG_WORDS or prev in L.GOVERNMENT_WORDS)
         if intent and nxt == "to" and i + 2 < n and s.is_word(i + 2) and prev not in _DETERMINERS \
-                and not s.cap(i) and prev not in _BE and not prev.endswith(("’s", "'s")):
+                and not s.cap(i) and prev not in _BE and not prev.endswith(("’s", "'s")) \
+                and (not noun_like or subject_before):
             cues.append(_Cue(i, i, "verb", intent, "intent"))  # "Clinton wants to triple …"
             i += 1
             continue
@@ -432,6 +437,9 @@ def _find_cues(s: _Sentence) -> list[_Cue]:
                     prev.endswith(("’s", "'s", "s’", "s'")) or not _clause_follows(s, i + 1)
                     and prev not in L.AUX | {"to", "i", "we", "you", "they", "he", "she"}):
                 i += 1  # "late-night tweets targeting …", "more than 20 states": a noun, not a cue
+                continue
+            if w == "assuming":
+                i += 1  # "…, assuming no reduction in output": a condition, not a belief
                 continue
             if w.endswith("ing") and prev not in _BE:
                 cues.append(_Cue(i, i, "participle", lemma, cls))
