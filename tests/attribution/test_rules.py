@@ -166,3 +166,13 @@ def test_participle_after_preposition() -> None:
     text = "McAuliffe refuses to discuss appointees, aside from saying he wants a diverse delegation."
     src, _, content, _ = _one(text, "saying")
     assert src == "McAuliffe" and content == "he wants a diverse delegation"
+
+
+def test_citing_a_reason_is_not_a_relay() -> None:
+    text = "The Supreme Court blocked the rule, citing a threat to public health."
+    src, cue, content, cand = _one(text, "citing")
+    assert src == "The Supreme Court" and content == "a threat to public health"
+    assert cand.relayed_by is None
+    text = "The New York Times reported the split on Thursday, citing sources."
+    src, _, _, cand = _one(text, "citing")
+    assert src == "sources" and cand.relayed_by is not None

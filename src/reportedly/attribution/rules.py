@@ -300,6 +300,16 @@ def _with_appositive(s: _Sentence, np_: tuple[int, int]) -> tuple[int, int]:
     return (a, end) if end > j else (a, b)
 
 
+def _source_like(s: _Sentence, np_: tuple[int, int]) -> bool:
+    """Can the phrase after "citing" be who the news came from ("sources", "Pentagon officials", "a report")?"""
+    words = [s.words[k] for k in range(np_[0], np_[1] + 1)]
+    if any(w in L.ANONYMOUS_HEADS or w in L.DOCUMENT_HEADS or w in {"sources", "source", "reports", "people",
+                                                                     "media", "documents", "data"} for w in words):
+        return True
+    k = np_[0] + (1 if words[0] in {"the", "a", "an"} else 0)
+    return s.cap(k) and k <= np_[1]
+
+
 def _paren_np(s: _Sentence, close: int) -> tuple[int, int] | None:
     """``NAME (PARTY-STATE)`` ending with the parenthesis at ``close``: the whole phrase, or None."""
     k = close - 1
@@ -617,7 +627,12 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
             np_ = _np_right(s, c.end + 1, loose=True)
             c.source, c.source_side = np_, "right"
         elif c.kind == "citing":
-            c.source, c.source_side = _np_right(s, c.end + 1, loose=True), "right"
+            np_ = _np_right(s, c.end + 1, loose=True)
+            if np_ is not None and not _source_like(s, np_):
+                # "…, citing a threat to public health": a reason the subject gives, not a relay
+                c.kind, c.source = "participle", None
+            else:
+                c.source, c.source_side = np_, "right"
         elif c.kind == "participle":
             # "with some officials arguing": the phrase between "with" and the participle
             j = c.start - 1
