@@ -2,9 +2,12 @@
 
 The rules work on tokens and quote marks alone (no parser), one sentence at a time:
 
-* a **cue** is a reporting verb ("said", "stated", "set out"), a verb of belief ("believes",
-  "fear"), "is/are afraid", a hedged passive ("are said to oppose"), "according to", or a
-  participle after a comma ("…, arguing that …", "…, citing sources") or after "with NP";
+* a **cue** is a reporting verb ("said", "stated", "set out", "called for"), a verb of belief
+  ("believes", "fear"), a verb of intention before a "to"-infinitive ("wants to", "declined to"),
+  a verb that judges in words ("criticized", "praised"), "is/are afraid", a hedged passive ("are
+  said to oppose"), "according to", or a participle after a comma or "by"/"from"/"after"
+  ("…, arguing that …", "…, citing sources", "by saying") or after "with NP"; in a title-case
+  headline the capitalised "Says" too;
 * the **source** is the noun phrase walked left from the cue over auxiliaries and adverbs
   ("Moscow has repeatedly stated"), keeping an appositive between commas ("Gen. Mark Milley,
   who heads …, stated"), or the phrase after the cue when the order is inverted ("…," said
