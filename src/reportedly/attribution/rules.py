@@ -537,6 +537,11 @@ def _predicate_end(s: _Sentence, a: int, stop: int) -> int:
                 and s.words[k] not in {"want", "hope", "fear", "expect", "show", "find", "think", "believe", "feel"}:
             cut = j - 1 if s.words[j - 1] == "," else j
             return cut
+        # ", but still lost", "but has been met with opposition": a subjectless predicate
+        if s.words[j] == "but" and k < stop and not s.quoted[k] and (
+                s.words[j + 1] in {"still", "also", "then", "never", "has", "have", "had", "was", "were", "is", "are"}
+                or s.words[j + 1].endswith("ed") and len(s.words[j + 1]) > 4):
+            return j - 1 if s.words[j - 1] == "," else j
     return stop
 
 
