@@ -5,18 +5,22 @@ A source mention (the text of its spans) is read in four steps, without a parser
 1. **Split** an appositive or relative clause off the head ("Gen. Mark Milley, who heads the US
    Joint Chiefs of Staff" → head "Gen. Mark Milley", appositive "who heads …").
 2. **Classify** the head, first match wins:
-   pronoun ("he", "they", "who") → resolved later; outlet (a known name or alias, a capitalised name
+   pronoun ("he", "they", "who") → resolved later; group (coordinated names "Mr. Grassley and
+   Mr. Leahy", plural people "Republicans in Congress", "Many Democrats"); outlet (a known name or alias, a capitalised name
    ending in "Times"/"News"/…, or an anaphor "the outlet"/"the newspaper"); government or place
-   speaking for one ("Moscow", "the White House", "the Russian Foreign Ministry", "the Trump
-   administration"); document ("the report", "a new poll"); anonymous (a lower-case head noun such as
+   speaking for one ("Moscow", "Texas", "the White House", "the Russian Foreign Ministry", "the Trump
+   administration"); document ("the report", "a new poll", "Video"); institutions named with
+   "of"/"and"/"to" ("D.C. Court of Appeals’ Board on Professional Responsibility"); anonymous (a head noun such as
    "officials", "sources", "a person familiar with …", "a top US general" with no name after it);
    a definite description ("the president") → linked to an earlier person whose role holds that
    word; a name (the last run of capitalised words, titles such as "US President" or "Gen."
    stripped into ``role``); an organisation when the name ends in "Party", "Institute", … or is
    an acronym.
 3. **Link** to earlier mentions, a simple in-document coreference: a lone surname ("Milley") takes
-   the last earlier full name ending in it (from earlier sources, then from capitalised name runs
-   anywhere before in the text, then after); "he"/"she" take the most recent person (earlier
+   the last earlier full name ending in it from earlier sources, else the most frequent full name
+   ending in it among the capitalised name runs before it in the text (then after it); a name in
+   capitals ("PENCE:") or a place that is such a surname ("Jordan") becomes that person; "who"
+   takes the name right before its comma; "he"/"she" take the most recent person (earlier
    sources, or titled names in the text before it); "they" takes the most recent plural source
    ("other senior officials"), else the most recent organisation or government; "it" the most
    recent organisation, government, outlet or document; outlet anaphors the most recent outlet
