@@ -42,6 +42,7 @@ SPEECH: dict[str, str] = {
         "continue", "answer", "counter", "retort", "agree", "accuse", "recount",
         "clarify", "exclaim", "shout", "highlight", "describe", "charge", "wonder", "acknowledge",
         "affirm", "advise", "assure", "lament", "predict", "insist", "call", "cite",
+        "encourage", "characterize", "characterise", "underscore", "dispute", "speculate", "brag",
     ),
     **{f: "say" for f in ("say", "says", "said", "saying")},
     **{f: "tell" for f in ("tell", "tells", "told", "telling")},
