@@ -333,6 +333,11 @@ def _sentence_subject(s: _Sentence, before: int) -> tuple[int, int] | None:
     i = 0
     while i < before and (s.words[i] in _LEAD_ADVERBIALS or s.words[i] == ","):
         i += 1
+    if i < before and (s.words[i] in _PREPOSITIONS or s.words[i].endswith("ly") and not s.cap(i + 1)):
+        # "In a speech on Monday, the court …", "Recently, it …": the subject follows the comma
+        comma = next((k for k in range(i, min(before, i + 12)) if s.words[k] == ","), None)
+        if comma is not None:
+            i = comma + 1
     if i >= before or s.quoted[i]:
         return None
     if s.words[i] in L.PRONOUNS and (s.words[i] != "it" or i + 1 < before and s.words[i + 1] not in _IT_COPULA):
@@ -702,7 +707,10 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Rul
             begin -= 1
         if begin > 0 and s.words[begin - 1] == ",":
             begin -= 1
-        clause = begin == 0 or s.words[begin] in _COORD | {",", ";", "—"} or c.kind in {"participle", "citing"}
+        # a participle cuts only where it can start an attribution ("…, arguing"; not "disparaging remarks")
+        live_participle = c.kind == "citing" or c.kind == "participle" and (
+            c.with_np or c.start > 0 and s.words[c.start - 1] in _PARTICIPLE_AFTER)
+        clause = begin == 0 or s.words[begin] in _COORD | {",", ";", "—"} or live_participle
         starts.append(begin if clause else n)
     lead_sub = s.words[0] in _SUBORDINATORS
     first_comma = next((k for k in range(n) if s.words[k] == "," and not s.quoted[k]), None)
