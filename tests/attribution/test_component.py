@@ -53,7 +53,9 @@ def _by_cue(doc: Document, word: str):
     return next(a for a in doc.attributions if word in text_of(doc, a.cue))
 
 
-def test_end_to_end_small_article(component) -> None:
+def test_end_to_end_small_article() -> None:
+    """What the rules find and how it is resolved (the shipped model's spans are checked by the seed test)."""
+    component = AttributionComponent(Settings.load(env={}), tagger=None)
     doc = component(make_doc(TEXT, date="2022-11-11T10:53:00"))
     nyt = _by_cue(doc, "reported")
     assert nyt.source.entity == "The New York Times" and nyt.source.kind == "outlet"
@@ -101,5 +103,7 @@ def test_degenerate_documents(component, text: str) -> None:
 
 def test_document_without_layers_uses_whole_text(component) -> None:
     doc = component(Document("The minister said that the talks had stalled."))
-    assert len(doc.attributions) == 1
-    assert doc.attributions[0].source.entity == "minister" or "minister" in (doc.attributions[0].source.mention or "")
+    check_spans(doc)
+    if component.tagger is None:
+        assert len(doc.attributions) == 1
+        assert "minister" in (doc.attributions[0].source.mention or "")
