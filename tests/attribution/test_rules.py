@@ -176,3 +176,11 @@ def test_citing_a_reason_is_not_a_relay() -> None:
     text = "The New York Times reported the split on Thursday, citing sources."
     src, _, _, cand = _one(text, "citing")
     assert src == "sources" and cand.relayed_by is not None
+
+
+def test_question_quote_then_speaker_is_one_sentence() -> None:
+    text = "“How many times do we have to see this?” Clinton said. “In Tulsa, an unarmed man died.”"
+    src, _, _, cand = _one(text, "said")
+    assert src == "Clinton"
+    pieces = [text[a:b] for a, b in cand.content]
+    assert pieces[0].startswith("“How many times") and any("In Tulsa" in p for p in pieces)

@@ -9,6 +9,7 @@ used inside an open double quotation, so apostrophes never open a quotation.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -119,12 +120,19 @@ def inside(pos: int, quotes: list[Quote]) -> Quote | None:
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:''|``|[\"“‘'«(\[])?[A-Z0-9À-Þ])|[.!?…]+[\"”’'»)\]]*$|\n+")
 
 
+_CLOSERS = "”\"’'»"
+_SPEAKER_VERBS = r"(?:said|says|asked|asks|added|adds|told|wrote|writes|explained|recalled|noted|continued|replied|insisted|shouted|exclaimed|wondered)"
+_SPEAKER_AFTER = re.compile(rf"\s+(?:(?:[A-Z][\w.’'-]*|the|a|an|[a-z]+)\s+){{0,4}}?{_SPEAKER_VERBS}\b(?=\s*[,.;]|\s+[A-Z]|$)"
+                            rf"|\s+(?:he|she|they|I|we)\s+{_SPEAKER_VERBS}\b")
+
+
 def sentences(text: str, start: int = 0, end: int | None = None,
               quotes: list[Quote] | None = None) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentences; never inside a closed quotation or after an abbreviation."""
     end = len(text) if end is None else end
     quotes = find_quotes(text, start, end) if quotes is None else quotes
     closed = [q for q in quotes if q.closed]
+    closed_starts = [q.start for q in closed]
     out: list[tuple[int, int]] = []
     s = start
     for m in _BOUNDARY.finditer(text, start, end):
@@ -135,8 +143,14 @@ def sentences(text: str, start: int = 0, end: int | None = None,
                 w = word.group(1).lower()
                 if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(\w\.)+\w", w):
                     continue
-        if any(q.start < m.start() and cut < q.end - 1 for q in closed):
+        k = bisect.bisect_left(closed_starts, m.start()) - 1  # quotations never overlap: only one can hold it
+        if k >= 0 and cut < closed[k].end - 1:
             continue
+        if m.group()[-1:] in _CLOSERS and _SPEAKER_AFTER.match(text, cut, end):
+            continue  # “How many times?” Clinton said. — the attribution belongs to the quotation
+        if cut > s:
+            out.append((s, cut))
+        s = cut
         if cut > s:
             out.append((s, cut))
         s = cut
