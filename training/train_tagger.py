@@ -87,6 +87,7 @@ def main(argv=None):
     ap.add_argument("--b-weight", type=float, default=2.0, help="loss weight of B- tags")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--init", type=Path, help="start from this checkpoint (continued training)")
     args = ap.parse_args(argv)
 
     random.seed(args.seed)
@@ -106,6 +107,9 @@ def main(argv=None):
     data = examples(docs, tokenizer(), args.window, args.stride)
     say(f"{len(docs)} articles, {len(data)} windows, args={vars(args)}")
     model = build_model()
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location="cpu"))
+        say(f"initialised from {args.init}")
     model.train()
     weights = {}
     for r in ROLES:
@@ -161,6 +165,7 @@ def main(argv=None):
         torch.save(model.state_dict(), args.out / f"epoch-{epoch}.pt")
         say(f"saved {args.out / f'epoch-{epoch}.pt'} after {step} steps, {(time.time() - t0) / 60:.1f} min")
     (args.out / "train_args.json").write_text(json.dumps({**vars(args), "data": str(args.data), "out": str(args.out),
+                                                          "init": str(args.init) if args.init else None,
                                                           "steps": step, "minutes": (time.time() - t0) / 60}))
 
 

@@ -30,18 +30,18 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear
 HEADLINE = ("span/source", "span/cue", "span/content", "relation")
 
 GRID = {
-    "max_content_gap": [250, 400],
-    "max_source_gap": [150, 250],
-    "other_side": [True, False],
-    "keep_orphan_content": [False, True],
+    "max_content_gap": [250],
+    "max_source_gap": [250],
+    "other_side": [False],
+    "keep_orphan_content": [False],
     "cross_paragraph_source": [False],
     "cue_merge_gap": [12],
 }
+#: name -> (rule kinds added where the tagger found nothing, roles whose boundaries the rules decide)
 MERGES = {
-    "tagger-only": frozenset(),
-    "rules-default": RULES_ADDED,
-    "rules-according-citing": frozenset({"according", "citing"}),
-    "rules-no-participle": RULES_ADDED - {"participle"},
+
+    "all-rules/nested-participle-passive": (RULES_ADDED, frozenset(), frozenset({"participle", "passive"})),
+
 }
 
 
@@ -76,10 +76,10 @@ def main(argv=None):
     keys = list(GRID)
     for values in itertools.product(*(GRID[k] for k in keys)):
         opts = dict(zip(keys, values, strict=True))
-        for mname, mset in MERGES.items():
+        for mname, (mset, prefer, nested) in MERGES.items():
             total = Scores()
             for g, _regions, tagged, ruled in items:
-                cands = merge(g.text, tagger.decode(g.text, tagged, opts), ruled, add_rules=mset)
+                cands = merge(g.text, tagger.decode(g.text, tagged, opts), ruled, add_rules=mset, prefer_rule=prefer, nested_ok=nested)
                 pred = [{"source": c.source, "cue": c.cue, "content": c.content} for c in cands]
                 total.add(score_attributions(g.text, g.relations, pred))
             mean = sum(total.f1(k) for k in HEADLINE) / len(HEADLINE)
@@ -94,7 +94,10 @@ def main(argv=None):
         cfg_path = args.model / "config.json"
         cfg = json.loads(cfg_path.read_text())
         cfg["linking"] = best_opts
-        cfg["merge_rules"] = sorted(MERGES[best_merge])
+        cfg["merge_rules"] = sorted(MERGES[best_merge][0])
+        cfg["prefer_rule"] = sorted(MERGES[best_merge][1])
+        nested = MERGES[best_merge][2]
+        cfg["nested_rules"] = sorted(nested) if nested is not None else None
         cfg["dev_scores"] = {k: round(v[2], 4) for k, v in best_total.table().items()}
         cfg_path.write_text(json.dumps(cfg, indent=2) + "\n")
         print(f"wrote {cfg_path}")

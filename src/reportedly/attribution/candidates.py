@@ -33,4 +33,7 @@ def find_candidates(text: str, regions: list[Pair], tagger=None) -> list[RuleCan
 
     chosen = tagger.config.get("merge_rules")
     add = frozenset(chosen) if chosen is not None else RULES_ADDED
-    return merge(text, tagger.extract(text, regions), found, add_rules=add)
+    prefer = frozenset(tagger.config.get("prefer_rule") or ())
+    nested = tagger.config.get("nested_rules", [])
+    return merge(text, tagger.extract(text, regions), found, add_rules=add, prefer_rule=prefer,
+                 nested_ok=frozenset(nested) if nested is not None else None)

@@ -123,7 +123,7 @@ def link(
 def _mergeable(text: str, a: Span, b: Span, spans: dict[str, list[Span]]) -> bool:
     """Two cue pieces form one cue when no other span and no sentence end lies between them."""
     between = text[a.end:b.start]
-    if any(ch in between for ch in ".?!\n\"\u201c\u201d"):
+    if any(ch in between for ch in ",;.?!\n\"\u201c\u201d"):
         return False
     for role in ("source", "content"):
         for s in spans.get(role, []):

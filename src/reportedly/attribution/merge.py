@@ -17,7 +17,7 @@ from .rules import Pair, RuleCandidate
 from .tagger import Candidate
 
 #: Rule kinds whose candidates are added when the tagger has nothing at their cue.
-RULES_ADDED = frozenset({"according", "citing", "participle", "verb", "floating", "passive", "adjective"})
+RULES_ADDED = frozenset({"according", "citing", "participle", "verb", "floating", "passive", "adj", "signed", "label"})
 _QUOTE = re.compile(r"[“”\"«»„]|''")
 
 
@@ -43,9 +43,28 @@ def _kind(text: str, cand: Candidate) -> str:
     return "indirect"
 
 
+def _adjacent(text: str, a: list[Pair], b: list[Pair], gap: int = 2) -> bool:
+    """Do two cues touch, with at most ``gap`` characters of white space between them?"""
+    return any(0 <= c - y <= gap and not text[y:c].strip() or 0 <= x - d <= gap and not text[d:x].strip()
+               for x, y in a for c, d in b)
+
+
+_RELATIVE = ("who ", "which ", "that ", "whose ")
+
+
 def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
-          add_rules: frozenset[str] = RULES_ADDED) -> list[RuleCandidate]:
-    """One list of candidates in text order: the tagger's, enriched by the rules, plus rules it missed."""
+          add_rules: frozenset[str] = RULES_ADDED, prefer_rule: frozenset[str] = frozenset(),
+          nested_ok: frozenset[str] | None = frozenset()) -> list[RuleCandidate]:
+    """One list of candidates in text order: the tagger's, enriched by the rules, plus rules it missed.
+
+    A rule candidate joins a tagger candidate when their cues overlap, or when the cues touch and
+    the two share content ("reportedly" + "believes"). Otherwise it is added when its rule is in
+    ``add_rules``, it has a source, and its cue is not part of what the tagger read as content.
+    ``nested_ok`` names the rules whose candidates may sit inside a tagger content (``None``: all).
+    ``prefer_rule`` names the roles ("source", "content") whose spans the rules decide when both
+    found the attribution; a tagger source that is only a relative clause ("who heads …") is
+    always replaced by the rules' fuller noun phrase.
+    """
     out: list[RuleCandidate] = []
     owner: dict[int, RuleCandidate] = {}  # id(rule candidate) -> merged candidate standing for it
     for t in tagged:
@@ -54,13 +73,22 @@ def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
         out.append(RuleCandidate(cue=list(t.cue), source=list(t.source), content=list(t.content),
                                  kind=_kind(text, t), score=t.score, rule="tagger"))
     for r in ruled:
-        match = next((m for m in out if m.rule == "tagger" and r.cue and _overlaps(m.cue, r.cue)), None)
+        match = next((m for m in out if m.rule.startswith("tagger") and r.cue and _overlaps(m.cue, r.cue)), None)
+        if match is None and r.cue:
+            match = next((m for m in out if m.rule.startswith("tagger") and _adjacent(text, m.cue, r.cue)
+                          and _overlaps(m.content, r.content)), None)
+            if match is not None:
+                match.cue = sorted(set(match.cue) | set(r.cue))
         if match is None and not r.cue:
             match = next((m for m in out if _overlaps(m.content, r.content)), None)
         if match is not None:
             owner[id(r)] = match
-            if not match.source and r.source and not r.shares_source_with:
+            tagger_src = " ".join(text[a:b] for a, b in match.source).lower()
+            if r.source and not r.shares_source_with and (
+                    not match.source or "source" in prefer_rule or tagger_src.startswith(_RELATIVE)):
                 match.source = list(r.source)
+            if "content" in prefer_rule and r.content:
+                match.content = list(r.content)
             if r.kind in {"direct", "mixed", "according_to", "cognitive", "floating"} and match.kind == "indirect":
                 match.kind = r.kind
             match.lemma = r.lemma
@@ -69,7 +97,10 @@ def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
             continue
         if r.rule not in add_rules:
             continue
-        if any(_overlaps(m.content, r.cue) for m in out if m.rule.startswith("tagger")) and r.rule != "according":
+        if not r.source and not r.shares_source_with and r.rule not in {"floating", "participle"}:
+            continue
+        if nested_ok is not None and r.rule not in nested_ok and r.rule != "according" and any(
+                _overlaps(m.content, r.cue) for m in out if m.rule.startswith("tagger")):
             # the tagger read this cue as part of a content span: trust it
             continue
         owner[id(r)] = r

@@ -209,10 +209,8 @@ class Tagger:
 
     def tag(self, text: str, regions: list[tuple[int, int]] | None = None) -> list[tuple[list[tuple[int, int]], np.ndarray]]:
         """Token offsets and per-token tag probabilities for each non-empty region (the costly step)."""
-        if regions is None:
-            regions = [(0, len(text))]
         out = []
-        for start, end in regions:
+        for start, end in blocks(text, regions):
             start, end = max(0, start), min(len(text), end)
             if end <= start or not text[start:end].strip():
                 continue
@@ -244,6 +242,25 @@ class Tagger:
     def extract(self, text: str, regions: list[tuple[int, int]] | None = None) -> list[Candidate]:
         """Attribution candidates in ``text`` (only inside ``regions`` when given), as character spans."""
         return self.decode(text, self.tag(text, regions))
+
+
+def blocks(text: str, regions: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    """Regions joined into blocks wherever only white space lies between them.
+
+    The model was trained on whole articles, paragraph breaks marked, so neighbouring paragraphs
+    are tagged together: each sees the paragraphs around it, as in training.
+    """
+    if regions is None:
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(regions):
+        if out and start >= out[-1][1] and not text[out[-1][1]:start].strip():
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        elif out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def viterbi(p: np.ndarray, tags: Sequence[str]) -> list[int]:
