@@ -50,6 +50,9 @@ def _adjacent(text: str, a: list[Pair], b: list[Pair], gap: int = 2) -> bool:
 
 
 _RELATIVE = ("who ", "which ", "that ", "whose ")
+#: A source span that is only one of these words is a tagging slip, not a source.
+_NOT_A_SOURCE = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
+                           "of", "and", "to", ",", "."})
 
 
 def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
@@ -87,8 +90,8 @@ def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
             if r.source and not r.shares_source_with and (
                     not match.source or "source" in prefer_rule or tagger_src.startswith(_RELATIVE)):
                 match.source = list(r.source)
-            if "content" in prefer_rule and r.content:
-                match.content = list(r.content)
+            if ("content" in prefer_rule or r.rule == "citing") and r.content:
+                match.content = list(r.content)  # "…, citing sources": what was cited is the relay's content
             if r.kind in {"direct", "mixed", "according_to", "cognitive", "floating"} and match.kind == "indirect":
                 match.kind = r.kind
             match.lemma = r.lemma
@@ -105,6 +108,9 @@ def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
             continue
         owner[id(r)] = r
         out.append(r)
+    for m in out:
+        if m.source and " ".join(text[a:b] for a, b in m.source).strip().lower() in _NOT_A_SOURCE:
+            m.source = []
     for m in out:
         for attr in ("shares_source_with", "relayed_by"):
             link = getattr(m, attr)
