@@ -52,7 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     _db(p)
     p.add_argument("--host", help="address to listen on (default: settings serve.host, 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default: settings serve.port, 8000)")
-    p.set_defaults(run=run_serve)
+    p.add_argument("--ingest", nargs="+", metavar="PATH", default=None,
+                   help="first ingest these inputs into the store (as `reportedly ingest PATH...`)")
+    p.add_argument("--no-progress", action="store_true", help="never show the progress bar (with --ingest)")
+    p.set_defaults(run=run_serve, update=False)
 
     p = sub.add_parser("export", help="export documents, attributions or speakers",
                        description="Write the corpus as JSON Lines, CSV or Parquet.")
@@ -143,6 +146,12 @@ def run_serve(args: argparse.Namespace) -> int:
 
     settings = Settings.load(args.config)
     path = _db_path(args, settings)
+    if args.ingest:
+        args.paths = args.ingest
+        if run_ingest(args):
+            with Store(path) as store:
+                if not store.document_ids():
+                    return 1  # nothing could be ingested: nothing to serve
     Store(path).close()  # create or migrate once, before the read-only request threads open it
     app = create_app(path)
     host, port = args.host or settings.serve.host, args.port or settings.serve.port
