@@ -62,6 +62,6 @@ def test_seed_cli_json(shared: Path, tmp_path: Path) -> None:
 
 def test_seed_view(shared: Path, _analyzer: Analyzer) -> None:
     view = render(_analyse(shared, _analyzer))
-    assert "{reported}" in view and "New York Times]" in view
+    assert "{reported" in view and "New York Times]" in view
     assert "⟦a move made to preserve the lives of Russian soldiers" in view
     assert "Mark Milley (person)" in view
