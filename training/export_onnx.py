@@ -51,7 +51,10 @@ def main(argv=None):
         else:
             from onnxruntime.quantization import QuantType, quantize_dynamic
 
-            quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8)
+            import onnx
+
+            quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8,
+                             extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
     tok = json.loads((BASE / "tokenizer.json").read_text())
     tok["truncation"] = None
     tok["padding"] = None

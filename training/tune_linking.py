@@ -36,6 +36,8 @@ GRID = {
     "keep_orphan_content": [False],
     "cross_paragraph_source": [False],
     "cue_merge_gap": [12],
+    "min_cue_score": [0.7],
+    "min_content_score": [0.7],
 }
 #: name -> (rule kinds added where the tagger found nothing, roles whose boundaries the rules decide)
 MERGES = {

@@ -61,9 +61,11 @@ def link(
     keep_orphan_content: bool = False,
     keep_cue_without_content: bool = False,
     cross_paragraph_source: bool = False,
+    min_cue_score: float = 0.0,
+    min_content_score: float = 0.0,
 ) -> list[Relation]:
     """Attributions from the decoded spans of one text; the keyword arguments are the tuned knobs."""
-    cues_raw = sorted(spans.get("cue", []), key=lambda s: s.start)
+    cues_raw = sorted((c for c in spans.get("cue", []) if c.score >= min_cue_score), key=lambda s: s.start)
     cues: list[list[Span]] = []
     for c in cues_raw:
         if cues and c.start - cues[-1][-1].end <= cue_merge_gap and _mergeable(text, cues[-1][-1], c, spans):
@@ -97,6 +99,8 @@ def link(
 
     orphans: list[Span] = []
     for content in spans.get("content", []):
+        if content.score < min_content_score:
+            continue
         rel = nearest(content, max_content_gap, True)
         if rel is None:
             orphans.append(content)
