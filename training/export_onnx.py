@@ -27,7 +27,7 @@ def main(argv=None):
     ap.add_argument("checkpoint", type=Path)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--window", type=int, default=256)
-    ap.add_argument("--stride", type=int, default=192)
+    ap.add_argument("--stride", type=int, default=128)
     ap.add_argument("--no-quantize", action="store_true")
     args = ap.parse_args(argv)
 
