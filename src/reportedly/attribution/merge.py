@@ -88,7 +88,8 @@ def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
             owner[id(r)] = match
             tagger_src = " ".join(text[a:b] for a, b in match.source).lower()
             if r.source and not r.shares_source_with and (
-                    not match.source or "source" in prefer_rule or tagger_src.startswith(_RELATIVE)):
+                    not match.source or "source" in prefer_rule or tagger_src.startswith(_RELATIVE)
+                    or r.rule == "citing"):
                 match.source = list(r.source)
             if ("content" in prefer_rule or r.rule == "citing") and r.content:
                 match.content = list(r.content)  # "…, citing sources": what was cited is the relay's content

@@ -268,6 +268,9 @@ def analyse(mention: str) -> Mention:
         return Mention(None, None)
     head, app = _split_appositive(text)
     head = head.strip(" ,")
+    if app and not any(w[:1].isupper() for w in head.split()[1:]) \
+            and re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+", app):
+        head, app = app, head  # "the regional transport minister, Aurelia Vance": the name is the speaker
     low = _norm(head)
     words = low.split()
     role = app or None
