@@ -55,6 +55,29 @@ _NOT_A_SOURCE = frozenset({"the", "a", "an", "this", "that", "these", "those", "
                            "of", "and", "to", ",", "."})
 
 
+def _without(text: str, content: list[Pair], own_cue: list[Pair], other_cues: list[list[Pair]]) -> list[Pair]:
+    """Content pieces with their own cue cut out, less any piece that cuts into another cue.
+
+    A piece that holds another attribution's whole cue is fine (nested attributions); a piece
+    that starts or ends inside one belongs to that attribution, not to this one.
+    """
+    out: list[Pair] = []
+    for a, b in content:
+        for c, d in own_cue:
+            if c <= a < d:
+                a = d
+            if c < b <= d:
+                b = c
+        while a < b and text[a].isspace():
+            a += 1
+        if b <= a:
+            continue
+        if any((c < a < d) or (c < b < d) for cue in other_cues for c, d in cue):
+            continue
+        out.append((a, b))
+    return out
+
+
 def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
           add_rules: frozenset[str] = RULES_ADDED, prefer_rule: frozenset[str] = frozenset(),
           nested_ok: frozenset[str] | None = frozenset()) -> list[RuleCandidate]:
@@ -112,6 +135,9 @@ def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
     for m in out:
         if m.source and " ".join(text[a:b] for a, b in m.source).strip().lower() in _NOT_A_SOURCE:
             m.source = []
+        if m.cue and m.content:
+            m.content = _without(text, m.content, m.cue, [o.cue for o in out if o is not m and o.cue])
+    out = [m for m in out if m.content or not m.cue or m.rule != "tagger"]
     for m in out:
         for attr in ("shares_source_with", "relayed_by"):
             link = getattr(m, attr)
