@@ -55,7 +55,7 @@ def load_polnear(folder: str | Path, limit: int | None = None) -> list[GoldDocum
     """Every annotated article of a compartment, in name order."""
     folder = Path(folder)
     if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
-        raise InputError(f"{folder}: not a PolNeAR compartment (needs text/ and attributions/)")
+        raise InputError(str(folder), "not a PolNeAR compartment (needs text/ and attributions/)")
     out = []
     for txt in sorted((folder / "text").glob("*.txt")):
         anns = sorted((folder / "attributions").glob(txt.stem + "_*.ann"))
