@@ -49,9 +49,8 @@ def main(argv=None):
         if args.no_quantize:
             target.write_bytes(fp32.read_bytes())
         else:
-            from onnxruntime.quantization import QuantType, quantize_dynamic
-
             import onnx
+            from onnxruntime.quantization import QuantType, quantize_dynamic
 
             quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8,
                              extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
