@@ -33,8 +33,18 @@ def test_blocks_join_regions_separated_by_white_space_only() -> None:
 @pytest.mark.skipif(not (DEFAULT_MODEL_DIR / "model.onnx").is_file(), reason="no packaged model")
 def test_packaged_model_finds_an_attribution() -> None:
     tagger = Tagger.load(threads=1)
-    text = "The minister said on Monday that the bridge would reopen in May."
+    text = ("The bridge will reopen in May.\n\nThe minister said on Monday that the bridge would reopen in May, "
+            "after repairs that cost the city nearly two million pounds.")
     (cand,) = [c for c in tagger.extract(text) if c.cue]
     assert text[cand.cue[0][0]:cand.cue[0][1]].startswith("said")  # PolNeAR cues may keep "on Monday"
     assert "minister" in text[cand.source[0][0]:cand.source[0][1]]
     assert "the bridge would reopen in May" in text[cand.content[0][0]:cand.content[-1][1]]
+
+
+def test_one_sentence_attribution_is_found_by_the_whole_component() -> None:
+    from reportedly.api import Analyzer
+
+    doc = Analyzer().analyze_text("The minister said on Monday that the bridge would reopen in May.")
+    (att,) = doc.attributions
+    assert doc.text[att.cue[0][0]:att.cue[0][1]].startswith("said")
+    assert att.source.entity and "minister" in att.source.entity

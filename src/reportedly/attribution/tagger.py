@@ -263,9 +263,22 @@ def blocks(text: str, regions: list[tuple[int, int]] | None) -> list[tuple[int, 
     return out
 
 
+def _valid_path(path: np.ndarray, tags: Sequence[str]) -> bool:
+    prev = "O"
+    for i in path.tolist():
+        tag = tags[i]
+        if tag.startswith("I") and (prev == "O" or prev[1:] != tag[1:]):
+            return False
+        prev = tag
+    return True
+
+
 def viterbi(p: np.ndarray, tags: Sequence[str]) -> list[int]:
     """Best tag path under BIO constraints (``I-x`` only after ``B-x`` or ``I-x``) for one role."""
     n, k = p.shape
+    best = p.argmax(axis=1)
+    if _valid_path(best, tags):
+        return best.tolist()  # transitions are all-or-nothing: a valid argmax path is the optimum
     allowed = np.zeros((k, k), dtype=bool)  # allowed[prev, cur]
     for a, ta in enumerate(tags):
         for b, tb in enumerate(tags):
