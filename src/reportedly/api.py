@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from .document import Document, Metadata
 from .errors import ReportedlyError
@@ -29,17 +31,37 @@ class Analyzer:
         return self.analyze(doc)
 
     def analyze_paths(self, inputs: Iterable[str]) -> Iterator[Document | Failure]:
-        """Read and analyse every input; a bad input yields a :class:`Failure` and the rest go on."""
-        for item in read_inputs(inputs, self.settings):
-            if isinstance(item, Failure):
-                yield item
-                continue
-            try:
-                yield self.analyze(item)
-            except ReportedlyError as exc:
-                yield Failure(item.input, str(exc))
-            except Exception as exc:  # a bug must not end a batch: report it on the record's line
-                yield Failure(item.input, f"internal error during analysis: {type(exc).__name__}: {exc}")
+        """Read and analyse every input; a bad input yields a :class:`Failure` and the rest go on.
+
+        Results come in input order. With ``[pipeline].workers`` above 1, that many documents are
+        analysed at once in threads (at most twice as many read ahead), so memory stays bounded.
+        """
+        workers = max(1, int(getattr(self.settings.pipeline, "workers", 1) or 1))
+        items = read_inputs(inputs, self.settings)
+        if workers == 1:
+            for item in items:
+                yield item if isinstance(item, Failure) else self._safe(item)
+            return
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="reportedly") as pool:
+            pending: deque[Future | Failure] = deque()
+            for item in items:
+                pending.append(item if isinstance(item, Failure) else pool.submit(self._safe, item))
+                while len(pending) > 2 * workers:
+                    yield _result(pending.popleft())
+            while pending:
+                yield _result(pending.popleft())
+
+    def _safe(self, doc: Document) -> Document | Failure:
+        try:
+            return self.analyze(doc)
+        except ReportedlyError as exc:
+            return Failure(doc.input, str(exc))
+        except Exception as exc:  # a bug must not end a batch: report it on the record's line
+            return Failure(doc.input, f"internal error during analysis: {type(exc).__name__}: {exc}")
+
+
+def _result(item: Future | Failure) -> Document | Failure:
+    return item.result() if isinstance(item, Future) else item
 
 
 _ANALYZER: Analyzer | None = None

@@ -17,6 +17,7 @@ The component runs, in order:
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 
 from ..document import Attribution, Claim, Document, Source
@@ -41,7 +42,10 @@ def load_tagger(settings: Settings | None = None):
     if not (model_dir / "model.onnx").is_file():
         return None
     settings = settings or get_settings()
-    return _tagger.Tagger.load(threads=int(settings.attribution.threads))
+    threads = int(settings.attribution.threads)
+    if threads <= 0 and int(settings.pipeline.workers) > 1:
+        threads = 1  # parallel documents: one onnxruntime thread each
+    return _tagger.Tagger.load(threads=threads)
 
 
 @dataclass
@@ -163,12 +167,15 @@ class AttributionComponent:
     def __init__(self, settings: Settings | None = None, tagger=_UNSET):
         self.settings = settings or get_settings()
         self._tagger = tagger
+        self._lock = threading.Lock()
 
     @property
     def tagger(self):
-        """The learned tagger, loaded on first use; ``None`` runs the rules alone."""
+        """The learned tagger, loaded on first use (once, whatever the threads); ``None`` runs the rules alone."""
         if self._tagger is _UNSET:
-            self._tagger = load_tagger(self.settings)
+            with self._lock:
+                if self._tagger is _UNSET:
+                    self._tagger = load_tagger(self.settings)
         return self._tagger
 
     def __call__(self, doc: Document) -> Document:

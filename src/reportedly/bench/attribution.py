@@ -2,8 +2,8 @@
 
     python -m reportedly.bench attribution ../shared/data/polnear/dev
 
-Runs, in one go and on the same articles, (1) ``reportedly eval polnear DIR`` in a fresh process
-(process start to finish, model loading included) and (2) the textacy peer — spaCy
+Runs, in one go and on the same articles, (1) ``reportedly analyze DIR/text/*.txt --format jsonl``
+in a fresh process (process start to finish, model loading included; scored afterwards) and (2) the textacy peer — spaCy
 ``en_core_web_sm`` plus ``textacy.extract.triples.direct_quotations`` — in a fresh process. For
 each it prints wall-clock seconds, articles/s, peak resident memory and the exact-span and
 relation F1, then the speed ratio. It prints figures only; it never asserts a timing.
@@ -57,6 +57,19 @@ def _run(cmd: list[str]) -> tuple[float, float, int]:
     return dt, usage.ru_maxrss / 1024, proc.returncode
 
 
+def _predictions(jsonl: Path) -> Path:
+    """``analyze --format jsonl`` output as ``{name: [attribution spans]}`` beside it."""
+    pred = {}
+    for line in jsonl.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            pred[Path(rec["input"]).stem] = [{r: (a.get(r) or {}).get("spans") or [] for r in ("source", "cue", "content")}
+                                             for a in rec.get("attributions") or []]
+    out = jsonl.with_suffix(".json")
+    out.write_text(json.dumps(pred))
+    return out
+
+
 def _scores(folder: Path, pred_file: Path) -> Scores:
     pred = json.loads(pred_file.read_text())
     total = Scores()
@@ -74,11 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     n = len(load_polnear(args.dir))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        ours = Path(tmp) / "ours.json"
-        cmd = [sys.executable, "-m", "reportedly.cli", "eval", "polnear", str(args.dir), "--no-progress",
-               "--no-publishers", "--predictions", str(ours)]
+        ours = Path(tmp) / "ours.jsonl"
+        texts = sorted(str(p) for p in (args.dir / "text").glob("*.txt"))
+        cmd = [sys.executable, "-m", "reportedly.cli", "analyze", *texts, "--format", "jsonl", "--no-progress",
+               "-o", str(ours)]
         dt, rss, rc = _run(cmd)
-        rows.append(("reportedly", dt, rss, _scores(args.dir, ours) if rc in (0, 1) and ours.is_file() else None))
+        rows.append(("reportedly", dt, rss, _scores(args.dir, _predictions(ours)) if rc in (0, 1) and ours.is_file()
+                     else None))
         if not args.no_peer:
             peer = Path(tmp) / "peer.json"
             script = Path(tmp) / "peer.py"
