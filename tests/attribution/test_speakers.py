@@ -170,3 +170,14 @@ def test_relative_pronoun_takes_the_name_before_it() -> None:
     a = att(doc, "a1", source="who", cue="said", content="the nominee had paid no taxes")
     resolve_speakers(doc, [a])
     assert a.source.entity == "Harry Reid" and a.source.mention == "who"
+
+
+def test_who_after_an_unnamed_group_is_that_group() -> None:
+    from reportedly.api import Analyzer
+
+    text = ("Port director Tomas Quill said the plan was fair. Two officials at the port authority, who asked "
+            "not to be named, said the board had already signed a contract.")
+    doc = Analyzer().analyze_text(text)
+    asked = [a for a in doc.attributions if doc.text[a.cue[0][0]:a.cue[0][1]] == "asked"]
+    for a in asked:
+        assert a.source.entity != "Tomas Quill"

@@ -477,8 +477,10 @@ class Resolver:
         before = self.doc.text[max(0, pos - 160):pos]
         m = re.search(r"((?:the |The )?[A-Z][\w.’'&-]*(?:[ \t]+(?:[A-Z][\w.’'&-]*|of|and|the|for))*)"
                       r"[ \t]*(?:\([^()]{1,20}\))?[ \t]*,[ \t]*$", before)
-        if not m:
-            return None
+        if not m:  # "Two officials at the port authority, who asked …": the phrase before the comma
+            m = re.search(r"(?:^|[.;:!?][ \t]+|,[ \t]+)([^.;:!?,\n]{3,80}?)[ \t]*,[ \t]*$", before)
+            if not m or analyse(m.group(1)).kind not in {"anonymous", "group"}:
+                return None
         found = analyse(m.group(1))
         if found.kind in {None, "pronoun"} or not found.entity:
             return None
