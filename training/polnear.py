@@ -5,35 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportedly.attribution.tagger import ROLE_TAGS, ROLES, encode, window_starts
+from reportedly.evaluation import load_polnear
 
 ROLE_KINDS = {"source": "source", "cue": "cue", "content": "content"}
 
 
 def load_split(folder: Path) -> list[dict]:
     """Articles of one split: name, text and relations (first annotator file per article, as scored)."""
-    folder = Path(folder)
-    out = []
-    for txt in sorted((folder / "text").glob("*.txt")):
-        anns = sorted((folder / "attributions").glob(txt.stem + "_*.ann"))
-        if not anns:
-            continue
-        spans, rels = {}, []
-        for line in anns[0].read_text().splitlines():
-            parts = line.split("\t")
-            if line.startswith("T") and len(parts) >= 2:
-                kind, _, locs = parts[1].partition(" ")
-                spans[parts[0]] = (kind, [tuple(map(int, loc.split())) for loc in locs.split(";")])
-            elif line.startswith("E") and len(parts) >= 2:
-                args = dict(a.split(":") for a in parts[1].split())
-                rel = {r: [] for r in ROLES}
-                for role_name, tid in args.items():
-                    role = role_name.lower()
-                    if role in ROLES and tid in spans:
-                        rel[role] = spans[tid][1]
-                if rel["cue"] or rel["content"]:
-                    rels.append(rel)
-        out.append({"name": txt.stem, "text": txt.read_text(), "relations": rels})
-    return out
+    return [{"name": g.name, "text": g.text, "relations": g.relations} for g in load_polnear(folder)]
 
 
 def token_labels(doc: dict, offsets: list[tuple[int, int]]) -> dict[str, list[int]]:
