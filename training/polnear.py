@@ -7,8 +7,6 @@ from pathlib import Path
 from reportedly.attribution.tagger import ROLE_TAGS, ROLES, encode, window_starts
 from reportedly.evaluation import load_polnear
 
-ROLE_KINDS = {"source": "source", "cue": "cue", "content": "content"}
-
 
 def load_split(folder: Path) -> list[dict]:
     """Articles of one split: name, text and relations (first annotator file per article, as scored)."""

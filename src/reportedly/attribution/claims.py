@@ -39,6 +39,7 @@ import re
 
 from ..document import Attribution, Claim, Document
 from . import lexicon as L
+from .candidates import regions_of
 from .segment import find_quotes, region_sentences
 
 Pair = tuple[int, int]
@@ -122,8 +123,7 @@ def find_claims(doc: Document, atts: list[Attribution] | None = None,
     text = doc.text
     atts = doc.attributions if atts is None else atts
     if regions is None:
-        spans = [*doc.layer("title"), *doc.layer("standfirst"), *doc.layer("paragraph")]
-        regions = sorted({(s.start, s.end) for s in spans}) or [(0, len(text))]
+        regions = regions_of(doc)
     taken = _taken(atts)
     taken_gloss = _taken(atts, text, reporting_only=True)
     quoted = [(q.start, q.end) for rs, re_ in regions for q in find_quotes(text, rs, re_)]

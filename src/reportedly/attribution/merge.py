@@ -37,8 +37,7 @@ def _kind(text: str, cand: Candidate) -> str:
         return "direct" if whole else "mixed"
     if any(quoted):
         return "mixed"
-    first = cue.split()[-1] if cue.split() else ""
-    if first in L.COGNITIVE or any(w in L.COGNITIVE for w in cue.split()):
+    if any(w in L.COGNITIVE for w in cue.split()):
         return "cognitive"
     return "indirect"
 
