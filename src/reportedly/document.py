@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import SchemaError, SpanError
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 #: Layers the cleaners write. Other layers may be added; these names are reserved.
 STRUCTURE_LAYERS = (
@@ -78,6 +78,24 @@ class Source:
     description: str | None = None  # what is said of an unnamed source ("a person familiar with …")
     role: str | None = None  # title or appositive stripped from the name ("heads the US Joint Chiefs")
     mention: str | None = None  # the surface text the entity was resolved from ("he", "Milley")
+    entity_id: str | None = None  # id of the document's :class:`Entity` this source refers to
+    confidence: float | None = None  # how sure the speaker resolution is, 0–1 (low: weak evidence)
+
+
+@dataclass
+class Entity:
+    """One person, body, outlet, document or unnamed source, with every place the text refers to it.
+
+    ``mentions`` are ``[start, end)`` spans: full names, surnames, "Mr. X", pronouns, descriptions
+    ("the Republican nominee"), relative "who", outlet anaphors ("the newspaper").
+    """
+
+    id: str
+    name: str
+    kind: str  # person | organisation | government | outlet | group | document | anonymous
+    mentions: list[SpanPair] = field(default_factory=list)
+    gender: str | None = None  # "female" | "male" for persons when the text or a first name says so
+    anonymous: bool = False
 
 
 @dataclass
@@ -135,6 +153,7 @@ class Document:
         self._layers: dict[str, list[Span]] = {}
         self.attributions: list[Attribution] = []
         self.claims: list[Claim] = []
+        self.entities: list[Entity] = []
         self.provenance: list[dict[str, str]] = []
 
     # -- text ---------------------------------------------------------------------------------
@@ -211,6 +230,15 @@ class Document:
         self.claims.append(claim)
         return claim
 
+    def add_entity(self, entity: Entity) -> Entity:
+        """Attach one entity after checking its mention spans fit the text."""
+        entity.mentions = sorted(set(_pairs(len(self._text), entity.mentions, "entity mention")))
+        self.entities.append(entity)
+        return entity
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
     def attribution(self, att_id: str) -> Attribution | None:
         return next((a for a in self.attributions if a.id == att_id), None)
 
@@ -220,7 +248,7 @@ class Document:
 
     # -- serialisation ------------------------------------------------------------------------
     def to_dict(self, *, include_layers: bool = True) -> dict[str, Any]:
-        """The JSON form: contract fields first, then the richer layers (schema ``1.0``)."""
+        """The JSON form: contract fields first, then the richer layers (schema ``1.1``)."""
         m = self.meta
         out: dict[str, Any] = {
             "schema": f"reportedly.document/{SCHEMA_VERSION}",
@@ -244,6 +272,12 @@ class Document:
                 {"spans": [list(p) for p in c.spans], "text": _joined(self._text, c.spans),
                  "reason": c.reason, "component": c.component}
                 for c in self.claims
+            ],
+            "entities": [
+                {"id": e.id, "name": e.name, "kind": e.kind, "gender": e.gender, "anonymous": e.anonymous,
+                 "mentions": [list(p) for p in e.mentions],
+                 "forms": sorted({" ".join(self._text[s:t].split()) for s, t in e.mentions})}
+                for e in self.entities
             ],
             "provenance": list(self.provenance),
         }
@@ -296,6 +330,8 @@ class Document:
                             description=src.get("description"),
                             role=src.get("role"),
                             mention=src.get("mention"),
+                            entity_id=src.get("entity_id"),
+                            confidence=src.get("confidence"),
                         ),
                         cue=[tuple(p) for p in (a.get("cue") or {}).get("spans") or []],
                         content=[tuple(p) for p in (a.get("content") or {}).get("spans") or []],
@@ -309,6 +345,10 @@ class Document:
                 )
             for c in d.get("unattributed_claims") or []:
                 doc.add_claim(Claim([tuple(p) for p in c["spans"]], c.get("reason") or "", c.get("component")))
+            for e in d.get("entities") or []:
+                doc.add_entity(Entity(id=e["id"], name=e["name"], kind=e.get("kind") or "person",
+                                      mentions=[tuple(p) for p in e.get("mentions") or []],
+                                      gender=e.get("gender"), anonymous=bool(e.get("anonymous"))))
             doc.provenance = list(d.get("provenance") or [])
             return doc
         except (KeyError, TypeError, IndexError) as exc:
