@@ -179,7 +179,7 @@ class AttributionComponent:
         return self._tagger
 
     def __call__(self, doc: Document) -> Document:
-        from . import chains, claims, hedges, speakers, when
+        from . import chains, claims, entities, hedges, when
 
         regions = _candidates.regions_of(doc)
         if not regions:
@@ -190,7 +190,7 @@ class AttributionComponent:
             doc.add_attribution(att)
         atts = built.attributions
         sents = region_sentences(doc.text, regions)
-        speakers.resolve_speakers(doc, atts, built.shares, regions)
+        entities.resolve_entities(doc, atts, built.shares, regions, sents)
         hedges.apply_hedges(doc, atts, built.shares, built.sentences, regions, sents)
         when.resolve_dates(doc, atts, built.shares, built.sentences, regions, sents)
         chains.link_chains(doc, atts, built.relayed, built.shares)

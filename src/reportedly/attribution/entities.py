@@ -1,0 +1,598 @@
+"""The entity layer: who the article talks about, and which words refer to whom.
+
+Built in two passes over one document.
+
+1. **Scan** the body for names (runs of capitalised words): a run is a *person* when it starts with a
+   known first name (:mod:`.names`), follows a personal title ("Mr.", "Sen.", "President"), or is a
+   well-known public figure; an *outlet*, *government* or *organisation* when the classifiers of
+   :mod:`.speakers` say so. Full names become entities ("Donald J. Trump" and "Donald Trump" are one:
+   same first and last name); the role words before a name ("Republican nominee Donald Trump") and
+   an appositive after it ("Donald Trump, the Republican nominee,") are kept as the entity's roles;
+   the first name or a title gives the gender. Lone surnames and "Mr. X" join the full name with that
+   surname (the one named most often when two share it, "Mrs." choosing the woman), else a
+   well-known person of that surname, else they stand as a name of their own.
+2. **Resolve** each attribution's source, in text order (:class:`EntityResolver`):
+   names and surnames as above; "he"/"she" to the most salient person of that gender in the last few
+   sentences (recency, being the previous speaker, being a sentence's subject, how often the article
+   names them; never a name inside the quotation being attributed); quoted "I"/"we" to the quote's
+   speaker; "who" to the name before its comma; "they" to the last plural source, body or group;
+   "it" to the last body or document; descriptions ("the Republican nominee", "the governor") to the
+   person whose roles hold that word; outlet anaphors ("the newspaper") to the last outlet named;
+   "the campaign"/"her campaign" to the campaign of the person meant; a description no one in the
+   article holds stays unnamed and anonymous. Each resolution carries a confidence.
+
+The result is ``doc.entities`` (each with every mention as spans) and, on each source, ``entity``,
+``entity_id`` and ``confidence``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, field
+
+from ..document import Attribution, Document, Entity, SpanPair
+from . import lexicon as L
+from . import names as N
+from .speakers import (
+    _CAP_RUN,
+    _FUNCTION_CAPS,
+    _PERSON_PRONOUNS,
+    _PLURAL_PRONOUNS,
+    _ROLE_WORDS,
+    _SINGLE_THING,
+    Mention,
+    _government_name,
+    _org_name,
+    _outlet_name,
+    _split_appositive,
+    analyse,
+)
+
+#: Titles that only precede a person's name ("Sen. Warren", "President Obama").
+PERSON_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
+                 "president", "gen", "general", "secretary", "judge", "justice", "mayor", "prof", "professor",
+                 "rev", "sheriff", "chancellor", "ambassador", "lt", "col", "capt", "adm", "sgt", "del",
+                 "congressman", "congresswoman", "commissioner", "pope", "king", "queen", "prince", "sir"}
+#: Heads of descriptions that name an institution, not a person ("the campaign", "the agency").
+_BODY_HEADS = {"campaign", "team", "bank", "agency", "union", "company", "firm", "department", "bureau",
+               "administration", "committee", "group", "organization", "organisation", "party", "alliance",
+               "court", "panel", "government", "ministry", "office", "coalition", "council", "board",
+               "university", "institute", "center", "centre", "foundation", "state", "city", "country"}
+_GOV_HEADS = {"agency", "department", "bureau", "administration", "court", "government", "ministry", "office",
+              "state", "city", "country", "council", "board", "panel"}
+_QUOTES = "\"“”«»"
+
+
+@dataclass
+class _Ent:
+    """An entity while the document is read."""
+
+    idx: int
+    name: str
+    kind: str
+    gender: str | None = None
+    anonymous: bool = False
+    plural: bool = False
+    roles: set[str] = field(default_factory=set)  # folded role words ("nominee", "republican")
+    mentions: list[SpanPair] = field(default_factory=list)
+    named: int = 0  # how often the text names it (full name or surname)
+    spoke_at: list[int] = field(default_factory=list)  # positions where it is an attribution's source
+
+    @property
+    def first(self) -> str:
+        w = N.name_words(self.name)
+        return w[0] if w else ""
+
+    @property
+    def surname(self) -> str:
+        return N.surname_of(self.name)
+
+
+@dataclass
+class _Ref:
+    """One place the text refers to an entity."""
+
+    pos: int
+    end: int
+    ent: _Ent
+    subject: bool = False  # opens its sentence
+
+
+@dataclass
+class Resolved:
+    """What one source resolves to."""
+
+    ent: _Ent | None
+    entity: str | None
+    kind: str | None
+    anonymous: bool
+    confidence: float
+    role: str | None = None
+    description: str | None = None
+
+
+def _words(s: str) -> list[str]:
+    return [N.fold(w) for w in re.findall(r"[\w’'.-]+", s)]
+
+
+class EntityResolver:
+    """Finds the entities of one document and resolves source mentions to them."""
+
+    #: How many sentences back a pronoun looks for its antecedent.
+    PRONOUN_SENTENCES = 4
+
+    def __init__(self, doc: Document, regions: list[SpanPair], sentences: list[SpanPair]):
+        self.doc = doc
+        self.text = doc.text
+        self.regions = regions
+        self.sents = sentences
+        self._sent_starts = [s for s, _ in sentences]
+        self.ents: list[_Ent] = []
+        self.refs: list[_Ref] = []  # sorted by pos once the scan is done
+        self._by_key: dict[tuple[str, str], _Ent] = {}
+        self._by_surname: dict[str, list[_Ent]] = {}
+        self._by_name: dict[tuple[str, str], _Ent] = {}
+        self._last_source: list[tuple[int, _Ent]] = []
+        self._scan()
+        credit = doc.meta.headline_credit or {}
+        self._credit = self._named(credit["entity"], "outlet") if credit.get("entity") else None
+
+    # -- entities ---------------------------------------------------------------------------------
+    def _new(self, name: str, kind: str, **kw) -> _Ent:
+        e = _Ent(len(self.ents), name, kind, **kw)
+        self.ents.append(e)
+        return e
+
+    def _named(self, name: str, kind: str) -> _Ent:
+        """The entity for a non-person name, made on first use."""
+        key = (kind, N.fold(re.sub(r"^(?:the|The)\s+", "", name)))
+        e = self._by_name.get(key)
+        if e is None:
+            e = self._by_name[key] = self._new(name, kind)
+        return e
+
+    def _person(self, name: str, gender: str | None = None) -> _Ent:
+        """The person entity for a full name (first and last name decide), made on first use."""
+        words = N.name_words(name)
+        key = (words[0], words[-1]) if len(words) >= 2 else ("", words[0] if words else name.lower())
+        e = self._by_key.get(key)
+        if e is None:
+            gender = gender or N.gender_of_first(words[0]) if words else gender
+            known = N.known_person(key[1], first=key[0]) if key[0] else None
+            e = self._by_key[key] = self._new(name, "person", gender=gender or (known.gender if known else None))
+            self._by_surname.setdefault(key[1], []).append(e)
+        elif gender and not e.gender:
+            e.gender = gender
+        return e
+
+    def _surname_person(self, surname: str, pos: int, gender: str | None = None) -> tuple[_Ent, float]:
+        """The person a lone surname (or "Mr. X") refers to, and how sure that is."""
+        key = N.fold(surname)
+        cands = [e for e in self._by_surname.get(key, []) if e.first]
+        if gender:
+            fit = [e for e in cands if e.gender in (None, gender)]
+            cands = fit or cands
+        if cands:
+            if len(cands) == 1:
+                return cands[0], 0.9
+            known = N.known_person(key, gender)
+            best = max(cands, key=lambda e: (e.named, known is not None and N.fold(e.name) == N.fold(known.name),
+                                             -e.idx))
+            return best, 0.7
+        known = N.known_person(key, gender)
+        if known is not None:
+            return self._person(known.name, known.gender), 0.8
+        lone = self._by_key.get(("", key))
+        if lone is None:
+            lone = self._person(surname.title() if surname.isupper() else surname, gender)
+        return lone, 0.5
+
+    # -- scan -------------------------------------------------------------------------------------
+    def _scan(self) -> None:
+        text = self.text
+        pending: list[tuple[int, int, str, str, str | None]] = []  # surnames, linked after full names
+        for rs, re_ in self.regions:
+            for m in _CAP_RUN.finditer(text, rs, re_):
+                self._scan_run(m.start(), m.group(), pending)
+        for pos, end, surname, lead, gender in pending:
+            e, _ = self._surname_person(surname, pos, gender) if self._by_surname.get(N.fold(surname)) \
+                or N.known_person(surname, gender) else (None, 0)
+            if e is not None:
+                self._add_ref(e, pos, end, lead)
+                e.named += 1
+        self.refs.sort(key=lambda r: r.pos)
+        self._ref_pos = [r.pos for r in self.refs]
+
+    def _scan_run(self, start: int, run: str, pending: list) -> None:
+        toks = [(m.start(), m.end()) for m in re.finditer(r"[^\s]+", run)]
+        words = [run[s:e] for s, e in toks]
+        # skip sentence-opening function words ("When Clinton …")
+        k = 0
+        while k < len(words) and N.fold(words[k]) in _FUNCTION_CAPS:
+            k += 1
+        if k >= len(words):
+            return
+        # titles and role words before the name
+        j = k
+        while j < len(words) - 1 and (N.fold(words[j]) in _ROLE_WORDS or N.fold(words[j]) in PERSON_TITLES
+                                      or words[j].endswith(("'s", "’s"))):
+            j += 1
+        ni = j
+        lead_f = {N.fold(w) for w in words[k:j]}
+        titled = bool(lead_f & PERSON_TITLES)
+        # a known first name inside a run of descriptors starts the name ("Rival Hillary Clinton")
+        if not N.is_first_name(words[j]):
+            for i in range(j + 1, len(words) - 1):
+                if N.is_first_name(words[i]):
+                    ni = i
+                    break
+        lead = " ".join(words[k:ni])
+        name = run[toks[ni][0]:toks[-1][1]].rstrip(",.;:")
+        name = re.sub(r"['’]s?$", "", name) if re.search(r"\w['’]s?$", name) else name
+        if not name or not name[0].isalnum():
+            return
+        s = start + toks[ni][0]
+        end = s + len(name)
+        full = " ".join(words[k:])
+        for finder, kind in ((_outlet_name, "outlet"), (_government_name, "government"), (_org_name, "organisation")):
+            found = finder(full) or (finder(name) if lead else None)
+            if found and not titled:
+                e = self._named(found, kind)
+                self._add_ref(e, start + toks[k][0], end, "")
+                return
+        gender = N.gender_of_title(lead)
+        nw = N.name_words(name)
+        if len(nw) >= 2 and (N.is_first_name(nw[0]) or titled
+                             or N.known_person(nw[-1], first=nw[0]) is not None):
+            e = self._person(name, gender)
+            e.named += 1
+            self._add_ref(e, s, end, lead)
+            self._appositive_roles(e, end)
+        elif len(nw) == 1 and (titled or name.isupper() and len(name) > 2):
+            pending.append((s, end, name, lead, gender))
+        elif len(nw) == 1:
+            pending.append((s, end, name, lead, gender))
+
+    def _appositive_roles(self, e: _Ent, end: int) -> None:
+        """"Donald Trump, the Republican nominee," → roles {republican, nominee}."""
+        m = re.match(r",\s+(?:the|a|an|his|her|its|their)\s+([^,.;:()\n]{3,80}?)(?:,|\.|;|\s+(?:who|said|says))",
+                     self.text[end:end + 100])
+        if m:
+            e.roles.update(w for w in _words(m.group(1)) if w not in {"of", "and", "the", "for", "in", "at"})
+
+    def _add_ref(self, e: _Ent, pos: int, end: int, lead: str) -> None:
+        if lead:
+            e.roles.update(w for w in _words(lead) if w not in {"the", "a", "an", "of", "and"})
+            g = N.gender_of_title(lead)
+            if g and e.kind == "person" and not e.gender:
+                e.gender = g
+        e.mentions.append((pos, end))
+        subject = self._opens_sentence(pos)
+        ref = _Ref(pos, end, e, subject)
+        if hasattr(self, "_ref_pos"):
+            k = bisect.bisect_left(self._ref_pos, pos)
+            self.refs.insert(k, ref)
+            self._ref_pos.insert(k, pos)
+        else:
+            self.refs.append(ref)
+
+    def _opens_sentence(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._sent_starts, pos) - 1
+        if k < 0:
+            return False
+        lead = self.text[self._sent_starts[k]:pos]
+        return len(lead.split()) <= 2 and not any(c in lead for c in _QUOTES)
+
+    def _sentence_index(self, pos: int) -> int:
+        return bisect.bisect_right(self._sent_starts, pos) - 1
+
+    # -- resolution -------------------------------------------------------------------------------
+    def resolve(self, a: Attribution) -> Resolved:
+        text = self.text
+        spans = a.source.spans
+        mention = " ".join(text[s:e] for s, e in spans)
+        pos = spans[0][0]
+        m = analyse(mention)
+        res = self._resolve(m, mention, pos, a)
+        if res.ent is not None:
+            head = _head_span(text, spans)
+            if head and head not in res.ent.mentions:
+                res.ent.mentions.append(head)
+            res.ent.spoke_at.append(pos)
+            self._add_source_ref(res.ent, pos, head[1] if head else pos + 1)
+        return res
+
+    def _add_source_ref(self, e: _Ent, pos: int, end: int) -> None:
+        k = bisect.bisect_left(self._ref_pos, pos)
+        if k < len(self.refs) and self.refs[k].pos == pos and self.refs[k].ent is e:
+            return
+        self.refs.insert(k, _Ref(pos, end, e, self._opens_sentence(pos)))
+        self._ref_pos.insert(k, pos)
+
+    def _resolve(self, m: Mention, mention: str, pos: int, a: Attribution) -> Resolved:
+        if m.kind == "pronoun":
+            return self._pronoun(m, pos, a)
+        if m.needs == "outlet":
+            e = self._recent(pos, lambda e: e.kind == "outlet") or self._credit
+            if e is not None:
+                return Resolved(e, e.name, "outlet", False, 0.8)
+            return Resolved(None, m.description and re.sub(r"^(?:the|this|that)\s+", "", m.description,
+                                                            flags=re.IGNORECASE), "outlet", False, 0.3)
+        if m.kind == "person" and m.entity:
+            words = N.name_words(m.entity)
+            if m.entity.isupper() and len(words) == 1 or m.needs == "surname":
+                gender = N.gender_of_title(mention.split(m.entity)[0]) if m.entity in mention else None
+                e, conf = self._surname_person(words[-1] if words else m.entity, pos, gender)
+                return Resolved(e, e.name, "person", False, conf, role=m.role)
+            if len(words) >= 2:
+                if not N.is_first_name(words[0]) and len(words) == 2:
+                    # "Rival Clinton": a descriptor and a surname
+                    if self._by_surname.get(words[-1]) or N.known_person(words[-1]):
+                        e, conf = self._surname_person(words[-1], pos)
+                        return Resolved(e, e.name, "person", False, conf * 0.9, role=m.role)
+                e = self._person(m.entity, N.gender_of_title(mention))
+                if m.role:
+                    e.roles.update(w for w in _words(m.role) if len(w) > 2)
+                return Resolved(e, e.name, "person", False, 0.95, role=m.role)
+            if words and N.is_first_name(words[0]):  # a first name alone ("Melanie")
+                e = self._person(m.entity)
+                return Resolved(e, e.name, "person", False, 0.7, role=m.role)
+        if m.kind in {"government", "organisation"} and m.entity and " " not in m.entity \
+                and m.entity[:1].isupper():
+            key = N.fold(m.entity)
+            if self._by_surname.get(key) or m.entity.isupper() and len(m.entity) > 5:
+                e, conf = self._surname_person(m.entity, pos)  # "Jordan said": the person
+                return Resolved(e, e.name, "person", False, conf * 0.9, role=m.role)
+        if m.needs == "description" or (m.kind == "anonymous" and m.needs):
+            return self._description(m, mention, pos)
+        if m.kind is None or m.kind == "person" and not m.entity:
+            low = _words(mention)
+            head = low[-1] if low else ""
+            if head in _BODY_HEADS:
+                return self._body(mention, head, pos)
+            d = self._description(Mention(m.entity, "person", needs="description", key=head,
+                                          description=m.description), mention, pos) if head else None
+            if d is not None and d.ent is not None:
+                return d
+            return Resolved(None, m.entity, m.kind, m.anonymous or _is_people(head), 0.4,
+                            role=m.role, description=m.description)
+        if m.kind == "organisation" and m.entity:
+            low = _words(m.entity)
+            if low and low[-1] in {"campaign", "team"}:
+                return self._body(mention, low[-1], pos)
+        if m.kind in {"outlet", "government", "organisation", "document", "group", "anonymous"} and m.entity:
+            if m.kind == "anonymous":
+                e = self._new(m.entity, "anonymous", anonymous=True, plural=m.plural)
+                return Resolved(e, m.entity, "anonymous", True, 0.8, role=m.role, description=m.description)
+            if m.kind in {"group", "document"}:
+                e = self._new(m.entity, m.kind, plural=m.plural or m.kind == "group")
+                return Resolved(e, m.entity, m.kind, m.anonymous, 0.8, role=m.role, description=m.description)
+            e = self._named(m.entity, m.kind)
+            return Resolved(e, e.name, m.kind, False, 0.9, role=m.role)
+        return Resolved(None, m.entity, m.kind, m.anonymous, 0.4, role=m.role, description=m.description)
+
+    # -- the cases ---------------------------------------------------------------------------------
+    def _recent(self, pos: int, pred, limit: int = 400) -> _Ent | None:
+        k = bisect.bisect_left(self._ref_pos, pos)
+        for r in reversed(self.refs[max(0, k - limit):k]):
+            if pred(r.ent):
+                return r.ent
+        return None
+
+    def _pronoun(self, m: Mention, pos: int, a: Attribution) -> Resolved:
+        key = m.key
+        if key in {"i", "we", "me", "us"}:
+            return Resolved(None, None, "group" if key in {"we", "us"} else "person", False, 0.2)
+        if key in {"who", "which"}:
+            e = self._relative(pos)
+            if e is not None:
+                return Resolved(e, e.name, e.kind, e.anonymous, 0.8)
+            if key == "which":
+                return Resolved(None, None, None, False, 0.2)
+            key = "he/she"
+        if key in _PERSON_PRONOUNS or key == "he/she":
+            gender = "female" if key in {"she", "her", "hers"} else "male" if key in {"he", "him", "his"} else None
+            e, conf = self._salient_person(pos, gender, a)
+            if e is not None:
+                return Resolved(e, e.name, "person", False, conf)
+            return Resolved(None, None, "person", False, 0.1)
+        if key in _PLURAL_PRONOUNS:
+            e = self._recent(pos, lambda e: e.plural or e.kind in {"group", "anonymous"}, 60) or \
+                self._recent(pos, lambda e: e.kind in {"organisation", "government", "outlet"}, 60)
+            if e is not None:
+                return Resolved(e, e.name, e.kind, e.anonymous, 0.6)
+            return Resolved(None, None, "group", False, 0.2)
+        if key in _SINGLE_THING:
+            e = self._recent(pos, lambda e: e.kind in {"organisation", "government", "outlet", "document"}, 60)
+            if e is not None:
+                return Resolved(e, e.name, e.kind, e.anonymous, 0.6)
+        return Resolved(None, None, None, False, 0.1)
+
+    def _salient_person(self, pos: int, gender: str | None, a: Attribution) -> tuple[_Ent | None, float]:
+        """The person a "he"/"she" at ``pos`` most likely means, and how sure that is."""
+        here = self._sentence_index(pos)
+        content = a.content
+        k = bisect.bisect_left(self._ref_pos, pos)
+        scores: dict[int, float] = {}
+        best_ent: dict[int, _Ent] = {}
+        last_speaker = self._last_source[-1][1] if self._last_source else None
+        for r in reversed(self.refs[max(0, k - 200):k]):
+            e = r.ent
+            if e.kind != "person":
+                continue
+            d = here - self._sentence_index(r.pos)
+            if d > self.PRONOUN_SENTENCES:
+                break
+            if any(s <= r.pos < t for s, t in content):
+                continue  # a name inside the quotation being attributed is not its speaker
+            if gender and e.gender and e.gender != gender:
+                continue
+            score = 3.0 - 0.8 * d + (0.6 if r.subject else 0.0) + 0.25 * math.log1p(e.named + len(e.spoke_at))
+            if e is last_speaker:
+                score += 0.8
+            if gender and not e.gender:
+                score -= 0.7
+            if e.idx not in scores or score > scores[e.idx]:
+                scores[e.idx] = score
+                best_ent[e.idx] = e
+        if not scores:
+            return None, 0.0
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        top = ranked[0][1]
+        margin = top - ranked[1][1] if len(ranked) > 1 else 2.0
+        return best_ent[ranked[0][0]], round(min(0.95, 0.5 + 0.2 * margin), 2)
+
+    def _relative(self, pos: int) -> _Ent | None:
+        """"Trump, who said …": the name right before the comma; "X and Y, who": Y."""
+        before = self.text[max(0, pos - 200):pos]
+        if not re.search(r",\s*$", before):
+            return None
+        k = bisect.bisect_left(self._ref_pos, pos)
+        if k and pos - self.refs[k - 1].end <= 4:
+            return self.refs[k - 1].ent
+        # an unnamed group or a description before the comma
+        m = re.search(r"(?:^|[.;:!?][ \t]+|,[ \t]+)([^.;:!?,\n]{3,80}?)[ \t]*,[ \t]*$", before)
+        if m:
+            found = analyse(m.group(1))
+            if found.kind in {"anonymous", "group"} and found.entity:
+                return self._new(found.entity, found.kind, anonymous=found.anonymous, plural=True)
+        return None
+
+    def _description(self, m: Mention, mention: str, pos: int) -> Resolved:
+        """"the Republican nominee" → the person whose roles hold "nominee" (and "republican")."""
+        words = [w for w in _words(mention) if w not in {"the", "a", "an", "this", "that", "his", "her", "its"}]
+        head = m.key or (words[-1] if words else "")
+        mods = set(words) - {head}
+        best, best_score = None, 0.0
+        for e in self.ents:
+            if e.kind != "person" or head not in e.roles or not e.mentions:
+                continue
+            score = 1.0 + len(mods & e.roles) + 0.1 * math.log1p(e.named)
+            before = [p for p, _ in e.mentions if p < pos]
+            score += 0.5 if before else 0.0
+            if score > best_score:
+                best, best_score = e, score
+        if best is not None:
+            return Resolved(best, best.name, "person", False, min(0.9, 0.5 + 0.1 * best_score),
+                            description=m.description)
+        g = N.gender_of_title(mention)
+        desc = re.sub(r"^(?:the|a|an|this|that)\s+", "", " ".join(mention.split()), flags=re.IGNORECASE)
+        e = self._new(desc, "anonymous", anonymous=True, gender=g)
+        return Resolved(e, desc, "anonymous", True, 0.4, description=m.description or mention)
+
+    def _body(self, mention: str, head: str, pos: int) -> Resolved:
+        """"the campaign", "her campaign", "Clinton's team", "the agency", "the bank"."""
+        words = mention.split()
+        owner = None
+        if len(words) >= 2 and N.fold(words[-2]) in {"his", "her", "their"} | set():
+            gender = "female" if N.fold(words[-2]) == "her" else "male" if N.fold(words[-2]) == "his" else None
+            owner, _ = self._salient_person(pos, gender, Attribution("", None, [], []))  # type: ignore[arg-type]
+        elif len(words) >= 2 and re.search(r"['’]s$", words[-2]):
+            name = re.sub(r"['’]s$", "", words[-2])
+            owner, _ = self._surname_person(name, pos)
+        if owner is not None and head in {"campaign", "team"}:
+            name = f"{owner.surname.title() if owner.surname.islower() else owner.surname} campaign"
+            surname = owner.name.split()[-1]
+            e = self._named(f"{surname} campaign", "organisation")
+            return Resolved(e, e.name if e.name else name, "organisation", False, 0.7)
+        kinds = {"government"} if head in _GOV_HEADS else {"organisation", "government"}
+        e = self._recent(pos, lambda e: e.kind in kinds and head in _words(e.name), 200)
+        if e is None and head in {"campaign", "team"}:
+            e = self._recent(pos, lambda e: e.kind == "organisation" and "campaign" in _words(e.name), 200)
+        if e is None:
+            e = self._recent(pos, lambda e: e.kind in kinds, 30)
+        if e is not None:
+            return Resolved(e, e.name, e.kind, False, 0.6)
+        desc = re.sub(r"^(?:the|a|an|this|that)\s+", "", " ".join(words), flags=re.IGNORECASE)
+        return Resolved(None, desc, "government" if head in _GOV_HEADS else "organisation", False, 0.3)
+
+    def note_speaker(self, pos: int, e: _Ent | None) -> None:
+        if e is not None:
+            self._last_source.append((pos, e))
+
+    # -- output ---------------------------------------------------------------------------------
+    def entities(self, used: set[int]) -> list[Entity]:
+        """The document's entities: every named one and every one an attribution refers to."""
+        out = []
+        n = len(self.text)
+        for e in self.ents:
+            if not e.mentions or (e.kind in {"anonymous", "group", "document"} and e.idx not in used):
+                continue
+            mentions = sorted({(s, t) for s, t in e.mentions if 0 <= s < t <= n})
+            out.append(Entity(id=f"e{len(out) + 1}", name=e.name, kind=e.kind, mentions=mentions,
+                              gender=e.gender if e.kind == "person" else None, anonymous=e.anonymous))
+            e.out_id = out[-1].id  # type: ignore[attr-defined]
+        return out
+
+
+def _head_span(text: str, spans: list[SpanPair]) -> SpanPair | None:
+    """The span of a source's head ("Gen. Mark Milley" of "Gen. Mark Milley, who heads …")."""
+    s, e = spans[0]
+    head, _ = _split_appositive(text[s:e])
+    head = head.strip(" ,")
+    if not head:
+        return (s, e)
+    k = text.find(head, s, e)
+    return (k, k + len(head)) if k >= 0 else (s, e)
+
+
+def _is_people(head: str) -> bool:
+    return head in L.ANONYMOUS_HEADS or head in L.TITLES or head in _ROLE_WORDS
+
+
+def resolve_entities(doc: Document, atts: list[Attribution], shares: dict[str, str],
+                     regions: list[SpanPair], sentences: list[SpanPair]) -> None:
+    """Resolve every source, fill ``doc.entities`` and each source's ``entity_id``."""
+    text = doc.text
+    by_id = {a.id: a for a in atts}
+    r = EntityResolver(doc, regions, sentences)
+    order = sorted((a for a in atts if a.source.spans and not (a.id in shares and shares[a.id] in by_id)),
+                   key=lambda a: a.source.spans[0][0])
+    results: dict[str, Resolved] = {}
+    firsts = []
+    for a in order:
+        mention = " ".join(text[s:e] for s, e in a.source.spans)
+        if N.fold(mention.strip(" ,")) in {"i", "we", "me", "us", "my", "our"}:
+            firsts.append(a)
+            continue
+        res = r.resolve(a)
+        results[a.id] = res
+        r.note_speaker(a.source.spans[0][0], res.ent)
+    for a in firsts:  # quoted "I"/"we": the speaker of the quotation around it
+        pos = a.source.spans[0][0]
+        outer = next((o for o in atts if o.id in results and o is not a and results[o.id].ent is not None
+                      and any(s <= pos < t for s, t in o.content)), None)
+        if outer is not None:
+            res = results[outer.id]
+            head = _head_span(text, a.source.spans)
+            if head:
+                res.ent.mentions.append(head)
+            results[a.id] = Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.9, res.confidence))
+        else:
+            results[a.id] = r.resolve(a)
+    used = {res.ent.idx for res in results.values() if res.ent is not None}
+    for ent in r.entities(used):
+        doc.add_entity(ent)
+    for a in atts:
+        cur, seen = a.id, set()
+        while cur in shares and shares[cur] in by_id and cur not in seen:
+            seen.add(cur)
+            cur = shares[cur]
+        res = results.get(cur)
+        if res is None:
+            continue
+        _fill(a, res, " ".join(text[s:e] for s, e in by_id[cur].source.spans))
+
+
+def _fill(a: Attribution, r: Resolved, mention: str) -> None:
+    s = a.source
+    s.mention = s.mention or " ".join(mention.split()) or None
+    s.entity = r.entity
+    s.kind = r.kind if r.kind != "pronoun" else None
+    s.anonymous = bool(r.anonymous)
+    s.description = r.description if r.anonymous or r.kind in {"document", None} else None
+    s.role = s.role or r.role
+    s.entity_id = getattr(r.ent, "out_id", None) if r.ent is not None else None
+    s.confidence = round(float(r.confidence), 2)
