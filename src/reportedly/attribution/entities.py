@@ -63,6 +63,26 @@ _BODY_HEADS = {"campaign", "team", "bank", "agency", "union", "company", "firm",
 _GOV_HEADS = {"agency", "department", "bureau", "administration", "court", "government", "ministry", "office",
               "state", "city", "country", "council", "board", "panel"}
 _QUOTES = "\"“”«»"
+#: Capitalised words that end a name-like run but are no surname ("Kent County", "Election Day").
+_NOT_SURNAMES = {"county", "day", "city", "state", "street", "avenue", "hall", "hill", "center", "centre",
+                 "university", "college", "school", "park", "river", "island", "islands", "club", "party",
+                 "caucus", "republican", "republicans", "democrat", "democrats", "america", "americans",
+                 "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                 "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                 "saturday", "sunday", "tv", "news", "times", "post"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
+#: Lower-case words that may stand before a name in a source ("former", "longtime").
+_DESCRIPTORS = {"the", "a", "an", "former", "then", "longtime", "current", "acting", "late", "rival", "fellow",
+                "activist", "businessman", "billionaire", "candidate", "nominee", "presidential", "host",
+                "anchor", "moderator", "economist", "professor", "analyst", "pollster", "strategist", "author",
+                "writer", "columnist", "reporter", "correspondent", "lawyer", "attorney", "doctor", "dr.",
+                "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "del."}
+#: Heads of descriptions that mean a person ("the announcer", "a reporter for USA Today").
+_PEOPLE_HEADS = L.ANONYMOUS_HEADS | L.TITLES | {"reporter", "announcer", "moderator", "host", "anchor",
+                                                 "judge", "lawyer", "attorney", "doctor", "woman", "man",
+                                                 "candidate", "nominee", "leader", "owner", "father", "mother"}
+#: Party and side words: a description with one never means a person with another.
+_SIDES = {"republican": "r", "gop": "r", "democratic": "d", "democrat": "d", "libertarian": "l", "green": "g"}
 
 
 @dataclass
@@ -79,6 +99,7 @@ class _Ent:
     mentions: list[SpanPair] = field(default_factory=list)
     named: int = 0  # how often the text names it (full name or surname)
     spoke_at: list[int] = field(default_factory=list)  # positions where it is an attribution's source
+    weak: bool = False  # a lone capitalised word taken for a surname without other evidence
 
     @property
     def first(self) -> str:
@@ -167,26 +188,36 @@ class EntityResolver:
             e.gender = gender
         return e
 
-    def _surname_person(self, surname: str, pos: int, gender: str | None = None) -> tuple[_Ent, float]:
+    def _surname_person(self, surname: str, pos: int, gender: str | None = None,
+                        title: str = "") -> tuple[_Ent, float]:
         """The person a lone surname (or "Mr. X") refers to, and how sure that is."""
-        key = N.fold(surname)
+        key = N.fold(surname.split()[-1]) if surname.split() else N.fold(surname)
         cands = [e for e in self._by_surname.get(key, []) if e.first]
         if gender:
-            fit = [e for e in cands if e.gender in (None, gender)]
-            cands = fit or cands
+            cands = [e for e in cands if e.gender in (None, gender)]
+        titles = {N.fold(w) for w in title.split()} & (PERSON_TITLES - {"mr", "mrs", "ms", "miss"})
+        known = N.known_person(key, gender)
+        if cands and titles and known is not None and not any(titles & e.roles for e in cands) \
+                and all(N.fold(e.name) != N.fold(known.name) for e in cands):
+            cands = []  # "President Obama" in an article that names only Michelle Obama
         if cands:
             if len(cands) == 1:
                 return cands[0], 0.9
-            known = N.known_person(key, gender)
-            best = max(cands, key=lambda e: (e.named, known is not None and N.fold(e.name) == N.fold(known.name),
+            recent = {}
+            k = bisect.bisect_left(self._ref_pos, pos) if hasattr(self, "_ref_pos") else 0
+            for r in reversed(self.refs[max(0, k - 30):k]) if hasattr(self, "_ref_pos") else ():
+                if r.ent in cands and r.ent.idx not in recent:
+                    recent[r.ent.idx] = len(recent)
+            best = max(cands, key=lambda e: (recent.get(e.idx) == 0 and e.named >= 1, e.named,
+                                             known is not None and N.fold(e.name) == N.fold(known.name),
                                              -e.idx))
             return best, 0.7
-        known = N.known_person(key, gender)
         if known is not None:
             return self._person(known.name, known.gender), 0.8
         lone = self._by_key.get(("", key))
         if lone is None:
             lone = self._person(surname.title() if surname.isupper() else surname, gender)
+            lone.weak = not titles and not gender and not surname.isupper()
         return lone, 0.5
 
     # -- scan -------------------------------------------------------------------------------------
@@ -197,7 +228,7 @@ class EntityResolver:
             for m in _CAP_RUN.finditer(text, rs, re_):
                 self._scan_run(m.start(), m.group(), pending)
         for pos, end, surname, lead, gender in pending:
-            e, _ = self._surname_person(surname, pos, gender) if self._by_surname.get(N.fold(surname)) \
+            e, _ = self._surname_person(surname, pos, gender, lead) if self._by_surname.get(N.fold(surname)) \
                 or N.known_person(surname, gender) else (None, 0)
             if e is not None:
                 self._add_ref(e, pos, end, lead)
@@ -244,6 +275,12 @@ class EntityResolver:
                 return
         gender = N.gender_of_title(lead)
         nw = N.name_words(name)
+        if lead_f & _HONORIFICS and ni == j and len(nw) >= 2 and not N.is_first_name(nw[0]):
+            # "Mr. Guajardo Villarreal", "Mr. Van Voorhis": an honorific takes a surname, however long
+            pending.append((s, end, name, lead, gender))
+            return
+        if nw and (nw[-1] in _ROLE_WORDS or nw[-1] in _NOT_SURNAMES):
+            return
         if len(nw) >= 2 and (N.is_first_name(nw[0]) or titled
                              or N.known_person(nw[-1], first=nw[0]) is not None):
             e = self._person(name, gender)
@@ -320,58 +357,91 @@ class EntityResolver:
                 return Resolved(e, e.name, "outlet", False, 0.8)
             return Resolved(None, m.description and re.sub(r"^(?:the|this|that)\s+", "", m.description,
                                                             flags=re.IGNORECASE), "outlet", False, 0.3)
-        if m.kind == "person" and m.entity:
-            words = N.name_words(m.entity)
-            if m.entity.isupper() and len(words) == 1 or m.needs == "surname":
-                gender = N.gender_of_title(mention.split(m.entity)[0]) if m.entity in mention else None
-                e, conf = self._surname_person(words[-1] if words else m.entity, pos, gender)
-                return Resolved(e, e.name, "person", False, conf, role=m.role)
-            if len(words) >= 2:
-                if not N.is_first_name(words[0]) and len(words) == 2:
-                    # "Rival Clinton": a descriptor and a surname
-                    if self._by_surname.get(words[-1]) or N.known_person(words[-1]):
-                        e, conf = self._surname_person(words[-1], pos)
-                        return Resolved(e, e.name, "person", False, conf * 0.9, role=m.role)
-                e = self._person(m.entity, N.gender_of_title(mention))
-                if m.role:
-                    e.roles.update(w for w in _words(m.role) if len(w) > 2)
-                return Resolved(e, e.name, "person", False, 0.95, role=m.role)
-            if words and N.is_first_name(words[0]):  # a first name alone ("Melanie")
-                e = self._person(m.entity)
-                return Resolved(e, e.name, "person", False, 0.7, role=m.role)
-        if m.kind in {"government", "organisation"} and m.entity and " " not in m.entity \
-                and m.entity[:1].isupper():
-            key = N.fold(m.entity)
-            if self._by_surname.get(key) or m.entity.isupper() and len(m.entity) > 5:
-                e, conf = self._surname_person(m.entity, pos)  # "Jordan said": the person
-                return Resolved(e, e.name, "person", False, conf * 0.9, role=m.role)
+        named = self._person_in_mention(a.source.spans)
+        if named is not None:
+            e, conf = named
+            if m.role:
+                e.roles.update(w for w in _words(m.role) if len(w) > 2)
+            return Resolved(e, e.name, "person", False, conf, role=m.role)
+        low = _words(mention)
+        head = m.key or (low[-1] if low else "")
+        pm = re.match(r"(?:(?:a|an|one|another|the|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?([\w’'-]+)\s+"
+                      r"(?:for|at|of|with|from|in|to)\s", " ".join(mention.split()), flags=re.IGNORECASE)
+        if pm and N.fold(pm.group(1)) in _PEOPLE_HEADS and m.kind in {"outlet", "organisation", "government"}:
+            # "A reporter for USA Today", "a spokeswoman for the campaign": the person, unnamed
+            return self._description(Mention(None, "person", needs="description", key=N.fold(pm.group(1)),
+                                             description=" ".join(mention.split())), mention, pos)
+        if m.kind in {"organisation", "government"} and low and low[-1] in {"campaign", "team"}:
+            return self._body(mention, low[-1], pos)
+        if m.needs == "description" and m.kind in {"organisation", "government"}:
+            return self._body(mention, head, pos)
         if m.needs == "description" or (m.kind == "anonymous" and m.needs):
             return self._description(m, mention, pos)
-        if m.kind is None or m.kind == "person" and not m.entity:
-            low = _words(mention)
-            head = low[-1] if low else ""
+        if m.kind == "person" and m.entity:
+            words = N.name_words(m.entity)
+            if len(words) == 1 and (m.needs == "surname" or m.entity.isupper()):
+                title = mention.split(m.entity)[0] if m.entity in mention else ""
+                e, conf = self._surname_person(words[0], pos, N.gender_of_title(title), title)
+                return Resolved(e, e.name, "person", False, conf, role=m.role)
+            if len(words) >= 2 and (N.is_first_name(words[0]) or m.role):
+                e = self._person(m.entity, N.gender_of_title(mention))
+                return Resolved(e, e.name, "person", False, 0.85, role=m.role)
+            if len(words) == 1 and N.is_first_name(words[0]):  # a first name alone ("Melanie")
+                e = self._person(m.entity)
+                return Resolved(e, e.name, "person", False, 0.7, role=m.role)
+            return self._description(Mention(m.entity, "person", needs="description", key=head,
+                                             description=m.description), mention, pos)
+        if m.kind in {"government", "organisation"} and m.entity and " " not in m.entity \
+                and m.entity[:1].isupper() and (self._by_surname.get(N.fold(m.entity))
+                                                or m.entity.isupper() and len(m.entity) > 5):
+            e, conf = self._surname_person(m.entity, pos)  # "Jordan said": the person, not the country
+            return Resolved(e, e.name, "person", False, conf * 0.9, role=m.role)
+        if m.kind is None:
             if head in _BODY_HEADS:
                 return self._body(mention, head, pos)
-            d = self._description(Mention(m.entity, "person", needs="description", key=head,
-                                          description=m.description), mention, pos) if head else None
-            if d is not None and d.ent is not None:
-                return d
-            return Resolved(None, m.entity, m.kind, m.anonymous or _is_people(head), 0.4,
-                            role=m.role, description=m.description)
-        if m.kind == "organisation" and m.entity:
-            low = _words(m.entity)
-            if low and low[-1] in {"campaign", "team"}:
-                return self._body(mention, low[-1], pos)
-        if m.kind in {"outlet", "government", "organisation", "document", "group", "anonymous"} and m.entity:
-            if m.kind == "anonymous":
-                e = self._new(m.entity, "anonymous", anonymous=True, plural=m.plural)
-                return Resolved(e, m.entity, "anonymous", True, 0.8, role=m.role, description=m.description)
-            if m.kind in {"group", "document"}:
-                e = self._new(m.entity, m.kind, plural=m.plural or m.kind == "group")
-                return Resolved(e, m.entity, m.kind, m.anonymous, 0.8, role=m.role, description=m.description)
-            e = self._named(m.entity, m.kind)
-            return Resolved(e, e.name, m.kind, False, 0.9, role=m.role)
-        return Resolved(None, m.entity, m.kind, m.anonymous, 0.4, role=m.role, description=m.description)
+            if head in _PEOPLE_HEADS:
+                return self._description(Mention(m.entity, "person", needs="description", key=head,
+                                                 description=m.description), mention, pos)
+            return Resolved(None, m.entity, None, m.anonymous, 0.3, role=m.role, description=m.description)
+        if m.kind == "anonymous":
+            e = self._new(m.entity or mention, "anonymous", anonymous=True, plural=m.plural)
+            return Resolved(e, m.entity, "anonymous", True, 0.8, role=m.role, description=m.description)
+        if m.kind in {"group", "document"}:
+            e = self._new(m.entity or mention, m.kind, plural=m.plural or m.kind == "group")
+            return Resolved(e, m.entity, m.kind, m.anonymous, 0.8, role=m.role, description=m.description)
+        if m.entity:
+            e = self._named(m.entity, m.kind or "organisation")
+            return Resolved(e, e.name, e.kind, False, 0.9, role=m.role)
+        return Resolved(None, m.entity, m.kind, m.anonymous, 0.3, role=m.role, description=m.description)
+
+    def _person_in_mention(self, spans: list[SpanPair]) -> tuple[_Ent, float] | None:
+        """A person the scan found inside a source mention, when the mention is about them.
+
+        "Homeland Security Secretary Jeh Johnson", "Mr. Morgan of the Sierra Club", "An attorney for
+        Pagliano, Mark MacDougall," name their speaker; "A spokeswoman for Hillary Clinton" and
+        "Donald Trump's campaign" do not.
+        """
+        s0, e0 = spans[0][0], spans[-1][1]
+        k = bisect.bisect_left(self._ref_pos, s0)
+        best = None
+        while k < len(self.refs) and self.refs[k].pos < e0:
+            r = self.refs[k]
+            k += 1
+            if r.ent.kind != "person" or r.ent.weak or r.end > e0:
+                continue
+            prefix, suffix = self.text[s0:r.pos], self.text[r.end:e0]
+            after_comma = bool(re.search(r",\s*$", prefix))
+            words = re.findall(r"[\w’'.-]+", prefix)
+            plain = all(w[:1].isupper() or N.fold(w) in _ROLE_WORDS or N.fold(w) in _DESCRIPTORS
+                        for w in words)
+            tail = suffix.strip()
+            ok_tail = not tail or tail[0] in ",(—–-" or re.match(r"(?:of|from|at|who|with)\b", tail)
+            if (plain or after_comma) and ok_tail:
+                if best is None or after_comma:
+                    best = r.ent
+        if best is None:
+            return None
+        return best, 0.95 if len(best.name.split()) >= 2 else 0.7
 
     # -- the cases ---------------------------------------------------------------------------------
     def _recent(self, pos: int, pred, limit: int = 400) -> _Ent | None:
@@ -410,17 +480,17 @@ class EntityResolver:
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.6)
         return Resolved(None, None, None, False, 0.1)
 
-    def _salient_person(self, pos: int, gender: str | None, a: Attribution) -> tuple[_Ent | None, float]:
+    def _salient_person(self, pos: int, gender: str | None, a: Attribution | None) -> tuple[_Ent | None, float]:
         """The person a "he"/"she" at ``pos`` most likely means, and how sure that is."""
         here = self._sentence_index(pos)
-        content = a.content
+        content = a.content if a is not None else []
         k = bisect.bisect_left(self._ref_pos, pos)
         scores: dict[int, float] = {}
         best_ent: dict[int, _Ent] = {}
         last_speaker = self._last_source[-1][1] if self._last_source else None
         for r in reversed(self.refs[max(0, k - 200):k]):
             e = r.ent
-            if e.kind != "person":
+            if e.kind != "person" or e.weak:
                 continue
             d = here - self._sentence_index(r.pos)
             if d > self.PRONOUN_SENTENCES:
@@ -466,9 +536,12 @@ class EntityResolver:
         head = m.key or (words[-1] if words else "")
         mods = set(words) - {head}
         best, best_score = None, 0.0
+        sides = {_SIDES[w] for w in mods if w in _SIDES}
         for e in self.ents:
-            if e.kind != "person" or head not in e.roles or not e.mentions:
+            if e.kind != "person" or head not in e.roles or not e.mentions or e.weak:
                 continue
+            if sides and {_SIDES[w] for w in e.roles if w in _SIDES} - sides:
+                continue  # "the Republican nominee" is not the Democratic one
             score = 1.0 + len(mods & e.roles) + 0.1 * math.log1p(e.named)
             before = [p for p, _ in e.mentions if p < pos]
             score += 0.5 if before else 0.0
@@ -486,21 +559,32 @@ class EntityResolver:
         """"the campaign", "her campaign", "Clinton's team", "the agency", "the bank"."""
         words = mention.split()
         owner = None
-        if len(words) >= 2 and N.fold(words[-2]) in {"his", "her", "their"} | set():
-            gender = "female" if N.fold(words[-2]) == "her" else "male" if N.fold(words[-2]) == "his" else None
-            owner, _ = self._salient_person(pos, gender, Attribution("", None, [], []))  # type: ignore[arg-type]
-        elif len(words) >= 2 and re.search(r"['’]s$", words[-2]):
-            name = re.sub(r"['’]s$", "", words[-2])
-            owner, _ = self._surname_person(name, pos)
+        before = [w for w in words[:-1] if N.fold(w) not in {"the", "a", "an", "new", "former"}]
+        if before and N.fold(before[-1]) in {"his", "her", "their"}:
+            g = N.fold(before[-1])
+            gender = "female" if g == "her" else "male" if g == "his" else None
+            owner, _ = self._salient_person(pos, gender, None)
+        elif before and before[0][:1].isupper():
+            named = self._person_in_mention([(pos, pos + len(" ".join(words)))])
+            if named is not None:
+                owner = named[0]
+            else:
+                last = re.sub(r"['’]s$", "", before[-1])
+                if self._by_surname.get(N.fold(last)) or N.known_person(last):
+                    owner, _ = self._surname_person(last, pos)
         if owner is not None and head in {"campaign", "team"}:
-            name = f"{owner.surname.title() if owner.surname.islower() else owner.surname} campaign"
-            surname = owner.name.split()[-1]
-            e = self._named(f"{surname} campaign", "organisation")
-            return Resolved(e, e.name if e.name else name, "organisation", False, 0.7)
+            e = self._named(f"{owner.name.split()[-1]} campaign", "organisation")
+            return Resolved(e, e.name, "organisation", False, 0.75)
+        if head in {"campaign", "team"}:
+            e = self._recent(pos, lambda e: e.kind == "organisation" and "campaign" in _words(e.name), 200)
+            if e is not None:
+                return Resolved(e, e.name, "organisation", False, 0.6)
+            owner, _ = self._salient_person(pos, None, None)
+            if owner is not None and owner.named >= 2:
+                e = self._named(f"{owner.name.split()[-1]} campaign", "organisation")
+                return Resolved(e, e.name, "organisation", False, 0.4)
         kinds = {"government"} if head in _GOV_HEADS else {"organisation", "government"}
         e = self._recent(pos, lambda e: e.kind in kinds and head in _words(e.name), 200)
-        if e is None and head in {"campaign", "team"}:
-            e = self._recent(pos, lambda e: e.kind == "organisation" and "campaign" in _words(e.name), 200)
         if e is None:
             e = self._recent(pos, lambda e: e.kind in kinds, 30)
         if e is not None:

@@ -38,9 +38,9 @@ def fold(word: str) -> str:
 def name_words(name: str) -> list[str]:
     """The words of a personal name, folded, without suffixes and initials."""
     out = []
-    for w in name.replace("-", " - ").split():
+    for w in name.split():
         f = fold(w)
-        if not f or f in SUFFIXES or f == "-" or re.fullmatch(r"[a-z]\.?", f):
+        if not f or f in SUFFIXES or re.fullmatch(r"[a-z]\.?", f):
             continue
         out.append(f)
     return out
