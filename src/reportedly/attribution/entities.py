@@ -184,6 +184,8 @@ class EntityResolver:
             known = N.known_person(key[1], first=key[0]) if key[0] else None
             e = self._by_key[key] = self._new(name, "person", gender=gender or (known.gender if known else None))
             self._by_surname.setdefault(key[1], []).append(e)
+            if known is not None:
+                e.roles.update(known.roles)
         elif gender and not e.gender:
             e.gender = gender
         return e
@@ -227,14 +229,14 @@ class EntityResolver:
         for rs, re_ in self.regions:
             for m in _CAP_RUN.finditer(text, rs, re_):
                 self._scan_run(m.start(), m.group(), pending)
-        for pos, end, surname, lead, gender in pending:
-            e, _ = self._surname_person(surname, pos, gender, lead) if self._by_surname.get(N.fold(surname)) \
-                or N.known_person(surname, gender) else (None, 0)
-            if e is not None:
-                self._add_ref(e, pos, end, lead)
-                e.named += 1
         self.refs.sort(key=lambda r: r.pos)
         self._ref_pos = [r.pos for r in self.refs]
+        for pos, end, surname, lead, gender in sorted(pending):
+            last = surname.split()[-1]
+            if self._by_surname.get(N.fold(last)) or N.known_person(last, gender):
+                e, _ = self._surname_person(surname, pos, gender, lead)
+                self._add_ref(e, pos, end, lead)
+                e.named += 1
 
     def _scan_run(self, start: int, run: str, pending: list) -> None:
         toks = [(m.start(), m.end()) for m in re.finditer(r"[^\s]+", run)]
@@ -254,11 +256,11 @@ class EntityResolver:
         lead_f = {N.fold(w) for w in words[k:j]}
         titled = bool(lead_f & PERSON_TITLES)
         # a known first name inside a run of descriptors starts the name ("Rival Hillary Clinton")
-        if not N.is_first_name(words[j]):
-            for i in range(j + 1, len(words) - 1):
-                if N.is_first_name(words[i]):
-                    ni = i
-                    break
+        for i in range(len(words) - 2, j, -1):  # "Virginia AFL-CIO President Doris Crouse-Mays"
+            if N.is_first_name(words[i]) and not N.is_first_name(words[i - 1]) \
+                    and not any(N.fold(w) in _ROLE_WORDS for w in words[i + 1:]):
+                ni = i
+                break
         lead = " ".join(words[k:ni])
         name = run[toks[ni][0]:toks[-1][1]].rstrip(",.;:")
         name = re.sub(r"['’]s?$", "", name) if re.search(r"\w['’]s?$", name) else name
@@ -266,6 +268,19 @@ class EntityResolver:
             return
         s = start + toks[ni][0]
         end = s + len(name)
+        before = re.search(r"((?:[\w’'.-]+[ \t]+){1,5})$", self.text[max(0, start - 70):start])
+        if before:
+            pre = before.group(1).split()
+            kept: list[str] = []
+            for w in reversed(pre):
+                f = N.fold(w)
+                if f in _ROLE_WORDS or f in _DESCRIPTORS or f in L.TITLES or f in _SIDES or w[:1].isupper():
+                    kept.insert(0, w)
+                else:
+                    break
+            if kept:
+                lead = " ".join(kept + [lead]).strip()
+                lead_f |= {N.fold(w) for w in kept}
         full = " ".join(words[k:])
         for finder, kind in ((_outlet_name, "outlet"), (_government_name, "government"), (_org_name, "organisation")):
             found = finder(full) or (finder(name) if lead else None)
@@ -279,7 +294,7 @@ class EntityResolver:
             # "Mr. Guajardo Villarreal", "Mr. Van Voorhis": an honorific takes a surname, however long
             pending.append((s, end, name, lead, gender))
             return
-        if nw and (nw[-1] in _ROLE_WORDS or nw[-1] in _NOT_SURNAMES):
+        if nw and nw[-1] in _NOT_SURNAMES:
             return
         if len(nw) >= 2 and (N.is_first_name(nw[0]) or titled
                              or N.known_person(nw[-1], first=nw[0]) is not None):
@@ -382,6 +397,10 @@ class EntityResolver:
             if len(words) == 1 and (m.needs == "surname" or m.entity.isupper()):
                 title = mention.split(m.entity)[0] if m.entity in mention else ""
                 e, conf = self._surname_person(words[0], pos, N.gender_of_title(title), title)
+                return Resolved(e, e.name, "person", False, conf, role=m.role)
+            if len(words) >= 2 and not N.is_first_name(words[0]) and (
+                    self._by_surname.get(words[-1]) or N.known_person(words[-1])):
+                e, conf = self._surname_person(m.entity, pos)  # "De Blasio", "Bin Laden"
                 return Resolved(e, e.name, "person", False, conf, role=m.role)
             if len(words) >= 2 and (N.is_first_name(words[0]) or m.role):
                 e = self._person(m.entity, N.gender_of_title(mention))

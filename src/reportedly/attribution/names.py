@@ -3,9 +3,10 @@
 - **First names → gender**, from the US Census 1990 name files (public domain), packaged as
   ``data/first_names.tsv`` (rebuilt by ``training/build_first_names.py``): "Hillary" is female,
   "Donald" male; names used for both are left out.
-- **Well-known public figures** (``data/people.tsv``): the full name, gender and other spellings of
-  people news mentions by surname alone ("Mr. Obama" in an article that never says "Barack").
-  Used only when the article itself gives no full name for that surname.
+- **Well-known public figures** (``data/people.tsv``): the full name, gender, other spellings and
+  the words news describes them with ("businessman", "nominee") of people news mentions by surname
+  alone ("Mr. Obama" in an article that never says "Barack"). Used only for people the article
+  itself mentions, and only when it gives no full name for that surname.
 - **Titles** that say a person's gender ("Mrs.", "Congresswoman") or only their office ("Sen.").
 """
 
@@ -59,6 +60,7 @@ class Person:
     name: str
     gender: str | None
     spellings: list[str] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)  # folded words of how news describes them
 
     @property
     def surname(self) -> str:
@@ -82,7 +84,8 @@ def people() -> dict[str, list[Person]]:
     out: dict[str, list[Person]] = {}
     for row in _read("people.tsv"):
         spellings = [s for s in (row[2].split(";") if len(row) > 2 else []) if s]
-        p = Person(row[0], row[1] or None, spellings)
+        roles = {fold(w) for w in (row[3] if len(row) > 3 else "").split()}
+        p = Person(row[0], row[1] or None, spellings, roles)
         out.setdefault(p.surname, []).append(p)
         for s in spellings:  # "Sergei Lavrov" is found under its own surname too
             if surname_of(s) != p.surname:
