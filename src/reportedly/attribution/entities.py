@@ -70,6 +70,8 @@ _NOT_SURNAMES = {"county", "day", "city", "state", "street", "avenue", "hall", "
                  "january", "february", "march", "april", "may", "june", "july", "august", "september",
                  "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                  "saturday", "sunday", "tv", "news", "times", "post"}
+_TITLE_ORG = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|on|to|a|an|the|in)\b)+(?:\s+[A-Z][\w’'&.-]*)+"
+                       r"(?:\s+(?:(?:of|for|and|on|to|a|an|the|in)\s+)*[A-Z][\w’'&.-]*)*")
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 #: Lower-case words that may stand before a name in a source ("former", "longtime").
 _DESCRIPTORS = {"the", "a", "an", "former", "then", "longtime", "current", "acting", "late", "rival", "fellow",
@@ -81,6 +83,10 @@ _DESCRIPTORS = {"the", "a", "an", "former", "then", "longtime", "current", "acti
 _PEOPLE_HEADS = L.ANONYMOUS_HEADS | L.TITLES | {"reporter", "announcer", "moderator", "host", "anchor",
                                                  "judge", "lawyer", "attorney", "doctor", "woman", "man",
                                                  "candidate", "nominee", "leader", "owner", "father", "mother"}
+_PLURAL_PEOPLE = {"speechwriters", "regulators", "surrogates", "attorneys", "lawyers", "authorities", "allies",
+                  "loyalists", "staffers", "operatives", "donors", "insiders", "aides", "advisers", "advisors"}
+#: Plural nouns that stand for unnamed people when nothing names them ("Authorities said").
+_UNNAMED_BODIES = {"authorities", "officials", "investigators", "prosecutors", "regulators", "sources"}
 #: Party and side words: a description with one never means a person with another.
 _SIDES = {"republican": "r", "gop": "r", "democratic": "d", "democrat": "d", "libertarian": "l", "green": "g"}
 
@@ -372,6 +378,11 @@ class EntityResolver:
                 return Resolved(e, e.name, "outlet", False, 0.8)
             return Resolved(None, m.description and re.sub(r"^(?:the|this|that)\s+", "", m.description,
                                                             flags=re.IGNORECASE), "outlet", False, 0.3)
+        head_text = re.sub(r"^(?:the|The)\s+", "", _split_appositive(" ".join(mention.split()))[0].strip(" ,"))
+        if _TITLE_ORG.fullmatch(head_text) and not N.is_first_name(head_text.split()[0]) \
+                and m.kind in {"anonymous", "person", None, "group"}:
+            e = self._named(head_text, "organisation")  # "Citizens for Tax Justice"
+            return Resolved(e, e.name, "organisation", False, 0.8, role=m.role)
         named = self._person_in_mention(a.source.spans)
         if named is not None:
             e, conf = named
@@ -408,6 +419,9 @@ class EntityResolver:
             if len(words) == 1 and N.is_first_name(words[0]):  # a first name alone ("Melanie")
                 e = self._person(m.entity)
                 return Resolved(e, e.name, "person", False, 0.7, role=m.role)
+            if m.entity[:1].isupper() and len(words) >= 2:
+                e = self._person(m.entity)
+                return Resolved(e, e.name, "person", False, 0.6, role=m.role)
             return self._description(Mention(m.entity, "person", needs="description", key=head,
                                              description=m.description), mention, pos)
         if m.kind in {"government", "organisation"} and m.entity and " " not in m.entity \
@@ -415,10 +429,15 @@ class EntityResolver:
                                                 or m.entity.isupper() and len(m.entity) > 5):
             e, conf = self._surname_person(m.entity, pos)  # "Jordan said": the person, not the country
             return Resolved(e, e.name, "person", False, conf * 0.9, role=m.role)
+        if low and low[-1] in _UNNAMED_BODIES and len([w for w in low if w not in {"the", "local", "state",
+                                                                                  "federal", "some", "other"}]) == 1:
+            e = self._new(" ".join(mention.split()), "anonymous", anonymous=True, plural=True)
+            return Resolved(e, " ".join(mention.split()), "anonymous", True, 0.7)
         if m.kind is None:
             if head in _BODY_HEADS:
                 return self._body(mention, head, pos)
-            if head in _PEOPLE_HEADS:
+            if head in _PEOPLE_HEADS or head.rstrip("s") in _PEOPLE_HEADS or head in _PLURAL_PEOPLE \
+                    or re.match(r"(?:those|people|many|some)\s+(?:close|familiar|who)", " ".join(low)):
                 return self._description(Mention(m.entity, "person", needs="description", key=head,
                                                  description=m.description), mention, pos)
             return Resolved(None, m.entity, None, m.anonymous, 0.3, role=m.role, description=m.description)
@@ -475,7 +494,7 @@ class EntityResolver:
         if key in {"i", "we", "me", "us"}:
             return Resolved(None, None, "group" if key in {"we", "us"} else "person", False, 0.2)
         if key in {"who", "which"}:
-            e = self._relative(pos)
+            e = self._relative(pos, key)
             if e is not None:
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.8)
             if key == "which":
@@ -533,20 +552,24 @@ class EntityResolver:
         margin = top - ranked[1][1] if len(ranked) > 1 else 2.0
         return best_ent[ranked[0][0]], round(min(0.95, 0.5 + 0.2 * margin), 2)
 
-    def _relative(self, pos: int) -> _Ent | None:
+    def _relative(self, pos: int, key: str = "who") -> _Ent | None:
         """"Trump, who said …": the name right before the comma; "X and Y, who": Y."""
         before = self.text[max(0, pos - 200):pos]
         if not re.search(r",\s*$", before):
             return None
         k = bisect.bisect_left(self._ref_pos, pos)
-        if k and pos - self.refs[k - 1].end <= 4:
+        fits = {"person", "group", "anonymous"} if key == "who" else {"organisation", "government", "outlet",
+                                                                      "document"}
+        if k and pos - self.refs[k - 1].end <= 4 and self.refs[k - 1].ent.kind in fits:
             return self.refs[k - 1].ent
         # an unnamed group or a description before the comma
         m = re.search(r"(?:^|[.;:!?][ \t]+|,[ \t]+)([^.;:!?,\n]{3,80}?)[ \t]*,[ \t]*$", before)
         if m:
             found = analyse(m.group(1))
-            if found.kind in {"anonymous", "group"} and found.entity:
+            if key == "who" and found.kind in {"anonymous", "group"} and found.entity:
                 return self._new(found.entity, found.kind, anonymous=found.anonymous, plural=True)
+            if key == "which" and found.kind in fits and found.entity:
+                return self._named(found.entity, found.kind or "organisation")
         return None
 
     def _description(self, m: Mention, mention: str, pos: int) -> Resolved:
