@@ -149,6 +149,9 @@ class EntityResolver:
 
     #: How many sentences back a pronoun looks for its antecedent.
     PRONOUN_SENTENCES = 4
+    #: Salience of a candidate antecedent: a base, minus per sentence back, plus for being a
+    #: sentence's subject, for having just spoken, per log mention; minus for an unknown gender.
+    W_BASE, W_DISTANCE, W_SUBJECT, W_SPEAKER, W_NAMED, W_UNKNOWN_GENDER = 3.0, 0.8, 0.6, 0.8, 0.25, 0.7
 
     def __init__(self, doc: Document, regions: list[SpanPair], sentences: list[SpanPair]):
         self.doc = doc
@@ -162,6 +165,7 @@ class EntityResolver:
         self._by_surname: dict[str, list[_Ent]] = {}
         self._by_name: dict[tuple[str, str], _Ent] = {}
         self._last_source: list[tuple[int, _Ent]] = []
+        self._lone: set[str] | None = None
         self._scan()
         credit = doc.meta.headline_credit or {}
         self._credit = self._named(credit["entity"], "outlet") if credit.get("entity") else None
@@ -303,7 +307,9 @@ class EntityResolver:
         if nw and nw[-1] in _NOT_SURNAMES:
             return
         if len(nw) >= 2 and (N.is_first_name(nw[0]) or titled
-                             or N.known_person(nw[-1], first=nw[0]) is not None):
+                             or N.known_person(nw[-1], first=nw[0]) is not None
+                             or len(nw) <= 3 and not self._opens_sentence(s) and not N.known_person(nw[-1])
+                             and self._recurs(name_words_raw(name)[-1], s)):
             e = self._person(name, gender)
             e.named += 1
             self._add_ref(e, s, end, lead)
@@ -312,6 +318,16 @@ class EntityResolver:
             pending.append((s, end, name, lead, gender))
         elif len(nw) == 1:
             pending.append((s, end, name, lead, gender))
+
+    def _recurs(self, surname: str, pos: int) -> bool:
+        """Does ``surname`` speak alone elsewhere in the text ("Rakeyia Scott … Scott said")?"""
+        if not surname[:1].isupper() or len(surname) < 3:
+            return False
+        if self._lone is None:
+            self._lone = {m.group(1) for m in re.finditer(
+                r"(?<![\w’'.])(?<![A-Z][\w’'.-]\s)([A-Z][a-z][\w’'-]+)(?:,[^,]{1,60},)?\s+"
+                r"(?:said|says|told|added|wrote|writes|asked|argued|explained|noted|recalled|insisted)\b", self.text)}
+        return surname in self._lone and N.fold(surname) not in _NOT_SURNAMES
 
     def _appositive_roles(self, e: _Ent, end: int) -> None:
         """"Donald Trump, the Republican nominee," → roles {republican, nominee}."""
@@ -537,11 +553,12 @@ class EntityResolver:
                 continue  # a name inside the quotation being attributed is not its speaker
             if gender and e.gender and e.gender != gender:
                 continue
-            score = 3.0 - 0.8 * d + (0.6 if r.subject else 0.0) + 0.25 * math.log1p(e.named + len(e.spoke_at))
+            score = self.W_BASE - self.W_DISTANCE * d + (self.W_SUBJECT if r.subject else 0.0) \
+                + self.W_NAMED * math.log1p(e.named + len(e.spoke_at))
             if e is last_speaker:
-                score += 0.8
+                score += self.W_SPEAKER
             if gender and not e.gender:
-                score -= 0.7
+                score -= self.W_UNKNOWN_GENDER
             if e.idx not in scores or score > scores[e.idx]:
                 scores[e.idx] = score
                 best_ent[e.idx] = e
@@ -634,6 +651,39 @@ class EntityResolver:
         desc = re.sub(r"^(?:the|a|an|this|that)\s+", "", " ".join(words), flags=re.IGNORECASE)
         return Resolved(None, desc, "government" if head in _GOV_HEADS else "organisation", False, 0.3)
 
+    def implicit(self, a: Attribution, contents: list[SpanPair]) -> Resolved | None:
+        """The speaker of an attribution whose source the text leaves implicit.
+
+        "…, suggesting that …" and "Claiming …, Trump said": the subject of the clause — the first
+        entity named in the cue's sentence before the cue (else after it), never one inside a
+        reported content; a leading "He"/"She" resolved like a pronoun source.
+        """
+        if not a.cue:
+            return None
+        cue = a.cue[0][0]
+        k = self._sentence_index(cue)
+        if k < 0:
+            return None
+        s0, s1 = self.sents[k]
+        inside = lambda p: any(s <= p < t for s, t in contents)  # noqa: E731
+        lo, hi = bisect.bisect_left(self._ref_pos, s0), bisect.bisect_left(self._ref_pos, s1)
+        before = [r for r in self.refs[lo:hi] if r.pos < cue and not inside(r.pos) and not r.ent.weak]
+        if before:
+            e = before[0].ent
+            return Resolved(e, e.name, e.kind, e.anonymous, 0.5)
+        m = re.match(r"\s*(He|She|They|It)\b", self.text[s0:cue])
+        if m:
+            res = self._pronoun(Mention(None, "pronoun", needs="pronoun", key=m.group(1).lower(),
+                                        plural=m.group(1) == "They"), s0, a)
+            if res.ent is not None:
+                return Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.5, res.confidence))
+        after = [r for r in self.refs[lo:hi] if r.pos > cue and not inside(r.pos) and not r.ent.weak
+                 and r.ent.kind in {"person", "organisation", "government", "outlet"}]
+        if after and re.match(r"\s*\w+ing\b", self.text[cue:cue + 30]) and cue - s0 < 4:
+            e = after[0].ent
+            return Resolved(e, e.name, e.kind, e.anonymous, 0.4)
+        return None
+
     def note_speaker(self, pos: int, e: _Ent | None) -> None:
         if e is not None:
             self._last_source.append((pos, e))
@@ -651,6 +701,10 @@ class EntityResolver:
                               gender=e.gender if e.kind == "person" else None, anonymous=e.anonymous))
             e.out_id = out[-1].id  # type: ignore[attr-defined]
         return out
+
+
+def name_words_raw(name: str) -> list[str]:
+    return [w for w in name.split() if N.fold(w) not in N.SUFFIXES]
 
 
 def _head_span(text: str, spans: list[SpanPair]) -> SpanPair | None:
@@ -698,6 +752,13 @@ def resolve_entities(doc: Document, atts: list[Attribution], shares: dict[str, s
             results[a.id] = Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.9, res.confidence))
         else:
             results[a.id] = r.resolve(a)
+    contents = sorted(p for a in atts for p in a.content)
+    for a in atts:  # no source in the text: the clause's subject, when one is named
+        if a.source.spans or (a.id in shares and shares[a.id] in by_id):
+            continue
+        res = r.implicit(a, contents)
+        if res is not None:
+            results[a.id] = res
     used = {res.ent.idx for res in results.values() if res.ent is not None}
     for ent in r.entities(used):
         doc.add_entity(ent)
