@@ -149,6 +149,8 @@ class EntityResolver:
 
     #: How many sentences back a pronoun looks for its antecedent.
     PRONOUN_SENTENCES = 4
+    #: A lone surname shared by several people means the one named within this many sentences.
+    SURNAME_SENTENCES = 1
     #: Salience of a candidate antecedent: a base, minus per sentence back, plus for being a
     #: sentence's subject, for having just spoken, per log mention; minus for an unknown gender.
     W_BASE, W_DISTANCE, W_SUBJECT, W_SPEAKER, W_NAMED, W_UNKNOWN_GENDER = 3.0, 0.8, 0.6, 0.8, 0.25, 0.7
@@ -212,18 +214,28 @@ class EntityResolver:
         if cands and titles and known is not None and not any(titles & e.roles for e in cands) \
                 and all(N.fold(e.name) != N.fold(known.name) for e in cands):
             cands = []  # "President Obama" in an article that names only Michelle Obama
+        recent: list[_Ent] = []
+        if hasattr(self, "_ref_pos") and cands:
+            here = self._sentence_index(pos)
+            k = bisect.bisect_left(self._ref_pos, pos)
+            for r in reversed(self.refs[max(0, k - 30):k]):
+                if here - self._sentence_index(r.pos) > self.SURNAME_SENTENCES:
+                    break
+                if r.ent in cands and r.ent not in recent:
+                    recent.append(r.ent)
+        known_in = next((e for e in cands if known is not None and N.fold(e.name) == N.fold(known.name)), None)
+        if cands and known is not None and known_in is None and not titles and known.gender \
+                and all(e.gender and e.gender != known.gender for e in cands) and (not gender or known.gender == gender):
+            # "Trump said" in an article that names only Ivanka Trump in full: the famous one
+            return self._person(known.name, known.gender), 0.6
         if cands:
             if len(cands) == 1:
                 return cands[0], 0.9
-            recent = {}
-            k = bisect.bisect_left(self._ref_pos, pos) if hasattr(self, "_ref_pos") else 0
-            for r in reversed(self.refs[max(0, k - 30):k]) if hasattr(self, "_ref_pos") else ():
-                if r.ent in cands and r.ent.idx not in recent:
-                    recent[r.ent.idx] = len(recent)
-            best = max(cands, key=lambda e: (recent.get(e.idx) == 0 and e.named >= 1, e.named,
-                                             known is not None and N.fold(e.name) == N.fold(known.name),
-                                             -e.idx))
-            return best, 0.7
+            if recent:
+                return recent[0], 0.7
+            if known_in is not None:
+                return known_in, 0.7
+            return max(cands, key=lambda e: (e.named, -e.idx)), 0.6
         if known is not None:
             return self._person(known.name, known.gender), 0.8
         lone = self._by_key.get(("", key))
