@@ -378,7 +378,7 @@ class EntityResolver:
     def resolve(self, a: Attribution) -> Resolved:
         text = self.text
         spans = a.source.spans
-        mention = " ".join(text[s:e] for s, e in spans)
+        mention = _clean_mention(" ".join(text[s:e] for s, e in spans))
         pos = spans[0][0]
         m = analyse(mention)
         res = self._resolve(m, mention, pos, a)
@@ -488,6 +488,12 @@ class EntityResolver:
         "Donald Trump's campaign" do not.
         """
         s0, e0 = spans[0][0], spans[-1][1]
+        nxt = re.match(r"\.?\s{1,2}(?=[A-Z])", self.text[e0:e0 + 3])
+        last = self.text[s0:e0].split()[-1:] if self.text[s0:e0].split() else []
+        if nxt and last and (N.fold(last[0]) in PERSON_TITLES or N.fold(last[0]) in _ROLE_WORDS):
+            k2 = bisect.bisect_left(self._ref_pos, e0)
+            if k2 < len(self.refs) and self.refs[k2].pos == e0 + nxt.end():
+                e0 = self.refs[k2].end  # the tagger stopped at "Mrs" or "Democratic": the name follows
         k = bisect.bisect_left(self._ref_pos, s0)
         best = None
         while k < len(self.refs) and self.refs[k].pos < e0:
@@ -713,6 +719,33 @@ class EntityResolver:
                               gender=e.gender if e.kind == "person" else None, anonymous=e.anonymous))
             e.out_id = out[-1].id  # type: ignore[attr-defined]
         return out
+
+
+_DATELINE = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z.]*)*\s*(?:\([^)]{1,20}\)\s*)?[-–—]+\s*")
+_LEADING_JUNK = {"on", "after", "before", "even", "only", "but", "and", "as", "in", "at", "for", "with", "by", "if",
+                 "when", "while", "since", "also", "so", "then", "now", "still", "yet", "unlike"}
+_TRAILING_JUNK = re.compile(r"\s+(?:on|in|at|by|from|during|after|before|released|published)"
+                            r"(?:\s+(?:\d{4}|late|early|mid|last|this|[A-Z][a-z]+\.?|\d{1,2}))*\s*$")
+
+
+def _clean_mention(mention: str) -> str:
+    """A source mention without a dateline, leading connectives or participles, or a trailing date
+    ("BRUSSELS - European leaders", "contradicting Tulsa police", "the Human Rights Council in 2015")."""
+    m = " ".join(mention.split())
+    m = _DATELINE.sub("", m) or m
+    words = m.split()
+    while len(words) > 1 and (N.fold(words[0]) in _LEADING_JUNK or re.fullmatch(r"[a-z]+ing", words[0])):
+        words = words[1:]
+    # lower-case adjectives before a capitalised name ("nonpartisan Congressional Budget Office")
+    k = 0
+    while k < len(words) - 1 and words[k].islower() and N.fold(words[k]) not in _ROLE_WORDS \
+            and N.fold(words[k]) not in _DESCRIPTORS and N.fold(words[k]) not in _PEOPLE_HEADS:
+        k += 1
+    if 0 < k < len(words) and words[k][:1].isupper() and all(w[:1].isupper() or w in {"of", "for", "and", "the"}
+                                                             for w in words[k:]):
+        words = words[k:]
+    m = " ".join(words)
+    return _TRAILING_JUNK.sub("", m) or m
 
 
 def name_words_raw(name: str) -> list[str]:
