@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportedly.attribution.chains import link_chains
-from reportedly.attribution.speakers import resolve_speakers
+from reportedly.attribution.entities import resolve_speakers
 
 from .helpers import att, make_doc
 

@@ -36,7 +36,6 @@ from ..document import Attribution, Document, Entity, SpanPair
 from . import lexicon as L
 from . import names as N
 from .speakers import (
-    _CAP_RUN,
     _FUNCTION_CAPS,
     _PERSON_PRONOUNS,
     _PLURAL_PRONOUNS,
@@ -50,6 +49,10 @@ from .speakers import (
     analyse,
 )
 
+#: Runs of capitalised words, abbreviations ("Mr.", "U.S.") and name particles: candidate names.
+_ABBR = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Adm|Maj|St|Jr|Sr|Prof|Rev|Hon)\.)"
+_CAP_TOKEN = rf"(?:{_ABBR}|[A-Z][\w’'\-]*)"
+_CAP_RUN = re.compile(rf"(?<![\w’']){_CAP_TOKEN}(?:[ \t]+(?:{_CAP_TOKEN}|(?:de|van|von|bin|al|da|del|la|le)(?=[ \t]+[A-Z])))*")
 #: Titles that only precede a person's name ("Sen. Warren", "President Obama").
 PERSON_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
                  "president", "gen", "general", "secretary", "judge", "justice", "mayor", "prof", "professor",
@@ -816,6 +819,15 @@ def resolve_entities(doc: Document, atts: list[Attribution], shares: dict[str, s
         if res is None:
             continue
         _fill(a, res, " ".join(text[s:e] for s, e in by_id[cur].source.spans))
+
+
+def resolve_speakers(doc: Document, atts: list[Attribution], shares: dict[str, str] | None = None,
+                     regions: list[SpanPair] | None = None) -> None:
+    """:func:`resolve_entities` over ``regions`` (default: the whole text), sentences found here."""
+    from .segment import region_sentences
+
+    regions = regions if regions is not None else [(0, len(doc.text))]
+    resolve_entities(doc, atts, shares or {}, regions, region_sentences(doc.text, regions))
 
 
 def _fill(a: Attribution, r: Resolved, mention: str) -> None:

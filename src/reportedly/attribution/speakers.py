@@ -1,6 +1,7 @@
-"""Speakers: each attribution's source resolved to an entity within the document.
+"""Source mentions: what one mention says of its speaker before the document is read as a whole.
 
-A source mention (the text of its spans) is read in four steps, without a parser:
+A source mention (the text of its spans) is read in steps, without a parser (:mod:`.entities`
+then links the result to the document's entities):
 
 1. **Split** an appositive or relative clause off the head ("Gen. Mark Milley, who heads the US
    Joint Chiefs of Staff" → head "Gen. Mark Milley", appositive "who heads …").
@@ -16,30 +17,19 @@ A source mention (the text of its spans) is read in four steps, without a parser
    word; a name (the last run of capitalised words, titles such as "US President" or "Gen."
    stripped into ``role``); an organisation when the name ends in "Party", "Institute", … or is
    an acronym.
-3. **Link** to earlier mentions, a simple in-document coreference: a lone surname ("Milley") takes
-   the last earlier full name ending in it from earlier sources, else the most frequent full name
-   ending in it among the capitalised name runs before it in the text (then after it); a name in
-   capitals ("PENCE:") or a place that is such a surname ("Jordan") becomes that person; "who"
-   takes the name right before its comma; "he"/"she" take the most recent person (earlier
-   sources, or titled names in the text before it); "they" takes the most recent plural source
-   ("other senior officials"), else the most recent organisation or government; "it" the most
-   recent organisation, government, outlet or document; outlet anaphors the most recent outlet
-   (the headline credit counts as one, at the headline).
-4. **Record** ``entity`` (canonical name), ``kind`` (person | organisation | government | outlet |
-   document | anonymous | group), ``anonymous``, ``description`` (for unnamed sources), ``role``
-   and ``mention`` (the surface text).
-
-Attributions that share a source with another (participles, floating quotations) copy its result.
+3. **Link**: done by :mod:`.entities`, which reads the whole document for names and resolves each
+   mention to one of its entities (surnames, pronouns, descriptions, outlet anaphors).
+The result, a :class:`Mention`, holds ``entity`` (canonical name when the mention gives one),
+``kind`` (person | organisation | government | outlet | document | anonymous | group | pronoun),
+``anonymous``, ``description`` (for unnamed sources), ``role`` and what it still ``needs``.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
 from ..clean.credits import lookup_outlet
-from ..document import Attribution, Document
 from . import lexicon as L
 from .segment import WORD
 
@@ -370,233 +360,3 @@ def analyse(mention: str) -> Mention:
     if lower_last and (last in L.TITLES or last in _ROLE_WORDS):  # "current Democratic presidential nominee"
         return Mention(ent, "person", role=role, needs="description", key=last)
     return Mention(ent, None, description=text, role=role, plural=plural)
-
-
-@dataclass
-class _Known:
-    pos: int
-    entity: str | None
-    kind: str | None
-    anonymous: bool
-    description: str | None
-    role: str | None
-    plural: bool
-
-
-_ABBR = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Adm|Maj|St|Jr|Sr|Prof|Rev|Hon)\.)"
-_CAP_TOKEN = rf"(?:{_ABBR}|[A-Z][\w’'\-]*)"
-_CAP_RUN = re.compile(rf"(?<![\w’']){_CAP_TOKEN}(?:[ \t]+(?:{_CAP_TOKEN}|(?:de|van|von|bin|al|da|del|la|le)(?=[ \t]+[A-Z])))*")
-
-
-def _surname_key(word: str) -> str:
-    return _strip_possessive(word).lower()
-
-
-def _text_names(text: str, regions: list[Pair]) -> list[tuple[int, str, str]]:
-    """``(position, name, leading role)`` of capitalised name runs of two or more name words."""
-    out = []
-    for rs, re_ in regions:
-        for m in _CAP_RUN.finditer(text, rs, re_):
-            run = _name_run(m.group())
-            if not run:
-                continue
-            name, lead = run
-            name = _strip_possessive(name) or name
-            if len(name.split()) < 2:
-                continue
-            if _outlet_name(name) or _government_name(name) or _org_name(name):
-                continue
-            out.append((m.start() + m.group().find(name), name, lead))
-    return out
-
-
-class Resolver:
-    """Resolves source mentions in text order, remembering what it has seen."""
-
-    def __init__(self, doc: Document, regions: list[Pair] | None = None):
-        self.doc = doc
-        text = doc.text
-        self.regions = regions if regions is not None else [(0, len(text))]
-        self.known: list[_Known] = []
-        self.names = _text_names(text, self.regions)
-        self._titled = [(p, n, r) for p, n, r in self.names
-                        if any(w.lower().rstrip(".") in _TITLE_HINTS for w in r.split())]
-        self._titled_pos = [p for p, _, _ in self._titled]
-        self._name_pos = [p for p, _, _ in self.names]
-        self._by_surname: dict[str, list[tuple[int, str]]] = {}
-        self._name_counts: dict[str, int] = {}
-        for p, n, _ in self.names:
-            self._by_surname.setdefault(_surname_key(n.split()[-1]), []).append((p, n))
-            self._name_counts[n] = self._name_counts.get(n, 0) + 1
-        credit = doc.meta.headline_credit or {}
-        if credit.get("entity"):
-            # the headline credits the outlet for the whole article: it precedes every mention
-            self.known.append(_Known(-1, credit["entity"], "outlet", False, None, None, False))
-
-    # -- linking helpers ------------------------------------------------------------------------
-    #: How many remembered mentions a look-back walks at most (keeps long documents linear).
-    LOOKBACK = 400
-
-    def _before(self, pos: int, pred) -> _Known | None:
-        """The latest remembered mention before ``pos`` that satisfies ``pred``."""
-        best = None
-        for k in reversed(self.known[-self.LOOKBACK:]):
-            if k.pos < pos and pred(k) and (best is None or k.pos > best.pos):
-                best = k
-                break
-        first = self.known[0] if self.known else None  # the headline credit, however far back
-        if best is None and first is not None and first.pos < pos and pred(first):
-            best = first
-        return best
-
-    def _person_before(self, pos: int) -> _Known | None:
-        src = self._before(pos, lambda k: k.kind == "person" and k.entity)
-        k = bisect.bisect_left(self._titled_pos, pos)
-        if k:
-            p, n, r = self._titled[k - 1]
-            if src is None or p > src.pos:
-                ent = self._full_name(n.split()[-1], pos) or n
-                return _Known(p, ent, "person", False, None, r or None, False)
-        return src
-
-    def _full_name(self, surname: str, pos: int) -> str | None:
-        sur = _surname_key(surname)
-        k = self._before(pos, lambda k: k.kind == "person" and k.entity and len(k.entity.split()) >= 2
-                         and _surname_key(k.entity.split()[-1]) == sur)
-        if k:
-            return k.entity
-        fits = self._by_surname.get(sur, [])
-        before = [n for p, n in fits if p < pos]
-        if before:  # the most frequent compatible full name, the latest on a tie
-            return max(reversed(before), key=lambda n: self._name_counts[n])
-        after = [n for p, n in fits if p >= pos]
-        return after[0] if after else None
-
-    def _relative_antecedent(self, pos: int) -> _Known | None:
-        """"Trump, who said …": the name right before the comma that opens the relative clause."""
-        before = self.doc.text[max(0, pos - 160):pos]
-        m = re.search(r"((?:the |The )?[A-Z][\w.’'&-]*(?:[ \t]+(?:[A-Z][\w.’'&-]*|of|and|the|for))*)"
-                      r"[ \t]*(?:\([^()]{1,20}\))?[ \t]*,[ \t]*$", before)
-        if not m:  # "Two officials at the port authority, who asked …": the phrase before the comma
-            m = re.search(r"(?:^|[.;:!?][ \t]+|,[ \t]+)([^.;:!?,\n]{3,80}?)[ \t]*,[ \t]*$", before)
-            if not m or analyse(m.group(1)).kind not in {"anonymous", "group"}:
-                return None
-        found = analyse(m.group(1))
-        if found.kind in {None, "pronoun"} or not found.entity:
-            return None
-        known = _Known(pos, found.entity, found.kind, found.anonymous, found.description, found.role, found.plural)
-        if found.needs == "surname":
-            known.entity = self._full_name(found.key, pos) or found.entity
-        return known
-
-    # -- resolution -----------------------------------------------------------------------------
-    def resolve(self, mention: str, pos: int) -> _Known:
-        m = analyse(mention)
-        if m.kind == "government" and m.entity and " " not in m.entity and m.entity[:1].isupper():
-            full = self._full_name(m.entity, pos)  # "Jim Jordan … Jordan said": the person, not the place
-            if full:
-                m = Mention(full, "person", role=m.role)
-        if m.kind == "organisation" and m.entity and m.entity.isupper() and " " not in m.entity:
-            # "PENCE:" in a transcript is a person in capitals, "NATO" an acronym
-            full = self._full_name(m.entity.title(), pos)
-            if full or len(m.entity) > 5:
-                m = Mention(full or m.entity.title(), "person", role=m.role)
-        res = _Known(pos, m.entity, m.kind, m.anonymous, m.description, m.role, m.plural)
-        if m.needs == "pronoun":
-            ante = None
-            if m.key in _PERSON_PRONOUNS:
-                ante = self._person_before(pos)
-            elif m.key in _PLURAL_PRONOUNS:
-                ante = self._before(pos, lambda k: k.plural and k.entity) or self._before(
-                    pos, lambda k: k.kind in {"organisation", "government"} and k.entity)
-            elif m.key in _SINGLE_THING:
-                ante = self._before(pos, lambda k: k.kind in {"organisation", "government", "outlet", "document"})
-            elif m.key in {"who", "which"}:
-                ante = self._relative_antecedent(pos)
-                if ante is None and m.key == "who":
-                    ante = self._person_before(pos)
-                    if ante is not None and pos - ante.pos > 300:
-                        ante = None
-            if ante is not None:
-                res = _Known(pos, ante.entity, ante.kind, ante.anonymous, ante.description, ante.role, ante.plural)
-            else:
-                res.kind = "group" if m.plural else ("person" if m.key in _PERSON_PRONOUNS | {"who", "i"} else None)
-            return res  # a pronoun adds nothing new to remember
-        if m.needs == "outlet":
-            ante = self._before(pos, lambda k: k.kind == "outlet" and k.entity)
-            if ante is not None:
-                res.entity = ante.entity
-            else:
-                res.entity = re.sub(r"^(?:the|this|that)\s+", "", m.description or "", flags=re.IGNORECASE) or None
-            return res
-        if m.needs == "surname":
-            full = self._full_name(m.key, pos)
-            if full:
-                prior = self._before(pos, lambda k: k.entity == full)
-                res.entity = full
-                if prior is not None and prior.role and not res.role:
-                    res.role = prior.role
-        elif m.needs == "description":
-            key = m.key
-            ante = self._before(pos, lambda k: k.kind in {"person"} and k.role and key in _norm(k.role).split()
-                                and k.entity) if m.kind in {"person", "anonymous"} else \
-                self._before(pos, lambda k: k.kind == m.kind and k.entity)
-            if ante is None and m.kind in {"person", "anonymous"}:
-                upto = bisect.bisect_left(self._name_pos, pos)
-                titled = [(p, n, r) for p, n, r in self.names[max(0, upto - self.LOOKBACK):upto]
-                          if key in _norm(r).split()]
-                if titled:
-                    p, n, r = titled[-1]
-                    ante = _Known(p, n, "person", False, None, r, False)
-            if ante is not None:
-                res = _Known(pos, ante.entity, ante.kind, ante.anonymous, ante.description, ante.role, ante.plural)
-                res.description = m.description or ante.description
-        self.known.append(res)
-        return res
-
-
-def resolve_speakers(doc: Document, atts: list[Attribution], shares: dict[str, str] | None = None,
-                     regions: list[Pair] | None = None) -> None:
-    """Fill each attribution's ``Source`` fields (entity, kind, anonymous, description, role, mention)."""
-    shares = shares or {}
-    text = doc.text
-    by_id = {a.id: a for a in atts}
-    resolver = Resolver(doc, regions)
-
-    def pos_of(a: Attribution) -> int:
-        if a.source.spans:
-            return a.source.spans[0][0]
-        return a.cue[0][0] if a.cue else (a.content[0][0] if a.content else 0)
-
-    order = sorted(atts, key=pos_of)
-    done: dict[str, bool] = {}
-    for a in order:
-        if a.id in shares and shares[a.id] in by_id:
-            continue
-        if a.source.spans:
-            mention = " ".join(text[s:e] for s, e in a.source.spans)
-            r = resolver.resolve(mention, a.source.spans[0][0])
-            _fill(a, r, mention)
-        done[a.id] = True
-    for a in atts:  # copies for shared sources (chains of shares end at a resolved one)
-        seen = set()
-        cur = a.id
-        while cur in shares and shares[cur] in by_id and cur not in seen:
-            seen.add(cur)
-            cur = shares[cur]
-        if cur != a.id:
-            main = by_id[cur]
-            s = a.source
-            s.entity, s.kind, s.anonymous = main.source.entity, main.source.kind, main.source.anonymous
-            s.description, s.role = main.source.description, main.source.role
-            s.mention = s.mention or main.source.mention
-
-
-def _fill(a: Attribution, r: _Known, mention: str) -> None:
-    s = a.source
-    s.mention = " ".join(mention.split())
-    s.entity = r.entity
-    s.kind = r.kind if r.kind != "pronoun" else None
-    s.anonymous = bool(r.anonymous)
-    s.description = r.description if r.anonymous or r.kind in {"document", None} else None
-    s.role = r.role
