@@ -75,6 +75,7 @@ _NOT_SURNAMES = {"county", "day", "city", "state", "street", "avenue", "hall", "
                  "saturday", "sunday", "tv", "news", "times", "post"}
 _TITLE_ORG = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|on|to|a|an|the|in)\b)+(?:\s+[A-Z][\w’'&.-]*)+"
                        r"(?:\s+(?:(?:of|for|and|on|to|a|an|the|in)\s+)*[A-Z][\w’'&.-]*)*")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is|[Hh]ers)\b")
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 #: Lower-case words that may stand before a name in a source ("former", "longtime").
 _DESCRIPTORS = {"the", "a", "an", "former", "then", "longtime", "current", "acting", "late", "rival", "fellow",
@@ -705,6 +706,17 @@ class EntityResolver:
             return Resolved(e, e.name, e.kind, e.anonymous, 0.4)
         return None
 
+    def link_pronouns(self, min_confidence: float = 0.6) -> None:
+        """Add every "he"/"she"/"him"/"her"/"his" of the body to the person it most likely means."""
+        empty = Attribution("", None, [], [])  # type: ignore[arg-type]
+        for rs, re_ in self.regions:
+            for m in _PRONOUN.finditer(self.text, rs, re_):
+                word = m.group().lower()
+                gender = "female" if word in {"she", "her", "hers"} else "male"
+                e, conf = self._salient_person(m.start(), gender, empty)
+                if e is not None and conf >= min_confidence and (m.start(), m.end()) not in e.mentions:
+                    e.mentions.append((m.start(), m.end()))
+
     def note_speaker(self, pos: int, e: _Ent | None) -> None:
         if e is not None:
             self._last_source.append((pos, e))
@@ -807,6 +819,7 @@ def resolve_entities(doc: Document, atts: list[Attribution], shares: dict[str, s
         res = r.implicit(a, contents)
         if res is not None:
             results[a.id] = res
+    r.link_pronouns()
     used = {res.ent.idx for res in results.values() if res.ent is not None}
     for ent in r.entities(used):
         doc.add_entity(ent)
