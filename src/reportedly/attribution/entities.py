@@ -144,8 +144,23 @@ class Resolved:
     description: str | None = None
 
 
+#: Abbreviated titles and the role words they stand for ("Rep." is a congressman).
+_ROLE_SYNONYMS = {"sen": ("senator",), "senator": ("sen",), "rep": ("representative", "congressman",
+                  "congresswoman", "lawmaker"), "representative": ("rep", "congressman", "congresswoman"),
+                  "congressman": ("rep", "representative"), "congresswoman": ("rep", "representative"),
+                  "gov": ("governor",), "governor": ("gov",), "gen": ("general",), "general": ("gen",),
+                  "pres": ("president",), "atty": ("attorney",), "lawmaker": ("rep", "sen")}
+
+
 def _words(s: str) -> list[str]:
     return [N.fold(w) for w in re.findall(r"[\w’'.-]+", s)]
+
+
+def _with_synonyms(words) -> set[str]:
+    out = set(words)
+    for w in list(out):
+        out.update(_ROLE_SYNONYMS.get(w, ()))
+    return out
 
 
 class EntityResolver:
@@ -228,7 +243,7 @@ class EntityResolver:
                 if r.ent in cands and r.ent not in recent:
                     recent.append(r.ent)
         known_in = next((e for e in cands if known is not None and N.fold(e.name) == N.fold(known.name)), None)
-        if cands and known is not None and known_in is None and not titles and known.gender \
+        if cands and known is not None and known.principal and known_in is None and not titles and known.gender \
                 and all(e.gender and e.gender != known.gender for e in cands) and (not gender or known.gender == gender):
             # "Trump said" in an article that names only Ivanka Trump in full: the famous one
             return self._person(known.name, known.gender), 0.6
@@ -237,6 +252,9 @@ class EntityResolver:
                 return cands[0], 0.9
             if recent:
                 return recent[0], 0.7
+            ranked = sorted(cands, key=lambda e: -e.named)
+            if ranked[0].named >= 2 * max(1, ranked[1].named):
+                return ranked[0], 0.7  # the article is about one of them
             if known_in is not None:
                 return known_in, 0.7
             return max(cands, key=lambda e: (e.named, -e.idx)), 0.6
@@ -354,7 +372,7 @@ class EntityResolver:
 
     def _add_ref(self, e: _Ent, pos: int, end: int, lead: str) -> None:
         if lead:
-            e.roles.update(w for w in _words(lead) if w not in {"the", "a", "an", "of", "and"})
+            e.roles.update(_with_synonyms(w for w in _words(lead) if w not in {"the", "a", "an", "of", "and"}))
             g = N.gender_of_title(lead)
             if g and e.kind == "person" and not e.gender:
                 e.gender = g
@@ -410,17 +428,18 @@ class EntityResolver:
                 return Resolved(e, e.name, "outlet", False, 0.8)
             return Resolved(None, m.description and re.sub(r"^(?:the|this|that)\s+", "", m.description,
                                                             flags=re.IGNORECASE), "outlet", False, 0.3)
-        head_text = re.sub(r"^(?:the|The)\s+", "", _split_appositive(" ".join(mention.split()))[0].strip(" ,"))
-        if _TITLE_ORG.fullmatch(head_text) and not N.is_first_name(head_text.split()[0]) \
-                and m.kind in {"anonymous", "person", None, "group"}:
-            e = self._named(head_text, "organisation")  # "Citizens for Tax Justice"
-            return Resolved(e, e.name, "organisation", False, 0.8, role=m.role)
         named = self._person_in_mention(a.source.spans)
         if named is not None:
             e, conf = named
             if m.role:
                 e.roles.update(w for w in _words(m.role) if len(w) > 2)
             return Resolved(e, e.name, "person", False, conf, role=m.role)
+        head_text = re.sub(r"^(?:the|The)\s+", "", _split_appositive(" ".join(mention.split()))[0].strip(" ,"))
+        if _TITLE_ORG.fullmatch(head_text) and not N.is_first_name(head_text.split()[0]) \
+                and m.kind in {"anonymous", "person", None, "group", "government"}:
+            kind = "government" if m.kind == "government" else "organisation"
+            e = self._named(head_text, kind)  # "Citizens for Tax Justice", "Commission on Presidential Debates"
+            return Resolved(e, e.name, kind, False, 0.8, role=m.role)
         low = _words(mention)
         head = m.key or (low[-1] if low else "")
         pm = re.match(r"(?:(?:a|an|one|another|the|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?([\w’'-]+)\s+"
@@ -537,6 +556,12 @@ class EntityResolver:
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.8)
             if key == "which":
                 return Resolved(None, None, None, False, 0.2)
+            before = self.text[max(0, pos - 60):pos].rstrip(" ,")
+            if re.search(r"\b[a-z]+s$", before):  # "95 retired generals and admirals, who": a group
+                g = re.search(r"(?:^|[.;:!?,(]\s*)([^.;:!?,(]{3,60})$", before)
+                desc = g.group(1).strip() if g else before.split()[-1]
+                e = self._new(re.sub(r"^(?:the|The)\s+", "", desc), "group", plural=True)
+                return Resolved(e, e.name, "group", False, 0.5)
             key = "he/she"
         if key in _PERSON_PRONOUNS or key == "he/she":
             gender = "female" if key in {"she", "her", "hers"} else "male" if key in {"he", "him", "his"} else None

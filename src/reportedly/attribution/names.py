@@ -61,6 +61,7 @@ class Person:
     gender: str | None
     spellings: list[str] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)  # folded words of how news describes them
+    principal: bool = False  # news means them by the bare surname ("Trump", "Cruz")
 
     @property
     def surname(self) -> str:
@@ -85,7 +86,7 @@ def people() -> dict[str, list[Person]]:
     for row in _read("people.tsv"):
         spellings = [s for s in (row[2].split(";") if len(row) > 2 else []) if s]
         roles = {fold(w) for w in (row[3] if len(row) > 3 else "").split()}
-        p = Person(row[0], row[1] or None, spellings, roles)
+        p = Person(row[0], row[1] or None, spellings, roles, len(row) > 4 and row[4].strip() == "principal")
         out.setdefault(p.surname, []).append(p)
         for s in spellings:  # "Sergei Lavrov" is found under its own surname too
             if surname_of(s) != p.surname:
