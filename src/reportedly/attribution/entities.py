@@ -91,6 +91,11 @@ _PLURAL_PEOPLE = {"speechwriters", "regulators", "surrogates", "attorneys", "law
                   "loyalists", "staffers", "operatives", "donors", "insiders", "aides", "advisers", "advisors"}
 #: Plural nouns that stand for unnamed people when nothing names them ("Authorities said").
 _UNNAMED_BODIES = {"authorities", "officials", "investigators", "prosecutors", "regulators", "sources"}
+#: Heads of documents and media that speak for their author ("the ad", "the clip", "the book").
+_DOC_WORDS = {"ad", "ads", "advertisement", "clip", "spot", "book", "memoir", "tweet", "post", "article", "op-ed",
+              "editorial", "column", "speech", "interview", "video", "film", "documentary", "petition", "complaint"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "another", "one",
+                "new", "every", "each", "some", "any", "no"}
 #: Party and side words: a description with one never means a person with another.
 _SIDES = {"republican": "r", "gop": "r", "democratic": "d", "democrat": "d", "libertarian": "l", "green": "g"}
 
@@ -187,6 +192,7 @@ class EntityResolver:
         self._by_name: dict[tuple[str, str], _Ent] = {}
         self._last_source: list[tuple[int, _Ent]] = []
         self._lone: set[str] | None = None
+        self._docs: list[tuple[int, str, Resolved]] = []  # documents with a known author, in text order
         self._scan()
         credit = doc.meta.headline_credit or {}
         self._credit = self._named(credit["entity"], "outlet") if credit.get("entity") else None
@@ -495,8 +501,10 @@ class EntityResolver:
         if m.kind == "anonymous":
             e = self._new(m.entity or mention, "anonymous", anonymous=True, plural=m.plural)
             return Resolved(e, m.entity, "anonymous", True, 0.8, role=m.role, description=m.description)
-        if m.kind in {"group", "document"}:
-            e = self._new(m.entity or mention, m.kind, plural=m.plural or m.kind == "group")
+        if m.kind == "document":
+            return self._document(m, mention, pos)
+        if m.kind == "group":
+            e = self._new(m.entity or mention, m.kind, plural=True)
             return Resolved(e, m.entity, m.kind, m.anonymous, 0.8, role=m.role, description=m.description)
         if m.entity:
             e = self._named(m.entity, m.kind or "organisation")
@@ -660,6 +668,57 @@ class EntityResolver:
         desc = re.sub(r"^(?:the|a|an|this|that)\s+", "", " ".join(mention.split()), flags=re.IGNORECASE)
         e = self._new(desc, "anonymous", anonymous=True, gender=g)
         return Resolved(e, desc, "anonymous", True, 0.4, description=m.description or mention)
+
+    def _document(self, m: Mention, mention: str, pos: int) -> Resolved:
+        """A document speaks for its author: "a Quinnipiac University poll" → Quinnipiac University,
+        "a new ad from Donald Trump's campaign" → Trump campaign; "the ad" → the last ad's author."""
+        text = " ".join(mention.split())
+        words = _words(text)
+        head = next((w for w in reversed(words) if w in L.DOCUMENT_HEADS or w.rstrip("s") in L.DOCUMENT_HEADS
+                     or w in _DOC_WORDS), words[-1] if words else "")
+        author = None
+        by = re.search(r"\b(?:by|from|of|released by|conducted by|commissioned by)\s+((?:the\s+)?[A-Z][^,;:()]*)$",
+                       text)
+        before = re.match(r"(?:(?i:the|a|an|this|that|its|another|one|new|latest|recent|\d[\w-]*)\s+)*"
+                          r"((?:[A-Z][\w.&’'/-]*\s+)*[A-Z][\w.&’'/-]*?)(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}"
+                          + re.escape(head) + r"\b", text, flags=0) if head else None
+        if by:
+            author = by.group(1)
+        elif before and before.group(1) and N.fold(before.group(1).split()[0]) not in _DETERMINERS:
+            author = before.group(1)
+        if author:
+            res = self._author(author, pos)
+            if res is not None:
+                self._docs.append((pos, head, res))
+                return res
+        if words and words[0] in {"the", "this", "that", "it"}:
+            for _, h, res in reversed(self._docs):
+                if h == head:
+                    return Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.6, res.confidence))
+        e = self._new(m.entity or text, "document")
+        return Resolved(e, m.entity, "document", False, 0.7, role=m.role, description=m.description)
+
+    def _author(self, name: str, pos: int) -> Resolved | None:
+        name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+        found = analyse(name)
+        if found.kind == "organisation" and found.entity and _words(found.entity)[-1:] in (["campaign"], ["team"]):
+            return self._body(name, "campaign", pos)
+        words = N.name_words(found.entity or "")
+        if found.kind == "person" and words:
+            if len(words) == 1 or not N.is_first_name(words[0]):
+                if self._by_surname.get(words[-1]) or N.known_person(words[-1]):
+                    e, conf = self._surname_person(found.entity, pos)
+                    return Resolved(e, e.name, "person", False, conf * 0.9)
+            if len(words) >= 2 and N.is_first_name(words[0]):
+                e = self._person(found.entity)
+                return Resolved(e, e.name, "person", False, 0.8)
+        if found.kind in {"organisation", "government", "outlet"} and found.entity:
+            e = self._named(found.entity, found.kind)
+            return Resolved(e, e.name, found.kind, False, 0.8)
+        if _TITLE_ORG.fullmatch(name) or re.fullmatch(r"(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*", name):
+            e = self._named(name, "organisation")
+            return Resolved(e, e.name, "organisation", False, 0.7)
+        return None
 
     def _body(self, mention: str, head: str, pos: int) -> Resolved:
         """"the campaign", "her campaign", "Clinton's team", "the agency", "the bank"."""
