@@ -67,8 +67,8 @@ _GOV_HEADS = {"agency", "department", "bureau", "administration", "court", "gove
               "state", "city", "country", "council", "board", "panel"}
 _QUOTES = "\"“”«»"
 #: Capitalised words that end a name-like run but are no surname ("Kent County", "Election Day").
-_NOT_SURNAMES = {"county", "day", "city", "state", "street", "avenue", "hall", "hill", "center", "centre",
-                 "university", "college", "school", "park", "river", "island", "islands", "club", "party",
+_NOT_SURNAMES = {"county", "day", "city", "state", "street", "avenue", "center", "centre",
+                 "university", "college", "school", "river", "island", "islands", "club", "party",
                  "caucus", "republican", "republicans", "democrat", "democrats", "america", "americans",
                  "january", "february", "march", "april", "may", "june", "july", "august", "september",
                  "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -348,7 +348,7 @@ class EntityResolver:
             return
         if len(nw) >= 2 and (N.is_first_name(nw[0]) or titled
                              or N.known_person(nw[-1], first=nw[0]) is not None
-                             or len(nw) <= 3 and not self._opens_sentence(s) and not N.known_person(nw[-1])
+                             or len(nw) <= 3 and not N.known_person(nw[-1])
                              and self._recurs(name_words_raw(name)[-1], s)):
             e = self._person(name, gender)
             e.named += 1
@@ -534,7 +534,7 @@ class EntityResolver:
                 continue
             prefix, suffix = self.text[s0:r.pos], self.text[r.end:e0]
             after_comma = bool(re.search(r",\s*$", prefix))
-            words = re.findall(r"[\w’'.-]+", prefix)
+            words = re.findall(r"[\w’'.-]+", prefix.rsplit(",", 1)[-1])  # "Another witness, former adviser X"
             plain = all(w[:1].isupper() or N.fold(w) in _ROLE_WORDS or N.fold(w) in _DESCRIPTORS
                         for w in words)
             tail = suffix.strip()

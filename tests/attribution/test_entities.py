@@ -1,0 +1,285 @@
+"""The entity layer: every resolution case a careful reader agrees with, on hand-built documents."""
+
+from __future__ import annotations
+
+from reportedly.attribution import names
+from reportedly.attribution.entities import resolve_speakers
+from reportedly.document import Document
+
+from .helpers import att, make_doc, span
+
+
+def _entity_of(doc: Document, a) -> object:
+    e = doc.entity(a.source.entity_id)
+    assert e is not None, f"{a.id} has no entity"
+    return e
+
+
+# -- names -----------------------------------------------------------------------------------------
+
+def test_packaged_first_names_give_gender() -> None:
+    assert names.gender_of_first("Hillary") == "female"
+    assert names.gender_of_first("Donald") == "male"
+    assert names.gender_of_first("Xyzzy") is None
+
+
+def test_well_known_people_by_surname() -> None:
+    assert names.known_person("Obama").name == "Barack Obama"
+    assert names.known_person("Obama", gender="female").name == "Michelle Obama"
+    assert names.known_person("Nobodyknows") is None
+
+
+def test_name_words_ignore_initials_and_suffixes() -> None:
+    assert names.name_words("John G. Roberts Jr.") == ["john", "roberts"]
+    assert names.surname_of("Hillary Rodham Clinton") == "clinton"
+
+
+# -- pronouns ----------------------------------------------------------------------------------------
+
+def test_pronouns_agree_in_gender() -> None:
+    text = ("Hillary Clinton met Donald Trump in St. Louis on Sunday. "
+            "She said the economy was rigged. He said the polls were wrong.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="She", cue="said", content="the economy was rigged")
+    a2 = att(doc, "a2", source="He", cue="said", content="the polls were wrong")
+    resolve_speakers(doc, [a1, a2])
+    assert a1.source.entity == "Hillary Clinton"
+    assert a2.source.entity == "Donald Trump"
+    assert _entity_of(doc, a1).gender == "female"
+
+
+def test_pronoun_skips_names_inside_the_quote() -> None:
+    text = ("Gordon Sondland testified on Wednesday. "
+            "“Donald Trump never told me that,” he said.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="he", cue="said", content="“Donald Trump never told me that,”", kind="direct")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Gordon Sondland"
+
+
+def test_pronoun_prefers_the_previous_speaker() -> None:
+    text = ("Jeff Merkley said the bank had failed its customers, speaking after Jon Tester. "
+            "He added that regulators should act.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="Jeff Merkley", cue="said", content="the bank had failed its customers")
+    a2 = att(doc, "a2", source="He", cue="added", content="that regulators should act")
+    resolve_speakers(doc, [a1, a2])
+    assert a2.source.entity == "Jeff Merkley"
+
+
+def test_quoted_i_is_the_quote_speaker() -> None:
+    text = "“I told him the truth,” said Fiona Hill, a former adviser."
+    doc = make_doc(text)
+    outer = att(doc, "a1", source="Fiona Hill, a former adviser", cue="said",
+                content="“I told him the truth,”", kind="direct")
+    inner = att(doc, "a2", source="I", cue="told", content="him the truth")
+    resolve_speakers(doc, [outer, inner])
+    assert inner.source.entity == "Fiona Hill"
+    assert inner.source.entity_id == outer.source.entity_id
+
+
+def test_every_body_pronoun_joins_its_person() -> None:
+    text = "Kellyanne Conway spoke on Monday. She said the campaign was strong. Her remarks drew cheers."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="She", cue="said", content="the campaign was strong")
+    resolve_speakers(doc, [a])
+    e = _entity_of(doc, a)
+    forms = {doc.text[s:t] for s, t in e.mentions}
+    assert {"Kellyanne Conway", "She", "Her"} <= forms
+
+
+# -- names, surnames, titles ---------------------------------------------------------------------
+
+def test_title_and_surname_join_the_full_name() -> None:
+    text = "Sen. Elizabeth Warren questioned the chief executive. Ms. Warren said he should resign."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Ms. Warren", cue="said", content="he should resign")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Elizabeth Warren"
+    assert a.source.confidence >= 0.8
+
+
+def test_well_known_surname_never_spelled_out() -> None:
+    text = "President Obama spoke in Washington. Mr. Obama said the museum would tell an American story."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Mr. Obama", cue="said", content="the museum would tell an American story")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Barack Obama"
+
+
+def test_gendered_title_picks_the_right_namesake() -> None:
+    text = "Michelle Obama campaigned in Ohio. President Obama said the race was close."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="President Obama", cue="said", content="the race was close")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Barack Obama"
+
+
+def test_surname_means_the_namesake_just_named() -> None:
+    text = ("John Smith, a local farmer, opposed the plan. Pat Smith, the county clerk, disagreed. "
+            "Smith said the vote was fair.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Smith", cue="said", content="the vote was fair", after=80)
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Pat Smith"
+
+
+def test_titles_are_not_glued_to_names() -> None:
+    text = ("Former special envoy for Ukraine Kurt Volker testified. "
+            "Public Prosecution spokeswoman Eva-Marie Persson said the case was closed.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="Former special envoy for Ukraine Kurt Volker", cue="testified", content="testified")
+    a2 = att(doc, "a2", source="Public Prosecution spokeswoman Eva-Marie Persson", cue="said",
+             content="the case was closed")
+    resolve_speakers(doc, [a1, a2])
+    assert a1.source.entity == "Kurt Volker"
+    assert a2.source.entity == "Eva-Marie Persson"
+
+
+def test_named_appositive_beats_an_anonymous_head() -> None:
+    text = "Another witness, former White House Russia adviser Fiona Hill, said the claims were false."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Another witness, former White House Russia adviser Fiona Hill,", cue="said",
+            content="the claims were false")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Fiona Hill"
+    assert not a.source.anonymous
+
+
+def test_spokesman_named_after_the_role() -> None:
+    text = "His spokesman Jason Miller said the report was a fabrication."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="His spokesman Jason Miller", cue="said", content="the report was a fabrication")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Jason Miller"
+
+
+def test_person_of_a_place_is_the_person() -> None:
+    text = "Representative Charles B. Rangel of New York said the bill would pass."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Representative Charles B. Rangel of New York", cue="said",
+            content="the bill would pass")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Charles B. Rangel"
+    assert a.source.kind == "person"
+
+
+def test_relative_who_takes_the_name_before_it() -> None:
+    text = "The committee heard from Mr. Kerry and Mr. Obama, who said the treaty was sound."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="who", cue="said", content="the treaty was sound")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Barack Obama"
+
+
+# -- descriptions and roles ----------------------------------------------------------------------
+
+def test_description_links_to_the_role_holder() -> None:
+    text = ("Republican presidential nominee Donald Trump spoke in Ohio, and Democratic nominee Hillary "
+            "Clinton spoke in Iowa. The Republican nominee said trade deals had failed.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="The Republican nominee", cue="said", content="trade deals had failed")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Donald Trump"
+
+
+def test_governor_after_gov() -> None:
+    text = "New Jersey Gov. Chris Christie defended the plan. The governor said the bridge was safe."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="The governor", cue="said", content="the bridge was safe")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Chris Christie"
+
+
+def test_unheld_description_stays_unnamed_and_unsure() -> None:
+    text = "A federal judge said the law was unconstitutional."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="A federal judge", cue="said", content="the law was unconstitutional")
+    resolve_speakers(doc, [a])
+    assert a.source.anonymous
+    assert a.source.confidence is not None and a.source.confidence < 0.6
+
+
+# -- outlets, bodies, documents ------------------------------------------------------------------
+
+def test_outlet_anaphor_takes_the_named_outlet() -> None:
+    text = ("The Washington Post reported the talks on Friday. "
+            "The newspaper said two officials had confirmed them.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="The Washington Post", cue="reported", content="the talks")
+    a2 = att(doc, "a2", source="The newspaper", cue="said", content="two officials had confirmed them")
+    resolve_speakers(doc, [a1, a2])
+    assert a2.source.entity == "The Washington Post"
+    assert a2.source.kind == "outlet"
+    assert a2.source.entity_id == a1.source.entity_id
+
+
+def test_her_campaign_is_the_named_campaign() -> None:
+    text = "Hillary Clinton toured Florida on Monday. Her campaign said the crowds were large."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Her campaign", cue="said", content="the crowds were large")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Clinton campaign"
+    assert a.source.kind == "organisation"
+
+
+def test_document_speaks_for_its_author() -> None:
+    text = "A Quinnipiac University poll released on Tuesday found the race was tied."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="A Quinnipiac University poll", cue="found", content="the race was tied")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Quinnipiac University"
+
+
+def test_organisation_named_with_function_words() -> None:
+    text = "Citizens for Tax Justice said the rules favoured large companies."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Citizens for Tax Justice", cue="said", content="the rules favoured large companies")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Citizens for Tax Justice"
+    assert not a.source.anonymous
+
+
+def test_implicit_speaker_is_the_clause_subject() -> None:
+    text = "Donald Trump spoke for an hour in Ohio on Monday, suggesting that the election was rigged."
+    doc = make_doc(text)
+    a = att(doc, "a1", cue="suggesting", content="that the election was rigged")
+    resolve_speakers(doc, [a])
+    assert a.source.spans == []
+    assert a.source.entity == "Donald Trump"
+    assert a.source.confidence <= 0.5
+
+
+# -- the layer itself --------------------------------------------------------------------------------
+
+def test_entity_layer_spans_and_ids() -> None:
+    text = ("Sen. Ted Cruz spoke in Texas. Cruz said he would vote for the bill. "
+            "Officials said the vote was close.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="Cruz", cue="said", content="he would vote for the bill", after=25)
+    a2 = att(doc, "a2", source="Officials", cue="said", content="the vote was close")
+    resolve_speakers(doc, [a1, a2])
+    cruz = _entity_of(doc, a1)
+    assert cruz.name == "Ted Cruz" and cruz.kind == "person"
+    assert span(text, "Ted Cruz") in cruz.mentions and span(text, "Cruz", after=25) in cruz.mentions
+    officials = _entity_of(doc, a2)
+    assert officials.kind == "anonymous" and officials.anonymous
+    ids = [e.id for e in doc.entities]
+    assert len(ids) == len(set(ids))
+    for e in doc.entities:
+        for s, t in e.mentions:
+            assert 0 <= s < t <= len(text)
+    d = doc.to_dict()
+    assert d["schema"].endswith("/1.1")
+    assert {"Ted Cruz", "Cruz"} <= set(next(x for x in d["entities"] if x["id"] == cruz.id)["forms"])
+    assert Document.from_dict(d).entities == doc.entities
+
+
+def test_shared_source_copies_the_entity() -> None:
+    text = "Kellyanne Conway said the polls were tightening, adding that turnout would decide."
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="Kellyanne Conway", cue="said", content="the polls were tightening")
+    a2 = att(doc, "a2", cue="adding", content="that turnout would decide")
+    resolve_speakers(doc, [a1, a2], shares={"a2": "a1"})
+    assert a2.source.entity == "Kellyanne Conway"
+    assert a2.source.entity_id == a1.source.entity_id
