@@ -40,5 +40,26 @@ def test_parse_ann_reads_discontinuous_spans() -> None:
 
 def test_load_polnear_reads_the_committed_gold(gold_dir) -> None:
     docs = load_polnear(gold_dir)
-    assert [d.name for d in docs] == ["gold_frost", "gold_harbour"]
-    assert sum(len(d.relations) for d in docs) == 13
+    assert [d.name for d in docs] == ["gold_frost", "gold_governor", "gold_harbour"]
+    assert sum(len(d.relations) for d in docs) == 26
+    assert all(len(d.ids) == len(d.relations) for d in docs)
+    assert docs[0].ids[:2] == ["E1", "E2"]
+
+
+def test_speaker_scores_follow_the_outside_definitions(gold_dir) -> None:
+    from reportedly.evaluation import score_speakers
+    from reportedly.evaluation.speakers import speaker_right
+
+    assert speaker_right({"kind": "person", "entity": "Donald Trump", "also": ["Donald J. Trump"]},
+                         "Donald J. Trump", False)
+    assert not speaker_right({"kind": "person", "entity": "Donald Trump"}, "Trump", False)
+    assert speaker_right({"kind": "anonymous", "anonymous": True, "entity": "officials"}, "aides", True)
+    assert speaker_right({"kind": "group", "entity": "Republicans in Congress"}, "many Republicans", False)
+    (frost,) = [d for d in load_polnear(gold_dir) if d.name == "gold_frost"]
+    gold = {"E2": {"kind": "person", "entity": "Carla Wendt"}, "E3": {"kind": "person", "entity": "Carla Wendt"}}
+    rel = dict(zip(frost.ids, frost.relations, strict=True))
+    pred = [{"cue": rel["E2"]["cue"], "content": rel["E2"]["content"], "source": {"entity": "Carla Wendt"}},
+            {"cue": rel["E3"]["cue"], "content": rel["E3"]["content"], "source": {"entity": "she"}}]
+    sc = score_speakers(frost, gold, pred)
+    assert (sc.matched["all"], sc.right["all"], sc.tp, sc.gold) == (2, 1, 1, 2)
+    assert sc.accuracy() == 0.5 and sc.who_said_what() == (0.5, 0.5, 0.5)

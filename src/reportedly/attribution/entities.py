@@ -94,6 +94,9 @@ _UNNAMED_BODIES = {"authorities", "officials", "investigators", "prosecutors", "
 #: Heads of documents and media that speak for their author ("the ad", "the clip", "the book").
 _DOC_WORDS = {"ad", "ads", "advertisement", "clip", "spot", "book", "memoir", "tweet", "post", "article", "op-ed",
               "editorial", "column", "speech", "interview", "video", "film", "documentary", "petition", "complaint"}
+_DOC_FROM = re.compile(r"(?i:the|a|an|another|one|this|that)\s+(?:[\w-]+\s+){0,2}?(?:memo|report|poll|study|survey|"
+                       r"ad|advertisement|letter|analysis|book|video|statement|complaint|document)s?\s+(?:[a-z]+\s+)?(?:by|from|of)\s+")
+_PREPOSITIONS = {"for", "of", "at", "with", "to", "from", "by", "in", "on", "about", "against", "and", "or"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "another", "one",
                 "new", "every", "each", "some", "any", "no"}
 #: Party and side words: a description with one never means a person with another.
@@ -501,7 +504,7 @@ class EntityResolver:
         if m.kind == "anonymous":
             e = self._new(m.entity or mention, "anonymous", anonymous=True, plural=m.plural)
             return Resolved(e, m.entity, "anonymous", True, 0.8, role=m.role, description=m.description)
-        if m.kind == "document":
+        if m.kind == "document" or _DOC_FROM.match(" ".join(mention.split())):
             return self._document(m, mention, pos)
         if m.kind == "group":
             e = self._new(m.entity or mention, m.kind, plural=True)
@@ -536,7 +539,8 @@ class EntityResolver:
             after_comma = bool(re.search(r",\s*$", prefix))
             words = re.findall(r"[\w’'.-]+", prefix.rsplit(",", 1)[-1])  # "Another witness, former adviser X"
             plain = all(w[:1].isupper() or N.fold(w) in _ROLE_WORDS or N.fold(w) in _DESCRIPTORS
-                        for w in words)
+                        for w in words) or ("," in prefix and len(words) <= 5
+                                            and not {N.fold(w) for w in words} & _PREPOSITIONS)
             tail = suffix.strip()
             ok_tail = not tail or tail[0] in ",(—–-" or re.match(r"(?:of|from|at|who|with)\b", tail)
             if (plain or after_comma) and ok_tail:
@@ -677,11 +681,13 @@ class EntityResolver:
         head = next((w for w in reversed(words) if w in L.DOCUMENT_HEADS or w.rstrip("s") in L.DOCUMENT_HEADS
                      or w in _DOC_WORDS), words[-1] if words else "")
         author = None
-        by = re.search(r"\b(?:by|from|of|released by|conducted by|commissioned by)\s+((?:the\s+)?[A-Z][^,;:()]*)$",
-                       text)
+        head_text = _split_appositive(text)[0].strip(" ,")
+        by = re.search(r"\b" + re.escape(head) + r"s?\s+(?:(?:released|conducted|commissioned|published|written|"
+                       r"produced|paid for|filed)\s+)?(?:by|from|of)\s+((?:the\s+)?[A-Z][^,;:()]*)$",
+                       head_text) if head else None
         before = re.match(r"(?:(?i:the|a|an|this|that|its|another|one|new|latest|recent|\d[\w-]*)\s+)*"
                           r"((?:[A-Z][\w.&’'/-]*\s+)*[A-Z][\w.&’'/-]*?)(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}"
-                          + re.escape(head) + r"\b", text, flags=0) if head else None
+                          + re.escape(head) + r"\b", head_text) if head else None
         if by:
             author = by.group(1)
         elif before and before.group(1) and N.fold(before.group(1).split()[0]) not in _DETERMINERS:
@@ -695,8 +701,12 @@ class EntityResolver:
             for _, h, res in reversed(self._docs):
                 if h == head:
                     return Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.6, res.confidence))
-        e = self._new(m.entity or text, "document")
-        return Resolved(e, m.entity, "document", False, 0.7, role=m.role, description=m.description)
+        name = m.entity if m.kind == "document" and m.entity else None
+        if name is None:  # "a council document seen by the Valley Herald": the document, not who saw it
+            cut = re.search(r"\b" + re.escape(head) + r"s?\b", text, re.IGNORECASE) if head else None
+            name = re.sub(r"^(?i:the|a|an|another|one|this|that)\s+", "", text[:cut.end()] if cut else text)
+        e = self._new(name, "document")
+        return Resolved(e, name, "document", False, 0.7, role=m.role, description=m.description or text)
 
     def _author(self, name: str, pos: int) -> Resolved | None:
         name = re.sub(r"^(?:the|The)\s+", "", name.strip())

@@ -25,12 +25,18 @@ class GoldDocument:
     name: str
     text: str
     relations: list[dict[str, list[Pair]]] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # the brat event id ("E3") of each relation
 
 
 def parse_ann(ann: str) -> list[dict[str, list[Pair]]]:
     """The attributions of one brat ``.ann`` file."""
+    return [rel for _, rel in parse_ann_ids(ann)]
+
+
+def parse_ann_ids(ann: str) -> list[tuple[str, dict[str, list[Pair]]]]:
+    """The attributions of one brat ``.ann`` file with their event ids."""
     spans: dict[str, list[Pair]] = {}
-    rels: list[dict[str, list[Pair]]] = []
+    rels: list[tuple[str, dict[str, list[Pair]]]] = []
     for line in ann.splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
@@ -47,7 +53,7 @@ def parse_ann(ann: str) -> list[dict[str, list[Pair]]]:
                 if role in rel and tid in spans:
                     rel[role] = spans[tid]
             if rel["cue"] or rel["content"]:
-                rels.append(rel)
+                rels.append((parts[0], rel))
     return rels
 
 
@@ -61,7 +67,9 @@ def load_polnear(folder: str | Path, limit: int | None = None) -> list[GoldDocum
         anns = sorted((folder / "attributions").glob(txt.stem + "_*.ann"))
         if not anns:
             continue
-        out.append(GoldDocument(txt.stem, txt.read_text(encoding="utf-8"), parse_ann(anns[0].read_text("utf-8"))))
+        pairs = parse_ann_ids(anns[0].read_text("utf-8"))
+        out.append(GoldDocument(txt.stem, txt.read_text(encoding="utf-8"), [r for _, r in pairs],
+                                [i for i, _ in pairs]))
         if limit and len(out) >= limit:
             break
     return out
