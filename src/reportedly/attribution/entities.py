@@ -349,11 +349,16 @@ class EntityResolver:
             return
         if nw and nw[-1] in _NOT_SURNAMES:
             return
-        if len(nw) >= 2 and (N.is_first_name(nw[0]) or titled
+        tail_of = None  # "Suu Kyi": the end of a well-known full name
+        if len(nw) >= 2 and not N.is_first_name(nw[0]):
+            k = N.known_person(nw[-1])
+            if k is not None and N.name_words(k.name)[-len(nw):] == nw:
+                tail_of = k
+        if len(nw) >= 2 and (N.is_first_name(nw[0]) or titled or tail_of is not None
                              or N.known_person(nw[-1], first=nw[0]) is not None
                              or len(nw) <= 3 and not N.known_person(nw[-1])
                              and self._recurs(name_words_raw(name)[-1], s)):
-            e = self._person(name, gender)
+            e = self._person(tail_of.name if tail_of is not None else name, gender)
             e.named += 1
             self._add_ref(e, s, end, lead)
             self._appositive_roles(e, end)
@@ -783,6 +788,20 @@ class EntityResolver:
         s0, s1 = self.sents[k]
         inside = lambda p: any(s <= p < t for s, t in contents)  # noqa: E731
         lo, hi = bisect.bisect_left(self._ref_pos, s0), bisect.bisect_left(self._ref_pos, s1)
+        own = re.search(r"(?:\b(His|Her|Their|his|her|their)|(['’]s?))\s+(?:[a-z-]+\s+){0,2}$",
+                        self.text[max(s0, cue - 40):cue])
+        if own and own.group(1):  # "his claim that …": the owner speaks
+            key = own.group(1).lower()
+            res = self._pronoun(Mention(None, "pronoun", needs="pronoun", key={"his": "he", "her": "she"}.get(
+                key, "they"), plural=key == "their"), max(s0, cue - 40) + own.start(), a)
+            if res.ent is not None:
+                return Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.5, res.confidence))
+        if own and own.group(2):  # "Trump's claim that …"
+            at = max(s0, cue - 40) + own.start()
+            owner = [r for r in self.refs[lo:hi] if r.end == at]
+            if owner:
+                e = owner[-1].ent
+                return Resolved(e, e.name, e.kind, e.anonymous, 0.5)
         before = [r for r in self.refs[lo:hi] if r.pos < cue and not inside(r.pos) and not r.ent.weak]
         if before:
             e = before[0].ent
@@ -882,8 +901,10 @@ def resolve_entities(doc: Document, atts: list[Attribution], shares: dict[str, s
     text = doc.text
     by_id = {a.id: a for a in atts}
     r = EntityResolver(doc, regions, sentences)
-    order = sorted((a for a in atts if a.source.spans and not (a.id in shares and shares[a.id] in by_id)),
-                   key=lambda a: a.source.spans[0][0])
+    # an attribution that shares another's source copies its speaker, unless it has a source of its own
+    copies = {k: v for k, v in shares.items() if k in by_id and v in by_id
+              and (not by_id[k].source.spans or by_id[k].source.spans == by_id[v].source.spans)}
+    order = sorted((a for a in atts if a.source.spans and a.id not in copies), key=lambda a: a.source.spans[0][0])
     results: dict[str, Resolved] = {}
     firsts = []
     for a in order:
@@ -908,7 +929,7 @@ def resolve_entities(doc: Document, atts: list[Attribution], shares: dict[str, s
             results[a.id] = r.resolve(a)
     contents = sorted(p for a in atts for p in a.content)
     for a in atts:  # no source in the text: the clause's subject, when one is named
-        if a.source.spans or (a.id in shares and shares[a.id] in by_id):
+        if a.source.spans or a.id in copies:
             continue
         res = r.implicit(a, contents)
         if res is not None:
@@ -919,9 +940,9 @@ def resolve_entities(doc: Document, atts: list[Attribution], shares: dict[str, s
         doc.add_entity(ent)
     for a in atts:
         cur, seen = a.id, set()
-        while cur in shares and shares[cur] in by_id and cur not in seen:
+        while cur in copies and cur not in seen:
             seen.add(cur)
-            cur = shares[cur]
+            cur = copies[cur]
         res = results.get(cur)
         if res is None:
             continue

@@ -53,6 +53,10 @@ def surname_of(name: str) -> str:
     return words[-1] if words else ""
 
 
+#: Family names written first in well-known names ("Ban Ki-moon", "Xi Jinping", "Kim Jong Un").
+_FAMILY_FIRST = {"ban", "xi", "kim", "park", "moon", "li", "hu", "wen", "lee", "aung", "hun", "ma", "tsai", "abe"}
+
+
 @dataclass
 class Person:
     """One well-known public figure."""
@@ -91,6 +95,9 @@ def people() -> dict[str, list[Person]]:
         for s in spellings:  # "Sergei Lavrov" is found under its own surname too
             if surname_of(s) != p.surname:
                 out.setdefault(surname_of(s), []).append(p)
+        first = fold(p.name.split()[0])
+        if first in _FAMILY_FIRST:  # "Mr. Ban", "Xi": the family name comes first
+            out.setdefault(first, []).append(p)
     return out
 
 
