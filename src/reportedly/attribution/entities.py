@@ -76,6 +76,12 @@ _NOT_SURNAMES = {"county", "day", "city", "state", "street", "avenue", "center",
 _TITLE_ORG = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|on|to|a|an|the|in)\b)+(?:\s+[A-Z][\w’'&.-]*)+"
                        r"(?:\s+(?:(?:of|for|and|on|to|a|an|the|in)\s+)*[A-Z][\w’'&.-]*)*")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is|[Hh]ers)\b")
+#: Capitalised words that end a name in a title-case headline ("Trump Is Right", "Clinton Says").
+_RUN_BREAKS = {"is", "was", "are", "were", "has", "have", "had", "says", "said", "would", "could",
+               "should", "might", "must", "does", "did", "do", "to", "for", "on", "in", "at", "by", "with",
+               "from", "as", "vs", "or", "but", "not", "no", "goes", "gets", "wins", "loses", "calls", "slams",
+               "tells", "wants", "urges", "warns", "claims", "blasts", "rips", "backs", "after", "over", "about",
+               "right", "wrong", "be", "been"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 #: Lower-case words that may stand before a name in a source ("former", "longtime").
 _DESCRIPTORS = {"the", "a", "an", "former", "then", "longtime", "current", "acting", "late", "rival", "fellow",
@@ -294,6 +300,11 @@ class EntityResolver:
     def _scan_run(self, start: int, run: str, pending: list) -> None:
         toks = [(m.start(), m.end()) for m in re.finditer(r"[^\s]+", run)]
         words = [run[s:e] for s, e in toks]
+        cut = next((i for i, w in enumerate(words) if i and N.fold(w) in _RUN_BREAKS), None)
+        if cut is not None:  # a title-case headline: "Donald Trump Is Right on Chicago"
+            self._scan_run(start + toks[cut][1] + 1, run[toks[cut][1] + 1:], pending) if cut + 1 < len(words) else None
+            toks, words = toks[:cut], words[:cut]
+            run = run[:toks[-1][1]]
         # skip sentence-opening function words ("When Clinton …")
         k = 0
         while k < len(words) and N.fold(words[k]) in _FUNCTION_CAPS:
@@ -415,6 +426,7 @@ class EntityResolver:
         text = self.text
         spans = a.source.spans
         mention = _clean_mention(" ".join(text[s:e] for s, e in spans))
+        mention = re.sub(r"^(?i:who)['’]s$", "who", mention)  # "who’s called for …"
         pos = spans[0][0]
         m = analyse(mention)
         res = self._resolve(m, mention, pos, a)
@@ -486,6 +498,7 @@ class EntityResolver:
                 return Resolved(e, e.name, "person", False, 0.7, role=m.role)
             if m.entity[:1].isupper() and len(words) >= 2:
                 e = self._person(m.entity)
+                e.weak = e.weak or not e.named  # a name only this mention vouches for
                 return Resolved(e, e.name, "person", False, 0.6, role=m.role)
             return self._description(Mention(m.entity, "person", needs="description", key=head,
                                              description=m.description), mention, pos)
