@@ -474,7 +474,7 @@ class EntityResolver:
             # "A reporter for USA Today", "a spokeswoman for the campaign": the person, unnamed
             return self._description(Mention(None, "person", needs="description", key=N.fold(pm.group(1)),
                                              description=" ".join(mention.split())), mention, pos)
-        if m.kind in {"organisation", "government"} and low and low[-1] in {"campaign", "team"}:
+        if low and low[-1] in {"campaign", "team"} and m.kind != "outlet":
             return self._body(mention, low[-1], pos)
         if m.needs == "description" and m.kind in {"organisation", "government"}:
             return self._body(mention, head, pos)
@@ -484,7 +484,8 @@ class EntityResolver:
             words = N.name_words(m.entity)
             if len(words) == 1 and (m.needs == "surname" or m.entity.isupper()):
                 title = mention.split(m.entity)[0] if m.entity in mention else ""
-                e, conf = self._surname_person(words[0], pos, N.gender_of_title(title), title)
+                raw = m.entity.split()[-1] if m.entity.split() else m.entity
+                e, conf = self._surname_person(raw, pos, N.gender_of_title(title), title)
                 return Resolved(e, e.name, "person", False, conf, role=m.role)
             if len(words) >= 2 and not N.is_first_name(words[0]) and (
                     self._by_surname.get(words[-1]) or N.known_person(words[-1])):
@@ -507,6 +508,10 @@ class EntityResolver:
                                                 or m.entity.isupper() and len(m.entity) > 5):
             e, conf = self._surname_person(m.entity, pos)  # "Jordan said": the person, not the country
             return Resolved(e, e.name, "person", False, conf * 0.9, role=m.role)
+        if re.fullmatch(r"(?i:one|a|an|another|some|two|three|several|many)\s+(?:[a-z-]+\s+)?(?:Republican|Democrat|"
+                        r"Democratic|GOP|conservative|liberal|independent)s?(?:\s+\w+)?", " ".join(mention.split())):
+            e = self._new(" ".join(mention.split()), "anonymous", anonymous=True)  # "One Republican"
+            return Resolved(e, e.name, "anonymous", True, 0.7)
         if low and low[-1] in _UNNAMED_BODIES and len([w for w in low if w not in {"the", "local", "state",
                                                                                   "federal", "some", "other"}]) == 1:
             e = self._new(" ".join(mention.split()), "anonymous", anonymous=True, plural=True)
@@ -801,7 +806,7 @@ class EntityResolver:
         s0, s1 = self.sents[k]
         inside = lambda p: any(s <= p < t for s, t in contents)  # noqa: E731
         lo, hi = bisect.bisect_left(self._ref_pos, s0), bisect.bisect_left(self._ref_pos, s1)
-        own = re.search(r"(?:\b(His|Her|Their|his|her|their)|(['’]s?))\s+(?:[a-z-]+\s+){0,2}$",
+        own = re.search(r"(?:\b(His|Her|Their|his|her|their)\s+(?:[a-z-]+\s+)?|(['’]s?)\s+)$",
                         self.text[max(s0, cue - 40):cue])
         if own and own.group(1):  # "his claim that …": the owner speaks
             key = own.group(1).lower()
@@ -864,7 +869,7 @@ class EntityResolver:
 
 _DATELINE = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z.]*)*\s*(?:\([^)]{1,20}\)\s*)?[-–—]+\s*")
 _LEADING_JUNK = {"on", "after", "before", "even", "only", "but", "and", "as", "in", "at", "for", "with", "by", "if",
-                 "when", "while", "since", "also", "so", "then", "now", "still", "yet", "unlike"}
+                 "when", "while", "since", "also", "so", "then", "now", "still", "yet", "unlike", "say"}
 _TRAILING_JUNK = re.compile(r"\s+(?:on|in|at|by|from|during|after|before|released|published)"
                             r"(?:\s+(?:\d{4}|late|early|mid|last|this|[A-Z][a-z]+\.?|\d{1,2}))*\s*$")
 
@@ -875,16 +880,18 @@ def _clean_mention(mention: str) -> str:
     m = " ".join(mention.split())
     m = _DATELINE.sub("", m) or m
     words = m.split()
-    while len(words) > 1 and (N.fold(words[0]) in _LEADING_JUNK or re.fullmatch(r"[a-z]+ing", words[0])):
+    while len(words) > 1 and (N.fold(words[0]) in _LEADING_JUNK or re.fullmatch(r"[a-z]+ing", words[0])
+                              or N.fold(words[0]) == "both" and words[1][:1].isupper() and "and" not in words):
         words = words[1:]
     # lower-case adjectives before a capitalised name ("nonpartisan Congressional Budget Office")
-    k = 0
+    k = 1 if words and N.fold(words[0]) in {"the", "a", "an"} else 0
+    lead = words[:k]
     while k < len(words) - 1 and words[k].islower() and N.fold(words[k]) not in _ROLE_WORDS \
             and N.fold(words[k]) not in _DESCRIPTORS and N.fold(words[k]) not in _PEOPLE_HEADS:
         k += 1
-    if 0 < k < len(words) and words[k][:1].isupper() and all(w[:1].isupper() or w in {"of", "for", "and", "the"}
-                                                             for w in words[k:]):
-        words = words[k:]
+    if len(lead) < k < len(words) and words[k][:1].isupper() and all(
+            w[:1].isupper() or w in {"of", "for", "and", "the", "on", "to"} for w in words[k:]):
+        words = lead + words[k:]
     m = " ".join(words)
     return _TRAILING_JUNK.sub("", m) or m
 
