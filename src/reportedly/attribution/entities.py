@@ -103,6 +103,8 @@ _DOC_WORDS = {"ad", "ads", "advertisement", "clip", "spot", "book", "memoir", "t
 _DOC_FROM = re.compile(r"(?i:the|a|an|another|one|this|that)\s+(?:[\w-]+\s+){0,2}?(?:memo|report|poll|study|survey|"
                        r"ad|advertisement|letter|analysis|book|video|statement|complaint|document)s?\s+(?:[a-z]+\s+)?(?:by|from|of)\s+")
 _PREPOSITIONS = {"for", "of", "at", "with", "to", "from", "by", "in", "on", "about", "against", "and", "or"}
+#: What an outlet publishes: "the piece" after "The Washington Post reported" is the Post's.
+_OUTLET_PIECES = {"piece", "article", "story", "editorial", "column"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "another", "one",
                 "new", "every", "each", "some", "any", "no"}
 #: Party and side words: a description with one never means a person with another.
@@ -454,6 +456,10 @@ class EntityResolver:
                 return Resolved(e, e.name, "outlet", False, 0.8)
             return Resolved(None, m.description and re.sub(r"^(?:the|this|that)\s+", "", m.description,
                                                             flags=re.IGNORECASE), "outlet", False, 0.3)
+        handle = re.search(r"(?<![\w@])@\w{2,}", mention)
+        if handle:  # "one Twitter user @nycsouthpaw"
+            e = self._named(handle.group(), "person")
+            return Resolved(e, e.name, "person", False, 0.9)
         named = self._person_in_mention(a.source.spans)
         if named is not None:
             e, conf = named
@@ -724,6 +730,10 @@ class EntityResolver:
             for _, h, res in reversed(self._docs):
                 if h == head:
                     return Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.6, res.confidence))
+            if head in _OUTLET_PIECES:  # "The piece", "the report" after an outlet: that outlet's work
+                e = self._recent(pos, lambda e: e.kind == "outlet", 40)
+                if e is not None:
+                    return Resolved(e, e.name, "outlet", False, 0.5)
         name = m.entity if m.kind == "document" and m.entity else None
         if name is None:  # "a council document seen by the Valley Herald": the document, not who saw it
             cut = re.search(r"\b" + re.escape(head) + r"s?\b", text, re.IGNORECASE) if head else None
