@@ -4,9 +4,26 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections import Counter
+from collections.abc import Iterable
 from typing import IO, Any
 
 from .document import Document
+
+
+def mention_forms(texts: Iterable[str]) -> list[tuple[str, int]]:
+    """The distinct forms of some mentions with how often each occurs, in order of first occurrence.
+
+    Spaces are collapsed and case is ignored ("He" and "he" are one form, shown as written most
+    often, the first spelling seen on a tie): ``["Joe Biden", "he", "He"]`` →
+    ``[("Joe Biden", 1), ("he", 2)]``.
+    """
+    counts: dict[str, Counter[str]] = {}
+    for t in texts:
+        form = " ".join(t.split())
+        if form:
+            counts.setdefault(form.casefold(), Counter())[form] += 1
+    return [(c.most_common(1)[0][0], sum(c.values())) for c in counts.values()]
 
 
 def to_record(doc: Document, *, include_layers: bool = True) -> dict[str, Any]:

@@ -3,6 +3,8 @@
 Three outlets, four articles; Mark Milley appears as "Gen. Mark Milley", "Milley" and
 "Mark Milley"; there are anonymous and hedged sources, a statement relayed through another outlet,
 an unsourced claim, and an article whose text contains markup and entities that must show as text.
+Each analysed article has its entity layer (as the attribution component makes it): every mention
+of each person, body and outlet, and each attribution's ``source.entity_id`` and ``confidence``.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportedly.corpus import Store
-from reportedly.document import Attribution, Claim, Document, Metadata, Source
+from reportedly.document import Attribution, Claim, Document, Entity, Metadata, Source
 
 
 def at(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
@@ -19,6 +21,21 @@ def at(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
     for _ in range(nth + 1):
         start = text.index(needle, start + 1)
     return (start, start + len(needle))
+
+
+def entity(doc: Document, eid: str, name: str, kind: str, *mentions: str | tuple[str, int],
+           gender: str | None = None, anonymous: bool = False) -> Entity:
+    """Add an entity whose mentions are needles (``"Milley"`` or ``("Milley", 1)`` for the second)."""
+    spans = [at(doc.text, m) if isinstance(m, str) else at(doc.text, *m) for m in mentions]
+    return doc.add_entity(Entity(eid, name, kind, spans, gender=gender, anonymous=anonymous))
+
+
+def link(doc: Document, **by_att: tuple[str, float]) -> None:
+    """Point attributions at entities: ``a1=("e1", 0.95)``."""
+    for att_id, (eid, conf) in by_att.items():
+        a = doc.attribution(att_id)
+        assert a is not None and doc.entity(eid) is not None
+        a.source.entity_id, a.source.confidence = eid, conf
 
 
 def _doc(text: str, *, input: str, title: str, date: str, sitename: str, url: str | None = None) -> Document:
@@ -64,6 +81,11 @@ def planet() -> Document:
         id="a4", source=Source(spans=[at(text, "The Pentagon")], entity="Pentagon", kind="government"),
         cue=[at(text, "has told")], content=[at(text, "the stockpiles are low")], via="a3"))
     d.add_claim(Claim([at(text, "The decision was driven by fear of escalation.")], reason="motive"))
+    entity(d, "e1", "Mark Milley", "person", "Milley", "Gen. Mark Milley", gender="male")
+    entity(d, "e2", "officials", "anonymous", "Officials", anonymous=True)
+    entity(d, "e3", "The New York Times", "outlet", "The New York Times")
+    entity(d, "e4", "Pentagon", "government", "The Pentagon")
+    link(d, a1=("e1", 0.95), a2=("e2", 0.9), a3=("e3", 1.0), a4=("e4", 0.9))
     return d
 
 
@@ -81,6 +103,8 @@ def herald() -> Document:
         id="b2", source=Source(spans=[at(text, "The general")], entity="Mark Milley", kind="person",
                                mention="The general"),
         cue=[at(text, "added")], content=[at(text, "\"We are ready.\"")], kind="direct", date="2022-12-01"))
+    entity(d, "e1", "Mark Milley", "person", "Milley", ("Milley", 1), "The general", gender="male")
+    link(d, b1=("e1", 0.9), b2=("e1", 0.7))
     return d
 
 
@@ -101,6 +125,11 @@ def wire() -> Document:
     d.add_attribution(Attribution(
         id="c3", source=Source(spans=[at(text, "Lloyd Austin")], entity="Lloyd Austin", kind="person"),
         cue=[at(text, "said", 2)], content=[at(text, "the aid was ready")]))
+    entity(d, "e1", "Mark Milley", "person", "Mark Milley", gender="male")
+    entity(d, "e2", "senior officials", "anonymous", "senior officials", anonymous=True)
+    entity(d, "e3", "Pentagon", "government", "Pentagon", "the Pentagon")
+    entity(d, "e4", "Lloyd Austin", "person", "Lloyd Austin", gender="male")
+    link(d, c1=("e1", 0.98), c2=("e2", 0.9), c3=("e4", 0.98))
     return d
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from reportedly.corpus import Store
 from reportedly.corpus.speakers import name_key, normalise_name, resolve_names, slug
-from reportedly.document import Attribution, Document, Metadata, Source
+from reportedly.document import Attribution, Document, Entity, Metadata, Source
 
 from .sample import at
 
@@ -176,3 +176,121 @@ def test_middle_names_join_the_short_form() -> None:
     assert out["hillary rodham clinton"] == out["hillary clinton"] == out["clinton"] == ("hillary-clinton",
                                                                                         "Hillary Clinton")
     assert out["john quincy adams"][0] == "john-quincy-adams"
+
+
+def test_name_variants_of_one_person_are_one_speaker() -> None:
+    out = resolve_names([("Donald J. Trump", "person"), ("Donald Trump", "person"), ("Donald John Trump Jr", None),
+                         ("Hillary Rodham Clinton", "person"), ("Hillary Diane Rodham Clinton", "person")])
+    assert out["donald trump"] == out["donald john trump jr"]  # "Donald J. Trump" is keyed "donald trump"
+    assert out["donald trump"][0] == "donald-trump"
+    # without the first-and-last form in the corpus, the shortest variant names the speaker
+    assert out["hillary rodham clinton"] == out["hillary diane rodham clinton"] == ("hillary-rodham-clinton",
+                                                                                    "Hillary Rodham Clinton")
+
+
+def test_people_who_share_a_surname_stay_apart_and_a_bare_surname_is_not_guessed() -> None:
+    out = resolve_names([("Bill Clinton", "person"), ("Hillary Clinton", "person"),
+                         ("Hillary Rodham Clinton", "person"), ("Clinton", "person")])
+    assert out["bill clinton"][0] == "bill-clinton"
+    assert out["hillary clinton"][0] == out["hillary rodham clinton"][0] == "hillary-clinton"
+    assert out["clinton"] == ("clinton", "Clinton")
+    # one person with that surname, however many forms of the name: the surname joins them
+    out = resolve_names([("Hillary Clinton", "person"), ("Hillary Rodham Clinton", "person"), ("Clinton", None)])
+    assert out["clinton"][0] == "hillary-clinton"
+
+
+@pytest.mark.parametrize(("key", "kind", "want"), [("hillary rodham clinton", "person", "hillary clinton"),
+                                                   ("donald trump", None, "donald trump"),
+                                                   ("clinton", "person", None),
+                                                   ("bank of north america", None, None),
+                                                   ("new york times", None, None),
+                                                   ("joint chiefs of staff", "organisation", None)])
+def test_variant_key(key, kind, want) -> None:
+    from reportedly.corpus.speakers import variant_key
+
+    assert variant_key(key, kind) == want
+
+
+def test_bodies_with_the_same_first_and_last_word_stay_apart() -> None:
+    out = resolve_names([("Bank of America", None), ("Bank of North America", None)])
+    assert out["bank of america"][0] != out["bank of north america"][0]
+
+
+def _linked(text: str, source: str, entity: Entity, *, nth: int = 0, src_entity: str | None = None,
+            date: str = "2016-01-01") -> Document:
+    """A document whose one attribution's source (``source``) refers to ``entity``."""
+    d = Document(text, input=f"{entity.name}-{date}-{source}", meta=Metadata(date=date, sitename="X"))
+    d.add_entity(entity)
+    d.add_attribution(Attribution(id="a1", source=Source(spans=[at(text, source, nth)], entity=src_entity,
+                                                         entity_id=entity.id, confidence=0.8),
+                                  cue=[at(text, "said")], content=[at(text, "it")]))
+    return d
+
+
+def _person(text: str, name: str, *mentions: str, eid: str = "e1") -> Entity:
+    return Entity(eid, name, "person", [at(text, m) for m in mentions], gender=None)
+
+
+def test_the_entity_a_source_refers_to_names_the_speaker(tmp_path) -> None:
+    text = "Joe Biden spoke. He said it."
+    with Store(tmp_path / "c.db") as s:
+        s.add(_linked(text, "He", _person(text, "Joe Biden", "Joe Biden", "He")))  # source.entity unset
+        assert [r["id"] for r in s.speakers()] == ["joe-biden"]
+        assert s.refresh_speakers() == 1
+        assert s.conn.execute("SELECT speaker_name FROM attributions").fetchone()[0] == "joe biden"
+
+
+def test_an_anonymous_entity_is_no_speaker(tmp_path) -> None:
+    text = "Officials spoke. They said it."
+    ent = Entity("e1", "Officials", "anonymous", [at(text, "Officials"), at(text, "They")], anonymous=True)
+    with Store(tmp_path / "c.db") as s:
+        s.add(_linked(text, "They", ent, src_entity="Officials"))
+        assert s.speakers() == [] and s.refresh_speakers() == 0
+
+
+def test_variants_across_documents_are_merged_and_namesakes_kept_apart(tmp_path) -> None:
+    docs = []
+    for i, (name, src) in enumerate([("Donald J. Trump", "Mr. Trump"), ("Donald Trump", "Trump"),
+                                     ("Hillary Rodham Clinton", "she"), ("Hillary Clinton", "Mrs. Clinton"),
+                                     ("Bill Clinton", "Mr. Clinton")]):
+        text = f"{name} spoke. {src[0].upper() + src[1:]} said it."
+        docs.append(_linked(text, src[0].upper() + src[1:], _person(text, name, name, src[0].upper() + src[1:]),
+                            date=f"2016-01-0{i + 1}"))
+    lone = "Clinton said it."
+    bare = Document(lone, input="lone", meta=Metadata(sitename="X", date="2016-02-01"))
+    bare.add_attribution(Attribution(id="a1", source=Source(spans=[at(lone, "Clinton")], entity="Clinton",
+                                                            kind="person"),
+                                     cue=[at(lone, "said")], content=[at(lone, "it")]))
+    with Store(tmp_path / "c.db") as s:
+        for d in [*docs, bare]:
+            s.add(d)
+        # while ingesting: a variant joins the speaker already stored
+        assert {r["id"]: r["statements"] for r in s.speakers()} == {
+            "donald-trump": 2, "hillary-rodham-clinton": 2, "bill-clinton": 1, "clinton": 1}
+        s.refresh_speakers()
+        assert {r["id"]: r["statements"] for r in s.speakers()} == {
+            "donald-trump": 2, "hillary-clinton": 2, "bill-clinton": 1, "clinton": 1}
+        assert s.speaker("donald-trump")["name"] == "Donald J. Trump"
+        assert s.find_speakers("Hillary Diane Rodham Clinton") == ["hillary-clinton"]
+        assert s.find_speakers("Clinton") == ["bill-clinton", "clinton", "hillary-clinton"]
+        # how each was referred to: the mentions of the entities their statements come from
+        forms = s.speaker("hillary-clinton")["referred_as"]
+        assert forms == [{"form": "Hillary Rodham Clinton", "count": 1}, {"form": "She", "count": 1},
+                         {"form": "Hillary Clinton", "count": 1}, {"form": "Mrs. Clinton", "count": 1}]
+
+
+def test_a_bare_surname_joins_the_one_person_with_that_surname(tmp_path) -> None:
+    with Store(tmp_path / "c.db") as s:
+        for i, name in enumerate(["Hillary Clinton", "Hillary Rodham Clinton"]):
+            text = f"{name} said it."
+            s.add(_linked(text, name, _person(text, name, name), date=f"2016-01-0{i + 1}"))
+        s.add(_one("Clinton said it.", "Clinton", "2016-02-01"))
+        s.refresh_speakers()
+        assert {r["id"]: r["statements"] for r in s.speakers()} == {"hillary-clinton": 3}
+
+
+def test_speaker_lists_how_the_articles_referred_to_them(store) -> None:
+    sp = store.speaker("mark-milley")
+    assert sp["referred_as"] == [{"form": "Milley", "count": 3}, {"form": "Gen. Mark Milley", "count": 1},
+                                 {"form": "The general", "count": 1}, {"form": "Mark Milley", "count": 1}]
+    assert store.speaker("lloyd-austin")["referred_as"] == [{"form": "Lloyd Austin", "count": 1}]

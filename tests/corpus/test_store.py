@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -245,17 +246,112 @@ def test_a_store_from_a_newer_reportedly_is_refused(tmp_path: Path) -> None:
         Store(db, readonly=True)
 
 
-def test_migration_2_fills_the_entity_column_from_the_records(tmp_path: Path) -> None:
-    db = sample.build(tmp_path / "c.db")
-    conn = sqlite3.connect(db)  # make it a store as the first version left it
-    conn.execute("ALTER TABLE attributions DROP COLUMN entity")
-    conn.execute("DELETE FROM schema_migrations WHERE version >= 2")
-    conn.execute("PRAGMA user_version = 1")
+def _as_version(db: Path, version: int) -> None:
+    """Make a store built by this version look as reportedly left it at schema ``version`` (1 or 2):
+    records with their entities inside them, no entity tables or columns."""
+    with Store(db) as s:
+        records = {doc_id: s.get_record(doc_id) for doc_id in s.document_ids()}
+    conn = sqlite3.connect(db)
+    for doc_id, rec in records.items():
+        rec.pop("layers")
+        conn.execute("UPDATE documents SET record = ? WHERE id = ?", (json.dumps(rec, ensure_ascii=False), doc_id))
+    conn.execute("DROP INDEX attributions_entity")
+    conn.execute("ALTER TABLE attributions DROP COLUMN entity_id")
+    conn.execute("ALTER TABLE attributions DROP COLUMN confidence")
+    conn.execute("DROP TABLE entity_mentions")
+    conn.execute("DROP TABLE entities")
+    if version < 2:
+        conn.execute("ALTER TABLE attributions DROP COLUMN entity")
+    conn.execute("DELETE FROM schema_migrations WHERE version > ?", (version,))
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
+
+
+def test_migration_2_fills_the_entity_column_from_the_records(tmp_path: Path) -> None:
+    db = sample.build(tmp_path / "c.db")
+    _as_version(db, 1)  # make it a store as the first version left it
     with Store(db) as s:
         assert s.schema_version == len(store_mod.migrations())
         got = dict(s.conn.execute("SELECT att_id, entity FROM attributions WHERE att_id IN ('a1', 'a2', 'b2')"))
         assert got == {"a1": "Mark Milley", "a2": None, "b2": "Mark Milley"}
         assert s.refresh_speakers() == 4
         assert s.integrity_check() == "ok"
+
+
+def test_documents_keep_their_entities_and_attributions_their_entity_ids(tmp_path: Path) -> None:
+    doc = sample.herald()
+    with Store(tmp_path / "c.db") as s:
+        s.add(doc)
+        rows = s.conn.execute("SELECT entity_id, name, kind, gender, anonymous FROM entities").fetchall()
+        assert [tuple(r) for r in rows] == [("e1", "Mark Milley", "person", "male", 0)]
+        mentions = [tuple(r) for r in s.conn.execute('SELECT start, "end", text FROM entity_mentions ORDER BY start')]
+        assert [m[2] for m in mentions] == ["Milley", "Milley", "The general"]
+        assert all(doc.text[a:b] == t for a, b, t in mentions)
+        atts = dict((r[0], (r[1], r[2])) for r in s.conn.execute("SELECT att_id, entity_id, confidence FROM attributions"))
+        assert atts == {"b1": ("e1", 0.9), "b2": ("e1", 0.7)}
+        # the record holds them once: the tables, not the stored JSON
+        assert "entities" not in json.loads(s.conn.execute("SELECT record FROM documents").fetchone()[0])
+        rec = s.get_record(doc.id)
+        assert rec["entities"] == doc.to_dict()["entities"]
+        assert rec["entities"][0]["forms"] == ["Milley", "The general"]
+        assert list(rec).index("entities") == list(rec).index("provenance") - 1  # where to_dict puts them
+        assert rec["attributions"][1]["source"]["entity_id"] == "e1"
+        assert rec["attributions"][1]["source"]["confidence"] == 0.7
+        back = s.get_document(doc.id)
+        assert back is not None and back.to_dict() == doc.to_dict()
+        # replacing the document replaces its entities
+        new = sample.herald()
+        new.provenance = [{"component": "structure", "version": "test"}, {"component": "attribution", "version": "2"}]
+        new.entities = new.entities[:0]
+        assert s.put(new, update=True) == "updated"
+        assert s.counts()["entities"] == s.counts()["entity_mentions"] == 0
+        assert s.get_record(doc.id)["entities"] == []
+        assert s.integrity_check() == "ok"
+
+
+def test_a_document_without_entities_reads_back_with_none(tmp_path: Path) -> None:
+    with Store(tmp_path / "c.db") as s:
+        s.add(sample.courier())
+        rec = s.get_record(sample.courier().id)
+        assert rec["entities"] == [] and s.counts()["entities"] == 0
+
+
+def test_migration_3_moves_the_entities_of_stored_records_into_tables(tmp_path: Path) -> None:
+    db = sample.build(tmp_path / "c.db")
+    with Store(db) as s:
+        want = {doc_id: s.get_record(doc_id) for doc_id in s.document_ids()}
+        speakers = {r["id"]: r["statements"] for r in s.speakers()}
+    _as_version(db, 2)  # a store as reportedly left it before the entity tables
+    conn = sqlite3.connect(db)
+    assert "entities" in json.loads(conn.execute("SELECT record FROM documents WHERE id = ?",
+                                                 (sample.planet().id,)).fetchone()[0])
+    conn.close()
+    with Store(db) as s:
+        assert s.schema_version == len(store_mod.migrations()) == 3
+        for doc_id, rec in want.items():
+            assert s.get_record(doc_id) == rec
+        assert s.counts()["entities"] == 9 and s.counts()["entity_mentions"] == 13
+        got = dict(s.conn.execute("SELECT att_id, entity_id FROM attributions WHERE att_id IN ('a1', 'b2', 'c3')"))
+        assert got == {"a1": "e1", "b2": "e1", "c3": "e4"}
+        assert s.conn.execute("SELECT confidence FROM attributions WHERE att_id = 'b2'").fetchone()[0] == 0.7
+        assert not s.conn.execute("SELECT count(*) FROM documents WHERE json_type(record, '$.entities')"
+                                  " IS NOT NULL").fetchone()[0]
+        s.refresh_speakers()
+        assert {r["id"]: r["statements"] for r in s.speakers()} == speakers
+        assert s.integrity_check() == "ok"
+
+
+def test_migration_3_leaves_records_of_schema_1_0_without_entities(tmp_path: Path) -> None:
+    db = sample.build(tmp_path / "c.db")
+    _as_version(db, 2)
+    conn = sqlite3.connect(db)  # records as schema 1.0 wrote them: no entities, no entity ids
+    conn.execute("UPDATE documents SET record = json_remove(record, '$.entities')")
+    conn.commit()
+    conn.close()
+    with Store(db) as s:
+        assert s.counts()["entities"] == 0
+        assert s.get_record(sample.planet().id)["entities"] == []
+        # the attributions' own entity ids are still read from their records
+        assert s.conn.execute("SELECT entity_id FROM attributions WHERE att_id = 'a1'").fetchone()[0] == "e1"
+        assert s.refresh_speakers() == 4

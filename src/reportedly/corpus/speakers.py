@@ -1,9 +1,15 @@
 """Speakers across documents: one person whatever the article calls them.
 
 "Gen. Mark Milley", "Mark Milley" and "Milley" are the same speaker: titles and honorifics are
-stripped (:func:`normalise_name`), and a surname-only mention is matched to the one full name in
-the corpus that ends with it (:func:`resolve_names`). When two full names share the surname the
-short mention stays a speaker of its own rather than being guessed.
+stripped (:func:`normalise_name`); variants of one person's name — the same first and last name,
+middle names, initials and suffixes aside ("Donald J. Trump", "Hillary Rodham Clinton") — are one
+speaker (:func:`variant_key`); and a surname-only mention is matched to the one person in the
+corpus whose full name ends with it (:func:`resolve_names`). Two people who share a surname
+("Bill Clinton", "Hillary Clinton") stay two speakers, and a bare "Clinton" then stays a speaker
+of its own rather than being guessed.
+
+The name an attribution contributes is its source's entity: the name of the document's
+:class:`~reportedly.document.Entity` its ``source.entity_id`` points to, else ``source.entity``.
 """
 
 from __future__ import annotations
@@ -154,13 +160,35 @@ def surname(name: str) -> str:
     return name_key(name).split(" ")[-1]
 
 
+#: Words that make a multi-word name a body's, not a person's ("Bank of America", "Friends of the Earth").
+_NOT_PERSONAL = frozenset({"of", "the", "and", "for", "on", "&"})
+
+
+def variant_key(key: str, kind: str | None = None) -> str | None:
+    """The first-and-last form shared by the variants of one person's name, or None.
+
+    ``key`` is a :func:`name_key`. ``"hillary rodham clinton"`` → ``"hillary clinton"``; a name of
+    one word, or one that reads as a body's (kind other than person, an organisation word, "of"),
+    has none. Initials are already gone from keys ("donald j trump" is "donald trump").
+    """
+    toks = key.split(" ")
+    while len(toks) > 2 and toks[-1] in SUFFIXES:
+        toks.pop()
+    if len(toks) < 2 or kind not in (None, "person"):
+        return None
+    if kind is None and any(t in ORG_WORDS or t in _NOT_PERSONAL for t in toks):
+        return None
+    return f"{toks[0]} {toks[-1]}"
+
+
 def resolve_names(names: Iterable[tuple[str, str | None]]) -> dict[str, tuple[str, str]]:
     """Map each normalised name to ``(speaker_id, display_name)`` for a whole corpus.
 
-    ``names`` are ``(normalised name, source kind)`` pairs. Multi-word names are speakers of
-    their own, except that a name with middle names joins the first-and-last form when the corpus
-    has it ("Hillary Rodham Clinton" → "Hillary Clinton"); a one-word name whose kind is a person
-    (or unknown) joins the unique multi-word person name with that surname.
+    ``names`` are ``(normalised name, source kind)`` pairs. Multi-word person names with the same
+    first and last name are one speaker ("Hillary Rodham Clinton", "Hillary Clinton"): the
+    first-and-last form when the corpus has it, else the shortest variant, names it. A one-word
+    name whose kind is a person (or unknown) joins the one person in the corpus with that surname;
+    with two ("Bill Clinton", "Hillary Clinton") it stays a speaker of its own.
     """
     names = list(names)
     by_key: dict[str, str] = {}
@@ -174,15 +202,21 @@ def resolve_names(names: Iterable[tuple[str, str | None]]) -> dict[str, tuple[st
             by_key[k] = n
         if kinds.get(k) in (None, "person"):
             kinds[k] = kind if kinds.get(k) is None else kinds[k]
+
     def person(k: str) -> bool:
         return kinds.get(k) in (None, "person")
 
-    # "Hillary Rodham Clinton" is "Hillary Clinton" when the corpus has that name too
-    canon: dict[str, str] = {}
+    # variants of one person's name: the first-and-last form if present, else the shortest variant
+    groups: dict[str, list[str]] = defaultdict(list)
     for k in by_key:
-        toks = k.split(" ")
-        short = f"{toks[0]} {toks[-1]}"
-        canon[k] = short if len(toks) > 2 and person(k) and short in by_key and person(short) else k
+        v = variant_key(k, kinds.get(k))
+        if v is not None:
+            groups[v].append(k)
+    canon: dict[str, str] = {k: k for k in by_key}
+    for v, members in groups.items():
+        head = v if v in members else min(members, key=lambda m: (m.count(" "), m))
+        for k in members:
+            canon[k] = head
     full_by_surname: dict[str, set[str]] = defaultdict(set)
     for k in by_key:
         if " " in k and person(k):

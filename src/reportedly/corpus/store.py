@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from ..document import Document, Metadata
+from ..document import Document, Entity, Metadata, Source
 from ..errors import StoreError
-from .speakers import name_key, normalise_name, slug, speaker_display
+from ..output import mention_forms
+from .speakers import name_key, normalise_name, slug, speaker_display, variant_key
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -88,6 +89,19 @@ def file_hash(path: str | Path) -> str:
 def _better_display(a: str, b: str) -> bool:
     """Is ``a`` the better display form of one name: more capitals, then longer ("Donald J. Trump")?"""
     return (sum(ch.isupper() for ch in a), len(a)) > (sum(ch.isupper() for ch in b), len(b))
+
+
+def _speaker_source(src: Source, ent: Entity | None) -> tuple[str | None, str | None, bool]:
+    """``(name, kind, anonymous)`` an attribution's source gives its speaker: the name of the entity
+    the source refers to when the document has one, else the source's own entity name."""
+    if ent is None:
+        return src.entity, src.kind, bool(src.anonymous)
+    return ent.name or src.entity, src.kind or ent.kind, bool(src.anonymous or ent.anonymous)
+
+
+#: An attribution's row with the entity its source refers to (the first of that id in its document).
+_ATT_ENTITY_JOIN = ("LEFT JOIN entities e ON e.rowid = (SELECT x.rowid FROM entities x WHERE x.doc_rowid = a.doc_rowid"
+                    " AND x.entity_id = a.entity_id ORDER BY x.seq LIMIT 1)")
 
 
 def _day(value: str | None) -> str | None:
@@ -244,7 +258,7 @@ class Store:
                   " SELECT 'delete', rowid, content_text, source_text FROM attributions WHERE doc_rowid = ?", (drow,))
         c.execute("INSERT INTO documents_fts (documents_fts, rowid, title, content)"
                   " SELECT 'delete', rowid, title, content FROM documents WHERE rowid = ?", (drow,))
-        for table in ("attributions", "spans", "claims", "provenance"):
+        for table in ("attributions", "spans", "claims", "provenance", "entity_mentions", "entities"):
             c.execute(f"DELETE FROM {table} WHERE doc_rowid = ?", (drow,))
         c.execute("DELETE FROM documents WHERE rowid = ?", (drow,))
         c.execute("DELETE FROM speakers WHERE NOT EXISTS (SELECT 1 FROM attributions a WHERE a.speaker_id = speakers.id)")
@@ -257,6 +271,7 @@ class Store:
         c = self.conn
         m = doc.meta
         record = doc.to_dict(include_layers=False)
+        record.pop("entities", None)  # kept in the entities tables, as layers are in spans
         outlet = derive_outlet(m)
         body = doc.body.strip() or doc.text
         cur = c.execute(
@@ -272,16 +287,25 @@ class Store:
             [(drow, name, s.start, s.end, s.label, json.dumps(s.data, ensure_ascii=False) if s.data else None)
              for name in doc.layer_names for s in doc.layer(name)],
         )
+        text = doc.text
+        ents: dict[str, Entity] = {}
+        for seq, ent in enumerate(doc.entities):
+            ents.setdefault(ent.id, ent)
+            erow = c.execute(
+                "INSERT INTO entities (doc_rowid, seq, entity_id, name, kind, gender, anonymous) VALUES (?,?,?,?,?,?,?)",
+                (drow, seq, ent.id, ent.name, ent.kind, ent.gender, int(bool(ent.anonymous)))).lastrowid
+            c.executemany('INSERT INTO entity_mentions (entity_rowid, doc_rowid, start, "end", text) VALUES (?,?,?,?,?)',
+                          [(erow, drow, s, e, text[s:e]) for s, e in ent.mentions])
         by_id = {a.id: a for a in doc.attributions}
         names: set[tuple[str, str, str | None]] = set()
-        text = doc.text
         for a in doc.attributions:
             src = a.source
             source_text = " … ".join(text[s:e] for s, e in src.spans)
-            display = speaker_display(src.entity, src.mention, source_text, src.kind, src.anonymous)
+            ent_name, kind, anonymous = _speaker_source(src, ents.get(src.entity_id or ""))
+            display = speaker_display(ent_name, src.mention, source_text, kind, anonymous)
             key = name_key(display) if display else None
             if key:
-                names.add((key, display, src.kind))
+                names.add((key, display, kind))
             via_outlet, seen, cur_att = None, {a.id}, a
             while cur_att.via and cur_att.via not in seen and cur_att.via in by_id:
                 seen.add(cur_att.via)
@@ -295,11 +319,12 @@ class Store:
             arow = c.execute(
                 "INSERT INTO attributions (doc_rowid, att_id, speaker_name, source_text, source_kind, anonymous,"
                 " description, role, mention, kind, cue_text, content_text, hedges, hedged, date, day, via,"
-                " via_outlet, score, component, entity) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " via_outlet, score, component, entity, entity_id, confidence)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (drow, a.id, key, source_text, src.kind, int(bool(src.anonymous)), src.description, src.role,
                  src.mention, a.kind, cue_text, content_text, json.dumps(a.hedges, ensure_ascii=False),
                  int(bool(a.hedges)), a.date, _day(a.date) or _day(m.date), a.via, via_outlet, a.score,
-                 a.component, src.entity),
+                 a.component, src.entity, src.entity_id, src.confidence),
             ).lastrowid
             c.execute("INSERT INTO attributions_fts (rowid, content_text, source_text) VALUES (?, ?, ?)",
                       (arow, content_text, source_text))
@@ -336,6 +361,13 @@ class Store:
         if " " in key:
             sid = slug(key)
             sur = key.split(" ")[-1] if person else None
+            variant = variant_key(key, kind)
+            if sur and variant:  # another form of a person's name already stored ("Hillary Rodham Clinton")
+                for other_id, other_name, other_kind in c.execute(
+                        "SELECT id, name, kind FROM speakers WHERE surname = ? ORDER BY id", (sur,)).fetchall():
+                    if variant_key(name_key(other_name), other_kind) == variant:
+                        sid = other_id
+                        break
             c.execute("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,?)",
                       (sid, display, kind, sur))
             c.execute("UPDATE attributions SET speaker_id = ? WHERE speaker_name = ? AND speaker_id IS NULL",
@@ -377,8 +409,10 @@ class Store:
             c.execute("BEGIN IMMEDIATE")
             try:
                 # 1. the matching key of every attribution's source, with the current name rules
-                rows = c.execute("SELECT rowid, doc_rowid, entity, mention, source_text, source_kind, anonymous,"
-                                 " speaker_name FROM attributions").fetchall()
+                rows = c.execute(
+                    "SELECT a.rowid, a.doc_rowid, coalesce(e.name, a.entity) AS entity, a.mention, a.source_text,"
+                    " coalesce(a.source_kind, e.kind) AS source_kind, (a.anonymous OR coalesce(e.anonymous, 0))"
+                    f" AS anonymous, a.speaker_name FROM attributions a {_ATT_ENTITY_JOIN}").fetchall()
                 displays: dict[str, tuple[str, str | None]] = {}
                 changed = []
                 keyed: list[tuple[int, int, str, str | None]] = []
@@ -402,16 +436,17 @@ class Store:
                 ids: dict[int, str] = {}
                 for rowid, _doc, key, _kind in keyed:
                     ids[rowid] = resolved[key][0]
-                # 3. a surname alone that the corpus leaves ambiguous: the one full name in its document
+                # 3. a surname alone that the corpus leaves ambiguous: the one person with that surname
+                #    in its document (variants of one name count once)
                 full_in_doc: dict[tuple[int, str], set[str]] = {}
                 for _rowid, doc, key, _kind in keyed:
                     if " " in key and kinds.get(key) in (None, "person"):
-                        full_in_doc.setdefault((doc, key.split(" ")[-1]), set()).add(key)
+                        full_in_doc.setdefault((doc, key.split(" ")[-1]), set()).add(resolved[key][0])
                 for rowid, doc, key, _kind in keyed:
                     if " " not in key and resolved[key][0] == slug(key):
                         cands = full_in_doc.get((doc, key), set())
                         if len(cands) == 1:
-                            ids[rowid] = resolved[next(iter(cands))][0]
+                            ids[rowid] = next(iter(cands))
                 used = set(ids.values())
                 for sid, display in resolved.values():
                     if sid not in used:
@@ -430,14 +465,23 @@ class Store:
             return int(c.execute("SELECT count(*) FROM speakers").fetchone()[0])
 
     def find_speakers(self, query: str) -> list[str]:
-        """Speaker ids matching an id, a name, or a name as written ("Gen. Milley")."""
+        """Speaker ids matching an id, a name, or a name as written ("Gen. Milley", "Hillary Rodham Clinton").
+
+        A surname alone finds every person with that surname; a full name finds the variants of it.
+        """
         ids = {r[0] for r in self.conn.execute("SELECT id FROM speakers WHERE id = ? OR name = ? COLLATE NOCASE",
                                                  (query, query))}
         n = normalise_name(query)
         if n:
+            key = name_key(n)
             ids |= {r[0] for r in self.conn.execute(
                 "SELECT DISTINCT speaker_id FROM attributions WHERE speaker_name = ? AND speaker_id IS NOT NULL",
-                (name_key(n),))}
+                (key,))}
+            sur = key.split(" ")[-1]
+            variant = variant_key(key)
+            for sid, name, kind in self.conn.execute("SELECT id, name, kind FROM speakers WHERE surname = ?", (sur,)):
+                if " " not in key or (variant and variant_key(name_key(name), kind) == variant):
+                    ids.add(sid)
         return sorted(ids)
 
     def speaker(self, speaker_id: str) -> dict[str, Any] | None:
@@ -462,12 +506,18 @@ class Store:
             "SELECT source_text, count(*) AS n FROM attributions WHERE speaker_id = ? AND source_text != ''"
             " GROUP BY source_text ORDER BY n DESC, source_text", (speaker_id,)).fetchall()
         aliases = [r[0] for r in counted]  # most used first
+        mentions = [r[0] for r in self.conn.execute(
+            "SELECT m.text FROM entity_mentions m WHERE m.entity_rowid IN (SELECT e.rowid FROM attributions a"
+            f" {_ATT_ENTITY_JOIN} WHERE a.speaker_id = ? AND e.rowid IS NOT NULL) ORDER BY m.doc_rowid, m.start",
+            (speaker_id,))]
+        forms = sorted(mention_forms(mentions), key=lambda fc: -fc[1])  # most used first, then first seen
         by_month: dict[str, int] = {}
         for s in stmts:
             if s["date"]:
                 by_month[s["date"][:7]] = by_month.get(s["date"][:7], 0) + 1
         return {"id": row["id"], "name": row["name"], "kind": row["kind"], "aliases": aliases,
                 "alias_counts": {r[0]: r[1] for r in counted},
+                "referred_as": [{"form": f, "count": n} for f, n in forms],
                 "statements": stmts, "by_month": dict(sorted(by_month.items())),
                 "documents": len({s["document_id"] for s in stmts}),
                 "outlets": sorted({s["outlet"] for s in stmts})}
@@ -493,8 +543,30 @@ class Store:
             if s["data"]:
                 item["data"] = json.loads(s["data"])
             layers.setdefault(s["layer"], []).append(item)
-        rec["layers"] = layers
-        return rec
+        out: dict[str, Any] = {}
+        for k, v in rec.items():  # the entities where to_dict puts them, before the provenance
+            if k == "provenance":
+                out["entities"] = self._entities(row["rowid"])
+            if k != "entities":
+                out[k] = v
+        out.setdefault("entities", self._entities(row["rowid"]))
+        out["layers"] = layers
+        return out
+
+    def _entities(self, drow: int) -> list[dict[str, Any]]:
+        """One document's entities as in :meth:`Document.to_dict`, from the entities tables."""
+        mentions: dict[int, list[tuple[int, int, str]]] = {}
+        for r in self.conn.execute('SELECT entity_rowid, start, "end", text FROM entity_mentions WHERE doc_rowid = ?'
+                                   ' ORDER BY entity_rowid, start, "end"', (drow,)):
+            mentions.setdefault(r[0], []).append((r[1], r[2], r[3]))
+        out = []
+        for r in self.conn.execute("SELECT rowid, entity_id, name, kind, gender, anonymous FROM entities"
+                                   " WHERE doc_rowid = ? ORDER BY seq", (drow,)):
+            ms = mentions.get(r["rowid"], [])
+            out.append({"id": r["entity_id"], "name": r["name"], "kind": r["kind"], "gender": r["gender"],
+                        "anonymous": bool(r["anonymous"]), "mentions": [[s, e] for s, e, _ in ms],
+                        "forms": sorted({" ".join(t.split()) for _, _, t in ms})})
+        return out
 
     def get_document(self, doc_id: str) -> Document | None:
         rec = self.get_record(doc_id)
@@ -532,7 +604,8 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""
         return {t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
-                for t in ("documents", "spans", "attributions", "speakers", "claims", "provenance", "inputs")}
+                for t in ("documents", "spans", "attributions", "speakers", "claims", "provenance", "inputs",
+                          "entities", "entity_mentions")}
 
     def integrity_check(self) -> str:
         """SQLite's integrity check plus the full-text indexes' own check; 'ok' when all is well."""
