@@ -429,6 +429,8 @@ class EntityResolver:
         spans = a.source.spans
         mention = _clean_mention(" ".join(text[s:e] for s, e in spans))
         mention = re.sub(r"^(?i:who)['’]s$", "who", mention)  # "who’s called for …"
+        mention = re.sub(r"^(?i:most|many|some|all|none|several|one|two|both|each)\s+of(?:\s+(whom|which))?$",
+                         lambda m: "which" if m.group(1) == "which" else "who", mention)  # "…, most of whom"
         pos = spans[0][0]
         m = analyse(mention)
         res = self._resolve(m, mention, pos, a)
@@ -832,7 +834,13 @@ class EntityResolver:
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.5)
         before = [r for r in self.refs[lo:hi] if r.pos < cue and not inside(r.pos) and not r.ent.weak]
         if before:
-            e = before[0].ent
+            first = before[0]
+            e = first.ent
+            nxt = before[1] if len(before) > 1 else None
+            if nxt is not None and nxt.ent.kind == e.kind and re.fullmatch(r"\s*(?:,|and|&)\s*(?:the\s+)?",
+                                                                             self.text[first.end:nxt.pos]):
+                g = self._named(f"{e.name} and {nxt.ent.name}", "group" if e.kind == "person" else e.kind)
+                return Resolved(g, g.name, g.kind, False, 0.5)  # "China and Russia support …"
             return Resolved(e, e.name, e.kind, e.anonymous, 0.5)
         m = re.match(r"\s*(He|She|They|It)\b", self.text[s0:cue])
         if m:
@@ -880,8 +888,11 @@ class EntityResolver:
 _DATELINE = re.compile(r"^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z.]*)*\s*(?:\([^)]{1,20}\)\s*)?[-–—]+\s*")
 _LEADING_JUNK = {"on", "after", "before", "even", "only", "but", "and", "as", "in", "at", "for", "with", "by", "if",
                  "when", "while", "since", "also", "so", "then", "now", "still", "yet", "unlike", "say"}
+_WHEN_WORD = (r"(?:\d{4}|\d{1,2}(?:st|nd|rd|th)?|late|early|mid|last|this|(?i:monday|tuesday|wednesday|thursday|"
+              r"friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+              r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)")
 _TRAILING_JUNK = re.compile(r"\s+(?:on|in|at|by|from|during|after|before|released|published)"
-                            r"(?:\s+(?:\d{4}|late|early|mid|last|this|[A-Z][a-z]+\.?|\d{1,2}))*\s*$")
+                            rf"(?:\s+{_WHEN_WORD})+\s*$|\s+(?:on|in|released|published|conducted|issued)\s*$")
 
 
 def _clean_mention(mention: str) -> str:
