@@ -283,3 +283,17 @@ def test_shared_source_copies_the_entity() -> None:
     resolve_speakers(doc, [a1, a2], shares={"a2": "a1"})
     assert a2.source.entity == "Kellyanne Conway"
     assert a2.source.entity_id == a1.source.entity_id
+
+
+def test_first_person_outside_quotes_is_the_author_or_the_outlet() -> None:
+    text = "I have covered three elections. We believe the count was fair, and this newspaper said so."
+    doc = make_doc(text)
+    doc.meta.authors = ["Jane Porter"]
+    doc.meta.sitename = "The Kessford Courier"
+    a1 = att(doc, "a1", source="I", cue="have covered", content="three elections")
+    a2 = att(doc, "a2", source="We", cue="believe", content="the count was fair")
+    a3 = att(doc, "a3", source="this newspaper", cue="said", content="so")
+    resolve_speakers(doc, [a1, a2, a3])
+    assert a1.source.entity == "Jane Porter" and a1.source.kind == "person"
+    assert a2.source.entity == "The Kessford Courier" and a2.source.kind == "outlet"
+    assert a3.source.entity == "The Kessford Courier"

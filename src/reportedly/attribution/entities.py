@@ -32,6 +32,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from ..clean.credits import lookup_outlet
 from ..document import Attribution, Document, Entity, SpanPair
 from . import lexicon as L
 from . import names as N
@@ -207,6 +208,8 @@ class EntityResolver:
         self._scan()
         credit = doc.meta.headline_credit or {}
         self._credit = self._named(credit["entity"], "outlet") if credit.get("entity") else None
+        site = (doc.meta.sitename or "").strip()
+        self._own = self._named(lookup_outlet(site) or site, "outlet") if site else None  # the publishing outlet
 
     # -- entities ---------------------------------------------------------------------------------
     def _new(self, name: str, kind: str, **kw) -> _Ent:
@@ -453,7 +456,8 @@ class EntityResolver:
         if m.kind == "pronoun":
             return self._pronoun(m, pos, a)
         if m.needs == "outlet":
-            e = self._recent(pos, lambda e: e.kind == "outlet") or self._credit
+            own = re.match(r"(?i:this|our)\b", mention.strip())
+            e = (self._own if own else None) or self._recent(pos, lambda e: e.kind == "outlet") or self._credit
             if e is not None:
                 return Resolved(e, e.name, "outlet", False, 0.8)
             return Resolved(None, m.description and re.sub(r"^(?:the|this|that)\s+", "", m.description,
@@ -866,6 +870,17 @@ class EntityResolver:
                 if e is not None and conf >= min_confidence and (m.start(), m.end()) not in e.mentions:
                     e.mentions.append((m.start(), m.end()))
 
+    def own_voice(self, a: Attribution) -> Resolved | None:
+        """First person outside any quotation: the byline's author ("I"), else the outlet ("we")."""
+        word = N.fold(" ".join(self.text[s:e] for s, e in a.source.spans))
+        authors = [x for x in self.doc.meta.authors if x and x.strip()]
+        if word in {"i", "me", "my"} and len(authors) == 1:
+            e = self._person(authors[0].strip())
+            return Resolved(e, e.name, "person", False, 0.7)
+        if self._own is not None:
+            return Resolved(self._own, self._own.name, "outlet", False, 0.6)
+        return None
+
     def note_speaker(self, pos: int, e: _Ent | None) -> None:
         if e is not None:
             self._last_source.append((pos, e))
@@ -966,8 +981,8 @@ def resolve_entities(doc: Document, atts: list[Attribution], shares: dict[str, s
             if head:
                 res.ent.mentions.append(head)
             results[a.id] = Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.9, res.confidence))
-        else:
-            results[a.id] = r.resolve(a)
+        else:  # the article's own voice: its author, else its outlet ("we" in an editorial)
+            results[a.id] = r.own_voice(a) or r.resolve(a)
     contents = sorted(p for a in atts for p in a.content)
     for a in atts:  # no source in the text: the clause's subject, when one is named
         if a.source.spans or a.id in copies:
