@@ -208,3 +208,99 @@ def test_pages_allow_only_their_own_scripts(client) -> None:
     assert "script-src 'self'" in csp and "object-src 'none'" in csp
     assert r.headers["x-content-type-options"] == "nosniff"
     assert "content-security-policy" in client.get("/api/search", params={"q": "x"}).headers
+
+
+def _article(html: str) -> str:
+    start = html.index('id="article"')
+    return html[start:html.index("</div>", start)]
+
+
+def _balanced(fragment: str) -> bool:
+    """Every span in the fragment closes in order (the markup nests properly)."""
+    from html.parser import HTMLParser
+
+    stack: list[str] = []
+    ok = [True]
+
+    class P(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            stack.append(tag)
+
+        def handle_endtag(self, tag):
+            if not stack or stack.pop() != tag:
+                ok[0] = False
+
+    P().feed(fragment.split(">", 1)[1])
+    return ok[0] and not stack
+
+
+def test_api_document_has_the_entity_layer(client) -> None:
+    rec = client.get(f"/api/documents/{sample.herald().id}").json()
+    assert rec["entities"] == [{"id": "e1", "name": "Mark Milley", "kind": "person", "gender": "male",
+                                "anonymous": False, "mentions": rec["entities"][0]["mentions"],
+                                "forms": ["Milley", "The general"]}]
+    assert [rec["text"][s:e] for s, e in rec["entities"][0]["mentions"]] == ["Milley", "Milley", "The general"]
+    b2 = next(a for a in rec["attributions"] if a["id"] == "b2")
+    assert b2["source"]["entity_id"] == "e1" and b2["source"]["confidence"] == 0.7
+
+
+def test_article_marks_every_entity_mention(client) -> None:
+    html = client.get(f"/documents/{sample.planet().id}").text
+    article = _article(html)
+    assert _balanced(article)
+    mentions = re.findall(r'<span class="ent" data-ent="([^"]+)" title="([^"]*)">([^<]*)</span>', article)
+    assert [(eid, text) for eid, _, text in mentions] == [("e1", "Milley"), ("e1", "Gen. Mark Milley"),
+                                                          ("e2", "Officials"), ("e4", "The Pentagon"),
+                                                          ("e3", "The New York Times")]
+    titles = {text: title for _, title, text in mentions}
+    assert titles["Milley"] == "→ Mark Milley (person)"  # the headline: no attribution around it
+    # a mention inside a source: its entity first, then what the highlight says
+    assert titles["Gen. Mark Milley"].startswith("→ Mark Milley (person)\n\nMark Milley")
+    assert titles["The New York Times"].startswith("→ The New York Times (outlet)")
+    # the source highlight is still one piece, with the mention nested inside it
+    assert re.search(r'<span class="hl r-src"[^>]*data-att="a1"[^>]*><span class="ent" data-ent="e1"[^>]*>'
+                     r"Gen. Mark Milley</span></span>", article)
+    # the entity list beside the article: forms with counts
+    assert 'id="ent-e1"' in html and "Gen. Mark Milley <span class=\"count\">×1</span>" in html
+    assert html.count('class="ent-item"') == 4
+
+
+def test_mentions_in_escaped_text_stay_text(client) -> None:
+    article = _article(client.get(f"/documents/{sample.herald().id}").text)
+    assert _balanced(article) and "<script" not in article
+    assert article.count('data-ent="e1"') == 3
+
+
+def test_overlapping_mentions_and_highlights_nest() -> None:
+    from reportedly.document import Attribution, Document, Entity, Source
+    from reportedly.web.render import attribution_infos, highlight
+
+    text = "The Obama administration said on Friday that Obama would veto it."
+    at = sample.at
+    doc = Document(text)
+    admin = doc.add_entity(Entity("e1", "Obama administration", "government", [at(text, "The Obama administration")]))
+    obama = doc.add_entity(Entity("e2", "Barack Obama", "person", [at(text, "Obama"), at(text, "Obama", 1)]))
+    # a content that starts inside a mention cuts it, never the nesting
+    s = text.index("bama would")
+    doc.add_attribution(Attribution(id="a1", source=Source(spans=[at(text, "Obama administration")],
+                                                           entity_id="e1"),
+                                    cue=[at(text, "said")], content=[(s, len(text) - 1)]))
+    out = str(highlight(doc, attribution_infos(doc, {})))
+    assert _balanced('<div id="article">' + out)
+    assert re.sub(r"<[^>]+>", "", out).replace("&#39;", "'") == text
+    # "Obama" inside the administration's name: both entities, the person (innermost) first
+    assert '<span class="ent" data-ent="e2 e1" title="→ Barack Obama (person)\n→ Obama administration (government)' in out
+    assert '<span class="ent" data-ent="e1" title="→ Obama administration (government)">The </span>' in out
+    # the second "Obama" is cut where the content starts: "O" outside it, "bama" inside
+    assert re.search(r'<span class="ent" data-ent="e2" title="→ Barack Obama \(person\)">O</span>'
+                     r'<span class="hl r-content"[^>]*><span class="ent" data-ent="e2"[^>]*>bama</span>', out)
+    assert admin.id == "e1" and obama.id == "e2"
+
+
+def test_speaker_page_lists_how_the_person_was_referred_to(client) -> None:
+    html = client.get("/speakers/mark-milley").text
+    part = html[html.index('id="referred-as"'):]
+    part = part[:part.index("</p>")]
+    forms = re.findall(r'<span class="form">([^<]*)</span> <span class="count">\((\d+)\)</span>', part)
+    assert forms == [("Milley", "3"), ("Gen. Mark Milley", "1"), ("The general", "1"), ("Mark Milley", "1")]
+    assert client.get("/api/speakers/mark-milley").json()["referred_as"][0] == {"form": "Milley", "count": 3}

@@ -95,6 +95,26 @@ def test_article_highlights_and_details(page) -> None:
     shot(page, "article")
 
 
+def test_entity_mentions_hover_and_click(page) -> None:
+    page.goto(f"/documents/{_doc_id('herald')}")
+    article = page.locator("#article")
+    mentions = article.locator('.ent[data-ent="e1"]')
+    assert mentions.count() == 3  # "Milley" twice and "The general"
+    general = mentions.filter(has_text="The general")
+    assert general.get_attribute("title").startswith("→ Mark Milley (person)")
+    general.hover()  # hovering marks the entity's other mentions
+    assert article.locator(".ent.ent-hover").count() == 3
+    general.click()  # a click keeps them marked (and still opens the attribution's details)
+    assert article.locator(".ent.ent-focus").count() == 3
+    assert page.locator("li.ent-item#ent-e1").evaluate("el => el.classList.contains('ent-focus')")
+    assert page.locator("#detail").is_visible()
+    shot(page, "entities")
+    general.click()  # again: the marks go
+    assert article.locator(".ent.ent-focus").count() == 0
+    page.locator("li.ent-item#ent-e1").click()  # from the list
+    assert article.locator(".ent.ent-focus").count() == 3
+
+
 def test_follow_speaker(page) -> None:
     page.goto(f"/documents/{_doc_id('planet')}")
     page.locator("li.att a.speaker", has_text="Mark Milley").first.click()
@@ -105,6 +125,7 @@ def test_follow_speaker(page) -> None:
     dates = [rows.nth(i).locator("td.date").inner_text() for i in range(rows.count())]
     assert dates == sorted(dates)
     assert page.locator("svg.chart rect").count() >= 3
+    assert "The general (1)" in page.locator("#referred-as").inner_text()
     shot(page, "speaker")
 
 

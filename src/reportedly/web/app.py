@@ -1,7 +1,8 @@
 """The corpus web UI and JSON API (FastAPI, server-rendered Jinja2 pages, a few lines of JS).
 
 Pages: ``/`` (documents, outlets, speakers), ``/documents/{id}`` (the article with attributions
-highlighted), ``/search``, ``/speakers/{id}``, ``/outlets/{name}``. JSON API under ``/api``
+highlighted and entity mentions marked), ``/search``, ``/speakers/{id}`` (statements, and how the
+articles referred to the person), ``/outlets/{name}``. JSON API under ``/api``
 (OpenAPI at ``/openapi.json``). Each request thread reads through its own read-only connection;
 the server never writes.
 """
@@ -24,6 +25,7 @@ from .. import __version__
 from ..corpus.search import MARK_CLOSE, MARK_OPEN, plain_snippet
 from ..corpus.store import Store
 from ..errors import QueryError, StoreError
+from ..output import mention_forms
 from .render import attribution_infos, bar_chart, highlight, share_bars, share_chart, speaker_hue
 
 HERE = Path(__file__).resolve().parent
@@ -243,7 +245,9 @@ def create_app(db_path: str | Path) -> FastAPI:
             return not_found(request, f"document {doc_id}")
         infos = attribution_infos(doc, s.attribution_speakers(doc_id))
         summary = s.document_summary(doc_id) or {}
-        return page(request, "document.html", doc=doc, summary=summary, infos=infos,
+        entities = [{"id": e.id, "name": e.name, "kind": e.kind, "gender": e.gender, "anonymous": e.anonymous,
+                     "forms": mention_forms(doc.text[a:b] for a, b in e.mentions)} for e in doc.entities]
+        return page(request, "document.html", doc=doc, summary=summary, infos=infos, entities=entities,
                     article=highlight(doc, infos), details={k: v.as_dict() for k, v in infos.items()})
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)

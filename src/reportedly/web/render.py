@@ -5,8 +5,10 @@ so templates insert them as they are.
 
 Highlights may overlap or nest (a source inside a content, two attributions sharing a cue), so
 the article is cut at every span start and end (a boundary sweep) and each piece becomes one flat
-``<span>`` carrying every role and attribution active over it; no element is ever nested in
-another, so the markup is valid whatever the spans do.
+``<span>`` carrying every role and attribution active over it. Entity mentions ("he", "Mr. Obama",
+"the newspaper") are a second layer inside those pieces: each stretch of a piece that a mention
+covers becomes one ``<span class="ent" data-ent="e1 …">`` (innermost entity first) nested in the
+piece's highlight, cut at the piece's edges, so the markup is valid whatever the spans do.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..document import Attribution, Document
+from ..document import Attribution, Document, Entity
 
 ROLE_ORDER = {"src": 0, "cue": 1, "content": 2, "bp": 3, "claim": 4, "hedge": 5}
 PLAIN_ROLES = ("bp", "claim", "hedge")
@@ -109,9 +111,68 @@ def hedge_spans(doc: Document, reach: int = 40) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+def entity_label(ent: Entity) -> str:
+    """What hovering a mention says: ``"→ Joe Biden (person)"``."""
+    return f"→ {ent.name} ({ent.kind})" if ent.kind else f"→ {ent.name}"
+
+
+def mention_segments(doc: Document) -> list[tuple[int, int, list[Entity]]]:
+    """The stretches of text some entity mention covers, each with its entities, innermost first."""
+    marks = [(s, e, ent) for ent in doc.entities for s, e in ent.mentions]
+    if not marks:
+        return []
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for i, (s, e, _) in enumerate(marks):
+        starts.setdefault(s, []).append(i)
+        ends.setdefault(e, []).append(i)
+    bounds = sorted({*starts, *ends})
+    active: set[int] = set()
+    out: list[tuple[int, int, list[Entity]]] = []
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        active.difference_update(ends.get(lo, ()))
+        active.update(starts.get(lo, ()))
+        if not active:
+            continue
+        ents: list[Entity] = []
+        for i in sorted(active, key=lambda i: (-marks[i][0], marks[i][1] - marks[i][0], marks[i][2].id)):
+            if all(x is not marks[i][2] for x in ents):
+                ents.append(marks[i][2])
+        out.append((lo, hi, ents))
+    return out
+
+
+class _Mentions:
+    """Writes ``text[lo:hi]`` escaped, with the entity mentions inside it as nested spans (pieces in order)."""
+
+    def __init__(self, text: str, segments: list[tuple[int, int, list[Entity]]]):
+        self.text, self.segments, self.pos = text, segments, 0
+
+    def html(self, lo: int, hi: int, tooltip: str | None = None) -> str:
+        segs = self.segments
+        while self.pos < len(segs) and segs[self.pos][1] <= lo:
+            self.pos += 1
+        out, at, j = [], lo, self.pos
+        while j < len(segs) and segs[j][0] < hi:
+            s, e, ents = segs[j]
+            s, e = max(s, lo), min(e, hi)
+            if at < s:
+                out.append(str(escape(self.text[at:s])))
+            title = "\n".join(entity_label(x) for x in ents) + (f"\n\n{tooltip}" if tooltip else "")
+            out.append(f'<span class="ent" data-ent="{escape(" ".join(x.id for x in ents))}" '
+                       f'title="{escape(title)}">{escape(self.text[s:e])}</span>')
+            at = e
+            j += 1
+        if at < hi:
+            out.append(str(escape(self.text[at:hi])))
+        return "".join(out)
+
+
 def highlight(doc: Document, infos: dict[str, AttInfo]) -> Markup:
-    """The document text as HTML with sources, cues and contents highlighted (escaped piece by piece)."""
+    """The document text as HTML with sources, cues and contents highlighted (escaped piece by piece)
+    and every entity mention marked inside the highlights."""
     text = doc.text
+    mentions = _Mentions(text, mention_segments(doc))
     marks: list[tuple[int, int, str, str | None]] = []
     for a in doc.attributions:
         marks += [(s, e, "src", a.id) for s, e in a.source.spans]
@@ -131,16 +192,15 @@ def highlight(doc: Document, infos: dict[str, AttInfo]) -> Markup:
     for lo, hi in zip(bounds, bounds[1:], strict=False):
         active.difference_update(ends.get(lo, ()))
         active.update(starts.get(lo, ()))
-        piece = escape(text[lo:hi])
         if not active:
-            out.append(str(piece))
+            out.append(mentions.html(lo, hi))
             continue
         act = [marks[i] for i in active]
         roles = sorted({m[2] for m in act}, key=ROLE_ORDER.__getitem__)
         att_marks = [m for m in act if m[3] is not None]
         plain = [r for r in roles if r in PLAIN_ROLES]
         if not att_marks:
-            out.append(f'<span class="{" ".join(plain)}">{piece}</span>')
+            out.append(f'<span class="{" ".join(plain)}">{mentions.html(lo, hi)}</span>')
             continue
         # the innermost attribution mark (latest start, then shortest, then role) sets the colour
         inner = min(att_marks, key=lambda m: (-m[0], m[1] - m[0], ROLE_ORDER[m[2]]))
@@ -150,7 +210,7 @@ def highlight(doc: Document, infos: dict[str, AttInfo]) -> Markup:
                             *plain])
         style = f"--hue:{max(info.hue, 0)}"
         out.append(f'<span class="{classes}" style="{style}" data-att="{escape(" ".join(atts))}" '
-                   f'title="{escape(info.tooltip)}">{piece}</span>')
+                   f'title="{escape(info.tooltip)}">{mentions.html(lo, hi, info.tooltip)}</span>')
     return Markup("".join(out))
 
 

@@ -55,3 +55,46 @@
   var m = /^#att-(.+)$/.exec(window.location.hash);
   if (m) select(decodeURIComponent(m[1]));
 })();
+
+// Article page: every entity mention names its entity on hover; clicking a mention (or an entity in
+// the list) marks every mention of that entity, clicking it again clears the marks.
+(function () {
+  "use strict";
+  var article = document.getElementById("article");
+  if (!article) return;
+  var focused = null;
+  function first(el) { return (el.dataset.ent || "").split(" ")[0]; }
+  function each(id, fn) {
+    document.querySelectorAll("[data-ent]").forEach(function (el) {
+      if ((el.dataset.ent || "").split(" ").indexOf(id) >= 0) fn(el);
+    });
+  }
+  function focusEntity(id) {
+    document.querySelectorAll(".ent-focus").forEach(function (el) { el.classList.remove("ent-focus"); });
+    focused = id === focused ? null : id;
+    if (focused) each(focused, function (el) { el.classList.add("ent-focus"); });
+  }
+  article.addEventListener("click", function (ev) {
+    var el = ev.target.closest(".ent");
+    if (el) focusEntity(first(el));
+  });
+  article.addEventListener("mouseover", function (ev) {
+    var el = ev.target.closest(".ent");
+    if (el) each(first(el), function (m) { m.classList.add("ent-hover"); });
+  });
+  article.addEventListener("mouseout", function (ev) {
+    var el = ev.target.closest(".ent");
+    if (el) document.querySelectorAll(".ent-hover").forEach(function (m) { m.classList.remove("ent-hover"); });
+  });
+  document.querySelectorAll("li.ent-item").forEach(function (li) {
+    function pick() {
+      focusEntity(li.dataset.ent);
+      var mention = article.querySelector(".ent.ent-focus");
+      if (mention) mention.scrollIntoView({block: "center", behavior: "smooth"});
+    }
+    li.addEventListener("click", pick);
+    li.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); pick(); }
+    });
+  });
+})();
