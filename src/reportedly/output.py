@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import IO, Any
 
-from .document import Document
+from .document import Document, Entity
 
 
 def mention_forms(texts: Iterable[str]) -> list[tuple[str, int]]:
@@ -146,12 +146,30 @@ def render_body(doc: Document, width: int = 100) -> list[str]:
     return lines
 
 
+def entity_line(doc: Document, ent: Entity) -> str:
+    """``e1 Joe Biden (person, male): Joe Biden ×2, he ×3, the president ×1`` (forms in order of first use)."""
+    about = ", ".join(x for x in (ent.kind, ent.gender, "anonymous" if ent.anonymous and ent.kind != "anonymous"
+                                  else None) if x)
+    forms = ", ".join(f"{form} ×{n}" for form, n in mention_forms(doc.text[s:e] for s, e in ent.mentions))
+    return f"{ent.id} {ent.name}" + (f" ({about})" if about else "") + (f": {forms}" if forms else "")
+
+
+def render_entities(doc: Document) -> list[str]:
+    """One line per entity of the document: id, name, kind, and how the text refers to it."""
+    if not doc.entities:
+        return []
+    return [f"-- {len(doc.entities)} entities  (id name (kind): mention ×count, …)",
+            *(entity_line(doc, e) for e in doc.entities)]
+
+
 def render_attributions(doc: Document, width: int = 100) -> list[str]:
     lines: list[str] = []
     if doc.attributions:
-        lines.append(f"-- {len(doc.attributions)} attributions  ([source] {{cue}} <content>)")
+        lines.append(f"-- {len(doc.attributions)} attributions  ([source] →entity {{cue}} <content>)")
         for a in doc.attributions:
-            src = a.source.entity or " ".join(doc.text[s:e] for s, e in a.source.spans) or "?"
+            ent = doc.entity(a.source.entity_id) if a.source.entity_id else None
+            src = (a.source.entity or (ent.name if ent else None)
+                   or " ".join(doc.text[s:e] for s, e in a.source.spans) or "?")
             flags = []
             if a.source.anonymous:
                 flags.append("anonymous")
@@ -163,7 +181,7 @@ def render_attributions(doc: Document, width: int = 100) -> list[str]:
                 flags.append(f"via {a.via}")
             cue = " … ".join(doc.text[s:e] for s, e in a.cue)
             content = " … ".join(doc.text[s:e] for s, e in a.content)
-            head = f"{a.id}: [{src}] {{{cue}}}"
+            head = f"{a.id}: [{src}]" + (f" →{a.source.entity_id}" if a.source.entity_id else "") + f" {{{cue}}}"
             lines.append(head + (f"  ({'; '.join(flags)})" if flags else ""))
             lines.extend(_wrap("<" + " ".join(content.split()) + ">", width, "      "))
     if doc.claims:
@@ -177,6 +195,8 @@ def render_attributions(doc: Document, width: int = 100) -> list[str]:
 
 def render_text(doc: Document, width: int = 100) -> str:
     """A readable view for a person: the article's fields, its body (attributions marked inline
-    as ``[source]{cue}<content>``), then the list of who said what and the unsourced claims."""
+    as ``[source]{cue}<content>``), then the list of who said what (each source with the id of
+    its entity), the unsourced claims, and the entities with every form the text refers to them by."""
     lines = render_header(doc) + [""] + render_body(doc, width) + render_attributions(doc, width)
+    lines += render_entities(doc)
     return "\n".join(lines).rstrip() + "\n"

@@ -137,3 +137,64 @@ def test_json_list_when_several_inputs_even_if_one_fails(capsys, examples, tmp_p
 def test_json_list_for_a_warc_of_two(capsys, examples) -> None:
     code, out, _ = _run(capsys, str(examples / "crawl.warc.gz"))
     assert code == 0 and len(json.loads(out)) == 2
+
+
+def _biden() -> object:
+    from reportedly.document import Attribution, Document, Entity, Source
+
+    text = ("Biden speaks\n\nJoe Biden said the deal was done. He added that the president would sign it. "
+            "He said Joe Biden keeps his word, he said. Officials said otherwise.")
+    doc = Document(text, input="b.txt")
+    doc.add_span("paragraph", 14, len(text))
+
+    def at(needle: str, nth: int = 0) -> tuple[int, int]:
+        s = -1
+        for _ in range(nth + 1):
+            s = text.index(needle, s + 1)
+        return (s, s + len(needle))
+
+    doc.add_entity(Entity("e1", "Joe Biden", "person", [at("Joe Biden"), at("He"), at("the president"), at("He", 1),
+                                                        at("Joe Biden", 1), at("he", 0)], gender="male"))
+    doc.add_entity(Entity("e2", "officials", "anonymous", [at("Officials")], anonymous=True))
+    doc.add_entity(Entity("e3", "Agency", "group", [at("Biden", 0)], anonymous=True))
+    doc.add_attribution(Attribution(id="a1", source=Source(spans=[at("Joe Biden")], entity="Joe Biden",
+                                                           kind="person", entity_id="e1", confidence=0.97),
+                                    cue=[at("said")], content=[at("the deal was done")]))
+    doc.add_attribution(Attribution(id="a2", source=Source(spans=[at("He")], entity_id="e1", confidence=0.8),
+                                    cue=[at("added")], content=[at("the president would sign it")]))
+    doc.add_attribution(Attribution(id="a3", source=Source(spans=[at("Officials")], kind="anonymous", anonymous=True),
+                                    cue=[at("said", 3)], content=[at("otherwise")]))
+    return doc
+
+
+def test_text_view_lists_entities_and_each_sources_entity() -> None:
+    from reportedly.output import render_text
+
+    view = render_text(_biden())
+    lines = view.splitlines()
+    assert "a1: [Joe Biden] →e1 {said}" in lines
+    assert "a2: [Joe Biden] →e1 {added}" in lines  # "He": the entity's name
+    assert "a3: [Officials] {said}  (anonymous)" in lines  # no entity id: none shown
+    start = lines.index("-- 3 entities  (id name (kind): mention ×count, …)")
+    assert start > lines.index("a3: [Officials] {said}  (anonymous)")
+    # forms in order of first use, "He"/"he" as one form
+    assert lines[start + 1:] == ["e1 Joe Biden (person, male): Joe Biden ×2, He ×3, the president ×1",
+                                 "e2 officials (anonymous): Officials ×1",
+                                 "e3 Agency (group, anonymous): Biden ×1"]
+
+
+def test_text_view_without_entities_has_no_entities_section() -> None:
+    from reportedly.document import Document
+    from reportedly.output import render_text
+
+    assert "entities" not in render_text(Document("Plain words.", input="p.txt"))
+
+
+def test_attribution_view_legend_names_entities() -> None:
+    from reportedly.attribution.view import render
+
+    out = render(_biden())
+    legend = out.split("-" * 20)[1]
+    assert "Joe Biden (person) →e1" in legend
+    assert "e1 Joe Biden (person, male): Joe Biden ×2, He ×3, the president ×1" in legend
+    assert legend.index("Joe Biden (person) →e1") < legend.index("-- 3 entities")

@@ -4,8 +4,9 @@
 in place — source in ``[brackets]``, cue in ``{braces}``, content in ``«guillemets»``, each mark
 followed by the attribution's number (``[the New York Times]4 {reported}4``) — and the outlet's
 unsourced claims in ``⟦double brackets⟧`` with a letter. A legend below lists each attribution:
-number, kind, speaker entity and its kind, anonymity, hedges, statement date and the attribution
-it was relayed through; then each claim with its reason.
+number, kind, speaker entity and its kind (``→e1``: the document's entity it refers to), anonymity,
+hedges, statement date and the attribution it was relayed through; then each claim with its
+reason; then the entities, one line each with every form the text refers to them by.
 
 Marks nest: a content that holds another attribution shows that attribution's marks inside its
 guillemets. Nothing is cut; the text between the marks is the document's own.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import textwrap
 
 from ..document import Document
+from ..output import render_entities
 
 Pair = tuple[int, int]
 
@@ -66,6 +68,8 @@ def legend(doc: Document) -> list[str]:
         who = s.entity or s.mention or "(no source)"
         if s.kind:
             who += f" ({s.kind})"
+        if s.entity_id:
+            who += f" →{s.entity_id}"
         bits = [f"{_label(a.id):>3}  {a.kind:<12} {who}"]
         if s.anonymous:
             bits.append("anonymous" + (f": {s.description}" if s.description and s.description != s.entity else ""))
@@ -113,6 +117,9 @@ def render(doc: Document, width: int = 0) -> str:
         blocks.append(body)
     out = "\n\n".join(blocks)
     leg = legend(doc)
+    ents = render_entities(doc)
+    if ents:
+        leg += ["", *ents]
     if leg:
         out += "\n\n" + "-" * 20 + "\n" + "\n".join(leg)
     elif not doc.attributions:
