@@ -297,3 +297,14 @@ def test_first_person_outside_quotes_is_the_author_or_the_outlet() -> None:
     assert a1.source.entity == "Jane Porter" and a1.source.kind == "person"
     assert a2.source.entity == "The Kessford Courier" and a2.source.kind == "outlet"
     assert a3.source.entity == "The Kessford Courier"
+
+
+def test_coordinated_people_are_one_group_of_their_names() -> None:
+    text = ("Donald Trump met his advisers on Friday. Trump and US Trade Representative Robert Lighthizer "
+            "recognize that the deal is small.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Trump and US Trade Representative Robert Lighthizer", cue="recognize",
+            content="that the deal is small")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Donald Trump and Robert Lighthizer"
+    assert a.source.kind == "group"

@@ -312,7 +312,7 @@ class EntityResolver:
             run = run[:toks[-1][1]]
         # skip sentence-opening function words ("When Clinton …")
         k = 0
-        while k < len(words) and N.fold(words[k]) in _FUNCTION_CAPS:
+        while k < len(words) and (N.fold(words[k]) in _FUNCTION_CAPS or N.fold(words[k]) in _DETERMINERS):
             k += 1
         if k >= len(words):
             return
@@ -466,6 +466,10 @@ class EntityResolver:
         if handle:  # "one Twitter user @nycsouthpaw"
             e = self._named(handle.group(), "person")
             return Resolved(e, e.name, "person", False, 0.9)
+        people = self._people_in_mention(a.source.spans)
+        if len(people) >= 2:  # "Trump and US Trade Representative Robert Lighthizer"
+            g = self._named(" and ".join(e.name for e in people), "group")
+            return Resolved(g, g.name, "group", False, 0.8, role=m.role)
         named = self._person_in_mention(a.source.spans)
         if named is not None:
             e, conf = named
@@ -548,6 +552,24 @@ class EntityResolver:
             e = self._named(m.entity, m.kind or "organisation")
             return Resolved(e, e.name, e.kind, False, 0.9, role=m.role)
         return Resolved(None, m.entity, m.kind, m.anonymous, 0.3, role=m.role, description=m.description)
+
+    def _people_in_mention(self, spans: list[SpanPair]) -> list[_Ent]:
+        """Persons named in a mention and joined by "and" ("Mr. Grassley and Mr. Leahy")."""
+        s0, e0 = spans[0][0], spans[-1][1]
+        k = bisect.bisect_left(self._ref_pos, s0)
+        refs = []
+        while k < len(self.refs) and self.refs[k].pos < e0:
+            r = self.refs[k]
+            k += 1
+            if r.ent.kind == "person" and not r.ent.weak and r.end <= e0:
+                refs.append(r)
+        out: list[_Ent] = []
+        for prev, r in zip(refs, refs[1:], strict=False):
+            if re.search(r"(?:,|\band\b|&)", self.text[prev.end:r.pos]) and "’s" not in self.text[prev.end:r.pos]:
+                for e in (prev.ent, r.ent):
+                    if e not in out:
+                        out.append(e)
+        return out if len(out) >= 2 and " and " in self.text[s0:e0] else []
 
     def _person_in_mention(self, spans: list[SpanPair]) -> tuple[_Ent, float] | None:
         """A person the scan found inside a source mention, when the mention is about them.
