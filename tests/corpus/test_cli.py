@@ -95,12 +95,12 @@ def test_search_without_a_store(tmp_path, capsys) -> None:
     assert "no such corpus store" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("what", ["documents", "attributions", "speakers"])
+@pytest.mark.parametrize("what", ["documents", "attributions", "speakers", "entities"])
 def test_export_every_format(tmp_path, capsys, what) -> None:
     db = sample.build(tmp_path / "c.db")
     assert main(["export", "--what", what, "--format", "jsonl", "--db", str(db)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == {"documents": 4, "attributions": 9, "speakers": 4}[what]
+    assert len(lines) == {"documents": 4, "attributions": 9, "speakers": 4, "entities": 9}[what]
     assert all(json.loads(line) for line in lines)
     assert main(["export", "--what", what, "--format", "csv", "--db", str(db)]) == 0
     assert len(list(csv.DictReader(io.StringIO(capsys.readouterr().out)))) == len(lines)

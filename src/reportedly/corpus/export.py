@@ -1,8 +1,9 @@
-"""Exporting the store as JSON Lines, CSV or Parquet: documents, attributions or speakers.
+"""Exporting the store as JSON Lines, CSV or Parquet: documents, attributions, speakers or entities.
 
-``documents`` as JSON Lines are full records (:meth:`Document.to_dict`, layers included); in CSV
-and Parquet they are flat rows (one per document, no text layers). Attributions and speakers
-are flat rows in every format.
+``documents`` as JSON Lines are full records (:meth:`Document.to_dict`, layers and entities
+included); in CSV and Parquet they are flat rows (one per document, no text layers). Attributions,
+speakers and entities (one row per entity of each document: how many mentions, which forms) are
+flat rows in every format.
 """
 
 from __future__ import annotations
@@ -14,17 +15,21 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import ConfigError
+from ..output import mention_forms
 from .store import Store
 
 FORMATS = ("jsonl", "csv", "parquet")
-WHATS = ("documents", "attributions", "speakers")
+WHATS = ("documents", "attributions", "speakers", "entities")
 
 DOCUMENT_COLUMNS = ["id", "input", "title", "date", "outlet", "url", "format", "authors", "sitename",
                     "headline_credit", "attributions", "unattributed_claims", "body", "provenance"]
 ATTRIBUTION_COLUMNS = ["document_id", "attribution_id", "outlet", "document_date", "speaker_id", "speaker",
-                       "source", "source_kind", "anonymous", "description", "role", "mention", "kind", "cue",
+                       "entity_id", "confidence", "source", "source_kind", "anonymous", "description", "role", "mention", "kind", "cue",
                        "content", "hedges", "date", "via", "via_outlet", "score", "component"]
 SPEAKER_COLUMNS = ["id", "name", "kind", "statements", "documents", "first", "last"]
+#: ``mentions``: how many times the document refers to the entity; ``forms``: the distinct ways it does,
+#: in order of first use, separated by "; " ("Joe Biden; he; the president").
+ENTITY_COLUMNS = ["document_id", "entity_id", "name", "kind", "gender", "anonymous", "mentions", "forms"]
 
 
 def _document_rows(store: Store, full: bool) -> Iterator[dict[str, Any]]:
@@ -51,7 +56,7 @@ def _document_rows(store: Store, full: bool) -> Iterator[dict[str, Any]]:
 def _attribution_rows(store: Store) -> Iterator[dict[str, Any]]:
     for r in store.conn.execute(
         "SELECT d.id AS document_id, a.att_id AS attribution_id, d.outlet, d.date AS document_date, a.speaker_id,"
-        " s.name AS speaker, a.source_text AS source, a.source_kind, a.anonymous, a.description, a.role,"
+        " s.name AS speaker, a.entity_id, a.confidence, a.source_text AS source, a.source_kind, a.anonymous, a.description, a.role,"
         " a.mention, a.kind, a.cue_text AS cue, a.content_text AS content, a.hedges, a.date, a.via, a.via_outlet,"
         " a.score, a.component FROM attributions a JOIN documents d ON d.rowid = a.doc_rowid"
         " LEFT JOIN speakers s ON s.id = a.speaker_id ORDER BY a.rowid"
@@ -62,19 +67,39 @@ def _attribution_rows(store: Store) -> Iterator[dict[str, Any]]:
         yield row
 
 
+def _entity_rows(store: Store) -> Iterator[dict[str, Any]]:
+    mentions = store.conn.execute("SELECT entity_rowid, text FROM entity_mentions ORDER BY entity_rowid, start, \"end\"")
+    pending = mentions.fetchone()
+    for r in store.conn.execute(
+        "SELECT e.rowid, d.id AS document_id, e.entity_id, e.name, e.kind, e.gender, e.anonymous"
+        " FROM entities e JOIN documents d ON d.rowid = e.doc_rowid ORDER BY e.rowid"
+    ):
+        texts = []
+        while pending is not None and pending[0] <= r["rowid"]:
+            if pending[0] == r["rowid"]:
+                texts.append(pending[1])
+            pending = mentions.fetchone()
+        yield {"document_id": r["document_id"], "entity_id": r["entity_id"], "name": r["name"], "kind": r["kind"],
+               "gender": r["gender"], "anonymous": bool(r["anonymous"]), "mentions": len(texts),
+               "forms": "; ".join(form for form, _ in mention_forms(texts))}
+
+
 def rows(store: Store, what: str, *, full_documents: bool = False) -> Iterator[dict[str, Any]]:
-    """The rows of one export (``what`` is documents, attributions or speakers)."""
+    """The rows of one export (``what`` is documents, attributions, speakers or entities)."""
     if what == "documents":
         return _document_rows(store, full_documents)
     if what == "attributions":
         return _attribution_rows(store)
     if what == "speakers":
         return iter(store.speakers(limit=-1))
+    if what == "entities":
+        return _entity_rows(store)
     raise ConfigError(f"cannot export {what!r}: choose one of {', '.join(WHATS)}")
 
 
 def columns(what: str) -> list[str]:
-    return {"documents": DOCUMENT_COLUMNS, "attributions": ATTRIBUTION_COLUMNS, "speakers": SPEAKER_COLUMNS}[what]
+    return {"documents": DOCUMENT_COLUMNS, "attributions": ATTRIBUTION_COLUMNS, "speakers": SPEAKER_COLUMNS,
+            "entities": ENTITY_COLUMNS}[what]
 
 
 def export(store: Store, what: str, fmt: str, out: str | Path | IO[str] | None) -> int:
@@ -125,8 +150,9 @@ def _parquet(store: Store, what: str, path: Path) -> int:
 
     cols = columns(what)
     data = list(rows(store, what))
-    types = {"anonymous": pa.bool_(), "score": pa.float64(), "attributions": pa.int64(),
-             "unattributed_claims": pa.int64(), "statements": pa.int64(), "documents": pa.int64()}
+    types = {"anonymous": pa.bool_(), "score": pa.float64(), "confidence": pa.float64(), "attributions": pa.int64(),
+             "unattributed_claims": pa.int64(), "statements": pa.int64(), "documents": pa.int64(),
+             "mentions": pa.int64()}
     schema = pa.schema([(c, types.get(c, pa.string())) for c in cols])
     table = pa.Table.from_pylist([{c: r.get(c) for c in cols} for r in data], schema=schema)
     pq.write_table(table, path)
