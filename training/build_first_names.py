@@ -2,7 +2,8 @@
 
 The census files (public domain) ship inside the PyPI package ``names`` 0.3.0 as
 ``dist.male.first`` and ``dist.female.first`` (columns: NAME, frequency %, cumulative %, rank).
-A name is kept with a gender when that gender's frequency is at least three times the other's.
+A name takes a gender when that gender's frequency is at least three times the other's; names used
+for both ("Leslie", "Jessie") are kept as first names with gender ``either``.
 
     pip download --no-deps names==0.3.0 && tar xzf names-0.3.0.tar.gz
     python training/build_first_names.py names-0.3.0/names > src/reportedly/attribution/data/first_names.tsv
@@ -42,6 +43,8 @@ def main(folder: str) -> None:
             rows[name] = "male"
         elif f >= 3 * m and f > 0:
             rows[name] = "female"
+        else:
+            rows[name] = "either"
     for gender, words in EXTRA.items():
         for w in words.split():
             rows[w] = gender

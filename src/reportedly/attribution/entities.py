@@ -627,7 +627,7 @@ class EntityResolver:
                 return Resolved(None, None, None, False, 0.2)
             before = self.text[max(0, pos - 60):pos].rstrip(" ,")
             if re.search(r"\b[a-z]+s$", before):  # "95 retired generals and admirals, who": a group
-                g = re.search(r"(?:^|[.;:!?,(]\s*)([^.;:!?,(]{3,60})$", before)
+                g = re.search(r"(?:^|[.;:!?,(\n\"“”]\s*)([^.;:!?,(\n\"“”]{3,60})$", before)
                 desc = g.group(1).strip() if g else before.split()[-1]
                 e = self._new(re.sub(r"^(?:the|The)\s+", "", desc), "group", plural=True)
                 return Resolved(e, e.name, "group", False, 0.5)
@@ -678,6 +678,12 @@ class EntityResolver:
             if e.idx not in scores or score > scores[e.idx]:
                 scores[e.idx] = score
                 best_ent[e.idx] = e
+        if not scores and gender:  # nothing near: the last person of that gender further back, unsure
+            for r in reversed(self.refs[max(0, k - 200):k]):
+                e = r.ent
+                if e.kind == "person" and not e.weak and e.gender == gender and here - self._sentence_index(
+                        r.pos) <= 3 * self.PRONOUN_SENTENCES and not any(s <= r.pos < t for s, t in content):
+                    return e, 0.4
         if not scores:
             return None, 0.0
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])

@@ -2,7 +2,7 @@
 
 - **First names → gender**, from the US Census 1990 name files (public domain), packaged as
   ``data/first_names.tsv`` (rebuilt by ``training/build_first_names.py``): "Hillary" is female,
-  "Donald" male; names used for both are left out.
+  "Donald" male; names used for both ("Leslie") are first names of either gender.
 - **Well-known public figures** (``data/people.tsv``): the full name, gender, other spellings and
   the words news describes them with ("businessman", "nominee") of people news mentions by surname
   alone ("Mr. Obama" in an article that never says "Barack"). Used only for people the article
@@ -79,7 +79,7 @@ def _read(resource: str) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, str]:
-    """Folded first name → "female" | "male"."""
+    """Folded first name → "female" | "male" | "either"."""
     return {row[0]: row[1] for row in _read("first_names.tsv") if len(row) >= 2}
 
 
@@ -102,7 +102,8 @@ def people() -> dict[str, list[Person]]:
 
 
 def gender_of_first(word: str) -> str | None:
-    return first_names().get(fold(word))
+    g = first_names().get(fold(word))
+    return g if g in ("female", "male") else None
 
 
 @lru_cache(maxsize=1)
