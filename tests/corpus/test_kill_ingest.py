@@ -3,7 +3,7 @@
 The ingest runs as a real ``reportedly ingest`` in a subprocess. Its pipeline is the real
 structure component plus a stand-in attribution component (defined in the subprocess) that marks
 every "X said that Y." sentence and sleeps a little, so the run lasts long enough to be killed
-half-way and every stored document carries attributions, speakers and full-text rows.
+half-way and every stored document carries attributions, entities, speakers and full-text rows.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ NAMES = ["Mark Milley", "Lloyd Austin", "Jane Doe", "John Roe", "Ann Poe"]
 CHILD = r'''
 import os, re, sys, time
 from reportedly import pipeline
-from reportedly.document import Attribution, Source
+from reportedly.document import Attribution, Entity, Source
 
 class SaidComponent:
     """Stand-in attribution: '<Name> said that <content>.' sentences; slow on purpose."""
@@ -37,8 +37,10 @@ class SaidComponent:
         pass
     def __call__(self, doc):
         for i, m in enumerate(re.finditer(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) (said) that ([^.]+)\.", doc.text)):
+            doc.add_entity(Entity(f"e{i}", m.group(1), "person", [m.span(1)]))
             doc.add_attribution(Attribution(
-                id=f"t{i}", source=Source(spans=[m.span(1)], entity=m.group(1), kind="person"),
+                id=f"t{i}", source=Source(spans=[m.span(1)], entity=m.group(1), kind="person", entity_id=f"e{i}",
+                                          confidence=0.9),
                 cue=[m.span(2)], content=[m.span(3)], hedges=["reportedly"] if i % 3 == 0 else []))
         time.sleep(float(os.environ.get("SAID_TEST_SLEEP", "0.02")))
         return doc
@@ -100,6 +102,10 @@ def _check_consistent(db: Path) -> dict[str, int]:
             assert n_att == len(rec["attributions"]) == 3
             n_prov = conn.execute("SELECT count(*) FROM provenance WHERE doc_rowid = ?", (row["rowid"],)).fetchone()[0]
             assert n_prov == 2
+            n_ent = conn.execute("SELECT count(*) FROM entities WHERE doc_rowid = ?", (row["rowid"],)).fetchone()[0]
+            n_men = conn.execute("SELECT count(*) FROM entity_mentions WHERE doc_rowid = ?",
+                                 (row["rowid"],)).fetchone()[0]
+            assert n_ent == n_men == 3
         assert conn.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'budget'").fetchone()[0] \
             == counts["documents"]
         assert conn.execute("SELECT count(*) FROM attributions_fts WHERE attributions_fts MATCH 'talks'"
@@ -108,7 +114,7 @@ def _check_consistent(db: Path) -> dict[str, int]:
                             ).fetchone()[0] == 0
         # an input is marked done only once its document is stored
         assert counts["inputs"] <= counts["documents"]
-        assert counts["attributions"] == 3 * counts["documents"]
+        assert counts["attributions"] == counts["entities"] == 3 * counts["documents"]
         return counts
 
 
