@@ -7,7 +7,8 @@ The component runs, in order:
 2. each candidate becomes a :class:`~reportedly.document.Attribution` (ids ``a1``, ``a2``, … in
    text order; candidates whose cues overlap are merged into one, so no two attributions share a
    cue word); a participle or floating quotation that shares a source takes that source's spans;
-3. :mod:`.speakers` resolves each source to an entity, kind and anonymity;
+3. :mod:`.entities` builds the document's entity layer and resolves each source to an entity
+   (name, kind, anonymity, confidence), reading each mention with :mod:`.speakers`;
 4. :mod:`.hedges` lists the words that weaken each attribution;
 5. :mod:`.when` resolves statement dates against the publication date;
 6. :mod:`.chains` sets ``via`` (relayed through which attribution);
@@ -162,7 +163,7 @@ class AttributionComponent:
     """Finds attributions and unsourced claims and adds them to the document."""
 
     name = "attribution"
-    version = "0.1.0"
+    version = "0.2.0"  # 0.2: the entity layer (entities, source.entity_id, confidence)
 
     def __init__(self, settings: Settings | None = None, tagger=_UNSET):
         self.settings = settings or get_settings()
