@@ -485,7 +485,9 @@ class Store:
         return sorted(ids)
 
     def speaker(self, speaker_id: str) -> dict[str, Any] | None:
-        """A speaker with every statement by date (undated last), the names used, and outlets."""
+        """A speaker with every statement by date (undated last), the names used, how the articles referred
+        to them (``referred_as``: the mention forms of the entities their statements come from, most
+        used first), and outlets."""
         row = self.conn.execute("SELECT id, name, kind FROM speakers WHERE id = ?", (speaker_id,)).fetchone()
         if row is None:
             return None
