@@ -104,6 +104,8 @@ _DOC_WORDS = {"ad", "ads", "advertisement", "clip", "spot", "book", "memoir", "t
 _DOC_FROM = re.compile(r"(?i:the|a|an|another|one|this|that)\s+(?:[\w-]+\s+){0,2}?(?:memo|report|poll|study|survey|"
                        r"ad|advertisement|letter|analysis|book|video|statement|complaint|document)s?\s+(?:[a-z]+\s+)?(?:by|from|of)\s+")
 _PREPOSITIONS = {"for", "of", "at", "with", "to", "from", "by", "in", "on", "about", "against", "and", "or"}
+#: Political advertising, which speaks for whoever paid for it.
+_ADS = {"ad", "ads", "advertisement", "clip", "spot", "commercial"}
 #: What an outlet publishes: "the piece" after "The Washington Post reported" is the Post's.
 _OUTLET_PIECES = {"piece", "article", "story", "editorial", "column"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "another", "one",
@@ -617,8 +619,11 @@ class EntityResolver:
 
     def _pronoun(self, m: Mention, pos: int, a: Attribution) -> Resolved:
         key = m.key
-        if key in {"i", "we", "me", "us"}:
-            return Resolved(None, None, "group" if key in {"we", "us"} else "person", False, 0.2)
+        if key in {"we", "us", "you"}:  # an unresolved "we"/"you" is that group of people
+            e = self._new(key, "group", plural=True)
+            return Resolved(e, key, "group", False, 0.2)
+        if key in {"i", "me"}:
+            return Resolved(None, None, "person", False, 0.2)
         if key in {"who", "which"}:
             e = self._relative(pos, key)
             if e is not None:
@@ -764,6 +769,10 @@ class EntityResolver:
             for _, h, res in reversed(self._docs):
                 if h == head:
                     return Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.6, res.confidence))
+            if head in _ADS:  # "The ad" after "the Republican National Committee released …": theirs
+                e = self._recent(pos, lambda e: e.kind in {"organisation"} and not e.anonymous, 12)
+                if e is not None:
+                    return Resolved(e, e.name, e.kind, False, 0.4)
             if head in _OUTLET_PIECES:  # "The piece", "the report" after an outlet: that outlet's work
                 e = self._recent(pos, lambda e: e.kind == "outlet", 40)
                 if e is not None:
