@@ -60,11 +60,12 @@ PERSON_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "repr
                  "rev", "sheriff", "chancellor", "ambassador", "lt", "col", "capt", "adm", "sgt", "del",
                  "congressman", "congresswoman", "commissioner", "pope", "king", "queen", "prince", "sir"}
 #: Heads of descriptions that name an institution, not a person ("the campaign", "the agency").
-_BODY_HEADS = {"campaign", "team", "bank", "agency", "union", "company", "firm", "department", "bureau",
+_BODY_HEADS = {"campaign", "team", "bank", "agency", "union", "company", "firm", "department", "bureau", "authority",
+               "commission", "association", "institute", "network",
                "administration", "committee", "group", "organization", "organisation", "party", "alliance",
                "court", "panel", "government", "ministry", "office", "coalition", "council", "board",
-               "university", "institute", "center", "centre", "foundation", "state", "city", "country"}
-_GOV_HEADS = {"agency", "department", "bureau", "administration", "court", "government", "ministry", "office",
+               "university", "center", "centre", "foundation", "state", "city", "country"}
+_GOV_HEADS = {"agency", "department", "bureau", "administration", "court", "government", "ministry", "office", "authority",
               "state", "city", "country", "council", "board", "panel"}
 _QUOTES = "\"“”«»"
 #: Capitalised words that end a name-like run but are no surname ("Kent County", "Election Day").
@@ -207,9 +208,9 @@ class EntityResolver:
         self._last_source: list[tuple[int, _Ent]] = []
         self._lone: set[str] | None = None
         self._docs: list[tuple[int, str, Resolved]] = []  # documents with a known author, in text order
-        self._scan()
         credit = doc.meta.headline_credit or {}
         self._credit = self._named(credit["entity"], "outlet") if credit.get("entity") else None
+        self._scan()
         site = (doc.meta.sitename or "").strip()
         self._own = self._named(lookup_outlet(site) or site, "outlet") if site else None  # the publishing outlet
 
@@ -353,6 +354,10 @@ class EntityResolver:
                 lead = " ".join(kept + [lead]).strip()
                 lead_f |= {N.fold(w) for w in kept}
         full = " ".join(words[k:])
+        if self._credit is not None and N.fold(re.sub(r"^(?:the|The)\s+", "", full)) == N.fold(
+                re.sub(r"^(?:the|The)\s+", "", self._credit.name)):
+            self._add_ref(self._credit, start + toks[k][0], end, "")  # the outlet the headline credits
+            return
         for finder, kind in ((_outlet_name, "outlet"), (_government_name, "government"), (_org_name, "organisation")):
             found = finder(full) or (finder(name) if lead else None)
             if found and not titled:
@@ -439,6 +444,9 @@ class EntityResolver:
         pos = spans[0][0]
         m = analyse(mention)
         res = self._resolve(m, mention, pos, a)
+        if res.ent is None and res.entity:  # an unnamed or undescribed source still is someone
+            kind = res.kind or ("anonymous" if res.anonymous else "group")
+            res.ent = self._new(res.entity, kind, anonymous=res.anonymous, plural=kind == "group")
         if res.ent is not None:
             head = _head_span(text, spans)
             if head and head not in res.ent.mentions:
@@ -468,6 +476,9 @@ class EntityResolver:
         if handle:  # "one Twitter user @nycsouthpaw"
             e = self._named(handle.group(), "person")
             return Resolved(e, e.name, "person", False, 0.9)
+        exact = self._ref_at(a.source.spans)
+        if exact is not None and exact.kind == "outlet":  # the scan already knows this outlet
+            return Resolved(exact, exact.name, exact.kind, exact.anonymous, 0.9, role=m.role)
         people = self._people_in_mention(a.source.spans)
         if len(people) >= 2:  # "Trump and US Trade Representative Robert Lighthizer"
             g = self._named(" and ".join(e.name for e in people), "group")
@@ -554,6 +565,22 @@ class EntityResolver:
             e = self._named(m.entity, m.kind or "organisation")
             return Resolved(e, e.name, e.kind, False, 0.9, role=m.role)
         return Resolved(None, m.entity, m.kind, m.anonymous, 0.3, role=m.role, description=m.description)
+
+    def _ref_at(self, spans: list[SpanPair]) -> _Ent | None:
+        """The entity the scan found for exactly the head of a source ("the Coastal Ledger")."""
+        head = _head_span(self.text, spans)
+        if head is None:
+            return None
+        s0, e0 = head
+        lead = re.match(r"(?:the|The)\s+", self.text[s0:e0])
+        if lead:
+            s0 += lead.end()
+        k = bisect.bisect_left(self._ref_pos, s0)
+        while k < len(self.refs) and self.refs[k].pos == s0:
+            if self.refs[k].end == e0:
+                return self.refs[k].ent
+            k += 1
+        return None
 
     def _people_in_mention(self, spans: list[SpanPair]) -> list[_Ent]:
         """Persons named in a mention and joined by "and" ("Mr. Grassley and Mr. Leahy")."""
@@ -711,7 +738,10 @@ class EntityResolver:
         if m:
             found = analyse(m.group(1))
             if key == "who" and found.kind in {"anonymous", "group"} and found.entity:
-                return self._new(found.entity, found.kind, anonymous=found.anonymous, plural=True)
+                e = self._new(found.entity, found.kind, anonymous=found.anonymous, plural=True)
+                at = max(0, pos - 200) + m.start(1)
+                e.mentions.append((at, at + len(m.group(1).rstrip())))  # "Two officials at the port authority"
+                return e
             if key == "which" and found.kind in fits and found.entity:
                 return self._named(found.entity, found.kind or "organisation")
         return None
