@@ -130,6 +130,7 @@ class _Ent:
     named: int = 0  # how often the text names it (full name or surname)
     spoke_at: list[int] = field(default_factory=list)  # positions where it is an attribution's source
     weak: bool = False  # a lone capitalised word taken for a surname without other evidence
+    out_id: str | None = None  # the id of the document Entity made from it
 
     @property
     def first(self) -> str:
@@ -207,6 +208,8 @@ class EntityResolver:
         self._by_name: dict[tuple[str, str], _Ent] = {}
         self._last_source: list[tuple[int, _Ent]] = []
         self._lone: set[str] | None = None
+        self._ref_pos: list[int] = []
+        self._sorted = False  # refs are kept in text order once the scan has sorted them
         self._docs: list[tuple[int, str, Resolved]] = []  # documents with a known author, in text order
         credit = doc.meta.headline_credit or {}
         self._credit = self._named(credit["entity"], "outlet") if credit.get("entity") else None
@@ -257,7 +260,7 @@ class EntityResolver:
                 and all(N.fold(e.name) != N.fold(known.name) for e in cands):
             cands = []  # "President Obama" in an article that names only Michelle Obama
         recent: list[_Ent] = []
-        if hasattr(self, "_ref_pos") and cands:
+        if self._sorted and cands:
             here = self._sentence_index(pos)
             k = bisect.bisect_left(self._ref_pos, pos)
             for r in reversed(self.refs[max(0, k - 30):k]):
@@ -298,6 +301,7 @@ class EntityResolver:
                 self._scan_run(m.start(), m.group(), pending)
         self.refs.sort(key=lambda r: r.pos)
         self._ref_pos = [r.pos for r in self.refs]
+        self._sorted = True
         for pos, end, surname, lead, gender in sorted(pending):
             last = surname.split()[-1]
             if self._by_surname.get(N.fold(last)) or N.known_person(last, gender):
@@ -416,7 +420,7 @@ class EntityResolver:
         e.mentions.append((pos, end))
         subject = self._opens_sentence(pos)
         ref = _Ref(pos, end, e, subject)
-        if hasattr(self, "_ref_pos"):
+        if self._sorted:
             k = bisect.bisect_left(self._ref_pos, pos)
             self.refs.insert(k, ref)
             self._ref_pos.insert(k, pos)
@@ -928,12 +932,11 @@ class EntityResolver:
 
     def link_pronouns(self, min_confidence: float = 0.6) -> None:
         """Add every "he"/"she"/"him"/"her"/"his" of the body to the person it most likely means."""
-        empty = Attribution("", None, [], [])  # type: ignore[arg-type]
         for rs, re_ in self.regions:
             for m in _PRONOUN.finditer(self.text, rs, re_):
                 word = m.group().lower()
                 gender = "female" if word in {"she", "her", "hers"} else "male"
-                e, conf = self._salient_person(m.start(), gender, empty)
+                e, conf = self._salient_person(m.start(), gender, None)
                 if e is not None and conf >= min_confidence and (m.start(), m.end()) not in e.mentions:
                     e.mentions.append((m.start(), m.end()))
 
@@ -963,7 +966,7 @@ class EntityResolver:
             mentions = sorted({(s, t) for s, t in e.mentions if 0 <= s < t <= n})
             out.append(Entity(id=f"e{len(out) + 1}", name=e.name, kind=e.kind, mentions=mentions,
                               gender=e.gender if e.kind == "person" else None, anonymous=e.anonymous))
-            e.out_id = out[-1].id  # type: ignore[attr-defined]
+            e.out_id = out[-1].id
         return out
 
 
@@ -1089,5 +1092,5 @@ def _fill(a: Attribution, r: Resolved, mention: str) -> None:
     s.anonymous = bool(r.anonymous)
     s.description = r.description if r.anonymous or r.kind in {"document", None} else None
     s.role = s.role or r.role
-    s.entity_id = getattr(r.ent, "out_id", None) if r.ent is not None else None
+    s.entity_id = r.ent.out_id if r.ent is not None else None
     s.confidence = round(float(r.confidence), 2)
