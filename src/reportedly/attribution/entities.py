@@ -110,7 +110,7 @@ _ADS = {"ad", "ads", "advertisement", "clip", "spot", "commercial"}
 #: What an outlet publishes: "the piece" after "The Washington Post reported" is the Post's.
 _OUTLET_PIECES = {"piece", "article", "story", "editorial", "column"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "another", "one",
-                "new", "every", "each", "some", "any", "no"}
+                "new", "every", "each", "some", "any", "no", "both", "either", "neither"}
 #: Party and side words: a description with one never means a person with another.
 _SIDES = {"republican": "r", "gop": "r", "democratic": "d", "democrat": "d", "libertarian": "l", "green": "g"}
 
@@ -323,6 +323,11 @@ class EntityResolver:
             k += 1
         if k >= len(words):
             return
+        # an abbreviated title inside the run starts the name ("Both Mr. King", "Ohio Sen. Rob Portman")
+        h = max((i for i in range(k + 1, len(words) - 1) if words[i].endswith(".")
+                 and N.fold(words[i]) in PERSON_TITLES), default=None)
+        if h is not None:
+            k = h
         # titles and role words before the name
         j = k
         while j < len(words) - 1 and (N.fold(words[j]) in _ROLE_WORDS or N.fold(words[j]) in PERSON_TITLES
@@ -598,11 +603,13 @@ class EntityResolver:
                 refs.append(r)
         out: list[_Ent] = []
         for prev, r in zip(refs, refs[1:], strict=False):
-            if re.search(r"(?:,|\band\b|&)", self.text[prev.end:r.pos]) and "’s" not in self.text[prev.end:r.pos]:
+            between = self.text[prev.end:r.pos]
+            if re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:[\w.’'-]+\s+){0,5}", between) and "’s" not in between \
+                    and not re.search(r"\b(?:who|which|that|of|for|with)\b", between):
                 for e in (prev.ent, r.ent):
                     if e not in out:
                         out.append(e)
-        return out if len(out) >= 2 and " and " in self.text[s0:e0] else []
+        return out if len(out) >= 2 else []
 
     def _person_in_mention(self, spans: list[SpanPair]) -> tuple[_Ent, float] | None:
         """A person the scan found inside a source mention, when the mention is about them.
