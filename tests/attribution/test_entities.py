@@ -308,3 +308,19 @@ def test_coordinated_people_are_one_group_of_their_names() -> None:
     resolve_speakers(doc, [a])
     assert a.source.entity == "Donald Trump and Robert Lighthizer"
     assert a.source.kind == "group"
+
+
+def test_descriptions_lose_relative_clauses_and_participles() -> None:
+    text = ("An official at the agriculture ministry, speaking on condition of anonymity, said payments would "
+            "come. The council is citing an internal review that the council has not published. "
+            "Head librarian Josef Marrable, who reopened the building, said the shelves were dry.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="An official at the agriculture ministry, speaking on condition of anonymity",
+             cue="said", content="payments would come")
+    a2 = att(doc, "a2", source="an internal review that the council has not published", cue="citing",
+             content="an internal review")
+    a3 = att(doc, "a3", source="Head librarian Josef Marrable, who", cue="said", content="the shelves were dry")
+    resolve_speakers(doc, [a1, a2, a3])
+    assert a1.source.entity == "official at the agriculture ministry" and a1.source.anonymous
+    assert a2.source.entity == "internal review" and a2.source.kind == "document"
+    assert a3.source.entity == "Josef Marrable" and a3.source.role == "Head librarian"

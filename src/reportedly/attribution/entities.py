@@ -61,7 +61,7 @@ PERSON_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "repr
                  "congressman", "congresswoman", "commissioner", "pope", "king", "queen", "prince", "sir"}
 #: Heads of descriptions that name an institution, not a person ("the campaign", "the agency").
 _BODY_HEADS = {"campaign", "team", "bank", "agency", "union", "company", "firm", "department", "bureau", "authority",
-               "commission", "association", "institute", "network",
+               "commission", "association", "institute", "network", "cooperative", "co-op", "contractor",
                "administration", "committee", "group", "organization", "organisation", "party", "alliance",
                "court", "panel", "government", "ministry", "office", "coalition", "council", "board",
                "university", "center", "centre", "foundation", "state", "city", "country"}
@@ -456,6 +456,7 @@ class EntityResolver:
         if res.ent is None and res.entity:  # an unnamed or undescribed source still is someone
             kind = res.kind or ("anonymous" if res.anonymous else "group")
             res.ent = self._new(res.entity, kind, anonymous=res.anonymous, plural=kind == "group")
+            res.kind = kind
         if res.ent is not None:
             head = _head_span(text, spans)
             if head and head not in res.ent.mentions:
@@ -1006,6 +1007,8 @@ def _clean_mention(mention: str) -> str:
             w[:1].isupper() or w in {"of", "for", "and", "the", "on", "to"} for w in words[k:]):
         words = lead + words[k:]
     m = " ".join(words)
+    m = re.sub(r"^((?i:a|an|the|this)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?)\s+that\s+.+$", r"\1", m)
+    m = re.sub(r",\s+[a-z]+ing\b.*$", "", m)  # "An official at the ministry, speaking on condition …"
     return _TRAILING_JUNK.sub("", m) or m
 
 
@@ -1098,6 +1101,7 @@ def _fill(a: Attribution, r: Resolved, mention: str) -> None:
     s.kind = r.kind if r.kind != "pronoun" else None
     s.anonymous = bool(r.anonymous)
     s.description = r.description if r.anonymous or r.kind in {"document", None} else None
-    s.role = s.role or r.role
+    role = re.sub(r"(?:,\s*)?\b(?:who|which|that)\s*$", "", s.role or r.role or "").strip(" ,")
+    s.role = role or None  # "head librarian, who" → "head librarian"
     s.entity_id = r.ent.out_id if r.ent is not None else None
     s.confidence = round(float(r.confidence), 2)
