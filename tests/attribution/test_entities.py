@@ -32,6 +32,9 @@ def test_well_known_people_by_surname() -> None:
 def test_name_words_ignore_initials_and_suffixes() -> None:
     assert names.name_words("John G. Roberts Jr.") == ["john", "roberts"]
     assert names.surname_of("Hillary Rodham Clinton") == "clinton"
+    assert names.parse("Sen. John G. Roberts Jr.") == ("john", "roberts")
+    assert names.parse("Bill de Blasio") == ("bill", "blasio")
+    assert {"sheriff", "coach", "ambassador"} <= names.TITLES
 
 
 # -- pronouns ----------------------------------------------------------------------------------------

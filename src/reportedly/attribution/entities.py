@@ -234,7 +234,9 @@ class EntityResolver:
     def _person(self, name: str, gender: str | None = None) -> _Ent:
         """The person entity for a full name (first and last name decide), made on first use."""
         words = N.name_words(name)
-        key = (words[0], words[-1]) if len(words) >= 2 else ("", words[0] if words else name.lower())
+        first, last = N.parse(name) if len(words) >= 2 else ("", "")
+        key = (first, last) if first and last else (words[0], words[-1]) if len(words) >= 2 else (
+            "", words[0] if words else name.lower())
         e = self._by_key.get(key)
         if e is None:
             gender = gender or N.gender_of_first(words[0]) if words else gender
@@ -331,6 +333,7 @@ class EntityResolver:
         # titles and role words before the name
         j = k
         while j < len(words) - 1 and (N.fold(words[j]) in _ROLE_WORDS or N.fold(words[j]) in PERSON_TITLES
+                                      or N.fold(words[j]) in N.TITLES and not N.is_first_name(words[j])
                                       or words[j].endswith(("'s", "’s"))):
             j += 1
         ni = j

@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from nameparser import HumanName
+from nameparser.config import CONSTANTS
+
 #: Honorifics and role words that say a person's gender.
 FEMALE_TITLES = {"mrs", "ms", "miss", "madam", "madame", "lady", "dame", "queen", "princess", "congresswoman",
                  "spokeswoman", "chairwoman", "businesswoman", "councilwoman", "assemblywoman", "mother",
@@ -34,6 +37,21 @@ def fold(word: str) -> str:
     w = unicodedata.normalize("NFKD", word.replace("’", "'"))
     w = "".join(c for c in w if not unicodedata.combining(c)).lower()
     return re.sub(r"'s?$", "", w).strip(".,")
+
+
+#: Personal titles a name can carry ("Coach", "Sheriff", "Ambassador"), from the nameparser
+#: library's list, lower case without dots.
+TITLES = frozenset(t.replace(".", "") for t in CONSTANTS.titles if t.isalpha() and len(t) > 1)
+
+
+@lru_cache(maxsize=8192)
+def parse(name: str) -> tuple[str, str]:
+    """``(first, last)`` of a personal name, folded, with the nameparser library: titles, middle
+    names, initials and suffixes dropped ("John G. Roberts Jr." → ("john", "roberts"))."""
+    h = HumanName(name)
+    first = fold(h.first) if h.first and not re.fullmatch(r"[A-Za-z]\.?", h.first) else ""
+    last = fold(h.last.split()[-1]) if h.last else ""
+    return first, last
 
 
 def name_words(name: str) -> list[str]:
