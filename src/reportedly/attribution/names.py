@@ -7,7 +7,8 @@
   the words news describes them with ("businessman", "nominee") of people news mentions by surname
   alone ("Mr. Obama" in an article that never says "Barack"). Used only for people the article
   itself mentions, and only when it gives no full name for that surname.
-- **Titles** that say a person's gender ("Mrs.", "Congresswoman") or only their office ("Sen.").
+- **Titles** that say a person's gender ("Mrs.", "Congresswoman") or only their office ("Sen."), and
+  the ``nameparser`` library's list of personal titles and its name parser (first and last name).
 """
 
 from __future__ import annotations
