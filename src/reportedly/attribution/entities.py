@@ -704,7 +704,8 @@ class EntityResolver:
         k = bisect.bisect_left(self._ref_pos, pos)
         scores: dict[int, float] = {}
         best_ent: dict[int, _Ent] = {}
-        last_speaker = self._last_source[-1][1] if self._last_source else None
+        j = bisect.bisect_left(self._last_source, (pos, -1), key=lambda t: (t[0], -1))
+        last_speaker = self._last_source[j - 1][1] if j else None
         for r in reversed(self.refs[max(0, k - 200):k]):
             e = r.ent
             if e.kind != "person" or e.weak:
@@ -964,7 +965,7 @@ class EntityResolver:
 
     def note_speaker(self, pos: int, e: _Ent | None) -> None:
         if e is not None:
-            self._last_source.append((pos, e))
+            bisect.insort(self._last_source, (pos, e), key=lambda t: t[0])
 
     # -- output ---------------------------------------------------------------------------------
     def entities(self, used: set[int]) -> list[Entity]:
