@@ -327,3 +327,23 @@ def test_descriptions_lose_relative_clauses_and_participles() -> None:
     assert a1.source.entity == "official at the agriculture ministry" and a1.source.anonymous
     assert a2.source.entity == "internal review" and a2.source.kind == "document"
     assert a3.source.entity == "Josef Marrable" and a3.source.role == "Head librarian"
+
+
+def test_bodies_are_not_people() -> None:
+    text = "Mayo Clinic said the drug was safe. InfoNation said the data was public."
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="Mayo Clinic", cue="said", content="the drug was safe")
+    a2 = att(doc, "a2", source="InfoNation", cue="said", content="the data was public")
+    resolve_speakers(doc, [a1, a2])
+    assert (a1.source.entity, a1.source.kind) == ("Mayo Clinic", "organisation")
+    assert (a2.source.entity, a2.source.kind) == ("InfoNation", "organisation")
+
+
+def test_restrictive_who_is_the_description_before_it() -> None:
+    text = ("Fiona Hill testified on Thursday. A career Army officer who described the call "
+            "said it was improper.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="who", cue="described", content="the call")
+    resolve_speakers(doc, [a])
+    assert a.source.entity != "Fiona Hill"
+    assert a.source.anonymous and "officer" in a.source.entity

@@ -84,6 +84,10 @@ _RUN_BREAKS = {"is", "was", "are", "were", "has", "have", "had", "says", "said",
                "from", "as", "vs", "or", "but", "not", "no", "goes", "gets", "wins", "loses", "calls", "slams",
                "tells", "wants", "urges", "warns", "claims", "blasts", "rips", "backs", "after", "over", "about",
                "right", "wrong", "be", "been"}
+#: Last words that make a capitalised name a body, not a person ("Mayo Clinic", "Acme Corp").
+_ORG_TAILS = {"clinic", "hospital", "foundation", "institute", "university", "college", "center", "centre", "fund",
+              "inc", "corp", "co", "llc", "ltd", "plc", "bank", "trust", "association", "council", "committee",
+              "party", "network", "project", "group", "institution", "society", "league", "agency", "labs", "lab"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 #: Lower-case words that may stand before a name in a source ("former", "longtime").
 _DESCRIPTORS = {"the", "a", "an", "former", "then", "longtime", "current", "acting", "late", "rival", "fellow",
@@ -289,6 +293,8 @@ class EntityResolver:
         if known is not None:
             return self._person(known.name, known.gender), 0.8
         lone = self._by_key.get(("", key))
+        if lone is None and not titles and not gender and re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", surname):
+            return self._named(surname, "organisation"), 0.5  # "WikiLeaks", "InfoNation": a body
         if lone is None:
             lone = self._person(surname.title() if surname.isupper() else surname, gender)
             lone.weak = not titles and not gender and not surname.isupper()
@@ -403,14 +409,14 @@ class EntityResolver:
             pending.append((s, end, name, lead, gender))
 
     def _recurs(self, surname: str, pos: int) -> bool:
-        """Does ``surname`` speak alone elsewhere in the text ("Rakeyia Scott … Scott said")?"""
+        """Does ``surname`` speak elsewhere in the text ("Rakeyia Scott … Scott said")?"""
         if not surname[:1].isupper() or len(surname) < 3:
             return False
         if self._lone is None:
             self._lone = {m.group(1) for m in re.finditer(
-                r"(?<![\w’'.])(?<![A-Z][\w’'.-]\s)([A-Z][a-z][\w’'-]+)(?:,[^,]{1,60},)?\s+"
+                r"(?<![\w’'.])([A-Z][a-z][\w’'-]+)(?:,[^,]{1,60},)?\s+"
                 r"(?:said|says|told|added|wrote|writes|asked|argued|explained|noted|recalled|insisted)\b", self.text)}
-        return surname in self._lone and N.fold(surname) not in _NOT_SURNAMES
+        return surname in self._lone and N.fold(surname) not in _NOT_SURNAMES | _ORG_TAILS
 
     def _appositive_roles(self, e: _Ent, end: int) -> None:
         """"Donald Trump, the Republican nominee," → roles {republican, nominee}."""
@@ -528,17 +534,20 @@ class EntityResolver:
                 title = mention.split(m.entity)[0] if m.entity in mention else ""
                 raw = m.entity.split()[-1] if m.entity.split() else m.entity
                 e, conf = self._surname_person(raw, pos, N.gender_of_title(title), title)
-                return Resolved(e, e.name, "person", False, conf, role=m.role)
+                return Resolved(e, e.name, e.kind, False, conf, role=m.role)
             if len(words) >= 2 and not N.is_first_name(words[0]) and (
                     self._by_surname.get(words[-1]) or N.known_person(words[-1])):
                 e, conf = self._surname_person(m.entity, pos)  # "De Blasio", "Bin Laden"
-                return Resolved(e, e.name, "person", False, conf, role=m.role)
+                return Resolved(e, e.name, e.kind, False, conf, role=m.role)
             if len(words) >= 2 and (N.is_first_name(words[0]) or m.role):
                 e = self._person(m.entity, N.gender_of_title(mention))
                 return Resolved(e, e.name, "person", False, 0.85, role=m.role)
             if len(words) == 1 and N.is_first_name(words[0]):  # a first name alone ("Melanie")
                 e = self._person(m.entity)
                 return Resolved(e, e.name, "person", False, 0.7, role=m.role)
+            if words and words[-1] in _ORG_TAILS:  # "Mayo Clinic"
+                e = self._named(m.entity, "organisation")
+                return Resolved(e, e.name, "organisation", False, 0.7, role=m.role)
             if m.entity[:1].isupper() and len(words) >= 2:
                 e = self._person(m.entity)
                 e.weak = e.weak or not e.named  # a name only this mention vouches for
@@ -549,7 +558,7 @@ class EntityResolver:
                 and m.entity[:1].isupper() and (self._by_surname.get(N.fold(m.entity))
                                                 or m.entity.isupper() and len(m.entity) > 5):
             e, conf = self._surname_person(m.entity, pos)  # "Jordan said": the person, not the country
-            return Resolved(e, e.name, "person", False, conf * 0.9, role=m.role)
+            return Resolved(e, e.name, e.kind, False, conf * 0.9, role=m.role)
         if re.fullmatch(r"(?i:one|a|an|another|some|two|three|several|many)\s+(?:[a-z-]+\s+)?(?:Republican|Democrat|"
                         r"Democratic|GOP|conservative|liberal|independent)s?(?:\s+\w+)?", " ".join(mention.split())):
             e = self._new(" ".join(mention.split()), "anonymous", anonymous=True)  # "One Republican"
@@ -672,6 +681,15 @@ class EntityResolver:
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.8)
             if key == "which":
                 return Resolved(None, None, None, False, 0.2)
+            np_ = re.search(r"(?i:\b(?:a|an|the|one|another|two|three|several|some)\s+)[^,.;:!?“”\"]{1,60}?\s*$",
+                            self.text[max(0, pos - 80):pos])
+            if np_ and not self.text[max(0, pos - 3):pos].strip().endswith(","):
+                # "a career Army officer who described …": the description itself, not a name before it
+                desc = np_.group().strip()
+                found = analyse(desc)
+                if found.kind in {"anonymous", "group"} or found.needs == "description":
+                    return self._description(Mention(found.entity, "person", needs="description",
+                                                     key=_words(desc)[-1], description=desc), desc, pos)
             before = self.text[max(0, pos - 60):pos].rstrip(" ,")
             if re.search(r"\b[a-z]+s$", before):  # "95 retired generals and admirals, who": a group
                 g = re.search(r"(?:^|[.;:!?,(\n\"“”]\s*)([^.;:!?,(\n\"“”]{3,60})$", before)
@@ -840,7 +858,7 @@ class EntityResolver:
             if len(words) == 1 or not N.is_first_name(words[0]):
                 if self._by_surname.get(words[-1]) or N.known_person(words[-1]):
                     e, conf = self._surname_person(found.entity, pos)
-                    return Resolved(e, e.name, "person", False, conf * 0.9)
+                    return Resolved(e, e.name, e.kind, False, conf * 0.9)
             if len(words) >= 2 and N.is_first_name(words[0]):
                 e = self._person(found.entity)
                 return Resolved(e, e.name, "person", False, 0.8)
