@@ -28,7 +28,7 @@ import bisect
 import re
 
 from ..document import Attribution, Document
-from .speakers import _norm, _outlet_name
+from .speakers import _norm, outlet_name
 
 _INTERMEDIARY = re.compile(
     r"\b(?:(?:interviewed|quoted|cited|contacted|reached|consulted|surveyed|polled|briefed|approached)\s+by"
@@ -94,7 +94,7 @@ def _intermediary(doc: Document, a: Attribution, atts: list[Attribution]) -> Att
                     target = next((b for b in atts if b is not a and credit and b.source.entity
                                    and _norm(b.source.entity) == credit), None)
             else:
-                name = _outlet_name(o)
+                name = outlet_name(o)
                 if name:
                     same = [b for b in atts if b is not a and b.source.entity and _norm(b.source.entity) == _norm(name)]
                     before = [b for b in same if _pos(b) < pos]

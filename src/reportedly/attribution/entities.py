@@ -37,17 +37,17 @@ from ..document import Attribution, Document, Entity, SpanPair
 from . import lexicon as L
 from . import names as N
 from .speakers import (
-    _FUNCTION_CAPS,
-    _PERSON_PRONOUNS,
-    _PLURAL_PRONOUNS,
-    _ROLE_WORDS,
-    _SINGLE_THING,
+    FUNCTION_CAPS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    ROLE_WORDS,
+    SINGLE_THING,
     Mention,
-    _government_name,
-    _org_name,
-    _outlet_name,
-    _split_appositive,
     analyse,
+    government_name,
+    org_name,
+    outlet_name,
+    split_appositive,
 )
 
 #: Runs of capitalised words, abbreviations ("Mr.", "U.S.") and name particles: candidate names.
@@ -327,7 +327,7 @@ class EntityResolver:
             run = run[:toks[-1][1]]
         # skip sentence-opening function words ("When Clinton …")
         k = 0
-        while k < len(words) and (N.fold(words[k]) in _FUNCTION_CAPS or N.fold(words[k]) in _DETERMINERS):
+        while k < len(words) and (N.fold(words[k]) in FUNCTION_CAPS or N.fold(words[k]) in _DETERMINERS):
             k += 1
         if k >= len(words):
             return
@@ -338,7 +338,7 @@ class EntityResolver:
             k = h
         # titles and role words before the name
         j = k
-        while j < len(words) - 1 and (N.fold(words[j]) in _ROLE_WORDS or N.fold(words[j]) in PERSON_TITLES
+        while j < len(words) - 1 and (N.fold(words[j]) in ROLE_WORDS or N.fold(words[j]) in PERSON_TITLES
                                       or N.fold(words[j]) in N.TITLES and not N.is_first_name(words[j])
                                       or words[j].endswith(("'s", "’s"))):
             j += 1
@@ -348,7 +348,7 @@ class EntityResolver:
         # a known first name inside a run of descriptors starts the name ("Rival Hillary Clinton")
         for i in range(len(words) - 2, j, -1):  # "Virginia AFL-CIO President Doris Crouse-Mays"
             if N.is_first_name(words[i]) and not N.is_first_name(words[i - 1]) \
-                    and not any(N.fold(w) in _ROLE_WORDS for w in words[i + 1:]):
+                    and not any(N.fold(w) in ROLE_WORDS for w in words[i + 1:]):
                 ni = i
                 break
         lead = " ".join(words[k:ni])
@@ -364,7 +364,7 @@ class EntityResolver:
             kept: list[str] = []
             for w in reversed(pre):
                 f = N.fold(w)
-                if f in _ROLE_WORDS or f in _DESCRIPTORS or f in L.TITLES or f in _SIDES or w[:1].isupper():
+                if f in ROLE_WORDS or f in _DESCRIPTORS or f in L.TITLES or f in _SIDES or w[:1].isupper():
                     kept.insert(0, w)
                 else:
                     break
@@ -376,7 +376,7 @@ class EntityResolver:
                 re.sub(r"^(?:the|The)\s+", "", self._credit.name)):
             self._add_ref(self._credit, start + toks[k][0], end, "")  # the outlet the headline credits
             return
-        for finder, kind in ((_outlet_name, "outlet"), (_government_name, "government"), (_org_name, "organisation")):
+        for finder, kind in ((outlet_name, "outlet"), (government_name, "government"), (org_name, "organisation")):
             found = finder(full) or (finder(name) if lead else None)
             if found and not titled:
                 e = self._named(found, kind)
@@ -508,7 +508,7 @@ class EntityResolver:
             if m.role:
                 e.roles.update(w for w in _words(m.role) if len(w) > 2)
             return Resolved(e, e.name, "person", False, conf, role=m.role)
-        head_text = re.sub(r"^(?:the|The)\s+", "", _split_appositive(" ".join(mention.split()))[0].strip(" ,"))
+        head_text = re.sub(r"^(?:the|The)\s+", "", split_appositive(" ".join(mention.split()))[0].strip(" ,"))
         if _TITLE_ORG.fullmatch(head_text) and not N.is_first_name(head_text.split()[0]) \
                 and m.kind in {"anonymous", "person", None, "group", "government"}:
             kind = "government" if m.kind == "government" else "organisation"
@@ -634,7 +634,7 @@ class EntityResolver:
         s0, e0 = spans[0][0], spans[-1][1]
         nxt = re.match(r"\.?\s{1,2}(?=[A-Z])", self.text[e0:e0 + 3])
         last = self.text[s0:e0].split()[-1:] if self.text[s0:e0].split() else []
-        if nxt and last and (N.fold(last[0]) in PERSON_TITLES or N.fold(last[0]) in _ROLE_WORDS):
+        if nxt and last and (N.fold(last[0]) in PERSON_TITLES or N.fold(last[0]) in ROLE_WORDS):
             k2 = bisect.bisect_left(self._ref_pos, e0)
             if k2 < len(self.refs) and self.refs[k2].pos == e0 + nxt.end():
                 e0 = self.refs[k2].end  # the tagger stopped at "Mrs" or "Democratic": the name follows
@@ -648,7 +648,7 @@ class EntityResolver:
             prefix, suffix = self.text[s0:r.pos], self.text[r.end:e0]
             after_comma = bool(re.search(r",\s*$", prefix))
             words = re.findall(r"[\w’'.-]+", prefix.rsplit(",", 1)[-1])  # "Another witness, former adviser X"
-            plain = all(w[:1].isupper() or N.fold(w) in _ROLE_WORDS or N.fold(w) in _DESCRIPTORS
+            plain = all(w[:1].isupper() or N.fold(w) in ROLE_WORDS or N.fold(w) in _DESCRIPTORS
                         for w in words) or ("," in prefix and len(words) <= 5
                                             and not {N.fold(w) for w in words} & _PREPOSITIONS)
             tail = suffix.strip()
@@ -697,19 +697,19 @@ class EntityResolver:
                 e = self._new(re.sub(r"^(?:the|The)\s+", "", desc), "group", plural=True)
                 return Resolved(e, e.name, "group", False, 0.5)
             key = "he/she"
-        if key in _PERSON_PRONOUNS or key == "he/she":
+        if key in PERSON_PRONOUNS or key == "he/she":
             gender = "female" if key in {"she", "her", "hers"} else "male" if key in {"he", "him", "his"} else None
             e, conf = self._salient_person(pos, gender, a)
             if e is not None:
                 return Resolved(e, e.name, "person", False, conf)
             return Resolved(None, None, "person", False, 0.1)
-        if key in _PLURAL_PRONOUNS:
+        if key in PLURAL_PRONOUNS:
             e = self._recent(pos, lambda e: e.plural or e.kind in {"group", "anonymous"}, 60) or \
                 self._recent(pos, lambda e: e.kind in {"organisation", "government", "outlet"}, 60)
             if e is not None:
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.6)
             return Resolved(None, None, "group", False, 0.2)
-        if key in _SINGLE_THING:
+        if key in SINGLE_THING:
             e = self._recent(pos, lambda e: e.kind in {"organisation", "government", "outlet", "document"}, 60)
             if e is not None:
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.6)
@@ -813,7 +813,7 @@ class EntityResolver:
         head = next((w for w in reversed(words) if w in L.DOCUMENT_HEADS or w.rstrip("s") in L.DOCUMENT_HEADS
                      or w in _DOC_WORDS), words[-1] if words else "")
         author = None
-        head_text = _split_appositive(text)[0].strip(" ,")
+        head_text = split_appositive(text)[0].strip(" ,")
         by = re.search(r"\b" + re.escape(head) + r"s?\s+(?:(?:released|conducted|commissioned|published|written|"
                        r"produced|paid for|filed)\s+)?(?:by|from|of)\s+((?:the\s+)?[A-Z][^,;:()]*)$",
                        head_text) if head else None
@@ -1022,7 +1022,7 @@ def _clean_mention(mention: str) -> str:
     # lower-case adjectives before a capitalised name ("nonpartisan Congressional Budget Office")
     k = 1 if words and N.fold(words[0]) in {"the", "a", "an"} else 0
     lead = words[:k]
-    while k < len(words) - 1 and words[k].islower() and N.fold(words[k]) not in _ROLE_WORDS \
+    while k < len(words) - 1 and words[k].islower() and N.fold(words[k]) not in ROLE_WORDS \
             and N.fold(words[k]) not in _DESCRIPTORS and N.fold(words[k]) not in _PEOPLE_HEADS:
         k += 1
     if len(lead) < k < len(words) and words[k][:1].isupper() and all(
@@ -1041,16 +1041,12 @@ def name_words_raw(name: str) -> list[str]:
 def _head_span(text: str, spans: list[SpanPair]) -> SpanPair | None:
     """The span of a source's head ("Gen. Mark Milley" of "Gen. Mark Milley, who heads …")."""
     s, e = spans[0]
-    head, _ = _split_appositive(text[s:e])
+    head, _ = split_appositive(text[s:e])
     head = head.strip(" ,")
     if not head:
         return (s, e)
     k = text.find(head, s, e)
     return (k, k + len(head)) if k >= 0 else (s, e)
-
-
-def _is_people(head: str) -> bool:
-    return head in L.ANONYMOUS_HEADS or head in L.TITLES or head in _ROLE_WORDS
 
 
 def resolve_entities(doc: Document, atts: list[Attribution], shares: dict[str, str],

@@ -38,9 +38,9 @@ Pair = tuple[int, int]
 _ARTICLES = {"a", "an", "the"}
 _LEAD_DET = _ARTICLES | {"this", "that", "these", "those"}
 _NAME_PARTICLES = {"de", "van", "von", "der", "den", "bin", "al", "da", "del", "la", "le", "di", "du", "ibn", "st"}
-_PLURAL_PRONOUNS = {"they", "them", "we", "us"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-_SINGLE_THING = {"it", "its", "which"}
+PLURAL_PRONOUNS = {"they", "them", "we", "us"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+SINGLE_THING = {"it", "its", "which"}
 _GROUP_WORDS = {"some", "many", "others", "several", "most", "few", "both", "all", "critics", "supporters",
                 "opponents", "proponents", "skeptics", "sceptics", "democrats", "republicans", "conservatives",
                 "liberals", "progressives", "voters", "americans", "scientists", "researchers", "investigators",
@@ -49,7 +49,7 @@ _GROUP_WORDS = {"some", "many", "others", "several", "most", "few", "both", "all
 _OUTLET_ANAPHORS = {"outlet", "newspaper", "paper", "publication", "broadcaster", "network", "channel",
                     "magazine", "daily", "website", "site", "tabloid", "journal", "station", "newswire", "wire"}
 #: Extra role words stripped before a name (nationalities and offices not in the lexicon).
-_ROLE_WORDS = L.TITLES | {
+ROLE_WORDS = L.TITLES | {
     "spokesman", "spokeswoman", "spokesperson", "pentagon", "kremlin", "un", "eu", "nato", "european",
     "israeli", "palestinian", "turkish", "indian", "japanese", "canadian", "australian", "mexican", "polish",
     "belarusian", "syrian", "saudi", "korean", "north", "south", "italian", "spanish", "dutch", "swedish",
@@ -68,7 +68,7 @@ _TITLE_HINTS = L.TITLES - {"the", "us", "u.s.", "white", "house", "national", "s
 
 
 #: Capitalised function words that open a sentence before a name ("When Clinton said").
-_FUNCTION_CAPS = {"when", "in", "but", "and", "if", "as", "after", "before", "while", "although", "because", "since",
+FUNCTION_CAPS = {"when", "in", "but", "and", "if", "as", "after", "before", "while", "although", "because", "since",
                   "so", "then", "now", "also", "however", "on", "at", "for", "with", "by", "from", "to", "of", "the",
                   "a", "an", "this", "that", "yet", "still", "meanwhile", "instead", "indeed", "moreover", "thus",
                   "last", "earlier", "later", "today", "yesterday", "here", "there", "where", "asked", "told"}
@@ -154,7 +154,7 @@ def _strip_possessive(s: str) -> str:
     return re.sub(r"['’]s?$", "", s).strip()
 
 
-def _split_appositive(text: str) -> tuple[str, str]:
+def split_appositive(text: str) -> tuple[str, str]:
     """``(head, appositive)``: the text before the first comma, parenthesis or relative pronoun."""
     m = re.search(r"\s*(?:,|\(|—|–(?=\s)|\s-\s)|\s+(?=(?:who|whose|which)\b)", text)
     if m and m.start() > 0:
@@ -164,7 +164,7 @@ def _split_appositive(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
-def _outlet_name(head: str) -> str | None:
+def outlet_name(head: str) -> str | None:
     """The canonical name of an outlet mention, or None when ``head`` does not name one."""
     bare = _strip_possessive(head)
     plain = re.sub(r"^(?:the|The)\s+", "", bare)
@@ -181,7 +181,7 @@ def _outlet_name(head: str) -> str | None:
     return None
 
 
-def _government_name(head: str) -> str | None:
+def government_name(head: str) -> str | None:
     bare = _strip_possessive(head)
     plain = re.sub(r"^(?:the|The)\s+", "", bare)
     if _norm(bare) in L.GOVERNMENT_NAMES or _norm(plain) in L.GOVERNMENT_NAMES or _norm(plain) in _PLACES:
@@ -194,7 +194,7 @@ def _government_name(head: str) -> str | None:
     return None
 
 
-def _org_name(head: str) -> str | None:
+def org_name(head: str) -> str | None:
     bare = _strip_possessive(head)
     plain = re.sub(r"^(?:the|The)\s+", "", bare)
     words = plain.split()
@@ -231,15 +231,15 @@ def _name_run(head: str) -> tuple[str, str] | None:
     # strip function words ("When Clinton said"), then titles and role words ("Massachusetts Sen.
     # Elizabeth Warren": everything up to the last role word before the name); keep one token
     k = i
-    while k < end and (words[k].lower() in _FUNCTION_CAPS or not words[k][0].isalnum()):
+    while k < end and (words[k].lower() in FUNCTION_CAPS or not words[k][0].isalnum()):
         k += 1
     last_role = None
     for m in range(k, end):
-        if words[m].lower().rstrip(".") in _ROLE_WORDS and words[m][0].isalnum():
+        if words[m].lower().rstrip(".") in ROLE_WORDS and words[m][0].isalnum():
             last_role = m
     if last_role is not None:
         k = last_role + 1
-    while k < end and (words[k] in {".", "-"} or words[k].lower().rstrip(".") in _ROLE_WORDS):
+    while k < end and (words[k] in {".", "-"} or words[k].lower().rstrip(".") in ROLE_WORDS):
         k += 1
     while k <= end and not words[k][0].isalnum():
         k += 1
@@ -256,7 +256,7 @@ def analyse(mention: str) -> Mention:
     text = " ".join(mention.split()).strip(" ,.;:\"“”«»'‘’")
     if not text:
         return Mention(None, None)
-    head, app = _split_appositive(text)
+    head, app = split_appositive(text)
     head = head.strip(" ,")
     if app and not any(w[:1].isupper() for w in head.split()[1:]) \
             and re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+", app):
@@ -268,25 +268,25 @@ def analyse(mention: str) -> Mention:
         return Mention(None, None)
     # pronouns
     if len(words) == 1 and (low in L.PRONOUNS or low in {"who", "which", "his", "its"}):
-        plural = low in _PLURAL_PRONOUNS
+        plural = low in PLURAL_PRONOUNS
         return Mention(None, "pronoun", plural=plural, needs="pronoun", key=low)
     # groups: coordinated names, plural people ("Mr. Grassley and Mr. Leahy", "Republicans in Congress")
     first_word = next((w for w in words if w not in _ARTICLES and w not in {"many", "some", "several", "most"}), "")
-    if first_word in _GROUP_WORDS and first_word not in {"police", "authorities"} and not _outlet_name(head):
+    if first_word in _GROUP_WORDS and first_word not in {"police", "authorities"} and not outlet_name(head):
         return Mention(head if words[0] not in _ARTICLES else head.split(" ", 1)[-1], "group", plural=True,
                        description=text, role=role)
     org_like = _ORG_PHRASE.search(head)
     if re.search(r"[A-Z][\w.’'-]*\s+and\s+(?:[A-Z][\w.’'-]*\.?\s+)*[A-Z]", head) \
             and not (org_like and any(w.lower() in _INSTITUTION for w in org_like.group().split())) \
-            and not _outlet_name(head) and not _government_name(head):
+            and not outlet_name(head) and not government_name(head):
         return Mention(re.sub(r"^(?:the|The)\s+", "", head), "group", plural=True, role=role)
     # outlets
     if len(words) <= 3 and words[0] in _LEAD_DET and words[-1] in _OUTLET_ANAPHORS:
         return Mention(None, "outlet", needs="outlet", key=words[-1], description=head)
-    outlet = _outlet_name(head)
+    outlet = outlet_name(head)
     if outlet:
         return Mention(outlet, "outlet", role=role)
-    gov = _government_name(head)
+    gov = government_name(head)
     if gov:
         return Mention(gov, "government", role=role, plural=False)
     last = words[-1].strip(".")
@@ -329,14 +329,14 @@ def analyse(mention: str) -> Mention:
             kind = "government"
         elif last in L.ORG_WORDS or last in _ORG_NOUNS:
             kind = "organisation"
-        elif last in L.TITLES or last in _ROLE_WORDS or last in _PERSON_NOUNS:
+        elif last in L.TITLES or last in ROLE_WORDS or last in _PERSON_NOUNS:
             kind = "person"
         if kind:
             ent = re.sub(r"^(?:the|this|that)\s+", "", head, flags=re.IGNORECASE)
             return Mention(ent, kind, role=role, needs="description", key=last)
     if lower_last and len(toks) == 1 and words[0] in _GROUP_WORDS:
         return Mention(head, "group", anonymous=True, description=text, plural=True)
-    org = _org_name(head)
+    org = org_name(head)
     if org:
         return Mention(org, "organisation", role=role, plural=False)
     if len(toks) == 1 and (last in L.DOCUMENT_HEADS or last in _DOC_EXTRA):  # "Video shows …"
@@ -347,7 +347,7 @@ def analyse(mention: str) -> Mention:
         name = _strip_possessive(name) or name
         roles = [r for r in (lead, app) if r]
         if lead:  # "seizing upon a New York Times": the name decides, not what came before it
-            for finder, kind in ((_outlet_name, "outlet"), (_government_name, "government"), (_org_name, "organisation")):
+            for finder, kind in ((outlet_name, "outlet"), (government_name, "government"), (org_name, "organisation")):
                 found = finder(name)
                 if found:
                     return Mention(found, kind, role=role)
@@ -357,6 +357,6 @@ def analyse(mention: str) -> Mention:
         return m
     ent = re.sub(r"^(?:a|an|the)\s+", "", head, flags=re.IGNORECASE)
     plural = words[-1].endswith("s") and not words[-1].endswith("ss")
-    if lower_last and (last in L.TITLES or last in _ROLE_WORDS):  # "current Democratic presidential nominee"
+    if lower_last and (last in L.TITLES or last in ROLE_WORDS):  # "current Democratic presidential nominee"
         return Mention(ent, "person", role=role, needs="description", key=last)
     return Mention(ent, None, description=text, role=role, plural=plural)
