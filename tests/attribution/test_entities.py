@@ -347,3 +347,14 @@ def test_restrictive_who_is_the_description_before_it() -> None:
     resolve_speakers(doc, [a])
     assert a.source.entity != "Fiona Hill"
     assert a.source.anonymous and "officer" in a.source.entity
+
+
+def test_places_and_mc_names() -> None:
+    text = ("Say Mexico demanded a new deal. Mexico said it would wait. George Washington University "
+            "hosted the talks. Tyresha McLenney said she had voted.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="Mexico", cue="said", content="it would wait", after=30)
+    a2 = att(doc, "a2", source="Tyresha McLenney", cue="said", content="she had voted")
+    resolve_speakers(doc, [a1, a2])
+    assert (a1.source.entity, a1.source.kind) == ("Mexico", "government")
+    assert (a2.source.entity, a2.source.kind) == ("Tyresha McLenney", "person")

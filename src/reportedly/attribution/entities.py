@@ -293,7 +293,7 @@ class EntityResolver:
         if known is not None:
             return self._person(known.name, known.gender), 0.8
         lone = self._by_key.get(("", key))
-        if lone is None and not titles and not gender and re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", surname):
+        if lone is None and not titles and not gender and re.fullmatch(r"[A-Z][a-z]{3,}[A-Z]\w*", surname):
             return self._named(surname, "organisation"), 0.5  # "WikiLeaks", "InfoNation": a body
         if lone is None:
             lone = self._person(surname.title() if surname.isupper() else surname, gender)
@@ -388,8 +388,9 @@ class EntityResolver:
             # "Mr. Guajardo Villarreal", "Mr. Van Voorhis": an honorific takes a surname, however long
             pending.append((s, end, name, lead, gender))
             return
-        if nw and nw[-1] in _NOT_SURNAMES:
-            return
+        if nw and (nw[-1] in _NOT_SURNAMES or len(nw) >= 2 and not N.is_first_name(nw[0])
+                   and government_name(name.split()[-1])):
+            return  # "Kent County", "Say Mexico"
         tail_of = None  # "Suu Kyi": the end of a well-known full name
         if len(nw) >= 2 and not N.is_first_name(nw[0]):
             k = N.known_person(nw[-1])
