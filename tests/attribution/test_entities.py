@@ -358,3 +358,14 @@ def test_places_and_mc_names() -> None:
     resolve_speakers(doc, [a1, a2])
     assert (a1.source.entity, a1.source.kind) == ("Mexico", "government")
     assert (a2.source.entity, a2.source.kind) == ("Tyresha McLenney", "person")
+
+
+def test_company_names_and_their_short_forms() -> None:
+    text = ("Walt Disney Co. executive Kevin Mayer said demand was high. Disney said the glitch was fixed. "
+            "The exec said more shows would come.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="Disney", cue="said", content="the glitch was fixed", after=60)
+    a2 = att(doc, "a2", source="The exec", cue="said", content="more shows would come")
+    resolve_speakers(doc, [a1, a2])
+    assert (a1.source.entity, a1.source.kind) == ("Walt Disney Co.", "organisation")
+    assert a2.source.entity == "Kevin Mayer"

@@ -51,7 +51,7 @@ from .speakers import (
 )
 
 #: Runs of capitalised words, abbreviations ("Mr.", "U.S.") and name particles: candidate names.
-_ABBR = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Adm|Maj|St|Jr|Sr|Prof|Rev|Hon)\.)"
+_ABBR = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Adm|Maj|St|Jr|Sr|Prof|Rev|Hon|Co|Inc|Corp|Ltd|Bros)\.)"
 _CAP_TOKEN = rf"(?:{_ABBR}|[A-Z][\w’'\-]*)"
 _CAP_RUN = re.compile(rf"(?<![\w’']){_CAP_TOKEN}(?:[ \t]+(?:{_CAP_TOKEN}|(?:de|van|von|bin|al|da|del|la|le)(?=[ \t]+[A-Z])))*")
 #: Titles that only precede a person's name ("Sen. Warren", "President Obama").
@@ -88,6 +88,7 @@ _RUN_BREAKS = {"is", "was", "are", "were", "has", "have", "had", "says", "said",
 _ORG_TAILS = {"clinic", "hospital", "foundation", "institute", "university", "college", "center", "centre", "fund",
               "inc", "corp", "co", "llc", "ltd", "plc", "bank", "trust", "association", "council", "committee",
               "party", "network", "project", "group", "institution", "society", "league", "agency", "labs", "lab"}
+_KEEP_DOT = {"co", "inc", "corp", "ltd", "jr", "sr", "bros", "assn", "dept", "univ"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 #: Lower-case words that may stand before a name in a source ("former", "longtime").
 _DESCRIPTORS = {"the", "a", "an", "former", "then", "longtime", "current", "acting", "late", "rival", "fellow",
@@ -96,7 +97,7 @@ _DESCRIPTORS = {"the", "a", "an", "former", "then", "longtime", "current", "acti
                 "writer", "columnist", "reporter", "correspondent", "lawyer", "attorney", "doctor", "dr.",
                 "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "del."}
 #: Heads of descriptions that mean a person ("the announcer", "a reporter for USA Today").
-_PEOPLE_HEADS = L.ANONYMOUS_HEADS | L.TITLES | {"reporter", "announcer", "moderator", "host", "anchor",
+_PEOPLE_HEADS = L.ANONYMOUS_HEADS | L.TITLES | {"exec", "executive", "reporter", "announcer", "moderator", "host", "anchor",
                                                  "judge", "lawyer", "attorney", "doctor", "woman", "man",
                                                  "candidate", "nominee", "leader", "owner", "father", "mother"}
 _PLURAL_PEOPLE = {"speechwriters", "regulators", "surrogates", "attorneys", "lawyers", "authorities", "allies",
@@ -170,7 +171,7 @@ class Resolved:
 
 
 #: Abbreviated titles and the role words they stand for ("Rep." is a congressman).
-_ROLE_SYNONYMS = {"sen": ("senator",), "senator": ("sen",), "rep": ("representative", "congressman",
+_ROLE_SYNONYMS = {"exec": ("executive",), "executive": ("exec",), "sen": ("senator",), "senator": ("sen",), "rep": ("representative", "congressman",
                   "congresswoman", "lawmaker"), "representative": ("rep", "congressman", "congresswoman"),
                   "congressman": ("rep", "representative"), "congresswoman": ("rep", "representative"),
                   "gov": ("governor",), "governor": ("gov",), "gen": ("general",), "general": ("gen",),
@@ -293,6 +294,11 @@ class EntityResolver:
         if known is not None:
             return self._person(known.name, known.gender), 0.8
         lone = self._by_key.get(("", key))
+        if lone is None and not titles and not gender:
+            body = next((e for e in self._by_name.values() if e.kind in {"organisation", "outlet", "government"}
+                         and len(e.name.split()) > 1 and key in {N.fold(w) for w in e.name.split()}), None)
+            if body is not None:  # "Disney" after "Walt Disney Co."
+                return body, 0.6
         if lone is None and not titles and not gender and re.fullmatch(r"[A-Z][a-z]{3,}[A-Z]\w*", surname):
             return self._named(surname, "organisation"), 0.5  # "WikiLeaks", "InfoNation": a body
         if lone is None:
@@ -352,7 +358,9 @@ class EntityResolver:
                 ni = i
                 break
         lead = " ".join(words[k:ni])
-        name = run[toks[ni][0]:toks[-1][1]].rstrip(",.;:")
+        name = run[toks[ni][0]:toks[-1][1]].rstrip(",;:")
+        if name.endswith(".") and N.fold(name.split()[-1]) not in _KEEP_DOT:
+            name = name.rstrip(".")  # a sentence's full stop, not "Co." or "Jr."
         name = re.sub(r"['’]s?$", "", name) if re.search(r"\w['’]s?$", name) else name
         if not name or not name[0].isalnum():
             return
@@ -391,6 +399,9 @@ class EntityResolver:
         if nw and (nw[-1] in _NOT_SURNAMES or len(nw) >= 2 and not N.is_first_name(nw[0])
                    and government_name(name.split()[-1])):
             return  # "Kent County", "Say Mexico"
+        if len(nw) >= 2 and nw[-1] in _ORG_TAILS:  # "Walt Disney Co.", "Mayo Clinic"
+            self._add_ref(self._named(name, "organisation"), s, end, "")
+            return
         tail_of = None  # "Suu Kyi": the end of a well-known full name
         if len(nw) >= 2 and not N.is_first_name(nw[0]):
             k = N.known_person(nw[-1])
