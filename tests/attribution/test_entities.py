@@ -369,3 +369,13 @@ def test_company_names_and_their_short_forms() -> None:
     resolve_speakers(doc, [a1, a2])
     assert (a1.source.entity, a1.source.kind) == ("Walt Disney Co.", "organisation")
     assert a2.source.entity == "Kevin Mayer"
+
+
+def test_a_name_glossed_as_a_firm_is_a_body() -> None:
+    text = ("Jerome Siegel founded Henry Realty, a firm focused on real estate, in 1960. "
+            "He said the work kept him young.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="He", cue="said", content="the work kept him young")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Jerome Siegel"
+    assert any(e.name == "Henry Realty" and e.kind == "organisation" for e in doc.entities)

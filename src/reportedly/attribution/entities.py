@@ -88,6 +88,9 @@ _RUN_BREAKS = {"is", "was", "are", "were", "has", "have", "had", "says", "said",
 _ORG_TAILS = {"clinic", "hospital", "foundation", "institute", "university", "college", "center", "centre", "fund",
               "inc", "corp", "co", "llc", "ltd", "plc", "bank", "trust", "association", "council", "committee",
               "party", "network", "project", "group", "institution", "society", "league", "agency", "labs", "lab"}
+_BODY_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:firm|company|group|organi[sz]ation|"
+                              r"charity|nonprofit|non-profit|agency|bank|startup|business|chain|network|outlet|"
+                              r"newspaper|website|think tank|union|party|coalition|club|school|university)\b")
 _KEEP_DOT = {"co", "inc", "corp", "ltd", "jr", "sr", "bros", "assn", "dept", "univ"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 #: Lower-case words that may stand before a name in a source ("former", "longtime").
@@ -399,7 +402,8 @@ class EntityResolver:
         if nw and (nw[-1] in _NOT_SURNAMES or len(nw) >= 2 and not N.is_first_name(nw[0])
                    and government_name(name.split()[-1])):
             return  # "Kent County", "Say Mexico"
-        if len(nw) >= 2 and nw[-1] in _ORG_TAILS:  # "Walt Disney Co.", "Mayo Clinic"
+        if len(nw) >= 2 and (nw[-1] in _ORG_TAILS or _BODY_APPOSITIVE.match(self.text, end)):
+            # "Walt Disney Co.", "Mayo Clinic", "Henry Realty, a firm focused on …"
             self._add_ref(self._named(name, "organisation"), s, end, "")
             return
         tail_of = None  # "Suu Kyi": the end of a well-known full name
