@@ -545,31 +545,7 @@ class EntityResolver:
         if m.needs == "description" or (m.kind == "anonymous" and m.needs):
             return self._description(m, mention, pos)
         if m.kind == "person" and m.entity:
-            words = N.name_words(m.entity)
-            if len(words) == 1 and (m.needs == "surname" or m.entity.isupper()):
-                title = mention.split(m.entity)[0] if m.entity in mention else ""
-                raw = m.entity.split()[-1] if m.entity.split() else m.entity
-                e, conf = self._surname_person(raw, pos, N.gender_of_title(title), title)
-                return Resolved(e, e.name, e.kind, False, conf, role=m.role)
-            if len(words) >= 2 and not N.is_first_name(words[0]) and (
-                    self._by_surname.get(words[-1]) or N.known_person(words[-1])):
-                e, conf = self._surname_person(m.entity, pos)  # "De Blasio", "Bin Laden"
-                return Resolved(e, e.name, e.kind, False, conf, role=m.role)
-            if len(words) >= 2 and (N.is_first_name(words[0]) or m.role):
-                e = self._person(m.entity, N.gender_of_title(mention))
-                return Resolved(e, e.name, "person", False, 0.85, role=m.role)
-            if len(words) == 1 and N.is_first_name(words[0]):  # a first name alone ("Melanie")
-                e = self._person(m.entity)
-                return Resolved(e, e.name, "person", False, 0.7, role=m.role)
-            if words and words[-1] in _ORG_TAILS:  # "Mayo Clinic"
-                e = self._named(m.entity, "organisation")
-                return Resolved(e, e.name, "organisation", False, 0.7, role=m.role)
-            if m.entity[:1].isupper() and len(words) >= 2:
-                e = self._person(m.entity)
-                e.weak = e.weak or not e.named  # a name only this mention vouches for
-                return Resolved(e, e.name, "person", False, 0.6, role=m.role)
-            return self._description(Mention(m.entity, "person", needs="description", key=head,
-                                             description=m.description), mention, pos)
+            return self._person_name(m, mention, pos, head)
         if m.kind in {"government", "organisation"} and m.entity and " " not in m.entity \
                 and m.entity[:1].isupper() and (self._by_surname.get(N.fold(m.entity))
                                                 or m.entity.isupper() and len(m.entity) > 5):
@@ -639,6 +615,36 @@ class EntityResolver:
                     if e not in out:
                         out.append(e)
         return out if len(out) >= 2 else []
+
+    def _person_name(self, m: Mention, mention: str, pos: int, head: str) -> Resolved:
+        """A source the mention reader took for a personal name: full name, surname, first name, or
+        a capitalised phrase only this mention vouches for."""
+        name = m.entity or ""
+        words = N.name_words(name)
+        if len(words) == 1 and (m.needs == "surname" or name.isupper()):
+            title = mention.split(name)[0] if name in mention else ""
+            raw = name.split()[-1] if name.split() else name
+            e, conf = self._surname_person(raw, pos, N.gender_of_title(title), title)
+            return Resolved(e, e.name, e.kind, False, conf, role=m.role)
+        if len(words) >= 2 and not N.is_first_name(words[0]) and (
+                self._by_surname.get(words[-1]) or N.known_person(words[-1])):
+            e, conf = self._surname_person(name, pos)  # "De Blasio", "Bin Laden"
+            return Resolved(e, e.name, e.kind, False, conf, role=m.role)
+        if len(words) >= 2 and (N.is_first_name(words[0]) or m.role):
+            e = self._person(name, N.gender_of_title(mention))
+            return Resolved(e, e.name, "person", False, 0.85, role=m.role)
+        if len(words) == 1 and N.is_first_name(words[0]):  # a first name alone ("Melanie")
+            e = self._person(name)
+            return Resolved(e, e.name, "person", False, 0.7, role=m.role)
+        if words and words[-1] in _ORG_TAILS:  # "Mayo Clinic"
+            e = self._named(name, "organisation")
+            return Resolved(e, e.name, "organisation", False, 0.7, role=m.role)
+        if name[:1].isupper() and len(words) >= 2:
+            e = self._person(name)
+            e.weak = e.weak or not e.named  # a name only this mention vouches for
+            return Resolved(e, e.name, "person", False, 0.6, role=m.role)
+        return self._description(Mention(name, "person", needs="description", key=head,
+                                         description=m.description), mention, pos)
 
     def _person_in_mention(self, spans: list[SpanPair]) -> tuple[_Ent, float] | None:
         """A person the scan found inside a source mention, when the mention is about them.
