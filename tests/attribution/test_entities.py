@@ -379,3 +379,14 @@ def test_a_name_glossed_as_a_firm_is_a_body() -> None:
     resolve_speakers(doc, [a])
     assert a.source.entity == "Jerome Siegel"
     assert any(e.name == "Henry Realty" and e.kind == "organisation" for e in doc.entities)
+
+
+def test_generic_body_heads_take_the_body_of_that_sort() -> None:
+    text = ("The Congressional Budget Office released its estimate on Monday. Senator Jane Doe praised it. "
+            "The agency said the deficit would grow. A claim the contractor reportedly denies was aired.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="The agency", cue="said", content="the deficit would grow")
+    a2 = att(doc, "a2", source="A claim the contractor", cue="denies", content="A claim")
+    resolve_speakers(doc, [a1, a2])
+    assert a1.source.entity == "Congressional Budget Office"
+    assert a2.source.entity == "contractor"  # an unnamed body, not the last body named

@@ -39,6 +39,7 @@ from . import names as N
 from .speakers import (
     FUNCTION_CAPS,
     PERSON_PRONOUNS,
+    PLACES,
     PLURAL_PRONOUNS,
     ROLE_WORDS,
     SINGLE_THING,
@@ -115,6 +116,17 @@ _DOC_FROM = re.compile(r"(?i:the|a|an|another|one|this|that)\s+(?:[\w-]+\s+){0,2
 _PREPOSITIONS = {"for", "of", "at", "with", "to", "from", "by", "in", "on", "about", "against", "and", "or"}
 #: Political advertising, which speaks for whoever paid for it.
 _ADS = {"ad", "ads", "advertisement", "clip", "spot", "commercial"}
+#: Words in the names of bodies that a generic head refers back to ("the agency" → "… Office").
+_BODY_NAME_WORDS = {
+    "agency": {"agency", "office", "bureau", "administration", "service", "commission", "department", "fbi", "cia"},
+    "union": {"union", "association", "federation", "workers", "brotherhood", "teamsters"},
+    "alliance": {"alliance", "nato", "organization", "organisation", "coalition", "pact"},
+    "court": {"court", "circuit", "tribunal"},
+    "department": {"department", "ministry", "office"},
+    "company": {"inc", "inc.", "corp", "corp.", "co", "co.", "company", "group", "llc", "ltd", "holdings"},
+    "firm": {"inc", "inc.", "corp", "corp.", "co", "co.", "llc", "ltd", "partners", "group", "associates"},
+    "state": {"*place"}, "commission": {"commission"}, "committee": {"committee"},
+}
 #: What an outlet publishes: "the piece" after "The Washington Post reported" is the Post's.
 _OUTLET_PIECES = {"piece", "article", "story", "editorial", "column"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "another", "one",
@@ -922,8 +934,10 @@ class EntityResolver:
                 return Resolved(e, e.name, "organisation", False, 0.4)
         kinds = {"government"} if head in _GOV_HEADS else {"organisation", "government"}
         e = self._recent(pos, lambda e: e.kind in kinds and head in _words(e.name), 200)
-        if e is None:
-            e = self._recent(pos, lambda e: e.kind in kinds, 30)
+        if e is None and head in _BODY_NAME_WORDS:  # "the agency" after "the Congressional Budget Office"
+            fits = _BODY_NAME_WORDS[head]
+            e = self._recent(pos, lambda e: e.kind in kinds and (
+                bool(set(_words(e.name)) & fits) or "*place" in fits and e.name.lower() in PLACES), 30)
         if e is not None:
             return Resolved(e, e.name, e.kind, False, 0.6)
         desc = re.sub(r"^(?:the|a|an|this|that)\s+", "", " ".join(words), flags=re.IGNORECASE)
@@ -1053,6 +1067,9 @@ def _clean_mention(mention: str) -> str:
     m = " ".join(words)
     m = re.sub(r"^((?i:a|an|the|this)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?)\s+that\s+.+$", r"\1", m)
     m = re.sub(r",\s+[a-z]+ing\b.*$", "", m)  # "An official at the ministry, speaking on condition …"
+    # "a claim the contractor (reportedly denies)": the speaker is the clause's subject, not the claim
+    m = re.sub(r"^(?i:a|an|the)\s+(?:claim|charge|accusation|allegation|assertion|statement|view|account)\s+"
+               r"(?=(?:the|a|an|his|her|their|its)\s+\w)", "", m)
     return _TRAILING_JUNK.sub("", m) or m
 
 

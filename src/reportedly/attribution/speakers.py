@@ -77,7 +77,7 @@ _DOC_EXTRA = {"ad", "ads", "advertisement", "clip", "spot", "book", "memoir", "t
               "article", "op-ed", "editorial", "column", "speech", "interview", "message", "website", "video",
               "documentary", "film", "petition", "resolution", "bill", "proposal", "platform", "plan"}
 #: Places that speak for their government or people ("Texas sued", "Korea warned").
-_PLACES = {
+PLACES = {
     "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
     "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
     "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
@@ -184,7 +184,7 @@ def outlet_name(head: str) -> str | None:
 def government_name(head: str) -> str | None:
     bare = _strip_possessive(head)
     plain = re.sub(r"^(?:the|The)\s+", "", bare)
-    if _norm(bare) in L.GOVERNMENT_NAMES or _norm(plain) in L.GOVERNMENT_NAMES or _norm(plain) in _PLACES:
+    if _norm(bare) in L.GOVERNMENT_NAMES or _norm(plain) in L.GOVERNMENT_NAMES or _norm(plain) in PLACES:
         return plain
     words = plain.split()
     if len(words) >= 2 and words[-1].lower() in L.GOVERNMENT_WORDS and any(_is_cap(w) for w in words[:-1]):
