@@ -390,3 +390,13 @@ def test_generic_body_heads_take_the_body_of_that_sort() -> None:
     resolve_speakers(doc, [a1, a2])
     assert a1.source.entity == "Congressional Budget Office"
     assert a2.source.entity == "contractor"  # an unnamed body, not the last body named
+
+
+def test_a_document_someone_submitted_speaks_for_them() -> None:
+    text = ("Donald Trump owns shares in several companies, according to new financial documents he "
+            "submitted to the government.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="new financial documents he submitted to the government", cue="according to",
+            content="Donald Trump owns shares in several companies")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Donald Trump"

@@ -582,7 +582,7 @@ class EntityResolver:
         if m.kind == "anonymous":
             e = self._new(m.entity or mention, "anonymous", anonymous=True, plural=m.plural)
             return Resolved(e, m.entity, "anonymous", True, 0.8, role=m.role, description=m.description)
-        if m.kind == "document" or _DOC_FROM.match(" ".join(mention.split())):
+        if m.kind == "document" or _DOC_FROM.match(" ".join(mention.split())) or _doc_head(mention):
             return self._document(m, mention, pos)
         if m.kind == "group":
             e = self._new(m.entity or mention, m.kind, plural=True)
@@ -854,8 +854,18 @@ class EntityResolver:
         before = re.match(r"(?:(?i:the|a|an|this|that|its|another|one|new|latest|recent|\d[\w-]*)\s+)*"
                           r"((?:[A-Z][\w.&’'/-]*\s+)*[A-Z][\w.&’'/-]*?)(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}"
                           + re.escape(head) + r"\b", head_text) if head else None
+        wrote = re.search(r"\b" + re.escape(head) + r"s?\s+(?:that\s+|which\s+)?(He|She|he|she|[A-Z][\w’'-]+)\s+"
+                          r"(?:had\s+|has\s+)?(?:submitted|filed|wrote|released|published|sent|signed|issued|"
+                          r"commissioned|posted|tweeted)\b", text) if head else None
+        if wrote and wrote.group(1).lower() in {"he", "she"}:  # "new financial documents he submitted"
+            gender = "male" if wrote.group(1).lower() == "he" else "female"
+            e, conf = self._salient_person(pos, gender, None)
+            if e is not None:
+                return Resolved(e, e.name, "person", False, min(0.6, conf))
         if by:
             author = by.group(1)
+        elif wrote:
+            author = wrote.group(1)
         elif before and before.group(1) and N.fold(before.group(1).split()[0]) not in _DETERMINERS:
             author = before.group(1)
         if author:
@@ -1071,6 +1081,17 @@ def _clean_mention(mention: str) -> str:
     m = re.sub(r"^(?i:a|an|the)\s+(?:claim|charge|accusation|allegation|assertion|statement|view|account)\s+"
                r"(?=(?:the|a|an|his|her|their|its)\s+\w)", "", m)
     return _TRAILING_JUNK.sub("", m) or m
+
+
+def _doc_head(mention: str) -> bool:
+    """Does the mention's first noun phrase end in a document word ("new financial documents he …")?"""
+    words = _words(" ".join(mention.split()))
+    k = 0
+    while k < len(words) and (words[k] in _DETERMINERS or words[k] in {"new", "latest", "recent", "financial",
+                                                                      "internal", "official", "leaked", "secret",
+                                                                      "previous", "annual", "public", "federal"}):
+        k += 1
+    return k < len(words) and (words[k] in L.DOCUMENT_HEADS or words[k] in _DOC_WORDS) and k + 1 < len(words)
 
 
 def name_words_raw(name: str) -> list[str]:
