@@ -400,3 +400,19 @@ def test_a_document_someone_submitted_speaks_for_them() -> None:
             content="Donald Trump owns shares in several companies")
     resolve_speakers(doc, [a])
     assert a.source.entity == "Donald Trump"
+
+
+def test_document_authors_with_dates_and_coauthors() -> None:
+    text = ("A 46-page analysis released by the Department of Veterans Affairs last month shows a rise. "
+            "A 2014 study by Harvard and the University of California at Berkeley found the same. "
+            "In a speech Mrs. Clinton delivered at the university, she said so. Hillary Clinton agreed.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="A 46-page analysis released by the Department of Veterans Affairs last month",
+             cue="shows", content="a rise")
+    a2 = att(doc, "a2", source="A 2014 study by Harvard and the University of California at Berkeley",
+             cue="found", content="the same")
+    a3 = att(doc, "a3", source="a speech Mrs. Clinton delivered at the university", cue="said", content="so")
+    resolve_speakers(doc, [a1, a2, a3])
+    assert a1.source.entity == "Department of Veterans Affairs"
+    assert a2.source.entity == "Harvard and the University of California at Berkeley"
+    assert a3.source.entity == "Hillary Clinton"

@@ -542,6 +542,8 @@ class EntityResolver:
             kind = "government" if m.kind == "government" else "organisation"
             e = self._named(head_text, kind)  # "Citizens for Tax Justice", "Commission on Presidential Debates"
             return Resolved(e, e.name, kind, False, 0.8, role=m.role)
+        if _DOC_FROM.match(" ".join(mention.split())) or _doc_head(mention):
+            return self._document(m, mention, pos)  # "a memo from …", "documents he submitted to …"
         low = _words(mention)
         head = m.key or (low[-1] if low else "")
         pm = re.match(r"(?:(?:a|an|one|another|the|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?([\w’'-]+)\s+"
@@ -582,7 +584,7 @@ class EntityResolver:
         if m.kind == "anonymous":
             e = self._new(m.entity or mention, "anonymous", anonymous=True, plural=m.plural)
             return Resolved(e, m.entity, "anonymous", True, 0.8, role=m.role, description=m.description)
-        if m.kind == "document" or _DOC_FROM.match(" ".join(mention.split())) or _doc_head(mention):
+        if m.kind == "document":
             return self._document(m, mention, pos)
         if m.kind == "group":
             e = self._new(m.entity or mention, m.kind, plural=True)
@@ -854,9 +856,9 @@ class EntityResolver:
         before = re.match(r"(?:(?i:the|a|an|this|that|its|another|one|new|latest|recent|\d[\w-]*)\s+)*"
                           r"((?:[A-Z][\w.&’'/-]*\s+)*[A-Z][\w.&’'/-]*?)(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}"
                           + re.escape(head) + r"\b", head_text) if head else None
-        wrote = re.search(r"\b" + re.escape(head) + r"s?\s+(?:that\s+|which\s+)?(He|She|he|she|[A-Z][\w’'-]+)\s+"
-                          r"(?:had\s+|has\s+)?(?:submitted|filed|wrote|released|published|sent|signed|issued|"
-                          r"commissioned|posted|tweeted)\b", text) if head else None
+        wrote = re.search(r"\b" + re.escape(head) + r"s?\s+(?:that\s+|which\s+)?(He|She|he|she|(?:(?:Mr|Mrs|Ms|Dr)"
+                          r"\.\s+)?[A-Z][\w’'-]+)\s+(?:had\s+|has\s+)?(?:submitted|filed|wrote|released|published|"
+                          r"sent|signed|issued|commissioned|posted|tweeted|delivered|gave|made)\b", text) if head else None
         if wrote and wrote.group(1).lower() in {"he", "she"}:  # "new financial documents he submitted"
             gender = "male" if wrote.group(1).lower() == "he" else "female"
             e, conf = self._salient_person(pos, gender, None)
@@ -894,6 +896,11 @@ class EntityResolver:
 
     def _author(self, name: str, pos: int) -> Resolved | None:
         name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+        name = re.sub(r"\s+(?:(?:last|this|next|earlier this|later this)\s+(?:week|month|year|\w+day)|"
+                      rf"(?:on|in)\s+{_WHEN_WORD}(?:\s+{_WHEN_WORD})*)$", "", name)  # "… Affairs last month"
+        if re.search(r"\s(?:and|&)\s", name) and name[:1].isupper():
+            e = self._named(name, "group")  # "Harvard and the University of California at Berkeley"
+            return Resolved(e, e.name, "group", False, 0.7)
         found = analyse(name)
         if found.kind == "organisation" and found.entity and _words(found.entity)[-1:] in (["campaign"], ["team"]):
             return self._body(name, "campaign", pos)
@@ -1084,14 +1091,18 @@ def _clean_mention(mention: str) -> str:
 
 
 def _doc_head(mention: str) -> bool:
-    """Does the mention's first noun phrase end in a document word ("new financial documents he …")?"""
-    words = _words(" ".join(mention.split()))
-    k = 0
-    while k < len(words) and (words[k] in _DETERMINERS or words[k] in {"new", "latest", "recent", "financial",
-                                                                      "internal", "official", "leaked", "secret",
-                                                                      "previous", "annual", "public", "federal"}):
-        k += 1
-    return k < len(words) and (words[k] in L.DOCUMENT_HEADS or words[k] in _DOC_WORDS) and k + 1 < len(words)
+    """Is the head noun of the mention's first noun phrase a document word ("new financial documents
+    he submitted …", "a speech Mrs. Clinton delivered"; not "the editorial board of …")?"""
+    raw = " ".join(mention.split()).split()
+    head = None
+    for i, w in enumerate(raw):
+        f = N.fold(w)
+        if i and (w[:1].isupper() or f in _PREPOSITIONS or f in {"that", "which", "who", "he", "she", "they",
+                                                                  "it", "we", "i"}):
+            break
+        if f not in _DETERMINERS:
+            head = f
+    return head is not None and head != N.fold(raw[-1]) and (head in L.DOCUMENT_HEADS or head in _DOC_WORDS)
 
 
 def name_words_raw(name: str) -> list[str]:
