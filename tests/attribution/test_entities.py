@@ -416,3 +416,16 @@ def test_document_authors_with_dates_and_coauthors() -> None:
     assert a1.source.entity == "Department of Veterans Affairs"
     assert a2.source.entity == "Harvard and the University of California at Berkeley"
     assert a3.source.entity == "Hillary Clinton"
+
+
+def test_gendered_words_before_a_name_and_a_dominant_namesake() -> None:
+    text = ("Sen. Ted Cruz spoke. Ted Cruz said he was ready. Ted Cruz added more. "
+            "His wife Heidi Cruz joined him. Cruz said the race was close. "
+            "“We are tired of waiting,” said 9/11 widow Terry Strada. She continued to speak.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="Cruz", cue="said", content="the race was close",
+             after=text.index("Cruz said the race"))
+    a2 = att(doc, "a2", source="She", cue="continued", content="to speak")
+    resolve_speakers(doc, [a1, a2])
+    assert a1.source.entity == "Ted Cruz"  # named three times to her once, though she was named last
+    assert a2.source.entity == "Terry Strada"  # "widow" outweighs the first name

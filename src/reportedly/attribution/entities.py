@@ -298,11 +298,12 @@ class EntityResolver:
         if cands:
             if len(cands) == 1:
                 return cands[0], 0.9
-            if recent:
-                return recent[0], 0.7
             ranked = sorted(cands, key=lambda e: -e.named)
-            if ranked[0].named >= 2 * max(1, ranked[1].named):
-                return ranked[0], 0.7  # the article is about one of them
+            dominant = ranked[0] if ranked[0].named >= 3 * max(1, ranked[1].named) else None
+            if recent and (dominant is None or recent[0] is dominant):
+                return recent[0], 0.7
+            if dominant is not None:
+                return dominant, 0.7  # the article is about one of them
             if known_in is not None:
                 return known_in, 0.7
             return max(cands, key=lambda e: (e.named, -e.idx)), 0.6
@@ -387,7 +388,8 @@ class EntityResolver:
             kept: list[str] = []
             for w in reversed(pre):
                 f = N.fold(w)
-                if f in ROLE_WORDS or f in _DESCRIPTORS or f in L.TITLES or f in _SIDES or w[:1].isupper():
+                if f in ROLE_WORDS or f in _DESCRIPTORS or f in L.TITLES or f in _SIDES or w[:1].isupper() \
+                        or f in N.FEMALE_TITLES or f in N.MALE_TITLES:
                     kept.insert(0, w)
                 else:
                     break
