@@ -429,3 +429,13 @@ def test_gendered_words_before_a_name_and_a_dominant_namesake() -> None:
     resolve_speakers(doc, [a1, a2])
     assert a1.source.entity == "Ted Cruz"  # named three times to her once, though she was named last
     assert a2.source.entity == "Terry Strada"  # "widow" outweighs the first name
+
+
+def test_a_person_known_by_first_name() -> None:
+    text = ("Melanie drove to the rally on Friday. Melanie thought the doctor was wrong. "
+            "“It never crossed my mind,” she said. Will the rally grow? Hope remains.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="she", cue="said", content="“It never crossed my mind,”")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Melanie"
+    assert not any(e.name in {"Will", "Hope"} for e in doc.entities)

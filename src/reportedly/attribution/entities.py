@@ -93,6 +93,16 @@ _BODY_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:firm|co
                               r"charity|nonprofit|non-profit|agency|bank|startup|business|chain|network|outlet|"
                               r"newspaper|website|think tank|union|party|coalition|club|school|university)\b")
 _KEEP_DOT = {"co", "inc", "corp", "ltd", "jr", "sr", "bros", "assn", "dept", "univ"}
+#: First names that are also everyday words, never taken for a person on their own.
+_COMMON_WORDS = {"will", "may", "june", "april", "august", "grant", "hope", "joy", "faith", "rose", "mark", "bill",
+                 "rich", "frank", "art", "chase", "dawn", "summer", "autumn", "winter", "sky", "crystal", "amber",
+                 "ruby", "pearl", "iris", "lily", "daisy", "holly", "ivy", "jasmine", "penny", "sunny", "wade",
+                 "miles", "guy", "don", "ray", "rod", "sal", "van", "gay", "major", "king", "prince", "earl",
+                 "duke", "baron", "dean", "bishop", "pastor", "sterling", "hunter", "page", "price", "young",
+                 "long", "rush", "gene", "jack", "jean", "ave", "ali", "al", "ed", "ted", "tom", "sue", "pat",
+                 "ma", "pa", "jan", "mar", "sept", "oct", "nov", "dec", "trump", "clinton", "lincoln", "washington",
+                 "jordan", "christian", "israel", "harmony", "unity", "liberty", "justice", "america", "china",
+                 "india", "georgia", "virginia", "carolina", "florence", "paris", "sydney", "victoria", "madison"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 #: Lower-case words that may stand before a name in a source ("former", "longtime").
 _DESCRIPTORS = {"the", "a", "an", "former", "then", "longtime", "current", "acting", "late", "rival", "fellow",
@@ -332,10 +342,18 @@ class EntityResolver:
         self.refs.sort(key=lambda r: r.pos)
         self._ref_pos = [r.pos for r in self.refs]
         self._sorted = True
+        alone: dict[str, int] = {}
+        for _, _, word, _, _ in pending:
+            alone[word] = alone.get(word, 0) + 1
         for pos, end, surname, lead, gender in sorted(pending):
             last = surname.split()[-1]
             if self._by_surname.get(N.fold(last)) or N.known_person(last, gender):
                 e, _ = self._surname_person(surname, pos, gender, lead)
+                self._add_ref(e, pos, end, lead)
+                e.named += 1
+            elif alone[surname] >= 2 and " " not in surname and N.gender_of_first(surname) \
+                    and N.fold(surname) not in _COMMON_WORDS:
+                e = self._person(surname)  # "Melanie thought … Melanie said": a person known by first name
                 self._add_ref(e, pos, end, lead)
                 e.named += 1
 
