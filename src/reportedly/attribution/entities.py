@@ -84,7 +84,10 @@ _RUN_BREAKS = {"is", "was", "are", "were", "has", "have", "had", "says", "said",
                "should", "might", "must", "does", "did", "do", "to", "for", "on", "in", "at", "by", "with",
                "from", "as", "vs", "or", "but", "not", "no", "goes", "gets", "wins", "loses", "calls", "slams",
                "tells", "wants", "urges", "warns", "claims", "blasts", "rips", "backs", "after", "over", "about",
-               "right", "wrong", "be", "been"}
+               "right", "wrong", "be", "been", "wrote", "writes", "made", "makes", "won", "lost", "became",
+               "takes", "took", "gives", "gave", "finds", "found", "sees", "saw", "leaves", "left", "announces",
+               "announced", "reveals", "revealed", "joins", "joined", "returns", "returned", "dies", "died",
+               "faces", "faced", "plans", "sues", "sued", "admits", "denies", "defends", "praises", "attacks"}
 #: Last words that make a capitalised name a body, not a person ("Mayo Clinic", "Acme Corp").
 _ORG_TAILS = {"clinic", "hospital", "foundation", "institute", "university", "college", "center", "centre", "fund",
               "inc", "corp", "co", "llc", "ltd", "plc", "bank", "trust", "association", "council", "committee",
