@@ -55,6 +55,43 @@ def article_from_object(obj: Any, name: str) -> Document:
     raise InputError(name, "the 'text' (or 'html') field is empty")
 
 
+MAX_DEPTH = 64
+"""Deepest nesting of arrays and objects a JSON line may have (deeper lines fail as ``PATH:LINE``)."""
+
+
+def _depth_ok(obj: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether ``obj`` nests at most ``limit`` arrays/objects deep (iterative: never recurses)."""
+    stack = [(obj, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > limit:
+                return False
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
+    return True
+
+
+def _loads(data: bytes) -> Any:
+    """``json.loads`` that turns too-deep nesting into a ``ValueError``-like :class:`_TooDeep`."""
+    try:
+        obj = json.loads(data)
+    except RecursionError:
+        raise _TooDeep from None
+    if not _depth_ok(obj):
+        raise _TooDeep
+    return obj
+
+
+class _TooDeep(Exception):
+    reason = f"JSON nested too deeply (over {MAX_DEPTH} levels)"
+
+
+def _json_error(exc: json.JSONDecodeError) -> str:
+    msg = exc.msg.removesuffix(" at")  # "Invalid control character at" would read "at at column"
+    return f"invalid JSON ({msg} at column {exc.colno})"
+
+
 def _line_name(path: str, lineno: int, obj: Any) -> str:
     if isinstance(obj, dict) and isinstance(obj.get("id"), str | int) and str(obj["id"]).strip():
         return f"{path}#{obj['id']}"
@@ -90,15 +127,21 @@ def read_jsonl(opened: Opened, max_bytes: int) -> Iterator[Document | InputError
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = _loads(line)
+        except _TooDeep as exc:
+            first = False
+            yield InputError(f"{path}:{lineno}", exc.reason)
+            continue
         except UnicodeDecodeError:
+            first = False
             yield InputError(f"{path}:{lineno}", "not UTF-8 text")
             continue
         except ValueError as exc:
-            if first:  # perhaps one JSON document over several lines
+            if first and _opens_multiline(line):  # perhaps one JSON document over several lines
                 yield from _read_whole(line, opened, max_bytes)
                 return
-            yield InputError(f"{path}:{lineno}", f"invalid JSON ({exc.msg} at column {exc.colno})")
+            first = False
+            yield InputError(f"{path}:{lineno}", _json_error(exc))
             continue
         first = False
         items = obj if isinstance(obj, list) else [obj]
@@ -115,6 +158,19 @@ def read_jsonl(opened: Opened, max_bytes: int) -> Iterator[Document | InputError
         yield InputError(path, "empty input")
 
 
+def _opens_multiline(line: bytes) -> bool:
+    """Whether a first line that is not JSON by itself looks like the start of a JSON document spread
+    over several lines: it opens an array or object that the line does not close (``[``, ``{``,
+    ``[{"text": ...,``). A first line that is merely broken (``{broken``, ``{"text": "x"``\u2026 on one line
+    followed by good lines) is read as a bad line, so the good lines after it are kept."""
+    text = line.strip()
+    if text in (b"[", b"{"):
+        return True
+    if not text.startswith((b"[", b"{")):
+        return False
+    return text.endswith((b",", b"[", b"{", b":"))
+
+
 def _read_whole(start: bytes, opened: Opened, max_bytes: int) -> Iterator[Document | InputError]:
     rest = opened.stream.read(max_bytes + 1 - len(start))
     data = start + rest
@@ -122,12 +178,15 @@ def _read_whole(start: bytes, opened: Opened, max_bytes: int) -> Iterator[Docume
         yield InputError(opened.name, f"too large: a JSON document over the limit of {max_bytes / 1e6:.1f} MB")
         return
     try:
-        obj = json.loads(data)
+        obj = _loads(data)
+    except _TooDeep as exc:
+        yield InputError(opened.name, exc.reason)
+        return
     except UnicodeDecodeError:
         yield InputError(opened.name, "not UTF-8 text")
         return
     except ValueError as exc:
-        yield InputError(f"{opened.name}:{exc.lineno}", f"invalid JSON ({exc.msg} at column {exc.colno})")
+        yield InputError(f"{opened.name}:{exc.lineno}", _json_error(exc))
         return
     items = obj if isinstance(obj, list) else [obj]
     for i, item in enumerate(items):

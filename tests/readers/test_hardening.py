@@ -1,0 +1,85 @@
+"""Inputs a probe found to abort, lose data or hang; each must fail alone and let the run go on."""
+
+from __future__ import annotations
+
+import json
+
+from reportedly.cli import main
+from reportedly.readers import Failure, read_inputs
+
+GOOD = {"text": "The council met on Friday.\n\nIt approved the budget after a long debate, officials said."}
+
+
+def _items(path):
+    items = list(read_inputs([str(path)]))
+    return ([i for i in items if not isinstance(i, Failure)], [i for i in items if isinstance(i, Failure)])
+
+
+def test_deeply_nested_jsonl_line_fails_alone(tmp_path) -> None:
+    path = tmp_path / "deep.jsonl"
+    lines = [json.dumps(GOOD), "[" * 5000 + "]" * 5000, '{"a":' * 5000 + "1" + "}" * 5000,
+             json.dumps(GOOD)[:-1] + ', "x": ' + "[" * 100 + "]" * 100 + "}",
+             json.dumps(GOOD)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs, fails = _items(path)
+    assert len(docs) == 2
+    assert [f.input for f in fails] == [f"{path}:2", f"{path}:3", f"{path}:4"]
+    assert all("nested too deeply" in f.reason for f in fails)
+
+
+def test_deeply_nested_first_line_and_whole_document(tmp_path) -> None:
+    path = tmp_path / "deep-first.jsonl"
+    path.write_text('{"a":' * 5000 + "1" + "}" * 5000 + "\n" + json.dumps(GOOD) + "\n", encoding="utf-8")
+    docs, fails = _items(path)
+    assert len(docs) == 1 and len(fails) == 1 and "nested too deeply" in fails[0].reason
+    whole = tmp_path / "deep.json"
+    whole.write_text("[\n" + '{"a":' * 5000 + "1" + "}" * 5000 + "\n]\n", encoding="utf-8")
+    docs, fails = _items(whole)
+    assert docs == [] and len(fails) == 1 and "nested too deeply" in fails[0].reason
+
+
+def test_deep_line_does_not_stop_analyze_or_ingest(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("REPORTEDLY_PIPELINE_COMPONENTS", "structure")
+    bad = tmp_path / "a.jsonl"
+    bad.write_text(json.dumps(GOOD) + "\n" + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    later = tmp_path / "b.jsonl"
+    later.write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    code = main(["analyze", str(bad), str(later), "--format", "jsonl"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert len(out.splitlines()) == 2
+    assert err.splitlines() == [f"reportedly: {bad}:2: JSON nested too deeply (over 64 levels)"]
+    db = tmp_path / "c.db"
+    code = main(["ingest", str(bad), str(later), "--db", str(db)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert f"reportedly: {bad}:2: JSON nested too deeply" in err and "Traceback" not in err
+    from reportedly.corpus.store import Store
+    with Store(str(db)) as store:
+        assert store.counts()["documents"] == 1  # the same text twice is one document
+
+
+def test_broken_first_line_keeps_the_good_lines(tmp_path) -> None:
+    path = tmp_path / "first-broken.jsonl"
+    good = [dict(GOOD, id=f"g{i}") for i in range(3)]
+    path.write_text('{"text": "cut off\n' + "\n".join(json.dumps(g) for g in good) + "\n", encoding="utf-8")
+    docs, fails = _items(path)
+    assert [d.input for d in docs] == [f"{path}#g{i}" for i in range(3)]
+    assert [f.input for f in fails] == [f"{path}:1"]
+    assert fails[0].reason.startswith("invalid JSON (")
+
+
+def test_pretty_printed_json_document_is_still_read(tmp_path) -> None:
+    path = tmp_path / "pretty.json"
+    path.write_text(json.dumps([dict(GOOD, id="p1"), dict(GOOD, id="p2")], indent=2), encoding="utf-8")
+    docs, fails = _items(path)
+    assert len(docs) == 2 and fails == []
+
+
+def test_json_error_does_not_double_at(tmp_path) -> None:
+    path = tmp_path / "control.jsonl"
+    path.write_bytes(json.dumps(GOOD).encode() + b'\n{"text": "a\x01b"}\n')
+    _docs, fails = _items(path)
+    (fail,) = fails
+    assert "at at" not in fail.reason
+    assert fail.reason == "invalid JSON (Invalid control character at column 12)"
