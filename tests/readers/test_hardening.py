@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 from reportedly.cli import main
 from reportedly.readers import Failure, read_inputs
@@ -83,3 +86,23 @@ def test_json_error_does_not_double_at(tmp_path) -> None:
     (fail,) = fails
     assert "at at" not in fail.reason
     assert fail.reason == "invalid JSON (Invalid control character at column 12)"
+
+
+def test_named_pipe_in_a_directory_is_skipped_not_waited_on(tmp_path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    os.mkfifo(folder / "b.txt")
+    (folder / "c.txt").write_text("The mayor said on Monday that the bridge would reopen next week.\n", "utf-8")
+    env = dict(os.environ, REPORTEDLY_PIPELINE_COMPONENTS="structure")
+    for command in (["analyze", str(folder), "--format", "jsonl"],
+                    ["ingest", str(folder), "--db", str(tmp_path / "x.db")]):
+        proc = subprocess.run([sys.executable, "-m", "reportedly.cli", *command],
+                              capture_output=True, text=True, env=env, timeout=120)
+        assert proc.returncode == 1, proc.stderr
+        lines = proc.stderr.splitlines()
+        assert lines[0] == f"reportedly: {folder / 'b.txt'}: not a regular file (a named pipe), skipped"
+        assert len(lines) == (1 if command[0] == "analyze" else 2)  # ingest adds its summary line
+        assert "Traceback" not in proc.stderr
+        if command[0] == "analyze":
+            assert len(proc.stdout.splitlines()) == 2

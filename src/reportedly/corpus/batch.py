@@ -40,20 +40,35 @@ class IngestStats:
                 f"{updated}{self.existing} already present, {len(self.failures)} failed")
 
 
-def expand_inputs(paths: Iterable[str], settings: Settings | None = None) -> list[str]:
-    """Files to read: files as given, directories walked (sorted) for the configured suffixes."""
+def expand_inputs(paths: Iterable[str], settings: Settings | None = None,
+                  skipped: list[Failure] | None = None) -> list[str]:
+    """Files to read: files as given, directories walked (sorted) for the configured suffixes.
+
+    An entry of a directory that is not a regular file (a named pipe would block the walk forever)
+    is left out, and added to ``skipped`` as a :class:`Failure` when that list is given."""
+    from ..readers import _walk
+
     settings = settings or get_settings()
-    suffixes = tuple(s.lower() for s in settings.input.directory_suffixes)
-    suffixes += tuple(s + ".gz" for s in suffixes)
     out: list[str] = []
     for p in paths:
         path = Path(p)
         if p != "-" and path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*"))
-                       if f.is_file() and not f.name.startswith(".") and f.name.lower().endswith(suffixes))
+            for f, reason in _walk(str(path), settings.input.directory_suffixes):
+                if reason is None:
+                    out.append(f)
+                elif skipped is not None:
+                    skipped.append(Failure(f, reason))
         else:
             out.append(p)
     return out
+
+
+def _report_skipped(skipped: list[Failure], stats: IngestStats,
+                    on_failure: Callable[[Failure], None] | None) -> None:
+    for failure in skipped:
+        stats.failures.append(failure)
+        if on_failure:
+            on_failure(failure)
 
 
 def _hash_or_none(path: str) -> str | None:
@@ -104,7 +119,10 @@ def ingest_paths(
     """
     analyzer = analyzer or Analyzer()
     stats = IngestStats()
-    for path in expand_inputs(paths, analyzer.settings):
+    skipped: list[Failure] = []
+    files = expand_inputs(paths, analyzer.settings, skipped)
+    _report_skipped(skipped, stats, on_failure)
+    for path in files:
         stats.files += 1
         digest = _hash_or_none(path)
         if digest and not update and store.has_input(digest):
@@ -167,7 +185,10 @@ def run_batch(
     settings = Settings.load(config) if config else get_settings()
     stats = IngestStats()
     todo: list[tuple[str, str | None]] = []
-    for path in expand_inputs(paths, settings):
+    skipped: list[Failure] = []
+    files = expand_inputs(paths, settings, skipped)
+    _report_skipped(skipped, stats, on_failure)
+    for path in files:
         stats.files += 1
         digest = _hash_or_none(path)
         if digest and store.has_input(digest):

@@ -18,6 +18,7 @@ jsonl     line with a ``text`` or ``html`` field; a bad line fails as PATH:LINE 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,8 +51,25 @@ def _failure(exc: InputError) -> Failure:
     return Failure(exc.input, " ".join(str(exc.reason).split()))
 
 
-def iter_directory(path: str, suffixes: Iterable[str]) -> Iterator[str]:
-    """Files under ``path`` (recursively, sorted) whose names end with one of ``suffixes`` (``.gz`` allowed)."""
+def _not_regular(path: str) -> str | None:
+    """Why ``path`` is not a regular file (a named pipe, a socket, a device…), or None when it is one.
+
+    Reading a named pipe found in a directory would block the walk forever, so such entries are
+    skipped; ``stat`` itself never opens the file, so it cannot block."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if stat.S_ISREG(mode):
+        return None
+    kind = ("a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file")
+    return f"not a regular file ({kind}), skipped"
+
+
+def _walk(path: str, suffixes: Iterable[str]) -> list[tuple[str, str | None]]:
+    """``(file, None)`` for each regular file under ``path`` (recursively, sorted) whose name ends with one
+    of ``suffixes`` (``.gz`` allowed), ``(entry, reason)`` for a matching entry that is not one."""
     wanted = tuple(s.lower() for s in suffixes)
     found = []
     for root, dirs, files in os.walk(path):
@@ -59,8 +77,15 @@ def iter_directory(path: str, suffixes: Iterable[str]) -> Iterator[str]:
         for f in files:
             name = f.lower().removesuffix(".gz")
             if not f.startswith(".") and name.endswith(wanted):
-                found.append(os.path.join(root, f))
-    return iter(sorted(found))
+                full = os.path.join(root, f)
+                found.append((full, _not_regular(full)))
+    return sorted(found)
+
+
+def iter_directory(path: str, suffixes: Iterable[str]) -> Iterator[str]:
+    """Regular files under ``path`` (recursively, sorted) whose names end with one of ``suffixes``
+    (``.gz`` allowed); named pipes, sockets and devices are left out."""
+    return iter([f for f, reason in _walk(path, suffixes) if reason is None])
 
 
 def read_input(name: str, settings: Settings | None = None, *, stdin: BinaryIO | None = None
@@ -93,12 +118,15 @@ def read_inputs(inputs: Iterable[str], settings: Settings | None = None, *, stdi
     for item in inputs:
         item = str(item)
         if item != "-" and Path(item).is_dir():
-            files = list(iter_directory(item, settings.input.directory_suffixes))
-            if not files:
+            entries = _walk(item, settings.input.directory_suffixes)
+            if not entries:
                 suffixes = ", ".join(settings.input.directory_suffixes)
                 yield Failure(item, f"directory has no readable files (looked for {suffixes}, optionally .gz)")
                 continue
-            for f in files:
-                yield from read_input(f, settings)
+            for f, reason in entries:
+                if reason is not None:
+                    yield Failure(f, reason)
+                else:
+                    yield from read_input(f, settings)
             continue
         yield from read_input(item, settings, stdin=stdin)
