@@ -139,7 +139,27 @@ def run_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _port_free(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be listened on (in use, no such address), or None when it can."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, UnicodeError) as exc:
+        return f"cannot listen on {host}: {getattr(exc, 'strerror', None) or exc}"
+    family, kind, proto, _name, addr = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            sock.bind(addr)
+        except OSError as exc:
+            return f"cannot listen on {host}:{port}: {(exc.strerror or str(exc)).lower()}"
+    return None
+
+
 def run_serve(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     import uvicorn
 
     from ..corpus import Store
@@ -147,6 +167,18 @@ def run_serve(args: argparse.Namespace) -> int:
 
     settings = Settings.load(args.config)
     path = _db_path(args, settings)
+    host, port = args.host or settings.serve.host, args.port or settings.serve.port
+    if not 1 <= int(port) <= 65535:
+        print(f"reportedly: serve: port {port} is out of range (1-65535)", file=sys.stderr)
+        return 2
+    problem = _port_free(host, int(port))
+    if problem:
+        print(f"reportedly: serve: {problem}", file=sys.stderr)
+        return 1
+    if not args.ingest and not Path(path).exists():
+        print(f"reportedly: serve: {path}: no such corpus store; run 'reportedly ingest PATH...' first "
+              "(or 'reportedly serve --ingest PATH...')", file=sys.stderr)
+        return 1
     if args.ingest:
         args.paths = args.ingest
         if run_ingest(args):
@@ -155,7 +187,6 @@ def run_serve(args: argparse.Namespace) -> int:
                     return 1  # nothing could be ingested: nothing to serve
     Store(path).close()  # create or migrate once, before the read-only request threads open it
     app = create_app(path)
-    host, port = args.host or settings.serve.host, args.port or settings.serve.port
     shown = f"[{host}]" if ":" in host else host
     print(f"reportedly: serving {path} at http://{shown}:{port}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

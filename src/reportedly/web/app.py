@@ -31,6 +31,9 @@ from .render import attribution_infos, bar_chart, highlight, share_bars, share_c
 HERE = Path(__file__).resolve().parent
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+MAX_OFFSET = 100_000
+"""Largest ``offset`` any listing accepts (a larger one is a 422); ``/?page=`` is clamped to match."""
+MAX_PAGE = MAX_OFFSET // 50 + 1
 
 
 class SearchResult(BaseModel):
@@ -77,16 +80,34 @@ class SecurityHeaders:
             return
         csp = not scope.get("path", "").startswith(("/docs", "/redoc"))
 
+        started = False
+
+        def with_headers(headers: list) -> list:
+            headers = list(headers)
+            headers.append((b"x-content-type-options", b"nosniff"))
+            headers.append((b"referrer-policy", b"no-referrer"))
+            if csp:
+                headers.append((b"content-security-policy", CSP.encode()))
+            return headers
+
         async def send_with_headers(message: dict[str, Any]) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers.append((b"x-content-type-options", b"nosniff"))
-                if csp:
-                    headers.append((b"content-security-policy", CSP.encode()))
-                message = {**message, "headers": headers}
+                started = True
+                message = {**message, "headers": with_headers(message.get("headers", []))}
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # an unexpected error: answer the 500 here, with the headers, rather than leave it to the
+            # server's own error page (which carries none); then let the server log it
+            if not started:
+                body = b"Internal Server Error"
+                await send({"type": "http.response.start", "status": 500, "headers": with_headers(
+                    [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())])})
+                await send({"type": "http.response.body", "body": body})
+            raise
 
 
 def snippet_html(snippet: str | None) -> Markup:
@@ -181,7 +202,8 @@ def create_app(db_path: str | Path) -> FastAPI:
                    date_from: str | None = Query(None, alias="from", description="YYYY[-MM[-DD]]"),
                    date_to: str | None = Query(None, alias="to", description="YYYY[-MM[-DD]]"),
                    via: str | None = Query(None, description="statements relayed through this outlet"),
-                   limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0)) -> JSONResponse:
+                   limit: int = Query(20, ge=1, le=200),
+                   offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> JSONResponse:
         args = search_args(q, speaker, outlet, anonymous, hedged, date_from, date_to, via, limit, offset)
         try:
             results = store().search(**args)
@@ -196,7 +218,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/documents", tags=["api"], summary="Documents, newest first")
     def api_documents(outlet: str | None = None, limit: int = Query(50, ge=1, le=500),
-                      offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+                      offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> list[dict[str, Any]]:
         return store().documents(limit=limit, offset=offset, outlet=outlet)
 
     @app.get("/api/documents/{doc_id}", tags=["api"], summary="One document as its JSON record")
@@ -207,7 +229,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         return JSONResponse(rec)
 
     @app.get("/api/speakers", tags=["api"], summary="Speakers by number of statements")
-    def api_speakers(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
+    def api_speakers(limit: int = Query(100, ge=1, le=1000),
+                     offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> list[dict[str, Any]]:
         return store().speakers(limit=limit, offset=offset)
 
     @app.get("/api/speakers/{speaker_id}", tags=["api"], summary="A speaker and every statement by date")
@@ -231,6 +254,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     # -- pages --------------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(request: Request, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
+        page_no = min(page_no, MAX_PAGE)  # a page past the end is an empty page, never an overflow
         s = store()
         per = 50
         docs = s.documents(limit=per + 1, offset=(page_no - 1) * per)
@@ -254,7 +278,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     def search_page(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,
                     anonymous: bool = False, hedged: bool = False,
                     date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
-                    via: str | None = None, offset: int = Query(0, ge=0, le=100_000)) -> HTMLResponse:
+                    via: str | None = None, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
         per = 50
         args = search_args(q, speaker, outlet, anonymous, hedged, date_from, date_to, via, per, offset)
         error, results = None, []

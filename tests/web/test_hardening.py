@@ -1,0 +1,77 @@
+"""Requests a probe found to give 500s or to miss the security headers."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportedly.cli import main
+
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize("url", [f"/api/search?offset={HUGE}", f"/api/documents?offset={HUGE}",
+                                 f"/api/speakers?offset={HUGE}", f"/search?q=talks&offset={HUGE}",
+                                 "/api/search?offset=-1", "/api/search?limit=100000000000000000000"])
+def test_out_of_range_numbers_are_422(client, url) -> None:
+    r = client.get(url)
+    assert r.status_code == 422
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_page_past_any_end_is_an_empty_page(client) -> None:
+    r = client.get("/?page=18446744073709551616")
+    assert r.status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/", "/api/documents", "/nope", "/api/documents/nope", f"/api/search?offset={HUGE}"])
+def test_every_response_carries_the_security_headers(client, url) -> None:
+    r = client.get(url)
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["referrer-policy"] == "no-referrer"
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_an_internal_error_is_a_500_with_the_headers(corpus_db, monkeypatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from reportedly.corpus.store import Store
+    from reportedly.web.app import create_app
+
+    def broken(self, *a, **k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Store, "outlets", broken)
+    with TestClient(create_app(corpus_db), raise_server_exceptions=False) as c:
+        r = c.get("/api/outlets")
+    assert r.status_code == 500
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["referrer-policy"] == "no-referrer"
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_serve_port_out_of_range_is_one_usage_line(corpus_db, capsys) -> None:
+    assert main(["serve", "--db", str(corpus_db), "--port", "99999"]) == 2
+    _out, err = capsys.readouterr()
+    assert err.splitlines() == ["reportedly: serve: port 99999 is out of range (1-65535)"]
+
+
+def test_serve_on_a_busy_port_is_one_line_before_serving(corpus_db, capsys) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--db", str(corpus_db), "--port", str(port)]) == 1
+    _out, err = capsys.readouterr()
+    (line,) = err.splitlines()
+    assert line.startswith(f"reportedly: serve: cannot listen on 127.0.0.1:{port}: ") and "serving" not in err
+
+
+def test_serve_without_a_store_refuses_and_creates_nothing(tmp_path, capsys) -> None:
+    db = tmp_path / "reportedly.db"
+    assert main(["serve", "--db", str(db), "--port", "8123"]) == 1
+    _out, err = capsys.readouterr()
+    (line,) = err.splitlines()
+    assert "no such corpus store" in line and "ingest" in line
+    assert not db.exists()
