@@ -43,9 +43,10 @@ def test_fts_syntax_is_passed_through(store) -> None:
     assert _atts(store.search("stalled NOT nobody")) == []
 
 
-def test_bad_syntax_is_a_query_error(store) -> None:
-    with pytest.raises(QueryError, match="cannot search for"):
-        store.search('"unterminated')
+def test_bad_queries_are_query_errors(store) -> None:
+    # an unterminated quote is read as plain words now (see test_ordinary_queries_never_fail)
+    with pytest.raises(QueryError, match="query too long"):
+        store.search("x" * 501)
     with pytest.raises(QueryError, match="expected a date"):
         store.search("aid", date_from="last week")
 
@@ -127,3 +128,39 @@ def test_punctuation_alone_is_no_syntax(store, query) -> None:
 def test_operators_and_parentheses(store) -> None:
     assert _atts(store.search("(stalled OR stockpiles) NOT Pentagon")) == ["b1"]
     assert _atts(store.search("stalled OR stockpiles")) == ["a3", "a4", "b1"]
+
+
+@pytest.mark.parametrize("query", ['"White House" Trump\'s', "U.S. AND Trump", "trump OR", 'I\'m "sure"', 'said"',
+                                   "NOT said", '"unterminated', "OR", "AND AND", "stockpiles NEAR"])
+def test_ordinary_queries_never_fail(store, query) -> None:
+    assert isinstance(store.search(query), list)
+
+
+def test_fallback_keeps_phrases_and_operators(store) -> None:
+    # the bare word with an apostrophe breaks FTS5; the phrase and the operator still count
+    assert _atts(store.search('"talks will fail" OR stockpiles\'')) == ["a2", "a3", "a4"]
+    assert _atts(store.search('stockpiles"')) == ["a3", "a4"]
+    assert _atts(store.search("stockpiles OR")) == ["a3", "a4"]
+
+
+def test_query_length_and_terms_are_capped(store) -> None:
+    from reportedly.corpus.search import MAX_QUERY_CHARS, MAX_QUERY_TERMS
+
+    store.search("word " * MAX_QUERY_TERMS)
+    with pytest.raises(QueryError, match=f"too many words: {MAX_QUERY_TERMS + 1}, at most {MAX_QUERY_TERMS}"):
+        store.search("word " * (MAX_QUERY_TERMS + 1))
+    with pytest.raises(QueryError, match=f"query too long: {MAX_QUERY_CHARS + 1} characters"):
+        store.search("a" * (MAX_QUERY_CHARS + 1))
+
+
+def test_a_search_over_its_time_budget_is_stopped_with_a_clear_error(store, monkeypatch) -> None:
+    import importlib
+
+    search_module = importlib.import_module("reportedly.corpus.search")
+
+    monkeypatch.setattr(search_module, "TIME_BUDGET", -1.0)  # already over: the first check interrupts
+    monkeypatch.setattr(search_module, "PROGRESS_STEPS", 1)  # and checks come at once, however small the corpus
+    with pytest.raises(QueryError, match="was stopped"):
+        store.search("stockpiles")
+    monkeypatch.undo()
+    assert _atts(store.search("stockpiles")) == ["a3", "a4"]  # the handler is removed afterwards

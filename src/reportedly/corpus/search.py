@@ -2,8 +2,14 @@
 
 Plain words are searched as they are (each word quoted, so ``Milley's`` or ``U.S.`` just work);
 a query that uses FTS5 syntax (``"phrases"``, ``AND``/``OR``/``NOT``, ``NEAR``, ``prefix*``) is
-passed through, and a syntax error becomes a one-line :class:`~reportedly.errors.QueryError`.
+passed through. When that is not valid FTS5 (``"White House" Trump's``, ``trump OR``, ``said"``),
+the query is read again with its bare words quoted (phrases and operators kept), and failing that
+as its words alone, quoted: an ordinary query never fails for its punctuation.
 Query text and filters only ever reach SQL as parameters.
+
+Limits (each a one-line :class:`~reportedly.errors.QueryError`): a query of at most
+:data:`MAX_QUERY_CHARS` characters and :data:`MAX_QUERY_TERMS` words, and at most
+:data:`TIME_BUDGET` seconds of SQLite work per search (a progress handler interrupts it).
 
 Results are dicts with ``type`` ``"attribution"`` (a statement: speaker, cue, content) or
 ``"document"``; both carry ``document_id``. Filters on the statement (speaker, anonymous, hedged,
@@ -15,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 from typing import TYPE_CHECKING, Any
 
 from ..errors import QueryError
@@ -30,6 +37,52 @@ RANK_WINDOW = 2000
 #: (colons, parentheses, hyphens) is read as plain words.
 _SYNTAX = re.compile(r'"|\w\*|\b(AND|OR|NOT|NEAR)\b')
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+#: The longest query accepted, in characters.
+MAX_QUERY_CHARS = 500
+#: The most words (operators included) a query may have.
+MAX_QUERY_TERMS = 32
+#: Seconds of SQLite work one search may take before it is interrupted.
+TIME_BUDGET = 2.0
+#: SQLite virtual-machine steps between two checks of the time budget.
+PROGRESS_STEPS = 1000
+_TOKEN = re.compile(r'"[^"]*"|[^\s"]+"?|"')
+_HELP = '(use words, "quoted phrases", AND/OR/NOT, prefix*)'
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _requoted(query: str) -> str:
+    """Bare words quoted, closed ``"phrases"``, operators and ``prefix*`` kept: the first fallback."""
+    out = []
+    for tok in _TOKEN.findall(query):
+        if (len(tok) > 1 and tok.startswith('"') and tok.endswith('"')) or tok in ("AND", "OR", "NOT") \
+                or re.fullmatch(r"\w+\*", tok):
+            out.append(tok)
+        elif tok.strip('"'):
+            out.append(_quote(tok.strip('"')))
+    return " ".join(out)
+
+
+def _plain_terms(query: str) -> str:
+    """Every word of ``query`` as a quoted term, quotes and operators dropped: the last fallback."""
+    words = [w for w in query.replace('"', " ").split() if w not in ("AND", "OR", "NOT", "NEAR")]
+    return " ".join(_quote(w) for w in words or query.replace('"', " ").split())
+
+
+def _is_syntax_error(exc: sqlite3.OperationalError) -> bool:
+    msg = str(exc)
+    return "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg
+
+
+def check_query(query: str) -> None:
+    """Refuse a query over the length or term limits with a clear one-line message."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long: {len(query)} characters, at most {MAX_QUERY_CHARS}")
+    n = len(query.replace('"', " ").split())
+    if n > MAX_QUERY_TERMS:
+        raise QueryError(f"query has too many words: {n}, at most {MAX_QUERY_TERMS}")
 
 
 def fts_query(query: str) -> str:
@@ -70,6 +123,7 @@ def search(
     date_from, date_to = check_date(date_from, "from"), check_date(date_to, "to")
     limit = max(1, min(int(limit), 1000))
     offset = max(0, int(offset))
+    check_query(query or "")
     match = fts_query(query or "")
     doc_where: list[str] = []
     doc_params: list[Any] = []
@@ -93,33 +147,58 @@ def search(
         att_where.append("a.via_outlet LIKE ? ESCAPE '\\'")
         att_params.append("%" + _like_escape(via.strip()) + "%")
     statement_only = bool(att_where)
-    results: list[dict[str, Any]] = []
+    tried = [match]
+    if match:
+        tried += [q for q in (_requoted(query), _plain_terms(query)) if q and q not in tried]
+    for i, attempt in enumerate(tried):
+        try:
+            return _timed(store, lambda m=attempt: _run(store, m, statement_only, att_where, att_params, doc_where,
+                                                        doc_params, date_from, date_to, limit, offset))
+        except sqlite3.OperationalError as exc:
+            if _is_syntax_error(exc) and i + 1 < len(tried):
+                continue
+            if _is_syntax_error(exc):
+                raise QueryError(f"cannot search for {query!r}: {str(exc).removeprefix('fts5: ')} {_HELP}") from None
+            if "interrupted" in str(exc):
+                raise QueryError(f"search for {query!r} took over {TIME_BUDGET:g} s and was stopped: "
+                                 "use fewer or rarer words, or a filter") from None
+            raise
+    return []
+
+
+def _timed(store: Store, run: Any) -> Any:
+    """``run()`` with an SQLite progress handler that interrupts it after :data:`TIME_BUDGET` seconds."""
+    deadline = time.monotonic() + TIME_BUDGET
+    store.conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, PROGRESS_STEPS)
     try:
-        # statements: dated by the statement when the text says when, else by the article
-        where = list(att_where) + list(doc_where)
-        params = list(att_params) + list(doc_params)
+        return run()
+    finally:
+        store.conn.set_progress_handler(None, 0)
+
+
+def _run(store: Store, match: str, statement_only: bool, att_where: list[str], att_params: list[Any],
+         doc_where: list[str], doc_params: list[Any], date_from: str | None, date_to: str | None, limit: int,
+         offset: int) -> list[dict[str, Any]]:
+    results: list[dict[str, Any]] = []
+    # statements: dated by the statement when the text says when, else by the article
+    where = list(att_where) + list(doc_where)
+    params = list(att_params) + list(doc_params)
+    if date_from:
+        where.append("a.day >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append("a.day <= ?")
+        params.append(date_to + "~")
+    results += _attributions(store, match, where, params, limit, offset)
+    if not statement_only:
+        where, params = list(doc_where), list(doc_params)
         if date_from:
-            where.append("a.day >= ?")
+            where.append("d.day >= ?")
             params.append(date_from)
         if date_to:
-            where.append("a.day <= ?")
+            where.append("d.day <= ?")
             params.append(date_to + "~")
-        results += _attributions(store, match, where, params, limit, offset)
-        if not statement_only:
-            where, params = list(doc_where), list(doc_params)
-            if date_from:
-                where.append("d.day >= ?")
-                params.append(date_from)
-            if date_to:
-                where.append("d.day <= ?")
-                params.append(date_to + "~")
-            results += _documents(store, match, where, params, limit, offset)
-    except sqlite3.OperationalError as exc:
-        msg = str(exc)
-        if "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg:
-            raise QueryError(f"cannot search for {query!r}: {msg.removeprefix('fts5: ')} "
-                             '(use words, "quoted phrases", AND/OR/NOT, prefix*)') from None
-        raise
+        results += _documents(store, match, where, params, limit, offset)
     return results
 
 
