@@ -14,7 +14,8 @@ import json
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,33 @@ def _month(value: str | None) -> str | None:
     return value[:7] if value and _MONTH.match(value) else None
 
 
+def _is_busy(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLite's SQLITE_BUSY / SQLITE_LOCKED ("database is locked")."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+
+
+def _retry_busy(step: Callable[[], Any], timeout: float) -> Any:
+    """Run ``step`` again while SQLite answers "database is locked", for up to ``timeout`` seconds.
+
+    Switching a new file to WAL and creating the schema take locks that SQLite's busy handler does
+    not always wait for (it answers SQLITE_BUSY at once to avoid a deadlock), so several processes
+    creating the same store at once would otherwise see some of them fail.
+    """
+    deadline = time.monotonic() + timeout
+    delay = 0.01
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() + delay > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.25)
+
+
 class Store:
     """An open corpus database. Use as a context manager, or call :meth:`close`.
 
@@ -138,15 +166,19 @@ class Store:
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
-                mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-                if str(mode).lower() != "wal":
-                    raise StoreError(f"{self.path}: cannot switch to WAL journal mode (got {mode})")
-                self.conn.execute("PRAGMA synchronous = NORMAL")
-                self.migrate()
+                _retry_busy(self._prepare, timeout)
             else:
                 self._check_version()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open corpus store: {exc}") from exc
+
+    def _prepare(self) -> None:
+        """WAL mode and migrations, for a store opened for writing (retried while another opener holds the lock)."""
+        mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(f"{self.path}: cannot switch to WAL journal mode (got {mode})")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.migrate()
 
     # -- lifecycle ------------------------------------------------------------------------------
     def close(self) -> None:
@@ -196,6 +228,8 @@ class Store:
                 except sqlite3.DatabaseError as exc:
                     if self.conn.in_transaction:
                         self.conn.execute("ROLLBACK")
+                    if _is_busy(exc):
+                        raise  # another process is creating or migrating the store: the opener retries
                     raise StoreError(f"{self.path}: migration {name} failed: {exc}") from exc
             return self.schema_version
 
