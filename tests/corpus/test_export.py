@@ -86,3 +86,69 @@ def test_bad_format_and_target(store) -> None:
         export(store, "people", "csv", io.StringIO())
     with pytest.raises(ConfigError, match="output file"):
         export(store, "documents", "parquet", None)
+
+
+def _formula_store(tmp_path):
+    from reportedly.corpus.store import Store
+    from reportedly.document import Document, Metadata
+
+    text = "=HYPERLINK(\"http://evil.example\",\"x\") opens the article.\n\nThe council met on Friday."
+    doc = Document(text, input="=evil.txt", meta=Metadata(title="=1+1", date="not a date", sitename="@outlet",
+                                                        authors=["-Mallory", "+Trent", "\tTab", "\rCR", "Bob"]))
+    path = tmp_path / "evil.db"
+    with Store(path) as s:
+        s.put(doc)
+    return Store(path, readonly=True)
+
+
+def test_csv_cells_never_start_a_formula(tmp_path) -> None:
+    with _formula_store(tmp_path) as s:
+        buf = io.StringIO()
+        assert export(s, "documents", "csv", buf) == 1
+    (row,) = csv.DictReader(io.StringIO(buf.getvalue()))
+    assert row["title"] == "'=1+1"
+    assert row["sitename"] == "'@outlet"
+    assert row["authors"] == "'-Mallory; +Trent; \tTab; \rCR; Bob"  # the cell starts with '-'
+    assert row["input"] == "'=evil.txt"
+    for value in row.values():
+        assert not value.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_csv_leaves_ordinary_cells_alone(store) -> None:
+    buf = io.StringIO()
+    export(store, "attributions", "csv", buf)
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert not any(v.startswith("'") for r in rows for v in r.values())
+
+
+def test_parquet_has_list_and_date_types(store, tmp_path) -> None:
+    import datetime as dt
+
+    pq = pytest.importorskip("pyarrow.parquet")
+    export(store, "documents", "parquet", tmp_path / "d.parquet")
+    docs = pq.read_table(tmp_path / "d.parquet")
+    assert str(docs.schema.field("authors").type) == "list<element: string>"
+    assert str(docs.schema.field("provenance").type).startswith("list<")
+    assert str(docs.schema.field("date").type).startswith("timestamp[")
+    assert dt.datetime(2022, 11, 11, 10, 53) in docs.column("date").to_pylist()
+    assert dt.datetime(2022, 12, 2) in docs.column("date").to_pylist()
+    assert docs.column("authors").to_pylist()[0] == ["A. Reporter"]
+    export(store, "attributions", "parquet", tmp_path / "a.parquet")
+    atts = pq.read_table(tmp_path / "a.parquet")
+    assert str(atts.schema.field("hedges").type).startswith("list<")
+    assert str(atts.schema.field("date").type) == "date32[day]"
+    assert dt.date(2022, 11, 10) in atts.column("date").to_pylist()
+    a2 = atts.to_pylist()[[r["attribution_id"] for r in atts.to_pylist()].index("a2")]
+    assert a2["hedges"] == ["reportedly"]
+    export(store, "speakers", "parquet", tmp_path / "s.parquet")
+    assert str(pq.read_table(tmp_path / "s.parquet").schema.field("first").type) == "date32[day]"
+    export(store, "entities", "parquet", tmp_path / "e.parquet")
+    ents = pq.read_table(tmp_path / "e.parquet")
+    assert ["Pentagon", "the Pentagon"] in ents.column("forms").to_pylist()
+
+
+def test_parquet_keeps_unparseable_dates_null(tmp_path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    with _formula_store(tmp_path) as s:
+        export(s, "documents", "parquet", tmp_path / "d.parquet")
+    assert pq.read_table(tmp_path / "d.parquet").column("date").to_pylist() == [None]

@@ -4,11 +4,20 @@
 included); in CSV and Parquet they are flat rows (one per document, no text layers). Attributions,
 speakers and entities (one row per entity of each document: how many mentions, which forms) are
 flat rows in every format.
+
+Lists (``authors``, ``provenance``, ``hedges``, ``forms``) are ``"; "``-joined text in CSV and
+JSON Lines rows and ``list<string>`` columns in Parquet; in Parquet, dates are typed too
+(``date``/``document_date`` of documents as timestamps, statement dates and a speaker's
+``first``/``last`` as dates), null where the stored value is not a full date.
+
+CSV cells that a spreadsheet would run as a formula (text starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return) are written with a leading ``'`` so they stay text.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +39,44 @@ SPEAKER_COLUMNS = ["id", "name", "kind", "statements", "documents", "first", "la
 #: ``mentions``: how many times the document refers to the entity; ``forms``: the distinct ways it does,
 #: in order of first use, separated by "; " ("Joe Biden; he; the president").
 ENTITY_COLUMNS = ["document_id", "entity_id", "name", "kind", "gender", "anonymous", "mentions", "forms"]
+#: Columns that hold lists (joined with "; " in CSV and JSON Lines rows).
+LIST_COLUMNS = {"authors", "provenance", "hedges", "forms"}
+#: Parquet columns typed as timestamps / dates, per export.
+TIMESTAMP_COLUMNS = {"documents": {"date"}, "attributions": {"document_date"}}
+DATE_COLUMNS = {"attributions": {"date"}, "speakers": {"first", "last"}}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _joined(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()}
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell that no spreadsheet runs as a formula (``=1+1`` is written ``'=1+1``)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _timestamp(value: Any) -> dt.datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(dt.UTC).replace(tzinfo=None)
+    return stamp
+
+
+def _date(value: Any) -> dt.date | None:
+    if not isinstance(value, str) or len(value.strip()) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
 
 
 def _document_rows(store: Store, full: bool) -> Iterator[dict[str, Any]]:
@@ -44,12 +91,12 @@ def _document_rows(store: Store, full: bool) -> Iterator[dict[str, Any]]:
         yield {
             "id": rec["id"], "input": rec.get("input"), "title": rec.get("title"), "date": rec.get("date"),
             "outlet": row["outlet"], "url": rec.get("url"), "format": rec.get("format"),
-            "authors": "; ".join(rec.get("authors") or []), "sitename": rec.get("sitename"),
+            "authors": list(rec.get("authors") or []), "sitename": rec.get("sitename"),
             "headline_credit": (rec.get("headline_credit") or {}).get("entity"),
             "attributions": len(rec.get("attributions") or []),
             "unattributed_claims": len(rec.get("unattributed_claims") or []),
             "body": rec.get("body"),
-            "provenance": "; ".join(f"{p.get('component')}={p.get('version')}" for p in rec.get("provenance") or []),
+            "provenance": [f"{p.get('component')}={p.get('version')}" for p in rec.get("provenance") or []],
         }
 
 
@@ -63,7 +110,7 @@ def _attribution_rows(store: Store) -> Iterator[dict[str, Any]]:
     ):
         row = dict(r)
         row["anonymous"] = bool(row["anonymous"])
-        row["hedges"] = "; ".join(json.loads(row["hedges"]))
+        row["hedges"] = list(json.loads(row["hedges"]))
         yield row
 
 
@@ -81,7 +128,7 @@ def _entity_rows(store: Store) -> Iterator[dict[str, Any]]:
             pending = mentions.fetchone()
         yield {"document_id": r["document_id"], "entity_id": r["entity_id"], "name": r["name"], "kind": r["kind"],
                "gender": r["gender"], "anonymous": bool(r["anonymous"]), "mentions": len(texts),
-               "forms": "; ".join(form for form, _ in mention_forms(texts))}
+               "forms": [form for form, _ in mention_forms(texts)]}
 
 
 def rows(store: Store, what: str, *, full_documents: bool = False) -> Iterator[dict[str, Any]]:
@@ -129,13 +176,14 @@ def export(store: Store, what: str, fmt: str, out: str | Path | IO[str] | None) 
         n = 0
         if fmt == "jsonl":
             for row in rows(store, what, full_documents=True):
+                row = row if what == "documents" else _joined(row)
                 stream.write(json.dumps(row, ensure_ascii=False) + "\n")
                 n += 1
         else:
             writer = csv.DictWriter(stream, fieldnames=columns(what), extrasaction="ignore")
             writer.writeheader()
             for row in rows(store, what):
-                writer.writerow(row)
+                writer.writerow({k: csv_cell(v) for k, v in _joined(row).items()})
                 n += 1
         stream.flush()
         return n
@@ -153,7 +201,15 @@ def _parquet(store: Store, what: str, path: Path) -> int:
     types = {"anonymous": pa.bool_(), "score": pa.float64(), "confidence": pa.float64(), "attributions": pa.int64(),
              "unattributed_claims": pa.int64(), "statements": pa.int64(), "documents": pa.int64(),
              "mentions": pa.int64()}
+    types.update({c: pa.list_(pa.string()) for c in LIST_COLUMNS})
+    stamps, dates = TIMESTAMP_COLUMNS.get(what, set()), DATE_COLUMNS.get(what, set())
+    types.update({c: pa.timestamp("s") for c in stamps})
+    types.update({c: pa.date32() for c in dates})
+
+    def cell(c: str, v: Any) -> Any:
+        return _timestamp(v) if c in stamps else _date(v) if c in dates else v
+
     schema = pa.schema([(c, types.get(c, pa.string())) for c in cols])
-    table = pa.Table.from_pylist([{c: r.get(c) for c in cols} for r in data], schema=schema)
+    table = pa.Table.from_pylist([{c: cell(c, r.get(c)) for c in cols} for r in data], schema=schema)
     pq.write_table(table, path)
     return len(data)
