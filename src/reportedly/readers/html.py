@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 from ..document import Document, Metadata
 from ..errors import InputError
 from .detect import bom_encoding
-from .text import decode_text
+from .text import decode_text, replace_nuls
 
 #: Version of the HTML extraction recipe (settings and text layout), stored in ``meta.extra``.
 EXTRACTOR_VERSION = "1.0"
@@ -250,6 +250,7 @@ def read_html_bytes(data: bytes, *, input: str, charset: str | None = None, url:
     """Decode and extract one HTML page given as bytes."""
     html, enc = decode_html(data, input, charset)
     del data
+    html, nuls = replace_nuls(html)  # as in text inputs: one U+FFFD for each NUL past the sniffed head
     replaced = enc.endswith(_REPLACED)
     enc = enc.removesuffix(_REPLACED)
     try:
@@ -259,4 +260,7 @@ def read_html_bytes(data: bytes, *, input: str, charset: str | None = None, url:
     if replaced:
         what = "UTF-8" if enc.replace("_", "-") in ("utf-8", "utf8") else enc
         doc.meta.extra.setdefault("warnings", []).insert(0, f"invalid {what} bytes replaced with U+FFFD")
+    if nuls:
+        doc.meta.extra.setdefault("warnings", []).append(
+            f"{nuls} NUL character{'s' if nuls != 1 else ''} replaced with U+FFFD")
     return doc

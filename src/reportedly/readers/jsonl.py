@@ -7,20 +7,49 @@ A JSON array of such objects, or one object spread over several lines, is read t
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..clean.dates import parse_date
 from ..document import Document, Metadata
 from ..errors import InputError
 from .detect import Opened
 from .html import read_html_bytes
+from .text import replace_nuls
 
 _KNOWN = ("id", "title", "description", "date", "url", "authors", "author", "sitename", "language", "text", "html")
 
 
 def _str(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
+
+
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2})?")
+
+
+def _date(value: Any, warnings: list[str]) -> str | None:
+    """A publication date as ISO 8601: kept when it is ISO already (or ``YYYY``/``YYYY-MM``), else read
+    with the project's date parser; dropped, with a warning, when it is not a date."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        warnings.append(f"'date' ignored: expected a string, got {type(value).__name__}")
+        return None
+    text = value.strip()
+    try:
+        dt.datetime.fromisoformat(text)
+        return text
+    except ValueError:
+        pass
+    if _PARTIAL_DATE.fullmatch(text):
+        return text
+    parsed = parse_date(text)
+    if parsed is None:
+        warnings.append(f"'date' ignored: {text[:40]!r} is not a date")
+    return parsed
 
 
 def article_from_object(obj: Any, name: str) -> Document:
@@ -30,17 +59,24 @@ def article_from_object(obj: Any, name: str) -> Document:
     text, html = obj.get("text"), obj.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
         raise InputError(name, "no 'text' or 'html' string field")
-    authors = obj.get("authors", obj.get("author"))
+    warnings: list[str] = []
+    key = "authors" if "authors" in obj else "author"
+    authors = obj.get(key)
     if isinstance(authors, str):
         authors = [authors]
+    elif authors is not None and not (isinstance(authors, list) and all(isinstance(a, str) for a in authors)):
+        warnings.append(f"'{key}' ignored: expected a string or a list of strings, got {type(authors).__name__}"
+                        + (" with other items" if isinstance(authors, list) else ""))
+        authors = None
+    date = _date(obj.get("date"), warnings)
     meta = Metadata(
         format="jsonl",
         encoding="utf-8",
         title=_str(obj.get("title")),
         description=_str(obj.get("description")),
-        date=_str(obj.get("date")),
+        date=date,
         url=_str(obj.get("url")),
-        authors=[a.strip() for a in authors or [] if isinstance(a, str) and a.strip()],
+        authors=[a.strip() for a in authors or [] if a.strip()],
         sitename=_str(obj.get("sitename")),
         language=_str(obj.get("language")),
         extra={k: v for k, v in obj.items() if k not in _KNOWN},
@@ -48,7 +84,14 @@ def article_from_object(obj: Any, name: str) -> Document:
     if obj.get("id") is not None:
         meta.extra["id"] = obj["id"]
     if isinstance(text, str) and text.strip():
+        text, nuls = replace_nuls(text)
+        if nuls:
+            warnings.append(f"{nuls} NUL character{'s' if nuls != 1 else ''} replaced with U+FFFD")
+        if warnings:
+            meta.extra["warnings"] = warnings
         return Document(text, input=name, meta=meta)
+    if warnings:
+        meta.extra["warnings"] = warnings
     if isinstance(html, str) and html.strip():
         return read_html_bytes(html.encode("utf-8"), input=name, charset="utf-8", url=meta.url,
                                format="jsonl", meta=meta)

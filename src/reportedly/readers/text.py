@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import re
+import threading
 import unicodedata
 
 import charset_normalizer
@@ -129,6 +131,42 @@ def _ascii_share(text: str) -> float:
     return sum(1 for ch in sample if ord(ch) < 128) / len(sample) if sample else 1.0
 
 
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Decode-error handler: each byte of an invalid UTF-8 sequence read on its own as Windows-1252
+    (the five bytes Windows-1252 leaves undefined as the Latin-1 control characters they are)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    log = getattr(_REPAIRS, "log", None)
+    if log is not None:
+        log.append((exc.start, exc.end))
+    bad = exc.object[exc.start:exc.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), exc.end
+
+
+_REPAIRS = threading.local()
+codecs.register_error("reportedly-cp1252", _cp1252_fallback)
+
+
+def repair_utf8(data: bytes) -> tuple[str, int, int]:
+    """``data`` decoded as UTF-8, each byte of an invalid sequence read as Windows-1252.
+
+    Returns ``(text, bytes repaired, offset of the first)``. The text is what every span indexes
+    into; a repaired byte becomes one character, so no other offset moves.
+    """
+    _REPAIRS.log = log = []
+    try:
+        text = data.decode("utf-8", errors="reportedly-cp1252")
+    finally:
+        _REPAIRS.log = None
+    return text, sum(end - start for start, end in log), (log[0][0] if log else -1)
+
+
+def replace_nuls(text: str) -> tuple[str, int]:
+    """NUL characters (past the head that sniffing refuses) replaced one for one with U+FFFD."""
+    n = text.count("\x00")
+    return (text.replace("\x00", "\ufffd"), n) if n else (text, 0)
+
+
 def decode_text(data: bytes, input: str) -> tuple[str, str]:
     """Decode the bytes of a text file, detecting the encoding; returns ``(text, encoding)``.
 
@@ -171,8 +209,29 @@ def decode_text(data: bytes, input: str) -> tuple[str, str]:
 
 
 def read_text(opened: Opened, max_bytes: int) -> Document:
-    """Read a plain-text input as one document whose text is the decoded input, unchanged."""
+    """Read a plain-text input as one document whose text is the decoded input.
+
+    The text is the input unchanged, except that bytes of invalid UTF-8 in an otherwise UTF-8 file
+    are read as Windows-1252 and NUL characters (past the head, where they mean binary data and the
+    file is refused) become U+FFFD, each one character for one, with one warning line."""
     data = opened.read_all(max_bytes)
-    text, enc = decode_text(data, opened.name)
+    warnings = []
+    try:
+        text, enc = decode_text(data, opened.name)
+    except InputError as exc:
+        if not exc.reason.startswith("invalid UTF-8"):
+            raise
+        # mostly UTF-8 with stray bytes (a file pasted together from UTF-8 and Windows-1252 parts):
+        # keep the text, each stray byte read as Windows-1252, and say so
+        text, count, first = repair_utf8(data)
+        enc = "utf-8"
+        warnings.append(f"invalid UTF-8: {count} byte{'s' if count != 1 else ''} read as Windows-1252 "
+                        f"(the first at offset {first})")
     del data  # a big input should not be held twice
-    return Document(text, input=opened.name, meta=Metadata(format="text", encoding=enc))
+    text, nuls = replace_nuls(text)
+    if nuls:
+        warnings.append(f"{nuls} NUL character{'s' if nuls != 1 else ''} replaced with U+FFFD")
+    meta = Metadata(format="text", encoding=enc)
+    if warnings:
+        meta.extra["warnings"] = warnings
+    return Document(text, input=opened.name, meta=meta)
