@@ -10,6 +10,16 @@ from ..settings import Settings
 from .progress import progress
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not positive")
+    return n
+
+
 def _db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="FILE", help="the corpus store (default: settings store.path, reportedly.db)")
 
@@ -41,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="date_from", metavar="D", help="from this date (YYYY[-MM[-DD]])")
     p.add_argument("--to", dest="date_to", metavar="D", help="up to this date (YYYY[-MM[-DD]])")
     p.add_argument("--via", metavar="O", help="statements relayed through this outlet")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=_positive, default=20,
+                   help="at most this many rows in all: statements first, then articles (default 20)")
     p.add_argument("--format", choices=["table", "json"], default="table")
     _db(p)
     p.set_defaults(run=run_search)
@@ -74,6 +85,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--scheduler", default="processes", metavar="URL",
                    help="threads, processes (default), synchronous, local-cluster, or tcp://host:port")
+    p.add_argument("--connect-timeout", type=float, default=5.0, metavar="SECONDS",
+                   help="how long to wait for a scheduler address to answer (default 5)")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     p.set_defaults(run=run_batch)
 
@@ -101,7 +114,7 @@ def run_batch(args: argparse.Namespace) -> int:
     total = len(expand_inputs(args.paths, settings))
     with Store(_db_path(args, settings)) as store, progress(total, disable=args.no_progress, unit="file") as bar:
         stats = batch(store, args.paths, workers=args.workers, scheduler=args.scheduler, config=args.config,
-                      on_failure=lambda f: bar.write(f"reportedly: {f}"), on_file=lambda _p: bar.update(1))
+                      connect_timeout=args.connect_timeout, on_failure=lambda f: bar.write(f"reportedly: {f}"), on_file=lambda _p: bar.update(1))
         store.refresh_speakers()
     print(f"reportedly: {stats.summary()}", file=sys.stderr)
     return 1 if stats.failures else 0
@@ -116,6 +129,9 @@ def run_search(args: argparse.Namespace) -> int:
         results = store.search(args.query, speaker=args.speaker, outlet=args.outlet, anonymous=args.anonymous,
                                hedged=args.hedged, date_from=args.date_from, date_to=args.date_to, via=args.via,
                                limit=args.limit)
+    # the store returns up to --limit statements *and* up to --limit articles (the web UI pages them
+    # side by side); on the command line --limit is the number of rows
+    results = results[:args.limit]
     for r in results:
         r["snippet"] = plain_snippet(r.get("snippet"))
     if args.format == "json":
@@ -194,11 +210,21 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from ..corpus import Store, export
 
     settings = Settings.load(args.config)
+    if args.output and not Path(args.output).parent.is_dir():
+        print(f"reportedly: export: cannot write {args.output}: directory {Path(args.output).parent} "
+              "does not exist", file=sys.stderr)
+        return 2
     with Store(_db_path(args, settings), readonly=True) as store:
-        n = export(store, args.what, args.format, args.output)
+        try:
+            n = export(store, args.what, args.format, args.output)
+        except OSError as exc:
+            print(f"reportedly: export: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
     if args.output:
         print(f"reportedly: wrote {n} {args.what} to {args.output}", file=sys.stderr)
     return 0

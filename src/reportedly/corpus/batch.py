@@ -174,8 +174,12 @@ def run_batch(
     config: str | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     on_file: Callable[[str], None] | None = None,
+    connect_timeout: float = 5.0,
 ) -> IngestStats:
     """Analyse input files with Dask and store the results from this process.
+
+    ``connect_timeout``: seconds to wait for a scheduler address to answer before giving up with a
+    one-line :class:`~reportedly.errors.ConfigError`.
 
     ``scheduler`` is ``"threads"``, ``"processes"`` or ``"synchronous"`` (dask.bag on a local
     scheduler, in chunks so results are stored as they come), ``"local-cluster"`` (a
@@ -202,7 +206,7 @@ def run_batch(
     workers = max(1, int(workers))
     task = functools.partial(analyze_file, config=config)
     if "://" in scheduler or scheduler == "local-cluster":
-        _run_distributed(store, todo, task, workers, scheduler, stats, on_failure, on_file)
+        _run_distributed(store, todo, task, workers, scheduler, stats, on_failure, on_file, connect_timeout)
         return stats
     if scheduler not in ("threads", "processes", "synchronous"):
         from ..errors import ConfigError
@@ -234,8 +238,10 @@ def run_batch(
 
 def _run_distributed(store: Store, todo: list[tuple[str, str | None]], task: Callable, workers: int,
                      scheduler: str, stats: IngestStats, on_failure: Callable[[Failure], None] | None,
-                     on_file: Callable[[str], None] | None) -> None:
+                     on_file: Callable[[str], None] | None, connect_timeout: float = 5.0) -> None:
     from distributed import Client, LocalCluster, as_completed
+
+    from ..errors import ConfigError
 
     cluster = None
     if scheduler == "local-cluster":
@@ -243,7 +249,13 @@ def _run_distributed(store: Store, todo: list[tuple[str, str | None]], task: Cal
                                dashboard_address=None, host="127.0.0.1")
         client = Client(cluster)
     else:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=connect_timeout)
+        except (OSError, TimeoutError) as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler} within {connect_timeout:g} s "
+                              f"({type(exc).__name__}); is it running?") from None
+        except ValueError as exc:
+            raise ConfigError(f"bad scheduler address {scheduler!r}: {exc}") from None
     try:
         futures = {client.submit(task, p, pure=False): (p, d) for p, d in todo}
         for fut, res in as_completed(futures, with_results=True):
