@@ -34,6 +34,9 @@ def test_mixed_utf8_and_cp1252_is_read_with_a_warning(tmp_path, capsys, monkeypa
     out, err = capsys.readouterr()
     assert json.loads(out)["text"] == doc.text
     assert err.splitlines() == [f"reportedly: {path}: warning: {warning}"]
+    assert main(["ingest", str(path), "--db", str(tmp_path / "c.db"), "--no-progress"]) == 0
+    _out, err = capsys.readouterr()
+    assert err.splitlines()[0] == f"reportedly: {path}: warning: {warning}"
 
 
 def test_undefined_cp1252_bytes_are_kept_as_one_character_each(tmp_path) -> None:

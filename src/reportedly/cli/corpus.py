@@ -100,7 +100,8 @@ def run_ingest(args: argparse.Namespace) -> int:
     total = len(expand_inputs(args.paths, settings))
     with Store(_db_path(args, settings)) as store, progress(total, disable=args.no_progress, unit="file") as bar:
         stats = ingest_paths(store, args.paths, analyzer, update=args.update,
-                             on_failure=lambda f: bar.write(f"reportedly: {f}"), on_file=lambda _p: bar.update(1))
+                             on_failure=lambda f: bar.write(f"reportedly: {f}"), on_file=lambda _p: bar.update(1),
+                             on_warning=lambda w: bar.write(f"reportedly: {w}"))
         store.refresh_speakers()
     print(f"reportedly: {stats.summary()}", file=sys.stderr)
     return 1 if stats.failures else 0

@@ -81,7 +81,8 @@ def _hash_or_none(path: str) -> str | None:
 
 
 def _store_results(store: Store, path: str, digest: str | None, items: Iterable[Any], stats: IngestStats,
-                   on_failure: Callable[[Failure], None] | None, update: bool = False) -> None:
+                   on_failure: Callable[[Failure], None] | None, update: bool = False,
+                   on_warning: Callable[[str], None] | None = None) -> None:
     n, failed = 0, False
     for item in items:
         if isinstance(item, Failure):
@@ -91,6 +92,9 @@ def _store_results(store: Store, path: str, digest: str | None, items: Iterable[
                 on_failure(item)
             continue
         doc = Document.from_dict(item) if isinstance(item, dict) else item
+        warnings = doc.meta.extra.get("warnings")
+        if warnings and on_warning:  # read, but not cleanly (as `analyze` says): one line
+            on_warning(f"{doc.input}: warning: {'; '.join(map(str, warnings))}")
         outcome = store.put(doc, update=update)
         n += 1
         if outcome == "added":
@@ -111,6 +115,7 @@ def ingest_paths(
     on_failure: Callable[[Failure], None] | None = None,
     on_file: Callable[[str], None] | None = None,
     update: bool = False,
+    on_warning: Callable[[str], None] | None = None,
 ) -> IngestStats:
     """Analyse and store every input file in this process; returns what was done.
 
@@ -128,7 +133,8 @@ def ingest_paths(
         if digest and not update and store.has_input(digest):
             stats.skipped_files += 1
         else:
-            _store_results(store, path, digest, analyzer.analyze_paths([path]), stats, on_failure, update)
+            _store_results(store, path, digest, analyzer.analyze_paths([path]), stats, on_failure, update,
+                           on_warning)
         if on_file:
             on_file(path)
     return stats
