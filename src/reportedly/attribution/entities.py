@@ -633,16 +633,19 @@ class EntityResolver:
             k += 1
         return None
 
-    def _people_in_mention(self, spans: list[SpanPair]) -> list[_Ent]:
-        """Persons named in a mention and joined by "and" ("Mr. Grassley and Mr. Leahy")."""
-        s0, e0 = spans[0][0], spans[-1][1]
+    def _people_within(self, s0: int, e0: int):
+        """The scan's (not weak) person references lying wholly inside ``[s0, e0)``, in text order."""
         k = bisect.bisect_left(self._ref_pos, s0)
-        refs = []
         while k < len(self.refs) and self.refs[k].pos < e0:
             r = self.refs[k]
             k += 1
             if r.ent.kind == "person" and not r.ent.weak and r.end <= e0:
-                refs.append(r)
+                yield r
+
+    def _people_in_mention(self, spans: list[SpanPair]) -> list[_Ent]:
+        """Persons named in a mention and joined by "and" ("Mr. Grassley and Mr. Leahy")."""
+        s0, e0 = spans[0][0], spans[-1][1]
+        refs = list(self._people_within(s0, e0))
         out: list[_Ent] = []
         for prev, r in zip(refs, refs[1:], strict=False):
             between = self.text[prev.end:r.pos]
@@ -697,13 +700,8 @@ class EntityResolver:
             k2 = bisect.bisect_left(self._ref_pos, e0)
             if k2 < len(self.refs) and self.refs[k2].pos == e0 + nxt.end():
                 e0 = self.refs[k2].end  # the tagger stopped at "Mrs" or "Democratic": the name follows
-        k = bisect.bisect_left(self._ref_pos, s0)
         best = None
-        while k < len(self.refs) and self.refs[k].pos < e0:
-            r = self.refs[k]
-            k += 1
-            if r.ent.kind != "person" or r.ent.weak or r.end > e0:
-                continue
+        for r in self._people_within(s0, e0):
             prefix, suffix = self.text[s0:r.pos], self.text[r.end:e0]
             after_comma = bool(re.search(r",\s*$", prefix))
             words = re.findall(r"[\w’'.-]+", prefix.rsplit(",", 1)[-1])  # "Another witness, former adviser X"

@@ -181,25 +181,25 @@ def _run(store: Store, match: str, statement_only: bool, att_where: list[str], a
          offset: int) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     # statements: dated by the statement when the text says when, else by the article
-    where = list(att_where) + list(doc_where)
-    params = list(att_params) + list(doc_params)
-    if date_from:
-        where.append("a.day >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("a.day <= ?")
-        params.append(date_to + "~")
+    where, params = _dated("a", att_where + doc_where, att_params + doc_params, date_from, date_to)
     results += _attributions(store, match, where, params, limit, offset)
     if not statement_only:
-        where, params = list(doc_where), list(doc_params)
-        if date_from:
-            where.append("d.day >= ?")
-            params.append(date_from)
-        if date_to:
-            where.append("d.day <= ?")
-            params.append(date_to + "~")
+        where, params = _dated("d", doc_where, doc_params, date_from, date_to)
         results += _documents(store, match, where, params, limit, offset)
     return results
+
+
+def _dated(alias: str, where: list[str], params: list[Any], date_from: str | None,
+           date_to: str | None) -> tuple[list[str], list[Any]]:
+    """``where``/``params`` (copied) with the day range on ``alias.day``."""
+    where, params = list(where), list(params)
+    if date_from:
+        where.append(f"{alias}.day >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append(f"{alias}.day <= ?")
+        params.append(date_to + "~")
+    return where, params
 
 
 def _rank_window(table: str, match: str, where: list[str]) -> tuple[str, list[Any]]:
