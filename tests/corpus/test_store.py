@@ -247,11 +247,19 @@ def test_a_store_from_a_newer_reportedly_is_refused(tmp_path: Path) -> None:
 
 
 def _as_version(db: Path, version: int) -> None:
-    """Make a store built by this version look as reportedly left it at schema ``version`` (1 or 2):
-    records with their entities inside them, no entity tables or columns."""
+    """Make a store built by this version look as reportedly left it at schema ``version`` (1 to 3):
+    records with their entities inside them, no entity tables or columns (below 3), no statements."""
     with Store(db) as s:
         records = {doc_id: s.get_record(doc_id) for doc_id in s.document_ids()}
     conn = sqlite3.connect(db)
+    for table in ("statements", "statement_members", "statement_keys", "statements_fts", "statement_state"):
+        conn.execute(f"DROP TABLE {table}")
+    if version >= 3:
+        conn.execute("DELETE FROM schema_migrations WHERE version > ?", (version,))
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.commit()
+        conn.close()
+        return
     for doc_id, rec in records.items():
         rec.pop("layers")
         conn.execute("UPDATE documents SET record = ? WHERE id = ?", (json.dumps(rec, ensure_ascii=False), doc_id))
@@ -328,7 +336,7 @@ def test_migration_3_moves_the_entities_of_stored_records_into_tables(tmp_path: 
                                                  (sample.planet().id,)).fetchone()[0])
     conn.close()
     with Store(db) as s:
-        assert s.schema_version == len(store_mod.migrations()) == 3
+        assert s.schema_version == len(store_mod.migrations()) == 4
         for doc_id, rec in want.items():
             assert s.get_record(doc_id) == rec
         assert s.counts()["entities"] == 9 and s.counts()["entity_mentions"] == 13

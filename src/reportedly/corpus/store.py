@@ -150,6 +150,8 @@ class Store:
         self.path = Path(path)
         self.readonly = readonly
         self._lock = threading.RLock()
+        #: seconds spent clustering statements as documents were stored (see corpus.trace)
+        self.statement_seconds = 0.0
         try:
             if readonly:
                 if not self.path.exists():
@@ -179,6 +181,10 @@ class Store:
             raise StoreError(f"{self.path}: cannot switch to WAL journal mode (got {mode})")
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.migrate()
+        from .trace import is_stale, rebuild
+
+        if is_stale(self.conn):  # a store migrated with documents in it: cluster its statements once
+            rebuild(self)
 
     # -- lifecycle ------------------------------------------------------------------------------
     def close(self) -> None:
@@ -288,6 +294,9 @@ class Store:
     def _delete(self, drow: int) -> None:
         """Remove one document and everything hanging off it (inside the caller's transaction)."""
         c = self.conn
+        from .trace import remove_document
+
+        remove_document(c, drow)
         c.execute("INSERT INTO attributions_fts (attributions_fts, rowid, content_text, source_text)"
                   " SELECT 'delete', rowid, content_text, source_text FROM attributions WHERE doc_rowid = ?", (drow,))
         c.execute("INSERT INTO documents_fts (documents_fts, rowid, title, content)"
@@ -371,6 +380,9 @@ class Store:
                       [(drow, p.get("component", ""), p.get("version", "")) for p in doc.provenance])
         for key, display, kind in sorted(names, key=lambda t: t[0].count(" "), reverse=True):
             self._resolve_speaker(key, display, kind)
+        from .trace import index_document
+
+        self.statement_seconds += index_document(c, drow)
 
     def _known_outlet(self, name: str | None, meta: Metadata) -> bool:
         """Is ``name`` an outlet although the source was not typed so: the page's headline credit or an
@@ -666,3 +678,22 @@ class Store:
         from .profiles import outlet_profile
 
         return outlet_profile(self, name)
+
+    def trace(self, query: str = "", **filters: Any) -> list[dict[str, Any]]:
+        """Statements seen in several documents that match ``query`` (see :func:`corpus.trace.trace`)."""
+        from .trace import trace
+
+        return trace(self, query, **filters)
+
+    def statement(self, statement_id: int) -> dict[str, Any] | None:
+        from .trace import statement
+
+        return statement(self, statement_id)
+
+    def rebuild_statements(self) -> int:
+        """Cluster every stored statement again from scratch; returns how many span several documents."""
+        from .trace import rebuild
+
+        if self.readonly:
+            raise StoreError(f"{self.path}: store is open read-only")
+        return rebuild(self)

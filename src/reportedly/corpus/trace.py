@@ -1,0 +1,631 @@
+"""Statements across the corpus: where a statement first appeared, who relayed whom, what changed.
+
+Attributions in different documents that report the same words form one *statement* (a cluster).
+Two attributions are the same statement when their contents (lower-cased words) share a run of at
+least :data:`MIN_RUN` words and the stretches they share (runs of :data:`MIN_BLOCK` words or more)
+cover :data:`COVER_SHORT` of the shorter content and :data:`COVER_LONG` of the longer one: a quote
+relayed with a word changed, cut short, or inside a longer indirect sentence still matches; two
+statements that only share a few common words ("the economy is …") do not. Contents of fewer than
+:data:`MIN_TOKENS` words are not clustered. A statement is a connected group of such pairs, so the
+clusters do not depend on the order documents arrive in.
+
+Candidates are never all pairs: each content gets a MinHash signature (``datasketch``) over its
+word 3-gram shingles, cut into :data:`BANDS` bands of :data:`ROWS` values; each band is one key in
+``statement_keys``, and only attributions sharing a key are compared word by word (a pair sharing
+30 % of its shingles is a candidate with probability 0.79, 50 %: 0.99). The index lives in the
+store, so each new document is matched against every stored statement without loading anything.
+
+:func:`index_document` runs inside :meth:`Store.put`'s transaction (``ingest`` and ``batch`` both
+store through it), :func:`remove_document` when ``--update`` replaces a document (the clusters it
+was part of are split again from their remaining members), :func:`rebuild` recomputes everything
+from scratch with the same result.
+
+For each statement, derived again whenever its members change:
+
+- ``first_seen``: the occurrence in the earliest document by publication date (undated last);
+- ``altered`` / ``changes``: the words inside quotation marks compared, word by word, with the
+  first occurrence that quotes (:func:`compare_quotes`): words changed, added or dropped between
+  the first and last shared word, and a quotation cut short where the cut drops a qualifier
+  ("in full", "not yet", "only");
+- ``relayed_from``: when the occurrence's relay chain names an outlet ("the Daily Meridian
+  reported", ``via_outlet``, or an outlet as the source itself) and that outlet's article carrying
+  the statement is in the corpus, that article (dated on or before, the earliest);
+- speaker disagreements are read when a statement is shown: different outlets crediting the same
+  words to different named speakers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import time
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Any
+
+from ..errors import QueryError
+from .search import _is_syntax_error, _plain_terms, _requoted, check_query, fts_query
+
+if TYPE_CHECKING:
+    from .store import Store
+
+#: Contents with fewer words are not clustered ("We are ready.", "Republican nominee Donald Trump").
+MIN_TOKENS = 6
+#: Two contents must share a run of this many words.
+MIN_RUN = 5
+#: Shared runs shorter than this do not count towards the coverage.
+MIN_BLOCK = 3
+#: Share of the shorter content that shared runs must cover.
+COVER_SHORT = 0.7
+#: Share of the longer content that shared runs must cover.
+COVER_LONG = 0.2
+#: MinHash permutations, bands and values per band (BANDS * ROWS == NUM_PERM).
+NUM_PERM, BANDS, ROWS = 32, 16, 2
+SHINGLE = 3
+#: A quotation that stops short of at most this many words of the first one is a truncation when
+#: the dropped words hold a qualifier; a longer cut is an ordinary partial quotation.
+MAX_TRUNCATION = 4
+#: Words whose loss changes what a quotation says.
+QUALIFIERS = frozenset("""
+not no never nor yet only all every some any full fully entirely completely partly partially may might could
+would should if unless until except without probably possibly likely unlikely perhaps maybe almost nearly
+barely hardly just still already ever before after but although though alone soon later
+""".split())
+#: Words too common to make two contents the same statement: the runs two contents share must hold
+#: at least :data:`MIN_CONTENT_WORDS` words outside this list ("what it means to be" is not enough).
+FUNCTION_WORDS = frozenset("""
+a an the and or but if of to in on at by for with from as into onto about over under than then that this these
+those there here it its it's he him his she her hers they them their theirs we us our ours you your yours i me
+my mine is are was were be been being am do does did done have has had having will would shall should can
+could may might must not no so such very just also too what which who whom whose when where why how all any
+each some more most other own same only both few up down out off again once s t said says say
+""".split())
+MIN_CONTENT_WORDS = 3
+#: Largest cluster list one trace query returns.
+MAX_LIMIT = 200
+#: Seconds of SQLite work one trace query may take.
+TIME_BUDGET = 2.0
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_OPEN = {'"': '"', "“": "”", "«": "»", "‘": "’", "„": "“"}
+_OUTLET_EXTRA = frozenset({"news", "online", "com", "magazine", "network", "newspaper"})
+
+_PERMS: Any = None
+
+
+# -- words -----------------------------------------------------------------------------------------
+def words(text: str) -> list[tuple[str, str]]:
+    """``(key, surface)`` for each word: the key lower-cased, apostrophes and acronym dots unified."""
+    text = _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), (text or "").replace("''", '"'))
+    return [(m.group(0).lower().replace("’", "'"), m.group(0)) for m in _WORD.finditer(text)]
+
+
+def tokens(text: str) -> list[str]:
+    return [k for k, _ in words(text)]
+
+
+def quoted_segments(text: str) -> list[str]:
+    """The stretches of ``text`` inside quotation marks; an unclosed quotation runs to the end.
+
+    Curly single quotes open only after a non-letter and close only before one, so apostrophes
+    ("don’t") are never quotation marks.
+    """
+    segs: list[str] = []
+    buf: list[str] | None = None
+    closer = ""
+    n = len(text or "")
+    for i, ch in enumerate(text or ""):
+        if buf is None:
+            if ch in _OPEN and not (ch == "‘" and i and text[i - 1].isalnum()):
+                buf, closer = [], _OPEN[ch]
+            continue
+        closes = ch == closer or (closer in ('"', "”") and ch in ('"', "”"))
+        if closes and closer == "’" and i + 1 < n and text[i + 1].isalnum():
+            closes = False
+        if closes:
+            segs.append("".join(buf))
+            buf = None
+        else:
+            buf.append(ch)
+    if buf:
+        segs.append("".join(buf))
+    return [s for s in segs if s.strip()]
+
+
+_CONTRACTIONS = {"won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not"}
+_SUFFIXES = (("n't", " not"), ("'ve", " have"), ("'re", " are"), ("'ll", " will"), ("'m", " am"), ("'d", " would"))
+
+
+def _expanded(key: str) -> list[str]:
+    """A contraction's words ("we've" → "we have"), so a quotation written out differs in no word."""
+    if key in _CONTRACTIONS:
+        return _CONTRACTIONS[key].split()
+    for suffix, full in _SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return (key[: -len(suffix)] + full).split()
+    return [key]
+
+
+def quoted_words(text: str) -> list[tuple[str, str]]:
+    """The words inside quotation marks, in order (``(key, surface)`` as :func:`words`; contractions
+    written out, each part keeping the surface of the whole word)."""
+    return [(k, surface if i == 0 else "") for seg in quoted_segments((text or "").replace("''", '"'))
+            for key, surface in words(seg) for i, k in enumerate(_expanded(key))]
+
+
+def is_qualifier(key: str) -> bool:
+    return key in QUALIFIERS or key.endswith("n't")
+
+
+# -- matching --------------------------------------------------------------------------------------
+def similar(a: list[str], b: list[str]) -> bool:
+    """Do two contents (word keys) report the same statement? Symmetric: the pair is put in one order."""
+    if len(a) < MIN_TOKENS or len(b) < MIN_TOKENS:
+        return False
+    short, long = sorted((a, b), key=lambda t: (len(t), t))
+    if len(set(short) & set(long)) < min(MIN_RUN, COVER_SHORT * len(short)):
+        return False
+    blocks = [bl for bl in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks()
+              if bl.size >= MIN_BLOCK]
+    if not blocks or max(bl.size for bl in blocks) < MIN_RUN:
+        return False
+    shared = sum(bl.size for bl in blocks)
+    content = sum(w not in FUNCTION_WORDS for bl in blocks for w in short[bl.a:bl.a + bl.size])
+    return shared >= COVER_SHORT * len(short) and shared >= COVER_LONG * len(long) and content >= MIN_CONTENT_WORDS
+
+
+def _permutations() -> Any:
+    global _PERMS
+    if _PERMS is None:
+        from datasketch import MinHash
+
+        _PERMS = MinHash(num_perm=NUM_PERM, seed=7, scheme="affine32").permutations
+    return _PERMS
+
+
+def band_keys(toks: list[str]) -> list[int]:
+    """The LSH keys of a content: one signed 64-bit key per MinHash band of its word 3-gram shingles."""
+    from datasketch import MinHash
+
+    shingles = {" ".join(toks[i:i + SHINGLE]).encode("utf-8") for i in range(max(1, len(toks) - SHINGLE + 1))}
+    mh = MinHash(num_perm=NUM_PERM, seed=7, permutations=_permutations(), scheme="affine32")
+    mh.update_batch(sorted(shingles))
+    hv = mh.hashvalues
+    out = []
+    for band in range(BANDS):
+        digest = hashlib.blake2b(bytes([band]) + hv[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8).digest()
+        out.append(int.from_bytes(digest, "big", signed=True))
+    return out
+
+
+# -- outlets ---------------------------------------------------------------------------------------
+def _outlet_words(name: str | None) -> list[str]:
+    ws = re.sub(r"[^0-9a-z]+", " ", (name or "").lower()).split()
+    if ws and ws[0] == "the":
+        ws = ws[1:]
+    return [w for w in ws if w not in ("www", "com")]
+
+
+def same_outlet(a: str | None, b: str | None) -> bool:
+    """Do two outlet names mean one outlet? "The New York Times" / "nyt", "Washington Post" /
+    "wash-post", "Breitbart News" / "breitbart", "the Daily Meridian" / "Daily Meridian"."""
+    ta, tb = _outlet_words(a), _outlet_words(b)
+    if not ta or not tb:
+        return False
+    if ta == tb or "".join(ta) == "".join(tb):
+        return True
+    short, long = sorted((ta, tb), key=len)
+    if len(short) == 1 and len(long) >= 2 and short[0] == "".join(w[0] for w in long if w not in _OUTLET_EXTRA):
+        return True
+    n = len(short)
+    return all(long[i].startswith(short[i]) for i in range(n)) and all(w in _OUTLET_EXTRA for w in long[n:]) \
+        and all(len(w) >= 3 or w == long[i] for i, w in enumerate(short))
+
+
+# -- quotations ------------------------------------------------------------------------------------
+def compare_quotes(first: list[tuple[str, str]], other: list[tuple[str, str]]) -> list[dict[str, str]]:
+    """How the quoted words ``other`` differ from ``first`` (``(key, surface)`` lists), as
+    ``{from, to, kind}`` with kind ``changed``, ``added``, ``dropped`` or ``truncated``.
+
+    Only the stretch between the first and the last shared word is compared word by word; beyond
+    it, a quotation may stop earlier or go on further (quoting less or more of the same words is
+    no alteration) unless it stops at most :data:`MAX_TRUNCATION` words short of the first and the
+    words cut hold a qualifier ("in full", "not yet"). Quotations that share too little to be
+    compared (fewer than 3 words in runs of two or more, or under half the shorter) give ``[]``.
+    """
+    a, b = [k for k, _ in first], [k for k, _ in other]
+    if not a or not b:
+        return []
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    matched = sum(bl.size for bl in sm.get_matching_blocks() if bl.size >= 2)
+    if matched < 3 or matched < 0.5 * min(len(a), len(b)):
+        return []
+    ops = sm.get_opcodes()
+    equal = [i for i, op in enumerate(ops) if op[0] == "equal"]
+    lo, hi = equal[0], equal[-1]
+    out = []
+    for i, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            continue
+        frm = " ".join(s for _, s in first[i1:i2] if s)
+        to = " ".join(s for _, s in other[j1:j2] if s)
+        if lo < i < hi:
+            out.append({"from": frm, "to": to, "kind": {"replace": "changed", "delete": "dropped",
+                                                         "insert": "added"}[tag]})
+        elif 0 < i2 - i1 <= MAX_TRUNCATION and any(is_qualifier(k) for k in a[i1:i2]):
+            out.append({"from": frm, "to": "", "kind": "truncated"})
+    return out
+
+
+# -- keeping the clusters --------------------------------------------------------------------------
+def _candidates(conn: sqlite3.Connection, keys: list[int], exclude: int) -> list[tuple[int, int, str]]:
+    rows = conn.execute(
+        "SELECT DISTINCT m.att_rowid, m.statement_id, m.tokens FROM statement_keys k JOIN statement_members m"
+        f" ON m.att_rowid = k.att_rowid WHERE k.key IN ({','.join('?' * len(keys))}) AND k.att_rowid != ?"
+        " ORDER BY m.att_rowid", (*keys, exclude)).fetchall()
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def _merge(conn: sqlite3.Connection, target: int, others: Iterable[int]) -> None:
+    for sid in others:
+        if sid == target:
+            continue
+        conn.execute("UPDATE statement_members SET statement_id = ? WHERE statement_id = ?", (target, sid))
+        conn.execute("DELETE FROM statements WHERE id = ?", (sid,))
+        conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (sid,))
+
+
+def _add_member(conn: sqlite3.Connection, att_rowid: int, doc_rowid: int, toks: list[str]) -> int:
+    """Put one attribution into the clusters (inside the caller's transaction); returns its statement id."""
+    keys = band_keys(toks)
+    joined: set[int] = set()
+    for _rowid, sid, cand in _candidates(conn, keys, att_rowid):
+        if sid in joined:
+            continue  # one matching member per cluster is enough to join it
+        if similar(toks, cand.split(" ")):
+            joined.add(sid)
+    target = min(joined | {att_rowid})
+    if target == att_rowid:
+        conn.execute("INSERT INTO statements (id) VALUES (?)", (att_rowid,))
+    conn.execute("INSERT INTO statement_members (att_rowid, statement_id, doc_rowid, tokens) VALUES (?,?,?,?)",
+                 (att_rowid, target, doc_rowid, " ".join(toks)))
+    conn.executemany("INSERT OR IGNORE INTO statement_keys (key, att_rowid) VALUES (?, ?)",
+                     [(k, att_rowid) for k in keys])
+    _merge(conn, target, joined)
+    return target
+
+
+def _index(conn: sqlite3.Connection, doc_rowid: int) -> set[int]:
+    touched: set[int] = set()
+    for arow, content in conn.execute("SELECT rowid, content_text FROM attributions WHERE doc_rowid = ? ORDER BY rowid",
+                                      (doc_rowid,)).fetchall():
+        toks = tokens(content)
+        if len(toks) >= MIN_TOKENS:
+            touched.add(_add_member(conn, arow, doc_rowid, toks))
+    # a merge may have folded a cluster touched earlier into another one
+    return {sid for sid in touched if conn.execute("SELECT 1 FROM statements WHERE id = ?", (sid,)).fetchone()}
+
+
+def index_document(conn: sqlite3.Connection, doc_rowid: int) -> float:
+    """Cluster the attributions of a stored document (inside the caller's transaction); returns seconds spent."""
+    t0 = time.perf_counter()
+    for sid in _index(conn, doc_rowid):
+        refresh_statement(conn, sid)
+    return time.perf_counter() - t0
+
+
+def _find(parent: dict[int, int], x: int) -> int:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def remove_document(conn: sqlite3.Connection, doc_rowid: int) -> None:
+    """Take a document's attributions out of their clusters (inside the caller's transaction) and split
+    each cluster it was part of again from its remaining members, as a rebuild would."""
+    gone = conn.execute("SELECT att_rowid, statement_id, tokens FROM statement_members WHERE doc_rowid = ?",
+                        (doc_rowid,)).fetchall()
+    if not gone:
+        return
+    sids = sorted({r[1] for r in gone})
+    for arow, _sid, toks in gone:
+        conn.executemany("DELETE FROM statement_keys WHERE key = ? AND att_rowid = ?",
+                         [(k, arow) for k in band_keys(toks.split(" "))])
+    conn.execute("DELETE FROM statement_members WHERE doc_rowid = ?", (doc_rowid,))
+    for sid in sids:
+        conn.execute("DELETE FROM statements WHERE id = ?", (sid,))
+        conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (sid,))
+        members = conn.execute("SELECT att_rowid, tokens FROM statement_members WHERE statement_id = ?"
+                               " ORDER BY att_rowid", (sid,)).fetchall()
+        if not members:
+            continue
+        parent = {r[0]: r[0] for r in members}
+        toks = {r[0]: r[1].split(" ") for r in members}
+        for arow in parent:
+            for other, _s, _t in _candidates(conn, band_keys(toks[arow]), arow):
+                if other in parent and _find(parent, other) != _find(parent, arow) \
+                        and similar(toks[arow], toks[other]):
+                    a, b = _find(parent, arow), _find(parent, other)
+                    parent[max(a, b)] = min(a, b)
+        groups: dict[int, list[int]] = {}
+        for arow in parent:
+            groups.setdefault(_find(parent, arow), []).append(arow)
+        for rows in groups.values():
+            new_id = min(rows)
+            conn.execute("INSERT INTO statements (id) VALUES (?)", (new_id,))
+            conn.executemany("UPDATE statement_members SET statement_id = ? WHERE att_rowid = ?",
+                             [(new_id, r) for r in rows])
+            refresh_statement(conn, new_id)
+
+
+def _member_rows(conn: sqlite3.Connection, sid: int) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT m.att_rowid, m.doc_rowid, m.altered, m.changes, m.relayed_from, a.att_id, a.content_text, a.via,"
+        " a.via_outlet, a.source_kind, a.source_text, a.entity, a.anonymous, a.speaker_id, a.description,"
+        " a.cue_text, d.id AS doc_id, d.day, d.date, d.outlet, d.outlet_key, d.title"
+        " FROM statement_members m JOIN attributions a ON a.rowid = m.att_rowid JOIN documents d ON d.rowid = m.doc_rowid"
+        " WHERE m.statement_id = ? ORDER BY d.day IS NULL, d.day, m.doc_rowid, m.att_rowid", (sid,)).fetchall()
+
+
+def relay_outlet(row: Any) -> str | None:
+    """The outlet an occurrence says it relays: the first outlet on its chain, or its source when that is one."""
+    if row["via_outlet"]:
+        return row["via_outlet"]
+    if (row["source_kind"] or "") == "outlet":
+        return row["entity"] or row["source_text"] or None
+    return None
+
+
+def refresh_statement(conn: sqlite3.Connection, sid: int) -> None:
+    """Derive a cluster's first occurrence, alterations, relays and counts again from its members."""
+    rows = _member_rows(conn, sid)
+    if not rows:
+        conn.execute("DELETE FROM statements WHERE id = ?", (sid,))
+        conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (sid,))
+        return
+    docs = {r["doc_rowid"] for r in rows}
+    quotes = [quoted_words(r["content_text"]) for r in rows]
+    ref = next((i for i, q in enumerate(quotes) if len(q) >= 3), None)
+    updates = []
+    altered = relays = 0
+    for i, r in enumerate(rows):
+        changes = compare_quotes(quotes[ref], quotes[i]) if ref is not None and i != ref and len(docs) > 1 else []
+        relayed_from = None
+        relay = relay_outlet(r)
+        if relay and not same_outlet(relay, r["outlet"]):
+            for o in rows:
+                if o["doc_rowid"] != r["doc_rowid"] and same_outlet(relay, o["outlet"]) \
+                        and (o["day"] is None or r["day"] is None or o["day"] <= r["day"]):
+                    relayed_from = o["doc_rowid"]
+                    break
+        altered += bool(changes)
+        relays += relayed_from is not None
+        payload = json.dumps(changes, ensure_ascii=False)
+        if (bool(changes), payload, relayed_from) != (bool(r["altered"]), r["changes"], r["relayed_from"]):
+            updates.append((int(bool(changes)), payload, relayed_from, r["att_rowid"]))
+    if updates:
+        conn.executemany("UPDATE statement_members SET altered = ?, changes = ?, relayed_from = ? WHERE att_rowid = ?",
+                         updates)
+    days = [r["day"] for r in rows if r["day"]]
+    conn.execute("UPDATE statements SET occurrences = ?, documents = ?, outlets = ?, first_att = ?, first_day = ?,"
+                 " last_day = ?, altered = ?, relays = ? WHERE id = ?",
+                 (len(rows), len(docs), len({r["outlet_key"] for r in rows}), rows[0]["att_rowid"],
+                  min(days) if days else None, max(days) if days else None, altered, relays, sid))
+    conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (sid,))
+    if len(docs) > 1:
+        text = "\n".join(dict.fromkeys(r["content_text"] for r in rows))
+        conn.execute("INSERT INTO statements_fts (rowid, content) VALUES (?, ?)", (sid, text))
+
+
+def is_stale(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT value FROM statement_state WHERE key = 'stale'").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return row is not None and row[0] == "1"
+
+
+def rebuild(store: Store) -> int:
+    """Cluster every stored attribution from scratch (one transaction); returns the number of statements
+    seen in two documents or more. Gives the same clusters as adding the documents one by one."""
+    conn = store.conn
+    with store._lock:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("statements", "statement_members", "statement_keys", "statements_fts"):
+                conn.execute(f"DELETE FROM {table}")
+            touched: set[int] = set()
+            for (drow,) in conn.execute("SELECT rowid FROM documents ORDER BY rowid").fetchall():
+                touched |= _index(conn, drow)
+            for sid in sorted(touched):
+                if conn.execute("SELECT 1 FROM statements WHERE id = ?", (sid,)).fetchone():
+                    refresh_statement(conn, sid)
+            conn.execute("DELETE FROM statement_state WHERE key = 'stale'")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return int(conn.execute("SELECT count(*) FROM statements WHERE documents > 1").fetchone()[0])
+
+
+# -- reading ---------------------------------------------------------------------------------------
+def _speakers(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str]:
+    ids = sorted({i for i in ids if i})
+    if not ids:
+        return {}
+    return {r[0]: r[1] for r in conn.execute(f"SELECT id, name FROM speakers WHERE id IN ({','.join('?' * len(ids))})",
+                                             ids)}
+
+
+def _credited(rows: list[Any]) -> dict[int, list[Any]]:
+    """Per document, the occurrences that credit the words: not the relaying ones when the document
+    also names who spoke ("The Times reported that Milley said '…'": Milley, not the Times)."""
+    out: dict[int, list[Any]] = {}
+    for r in rows:
+        out.setdefault(r["doc_rowid"], []).append(r)
+    for drow, occ in out.items():
+        vias = {o["via"] for o in occ if o["via"]}
+        keep = [o for o in occ if o["att_id"] not in vias and (o["source_kind"] or "") != "outlet"]
+        out[drow] = keep or occ
+    return out
+
+
+def statement_object(conn: sqlite3.Connection, sid: int) -> dict[str, Any] | None:
+    """One statement as the API gives it (see ``docs/schema.md``)."""
+    srow = conn.execute("SELECT * FROM statements WHERE id = ?", (sid,)).fetchone()
+    if srow is None:
+        return None
+    rows = _member_rows(conn, sid)
+    names = _speakers(conn, (r["speaker_id"] for r in rows))
+    doc_ids = {r["doc_rowid"]: r["doc_id"] for r in rows}
+    missing = {r["relayed_from"] for r in rows if r["relayed_from"] and r["relayed_from"] not in doc_ids}
+    for drow in missing:
+        got = conn.execute("SELECT id FROM documents WHERE rowid = ?", (drow,)).fetchone()
+        doc_ids[drow] = got[0] if got else None
+    credited = _credited(rows)
+    speakers: list[str] = []
+    credit_sets: list[tuple[str, set[str]]] = []
+    for occ in credited.values():
+        named = {o["speaker_id"] for o in occ if o["speaker_id"] and not o["anonymous"]}
+        if named:
+            credit_sets.append((occ[0]["outlet_key"], named))
+    for r in rows:
+        for occ in credited.get(r["doc_rowid"], []):
+            if occ["att_rowid"] == r["att_rowid"] and r["speaker_id"] and not r["anonymous"]:
+                name = names.get(r["speaker_id"], r["speaker_id"])
+                if name not in speakers:
+                    speakers.append(name)
+    disagreement = any(oa != ob and not (sa & sb) for i, (oa, sa) in enumerate(credit_sets)
+                       for ob, sb in credit_sets[i + 1:])
+    first = rows[0]
+    occurrences = []
+    for r in rows:
+        occurrences.append({
+            "document_id": r["doc_id"], "attribution_id": r["att_id"], "outlet": r["outlet"], "date": r["day"],
+            "title": r["title"], "speaker": names.get(r["speaker_id"]) if r["speaker_id"] else None,
+            "speaker_id": r["speaker_id"], "anonymous": bool(r["anonymous"]), "source": r["source_text"],
+            "cue": r["cue_text"], "content": r["content_text"], "altered": bool(r["altered"]),
+            "changes": json.loads(r["changes"]), "relayed_from": doc_ids.get(r["relayed_from"]),
+            "relay_outlet": relay_outlet(r), "first": r["att_rowid"] == first["att_rowid"],
+        })
+    return {
+        "id": sid, "content": first["content_text"],
+        "documents": srow["documents"], "outlets": list(dict.fromkeys(r["outlet"] for r in rows)),
+        "speakers": speakers, "speaker_disagreement": disagreement,
+        "first_seen": {"document_id": first["doc_id"], "attribution_id": first["att_id"], "outlet": first["outlet"],
+                       "date": first["day"]},
+        "last_seen": srow["last_day"], "altered": srow["altered"], "relays": srow["relays"],
+        "occurrences": occurrences,
+    }
+
+
+def statement(store: Store, sid: int) -> dict[str, Any] | None:
+    """The statement with this id; an id that a merge retired (the rowid of one of its attributions)
+    finds the statement that attribution is in now."""
+    obj = statement_object(store.conn, sid)
+    if obj is None:
+        row = store.conn.execute("SELECT statement_id FROM statement_members WHERE att_rowid = ?", (sid,)).fetchone()
+        if row is not None:
+            obj = statement_object(store.conn, row[0])
+    return obj
+
+
+def trace(store: Store, query: str = "", *, speaker: str | None = None, outlet: str | None = None,
+          limit: int = 20, offset: int = 0, min_documents: int = 2) -> list[dict[str, Any]]:
+    """Statements seen in at least ``min_documents`` documents whose words match ``query`` (search
+    syntax as :func:`~reportedly.corpus.search.search`; empty: all), optionally with an occurrence by
+    ``speaker`` (id or any form of the name) or in ``outlet``. Best match first (most documents first
+    without a query)."""
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    offset = max(0, int(offset))
+    check_query(query or "")
+    where, params = ["s.documents >= ?"], [max(1, int(min_documents))]
+    if speaker:
+        ids = store.find_speakers(speaker)
+        if not ids:
+            return []
+        where.append("s.id IN (SELECT m.statement_id FROM attributions a JOIN statement_members m"
+                     f" ON m.att_rowid = a.rowid WHERE a.speaker_id IN ({','.join('?' * len(ids))}))")
+        params.extend(ids)
+    if outlet:
+        where.append("EXISTS (SELECT 1 FROM statement_members m JOIN documents d ON d.rowid = m.doc_rowid"
+                     " WHERE m.statement_id = s.id AND d.outlet_key = ?)")
+        params.append(outlet.strip().lower())
+    match = fts_query(query or "")
+    conn = store.conn
+    deadline = time.monotonic() + TIME_BUDGET
+    conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 1000)
+    try:
+        if not match:
+            sids = [r[0] for r in conn.execute(
+                "SELECT s.id FROM statements s WHERE " + " AND ".join(where) +
+                " ORDER BY s.documents DESC, s.outlets DESC, s.first_day IS NULL, s.first_day, s.id LIMIT ? OFFSET ?",
+                (*params, limit, offset))]
+        else:
+            tried = [match] + [q for q in (_requoted(query), _plain_terms(query)) if q and q != match]
+            sids = []
+            for i, attempt in enumerate(tried):
+                try:
+                    sids = [r[0] for r in conn.execute(
+                        "SELECT s.id FROM statements_fts f JOIN statements s ON s.id = f.rowid"
+                        " WHERE statements_fts MATCH ? AND " + " AND ".join(where) +
+                        " ORDER BY bm25(statements_fts), s.documents DESC, s.id LIMIT ? OFFSET ?",
+                        (attempt, *params, limit, offset))]
+                    break
+                except sqlite3.OperationalError as exc:
+                    if _is_syntax_error(exc) and i + 1 < len(tried):
+                        continue
+                    if _is_syntax_error(exc):
+                        raise QueryError(f"cannot trace {query!r}: {str(exc).removeprefix('fts5: ')}") from None
+                    raise
+        out = [obj for sid in sids if (obj := statement_object(conn, sid)) is not None]
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise QueryError(f"trace {query!r} took over {TIME_BUDGET:g} s and was stopped: use rarer words "
+                             "or a filter") from None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+    return out
+
+
+def document_statements(store: Store, doc_id: str, min_documents: int = 2) -> dict[str, dict[str, int]]:
+    """For one document: attribution id → ``{id, documents}`` of its statement, when seen in
+    ``min_documents`` documents or more."""
+    return {r[0]: {"id": r[1], "documents": r[2]} for r in store.conn.execute(
+        "SELECT a.att_id, s.id, s.documents FROM documents d JOIN statement_members m ON m.doc_rowid = d.rowid"
+        " JOIN attributions a ON a.rowid = m.att_rowid JOIN statements s ON s.id = m.statement_id"
+        " WHERE d.id = ? AND s.documents >= ?", (doc_id, min_documents))}
+
+
+def outlet_statements(store: Store, outlet_key: str) -> dict[str, Any]:
+    """What an outlet's statements share with the corpus: statements it carries that other documents
+    carry too, how often it was first, whom it relays (with how many of those relays alter the
+    quoted words), who relays it, and how often its occurrences alter the words of the first."""
+    conn = store.conn
+    row = conn.execute(
+        "SELECT count(*) AS shared, coalesce(sum(s.first_att = m.att_rowid), 0) AS first,"
+        " coalesce(sum(m.altered), 0) AS altered FROM statement_members m JOIN documents d ON d.rowid = m.doc_rowid"
+        " JOIN statements s ON s.id = m.statement_id WHERE d.outlet_key = ? AND s.documents > 1",
+        (outlet_key,)).fetchone()
+    relays = [dict(r) for r in conn.execute(
+        "SELECT src.outlet AS outlet, count(*) AS statements, coalesce(sum(m.altered), 0) AS altered"
+        " FROM statement_members m JOIN documents d ON d.rowid = m.doc_rowid JOIN documents src"
+        " ON src.rowid = m.relayed_from WHERE d.outlet_key = ? GROUP BY src.outlet_key"
+        " ORDER BY statements DESC, src.outlet", (outlet_key,))]
+    relayed_by = [dict(r) for r in conn.execute(
+        "SELECT d.outlet AS outlet, count(*) AS statements, coalesce(sum(m.altered), 0) AS altered"
+        " FROM statement_members m JOIN documents d ON d.rowid = m.doc_rowid JOIN documents src"
+        " ON src.rowid = m.relayed_from WHERE src.outlet_key = ? GROUP BY d.outlet_key"
+        " ORDER BY statements DESC, d.outlet", (outlet_key,))]
+    n_relays = sum(r["statements"] for r in relays)
+    n_altered = sum(r["altered"] for r in relays)
+    shared = int(row["shared"] or 0)
+    return {"shared": shared, "first": int(row["first"] or 0), "altered": int(row["altered"] or 0),
+            "altered_share": (int(row["altered"] or 0) / shared) if shared else 0.0,
+            "relays": relays, "relayed_by": relayed_by,
+            "relays_altered_share": (n_altered / n_relays) if n_relays else 0.0}
