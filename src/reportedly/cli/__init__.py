@@ -14,7 +14,7 @@ from .. import __version__
 from ..errors import ReportedlyError
 
 #: Modules under reportedly.cli that add subcommands.
-SUBCOMMANDS = ["analyze", "corpus", "evaluate"]
+SUBCOMMANDS = ["analyze", "corpus", "evaluate", "trace"]
 
 
 def build_parser() -> argparse.ArgumentParser:

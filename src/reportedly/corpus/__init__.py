@@ -5,6 +5,7 @@ from .export import export
 from .profiles import outlet_profile
 from .search import search
 from .store import Store, derive_outlet
+from .trace import statement, trace
 
 __all__ = ["IngestStats", "Store", "derive_outlet", "expand_inputs", "export", "ingest_paths", "outlet_profile",
-           "run_batch", "search"]
+           "run_batch", "search", "statement", "trace"]

@@ -56,11 +56,11 @@ MIN_TOKENS = 6
 #: Two contents must share a run of this many words.
 MIN_RUN = 5
 #: Shared runs shorter than this do not count towards the coverage.
-MIN_BLOCK = 3
+MIN_BLOCK = 2
 #: Share of the shorter content that shared runs must cover.
 COVER_SHORT = 0.7
 #: Share of the longer content that shared runs must cover.
-COVER_LONG = 0.2
+COVER_LONG = 0.25
 #: MinHash permutations, bands and values per band (BANDS * ROWS == NUM_PERM).
 NUM_PERM, BANDS, ROWS = 32, 16, 2
 SHINGLE = 3
