@@ -2,7 +2,8 @@
 
 Pages: ``/`` (documents, outlets, speakers), ``/documents/{id}`` (the article with attributions
 highlighted and entity mentions marked), ``/search``, ``/speakers/{id}`` (statements, and how the
-articles referred to the person), ``/outlets/{name}``. JSON API under ``/api``
+articles referred to the person), ``/outlets/{name}``, ``/statements`` and ``/statements/{id}`` (a
+statement across outlets: timeline, relays, each version against the first). JSON API under ``/api``
 (OpenAPI at ``/openapi.json``). Each request thread reads through its own read-only connection;
 the server never writes.
 """
@@ -15,6 +16,7 @@ from typing import Any, Literal
 from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Path as FastPath
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -24,9 +26,19 @@ from pydantic import BaseModel, Field
 from .. import __version__
 from ..corpus.search import MARK_CLOSE, MARK_OPEN, plain_snippet
 from ..corpus.store import Store
+from ..corpus.trace import MAX_LIMIT, document_statements, outlet_statements
 from ..errors import QueryError, StoreError
 from ..output import mention_forms
-from .render import attribution_infos, bar_chart, highlight, share_bars, share_chart, speaker_hue
+from .render import (
+    attribution_infos,
+    bar_chart,
+    changed_words_html,
+    highlight,
+    share_bars,
+    share_chart,
+    speaker_hue,
+    statement_timeline,
+)
 
 HERE = Path(__file__).resolve().parent
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -251,6 +263,27 @@ def create_app(db_path: str | Path) -> FastAPI:
             raise HTTPException(status_code=404, detail=f"outlet {name} not found")
         return prof
 
+    @app.get("/api/statements", tags=["api"], summary="Statements seen in several documents, matching a query")
+    def api_statements(q: str = Query("", description="words of the statement (search syntax); empty: the most "
+                                      "repeated statements"),
+                       speaker: str | None = Query(None, description="with an occurrence by this speaker"),
+                       outlet: str | None = Query(None, description="with an occurrence in this outlet"),
+                       limit: int = Query(20, ge=1, le=MAX_LIMIT),
+                       offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> JSONResponse:
+        try:
+            found = store().trace(q, speaker=speaker or None, outlet=outlet or None, limit=limit, offset=offset)
+        except QueryError as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from None
+        return JSONResponse(found)
+
+    @app.get("/api/statements/{statement_id}", tags=["api"], summary="One statement: first seen, every occurrence, "
+             "relays and alterations")
+    def api_statement(statement_id: int = FastPath(ge=1, le=2**62)) -> JSONResponse:
+        st = store().statement(statement_id)
+        if st is None:
+            raise HTTPException(status_code=404, detail=f"statement {statement_id} not found")
+        return JSONResponse(st)
+
     # -- pages --------------------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(request: Request, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
@@ -272,7 +305,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         entities = [{"id": e.id, "name": e.name, "kind": e.kind, "gender": e.gender, "anonymous": e.anonymous,
                      "forms": mention_forms(doc.text[a:b] for a, b in e.mentions)} for e in doc.entities]
         return page(request, "document.html", doc=doc, summary=summary, infos=infos, entities=entities,
-                    article=highlight(doc, infos), details={k: v.as_dict() for k, v in infos.items()})
+                    article=highlight(doc, infos), details={k: v.as_dict() for k, v in infos.items()},
+                    statements=document_statements(s, doc_id))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,
@@ -332,6 +366,31 @@ def create_app(db_path: str | Path) -> FastAPI:
         monthly = share_chart([{"label": m["month"], "shares": m["shares"]} for m in prof["months"]],
                               title=f"sourcing of {prof['outlet']} per month")
         return page(request, "outlet.html", prof=prof, overall=overall, monthly=monthly,
-                    docs=s.documents(limit=50, outlet=name))
+                    docs=s.documents(limit=50, outlet=name), shared=outlet_statements(s, name.strip().lower()))
+
+    @app.get("/statements", response_class=HTMLResponse, include_in_schema=False)
+    def statements_page(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,
+                        offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
+        per = 50
+        error, found = None, []
+        try:
+            found = store().trace(q, speaker=speaker or None, outlet=outlet or None, limit=per + 1, offset=offset)
+        except QueryError as exc:
+            error = str(exc)
+        params = {k: v for k, v in request.query_params.items() if k != "offset"}
+        nav = {"prev": urlencode({**params, "offset": max(offset - per, 0)}) if offset else None,
+               "next": urlencode({**params, "offset": offset + per}) if len(found) > per else None}
+        return page(request, "statements.html", found=found[:per], q=q, speaker=speaker or "", outlet=outlet or "",
+                    error=error, nav=nav, offset=offset, status=400 if error else 200)
+
+    @app.get("/statements/{statement_id}", response_class=HTMLResponse, include_in_schema=False)
+    def statement_page(request: Request, statement_id: int = FastPath(ge=1, le=2**62)) -> HTMLResponse:
+        st = store().statement(statement_id)
+        if st is None:
+            return not_found(request, f"statement {statement_id}")
+        versions = [changed_words_html(o["content"], o["changes"]) for o in st["occurrences"]]
+        outlets = {o["document_id"]: o["outlet"] for o in st["occurrences"]}
+        return page(request, "statement.html", st=st, versions=versions, outlets=outlets,
+                    timeline=statement_timeline(st["occurrences"], title=f"statement {st['id']} over time"))
 
     return app

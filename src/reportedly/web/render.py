@@ -306,3 +306,81 @@ def share_bars(shares: dict[str, float], *, width: int = 420, title: str = "") -
 
 def _fmt(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:.2f}"
+
+
+def changed_words_html(content: str, changes: Sequence[dict[str, str]]) -> Markup:
+    """A version of a statement, escaped, with the words it changed or added against the first
+    quotation marked ``<ins>`` (whole words, first match after the previous one)."""
+    text = content or ""
+    targets = [ch["to"] for ch in changes if ch.get("to")]
+    out, pos = [], 0
+    for words in targets:
+        pat = re.compile(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words.split()) + r"(?!\w)")
+        m = pat.search(text, pos)
+        if m is None:
+            continue
+        out.append(str(escape(text[pos:m.start()])))
+        out.append(f'<ins class="chg">{escape(m.group(0))}</ins>')
+        pos = m.end()
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+def statement_timeline(occurrences: Sequence[dict[str, Any]], *, width: int = 760, title: str = "") -> Markup:
+    """An SVG timeline of a statement: one lane per outlet, a dot per occurrence (hollow when its quoted
+    words were altered), an arrow from each relayed article to the occurrence that relays it."""
+    import datetime as dt
+
+    occ = list(occurrences)
+    if not occ:
+        return Markup('<p class="muted">nothing to show</p>')
+    lanes = list(dict.fromkeys(o["outlet"] for o in occ))
+    days = []
+    for o in occ:
+        try:
+            days.append(dt.date.fromisoformat((o.get("date") or "")[:10]))
+        except ValueError:
+            days.append(None)
+    known = [d for d in days if d is not None]
+    lo, hi = (min(known), max(known)) if known else (None, None)
+    span = max(((hi - lo).days if lo and hi else 0), 1)
+    label_w, lane_h, pad_t = 150, 34, 24
+    inner = width - label_w - 30
+    height = pad_t + lane_h * len(lanes) + 24
+    pos: dict[str, tuple[float, float]] = {}
+    parts = [f'<svg class="chart timeline" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+             f'height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
+             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+             'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#4a78b5"/></marker></defs>']
+    for i, lane in enumerate(lanes):
+        y = pad_t + lane_h * i + lane_h / 2
+        parts.append(f'<text x="0" y="{y + 4:.1f}" class="label">{escape(lane[:24])}</text>'
+                     f'<line x1="{label_w}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" class="grid"/>')
+    seen_at: dict[tuple[int, int], int] = {}
+    for o, d in zip(occ, days, strict=True):
+        lane = lanes.index(o["outlet"])
+        x = label_w + 10 + (inner * ((d - lo).days / span) if d is not None and lo is not None else inner)
+        k = (lane, round(x))
+        nudge = seen_at.get(k, 0)
+        seen_at[k] = nudge + 1
+        y = pad_t + lane_h * lane + lane_h / 2 + (nudge % 3 - 1) * 6 * (nudge > 0)
+        pos.setdefault(o["document_id"], (x, y))
+        fill = "#fff" if o.get("altered") else "#2f5d9b"
+        tip = f"{o.get('date') or 'undated'} · {o['outlet']} · {o.get('speaker') or o.get('source') or ''}"
+        if o.get("altered"):
+            tip += " · altered"
+        parts.append(f'<a href="/documents/{escape(o["document_id"])}#att-{escape(o["attribution_id"])}">'
+                     f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{fill}" stroke="#2f5d9b" stroke-width="2">'
+                     f'<title>{escape(tip)}</title></circle></a>')
+    for o in occ:
+        src = o.get("relayed_from")
+        if src and src in pos and o["document_id"] in pos:
+            (x1, y1), (x2, y2) = pos[src], pos[o["document_id"]]
+            parts.append(f'<path class="relay" d="M{x1:.1f},{y1:.1f} C{(x1 + x2) / 2:.1f},{min(y1, y2) - 18:.1f} '
+                         f'{(x1 + x2) / 2:.1f},{min(y1, y2) - 18:.1f} {x2:.1f},{y2:.1f}" fill="none" stroke="#4a78b5" '
+                         f'stroke-width="1.5" marker-end="url(#arrow)"><title>relayed from {escape(src)}</title></path>')
+    if lo is not None and hi is not None:
+        parts.append(f'<text x="{label_w + 10}" y="{height - 6}" class="axis">{lo.isoformat()}</text>'
+                     f'<text x="{width - 10}" y="{height - 6}" class="axis" text-anchor="end">{hi.isoformat()}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
