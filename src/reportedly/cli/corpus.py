@@ -68,11 +68,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar (with --ingest)")
     p.set_defaults(run=run_serve, update=False)
 
-    p = sub.add_parser("export", help="export documents, attributions, speakers or entities",
+    p = sub.add_parser("export", help="export documents, attributions, speakers, entities or statements",
                        description="Write the corpus as JSON Lines, CSV or Parquet: full document records, or one "
-                       "row per attribution, speaker, or entity of a document (its mention count and forms).")
+                       "row per attribution, speaker, or entity of a document (its mention count and forms), or "
+                       "the statements seen in several documents (JSON Lines: one per line; else one row per occurrence).")
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
-    p.add_argument("--what", choices=["documents", "attributions", "speakers", "entities"], default="documents")
+    p.add_argument("--what", choices=["documents", "attributions", "speakers", "entities", "statements"], default="documents")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (required for parquet)")
     _db(p)
     p.set_defaults(run=run_export)

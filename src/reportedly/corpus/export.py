@@ -1,7 +1,9 @@
 """Exporting the store as JSON Lines, CSV or Parquet: documents, attributions, speakers or entities.
 
 ``documents`` as JSON Lines are full records (:meth:`Document.to_dict`, layers and entities
-included); in CSV and Parquet they are flat rows (one per document, no text layers). Attributions,
+included); in CSV and Parquet they are flat rows (one per document, no text layers). ``statements``
+as JSON Lines are whole statements (as ``/api/statements/{id}``: first seen, every occurrence);
+in CSV and Parquet one row per occurrence, with its statement's id and first occurrence. Attributions,
 speakers and entities (one row per entity of each document: how many mentions, which forms) are
 flat rows in every format.
 
@@ -28,7 +30,7 @@ from ..output import mention_forms
 from .store import Store
 
 FORMATS = ("jsonl", "csv", "parquet")
-WHATS = ("documents", "attributions", "speakers", "entities")
+WHATS = ("documents", "attributions", "speakers", "entities", "statements")
 
 DOCUMENT_COLUMNS = ["id", "input", "title", "date", "outlet", "url", "format", "authors", "sitename",
                     "headline_credit", "attributions", "unattributed_claims", "body", "provenance"]
@@ -39,11 +41,16 @@ SPEAKER_COLUMNS = ["id", "name", "kind", "statements", "documents", "first", "la
 #: ``mentions``: how many times the document refers to the entity; ``forms``: the distinct ways it does,
 #: in order of first use, separated by "; " ("Joe Biden; he; the president").
 ENTITY_COLUMNS = ["document_id", "entity_id", "name", "kind", "gender", "anonymous", "mentions", "forms"]
+#: One row per occurrence of each statement seen in two documents or more (JSON Lines: one statement
+#: per line, as ``/api/statements/{id}``); ``changes`` as ``from → to`` ("∅" for no words).
+STATEMENT_COLUMNS = ["statement_id", "first_document_id", "first_outlet", "first_date", "documents", "speakers",
+                     "speaker_disagreement", "document_id", "attribution_id", "outlet", "date", "speaker", "source",
+                     "content", "altered", "changes", "relayed_from"]
 #: Columns that hold lists (joined with "; " in CSV and JSON Lines rows).
-LIST_COLUMNS = {"authors", "provenance", "hedges", "forms"}
+LIST_COLUMNS = {"authors", "provenance", "hedges", "forms", "speakers", "changes"}
 #: Parquet columns typed as timestamps / dates, per export.
 TIMESTAMP_COLUMNS = {"documents": {"date"}, "attributions": {"document_date"}}
-DATE_COLUMNS = {"attributions": {"date"}, "speakers": {"first", "last"}}
+DATE_COLUMNS = {"attributions": {"date"}, "speakers": {"first", "last"}, "statements": {"first_date", "date"}}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -131,8 +138,31 @@ def _entity_rows(store: Store) -> Iterator[dict[str, Any]]:
                "forms": [form for form, _ in mention_forms(texts)]}
 
 
+def statement_objects(store: Store) -> Iterator[dict[str, Any]]:
+    """Every statement seen in two documents or more, as the API gives it, in id order."""
+    from .trace import statement_object
+
+    for (sid,) in store.conn.execute("SELECT id FROM statements WHERE documents > 1 ORDER BY id").fetchall():
+        obj = statement_object(store.conn, sid)
+        if obj is not None:
+            yield obj
+
+
+def _statement_rows(store: Store) -> Iterator[dict[str, Any]]:
+    for st in statement_objects(store):
+        fs = st["first_seen"]
+        for o in st["occurrences"]:
+            yield {"statement_id": st["id"], "first_document_id": fs["document_id"], "first_outlet": fs["outlet"],
+                   "first_date": fs["date"], "documents": st["documents"], "speakers": list(st["speakers"]),
+                   "speaker_disagreement": st["speaker_disagreement"], "document_id": o["document_id"],
+                   "attribution_id": o["attribution_id"], "outlet": o["outlet"], "date": o["date"],
+                   "speaker": o["speaker"], "source": o["source"], "content": o["content"], "altered": o["altered"],
+                   "changes": [f"{c['from'] or '∅'} → {c['to'] or '∅'}" for c in o["changes"]],
+                   "relayed_from": o["relayed_from"]}
+
+
 def rows(store: Store, what: str, *, full_documents: bool = False) -> Iterator[dict[str, Any]]:
-    """The rows of one export (``what`` is documents, attributions, speakers or entities)."""
+    """The rows of one export (``what`` is documents, attributions, speakers, entities or statements)."""
     if what == "documents":
         return _document_rows(store, full_documents)
     if what == "attributions":
@@ -141,12 +171,14 @@ def rows(store: Store, what: str, *, full_documents: bool = False) -> Iterator[d
         return iter(store.speakers(limit=-1))
     if what == "entities":
         return _entity_rows(store)
+    if what == "statements":
+        return statement_objects(store) if full_documents else _statement_rows(store)
     raise ConfigError(f"cannot export {what!r}: choose one of {', '.join(WHATS)}")
 
 
 def columns(what: str) -> list[str]:
     return {"documents": DOCUMENT_COLUMNS, "attributions": ATTRIBUTION_COLUMNS, "speakers": SPEAKER_COLUMNS,
-            "entities": ENTITY_COLUMNS}[what]
+            "entities": ENTITY_COLUMNS, "statements": STATEMENT_COLUMNS}[what]
 
 
 def export(store: Store, what: str, fmt: str, out: str | Path | IO[str] | None) -> int:
@@ -176,7 +208,7 @@ def export(store: Store, what: str, fmt: str, out: str | Path | IO[str] | None) 
         n = 0
         if fmt == "jsonl":
             for row in rows(store, what, full_documents=True):
-                row = row if what == "documents" else _joined(row)
+                row = row if what in ("documents", "statements") else _joined(row)
                 stream.write(json.dumps(row, ensure_ascii=False) + "\n")
                 n += 1
         else:
@@ -198,7 +230,8 @@ def _parquet(store: Store, what: str, path: Path) -> int:
 
     cols = columns(what)
     data = list(rows(store, what))
-    types = {"anonymous": pa.bool_(), "score": pa.float64(), "confidence": pa.float64(), "attributions": pa.int64(),
+    types = {"anonymous": pa.bool_(), "altered": pa.bool_(), "speaker_disagreement": pa.bool_(),
+             "statement_id": pa.int64(), "score": pa.float64(), "confidence": pa.float64(), "attributions": pa.int64(),
              "unattributed_claims": pa.int64(), "statements": pa.int64(), "documents": pa.int64(),
              "mentions": pa.int64()}
     types.update({c: pa.list_(pa.string()) for c in LIST_COLUMNS})
