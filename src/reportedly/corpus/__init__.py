@@ -5,7 +5,8 @@ from .export import export
 from .profiles import outlet_profile
 from .search import search
 from .store import Store, derive_outlet
-from .trace import statement, trace
+from .trace import statement as get_statement
+from .trace import trace as trace_statements
 
 __all__ = ["IngestStats", "Store", "derive_outlet", "expand_inputs", "export", "ingest_paths", "outlet_profile",
-           "run_batch", "search", "statement", "trace"]
+           "get_statement", "run_batch", "search", "trace_statements"]

@@ -220,9 +220,12 @@ def same_outlet(a: str | None, b: str | None) -> bool:
     short, long = sorted((ta, tb), key=len)
     if len(short) == 1 and len(long) >= 2 and short[0] == "".join(w[0] for w in long if w not in _OUTLET_EXTRA):
         return True
-    n = len(short)
-    return all(long[i].startswith(short[i]) for i in range(n)) and all(w in _OUTLET_EXTRA for w in long[n:]) \
-        and all(len(w) >= 3 or w == long[i] for i, w in enumerate(short))
+    for sh, lo in ((short, long), (long, short)) if len(short) == len(long) else ((short, long),):
+        n = len(sh)
+        if all(lo[i].startswith(sh[i]) for i in range(n)) and all(w in _OUTLET_EXTRA for w in lo[n:]) \
+                and all(len(w) >= 3 or w == lo[i] for i, w in enumerate(sh)):
+            return True
+    return False
 
 
 # -- quotations ------------------------------------------------------------------------------------
