@@ -74,7 +74,8 @@ would should if unless until except without probably possibly likely unlikely pe
 barely hardly just still already ever before after but although though alone soon later
 """.split())
 #: Words too common to make two contents the same statement: the runs two contents share must hold
-#: at least :data:`MIN_CONTENT_WORDS` words outside this list ("what it means to be" is not enough).
+#: at least :data:`MIN_CONTENT_WORDS` lower-case words outside this list ("what it means to be" is
+#: not enough), and more of them than capitalised ones (a name with its title is no statement).
 FUNCTION_WORDS = frozenset("""
 a an the and or but if of to in on at by for with from as into onto about over under than then that this these
 those there here it its it's he him his she her hers they them their theirs we us our ours you your yours i me
@@ -82,13 +83,13 @@ my mine is are was were be been being am do does did done have has had having wi
 could may might must not no so such very just also too what which who whom whose when where why how all any
 each some more most other own same only both few up down out off again once s t said says say
 """.split())
-MIN_CONTENT_WORDS = 3
+MIN_CONTENT_WORDS = 2
 #: Largest cluster list one trace query returns.
 MAX_LIMIT = 200
 #: Seconds of SQLite work one trace query may take.
 TIME_BUDGET = 2.0
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _OPEN = {'"': '"', "“": "”", "«": "»", "‘": "’", "„": "“"}
 _OUTLET_EXTRA = frozenset({"news", "online", "com", "magazine", "network", "newspaper"})
@@ -105,6 +106,12 @@ def words(text: str) -> list[tuple[str, str]]:
 
 def tokens(text: str) -> list[str]:
     return [k for k, _ in words(text)]
+
+
+def cased_tokens(text: str) -> list[str]:
+    """The words as written (apostrophes and acronym dots unified): what the store keeps, so that
+    :func:`similar` can tell names ("Republican front-runner Donald Trump") from other words."""
+    return [surface.replace("’", "'") for _, surface in words(text)]
 
 
 def quoted_segments(text: str) -> list[str]:
@@ -162,10 +169,15 @@ def is_qualifier(key: str) -> bool:
 
 # -- matching --------------------------------------------------------------------------------------
 def similar(a: list[str], b: list[str]) -> bool:
-    """Do two contents (word keys) report the same statement? Symmetric: the pair is put in one order."""
+    """Do two contents (words as :func:`cased_tokens` gives them) report the same statement?
+
+    The shared runs must hold :data:`MIN_CONTENT_WORDS` lower-case words that are not function words,
+    and more of them than capitalised ones: a name with its title ("Democratic presidential
+    candidate Hillary Clinton") is not a statement. Symmetric: the pair is put in one order first."""
     if len(a) < MIN_TOKENS or len(b) < MIN_TOKENS:
         return False
-    short, long = sorted((a, b), key=lambda t: (len(t), t))
+    (short_c, short), (_, long) = sorted(((a, [w.lower() for w in a]), (b, [w.lower() for w in b])),
+                                         key=lambda t: (len(t[1]), t[1], t[0]))
     if len(set(short) & set(long)) < min(MIN_RUN, COVER_SHORT * len(short)):
         return False
     blocks = [bl for bl in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks()
@@ -173,8 +185,10 @@ def similar(a: list[str], b: list[str]) -> bool:
     if not blocks or max(bl.size for bl in blocks) < MIN_RUN:
         return False
     shared = sum(bl.size for bl in blocks)
-    content = sum(w not in FUNCTION_WORDS for bl in blocks for w in short[bl.a:bl.a + bl.size])
-    return shared >= COVER_SHORT * len(short) and shared >= COVER_LONG * len(long) and content >= MIN_CONTENT_WORDS
+    run = [w for bl in blocks for w in short_c[bl.a:bl.a + bl.size] if w.lower() not in FUNCTION_WORDS]
+    content = sum(w.islower() for w in run)
+    return shared >= COVER_SHORT * len(short) and shared >= COVER_LONG * len(long) and content >= MIN_CONTENT_WORDS \
+        and content > len(run) - content
 
 
 def _permutations() -> Any:
@@ -190,6 +204,7 @@ def band_keys(toks: list[str]) -> list[int]:
     """The LSH keys of a content: one signed 64-bit key per MinHash band of its word 3-gram shingles."""
     from datasketch import MinHash
 
+    toks = [w.lower() for w in toks]
     shingles = {" ".join(toks[i:i + SHINGLE]).encode("utf-8") for i in range(max(1, len(toks) - SHINGLE + 1))}
     mh = MinHash(num_perm=NUM_PERM, seed=7, permutations=_permutations(), scheme="affine32")
     mh.update_batch(sorted(shingles))
@@ -305,7 +320,7 @@ def _index(conn: sqlite3.Connection, doc_rowid: int) -> set[int]:
     touched: set[int] = set()
     for arow, content in conn.execute("SELECT rowid, content_text FROM attributions WHERE doc_rowid = ? ORDER BY rowid",
                                       (doc_rowid,)).fetchall():
-        toks = tokens(content)
+        toks = cased_tokens(content)
         if len(toks) >= MIN_TOKENS:
             touched.add(_add_member(conn, arow, doc_rowid, toks))
     # a merge may have folded a cluster touched earlier into another one

@@ -21,7 +21,7 @@ CREATE TABLE statement_members (
     att_rowid     INTEGER PRIMARY KEY,         -- attributions.rowid
     statement_id  INTEGER NOT NULL,            -- statements.id
     doc_rowid     INTEGER NOT NULL,            -- documents.rowid
-    tokens        TEXT NOT NULL,               -- the content's words, lower-cased, space-separated
+    tokens        TEXT NOT NULL,               -- the content's words as written, space-separated
     altered       INTEGER NOT NULL DEFAULT 0,
     changes       TEXT NOT NULL DEFAULT '[]',  -- JSON list of {from, to, kind} against the first quotation
     relayed_from  INTEGER                      -- documents.rowid of the article this occurrence relays
