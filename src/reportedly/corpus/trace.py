@@ -91,6 +91,7 @@ TIME_BUDGET = 2.0
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)[‘’](?=\w)")
 _OPEN = {'"': '"', "“": "”", "«": "»", "‘": "’", "„": "“"}
 _OUTLET_EXTRA = frozenset({"news", "online", "com", "magazine", "network", "newspaper"})
 
@@ -101,6 +102,7 @@ _PERMS: Any = None
 def words(text: str) -> list[tuple[str, str]]:
     """``(key, surface)`` for each word: the key lower-cased, apostrophes and acronym dots unified."""
     text = _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), (text or "").replace("''", '"'))
+    text = _INNER_APOSTROPHE.sub("'", text)
     return [(m.group(0).lower().replace("’", "'"), m.group(0)) for m in _WORD.finditer(text)]
 
 
@@ -156,11 +158,24 @@ def _expanded(key: str) -> list[str]:
     return [key]
 
 
+GAP = "\x00"
+_ELISION = re.compile(r"…|\.\s?\.\s?\.|\[[^\]]*\]")
+
+
 def quoted_words(text: str) -> list[tuple[str, str]]:
     """The words inside quotation marks, in order (``(key, surface)`` as :func:`words`; contractions
-    written out, each part keeping the surface of the whole word)."""
-    return [(k, surface if i == 0 else "") for seg in quoted_segments((text or "").replace("''", '"'))
-            for key, surface in words(seg) for i, k in enumerate(_expanded(key))]
+    written out, each part keeping the surface of the whole word). Where the quotation leaves words
+    out — between two quoted stretches, at an ellipsis, at an editor's ``[bracket]`` — stands a
+    :data:`GAP` (``(GAP, "")``): words missing there were elided, not altered."""
+    out: list[tuple[str, str]] = []
+    for seg in quoted_segments((text or "").replace("''", '"')):
+        if out and out[-1][0] != GAP:
+            out.append((GAP, ""))
+        for j, piece in enumerate(_ELISION.split(seg)):
+            if j and out and out[-1][0] != GAP:
+                out.append((GAP, ""))
+            out += [(k, surface if i == 0 else "") for key, surface in words(piece) for i, k in enumerate(_expanded(key))]
+    return out
 
 
 def is_qualifier(key: str) -> bool:
@@ -248,7 +263,8 @@ def compare_quotes(first: list[tuple[str, str]], other: list[tuple[str, str]]) -
     """How the quoted words ``other`` differ from ``first`` (``(key, surface)`` lists), as
     ``{from, to, kind}`` with kind ``changed``, ``added``, ``dropped`` or ``truncated``.
 
-    Only the stretch between the first and the last shared word is compared word by word; beyond
+    Words left out where either quotation marks an elision (:data:`GAP`) are no change. Only the
+    stretch between the first and the last shared word is compared word by word; beyond
     it, a quotation may stop earlier or go on further (quoting less or more of the same words is
     no alteration) unless it stops at most :data:`MAX_TRUNCATION` words short of the first and the
     words cut hold a qualifier ("in full", "not yet"). Quotations that share too little to be
@@ -257,6 +273,7 @@ def compare_quotes(first: list[tuple[str, str]], other: list[tuple[str, str]]) -
     a, b = [k for k, _ in first], [k for k, _ in other]
     if not a or not b:
         return []
+
     sm = SequenceMatcher(None, a, b, autojunk=False)
     matched = sum(bl.size for bl in sm.get_matching_blocks() if bl.size >= 2)
     if matched < 3 or matched < 0.5 * min(len(a), len(b)):
@@ -266,8 +283,8 @@ def compare_quotes(first: list[tuple[str, str]], other: list[tuple[str, str]]) -
     lo, hi = equal[0], equal[-1]
     out = []
     for i, (tag, i1, i2, j1, j2) in enumerate(ops):
-        if tag == "equal":
-            continue
+        if tag == "equal" or GAP in a[max(i1 - 1, 0):i2 + 1] or GAP in b[max(j1 - 1, 0):j2 + 1]:
+            continue  # words left out where the quotation marks an elision
         frm = " ".join(s for _, s in first[i1:i2] if s)
         to = " ".join(s for _, s in other[j1:j2] if s)
         if lo < i < hi:
