@@ -208,6 +208,13 @@ def test_quotes_and_comparisons() -> None:
     # quoting less or more of the same words is no alteration
     assert tr.compare_quotes(q('"release the report"'), q('"We will release the report in May, he said"')) == []
     assert tr.compare_quotes(q('"a b c d e f g h i j k l"'), q('"x y z"')) == []
+    # words left out at an ellipsis, between two quoted stretches or in an editor's brackets: elided
+    assert tr.compare_quotes(q('"He was the best player. I give him the award. He was the founder."'),
+                             q('"He was the best player. … He was the founder."')) == []
+    assert tr.compare_quotes(q('"not me, not Bill, nobody is more qualified"'),
+                             q('"not me, not Bill [Clinton], nobody is more qualified"')) == []
+    assert tr.compare_quotes(q('"Donald Trump‘s ignorant view of Islam could make us less safe"'),
+                             q('"Donald Trump’s ignorant view of Islam could make us less safe"')) == []
 
 
 def test_same_outlet() -> None:

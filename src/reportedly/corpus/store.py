@@ -180,6 +180,7 @@ class Store:
         if str(mode).lower() != "wal":
             raise StoreError(f"{self.path}: cannot switch to WAL journal mode (got {mode})")
         self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA cache_size = -65536")  # 64 MiB for the writer: indexes of a large store stay cached
         self.migrate()
         from .trace import is_stale, rebuild
 

@@ -36,12 +36,13 @@ For each statement, derived again whenever its members change:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
@@ -162,7 +163,8 @@ GAP = "\x00"
 _ELISION = re.compile(r"…|\.\s?\.\s?\.|\[[^\]]*\]")
 
 
-def quoted_words(text: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=8192)
+def quoted_words(text: str) -> tuple[tuple[str, str], ...]:
     """The words inside quotation marks, in order (``(key, surface)`` as :func:`words`; contractions
     written out, each part keeping the surface of the whole word). Where the quotation leaves words
     out — between two quoted stretches, at an ellipsis, at an editor's ``[bracket]`` — stands a
@@ -175,7 +177,7 @@ def quoted_words(text: str) -> list[tuple[str, str]]:
             if j and out and out[-1][0] != GAP:
                 out.append((GAP, ""))
             out += [(k, surface if i == 0 else "") for key, surface in words(piece) for i, k in enumerate(_expanded(key))]
-    return out
+    return tuple(out)
 
 
 def is_qualifier(key: str) -> bool:
@@ -259,7 +261,7 @@ def same_outlet(a: str | None, b: str | None) -> bool:
 
 
 # -- quotations ------------------------------------------------------------------------------------
-def compare_quotes(first: list[tuple[str, str]], other: list[tuple[str, str]]) -> list[dict[str, str]]:
+def compare_quotes(first: Sequence[tuple[str, str]], other: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
     """How the quoted words ``other`` differ from ``first`` (``(key, surface)`` lists), as
     ``{from, to, kind}`` with kind ``changed``, ``added``, ``dropped`` or ``truncated``.
 
@@ -309,6 +311,7 @@ def _merge(conn: sqlite3.Connection, target: int, others: Iterable[int]) -> None
         if sid == target:
             continue
         conn.execute("UPDATE statement_members SET statement_id = ? WHERE statement_id = ?", (target, sid))
+        conn.execute("UPDATE statements SET ref_att = NULL WHERE id = ?", (target,))  # compare every member again
         conn.execute("DELETE FROM statements WHERE id = ?", (sid,))
         conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (sid,))
 
@@ -416,19 +419,43 @@ def relay_outlet(row: Any) -> str | None:
 
 
 def refresh_statement(conn: sqlite3.Connection, sid: int) -> None:
-    """Derive a cluster's first occurrence, alterations, relays and counts again from its members."""
+    """Derive a cluster's first occurrence, alterations, relays and counts again from its members.
+
+    Members are compared with the first quotation again only when that quotation changed (an
+    earlier document arrived, clusters merged or split); otherwise only new members are compared,
+    so a document joining a statement seen a hundred times costs one comparison, not a hundred."""
     rows = _member_rows(conn, sid)
     if not rows:
         conn.execute("DELETE FROM statements WHERE id = ?", (sid,))
         conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (sid,))
         return
     docs = {r["doc_rowid"] for r in rows}
-    quotes = [quoted_words(r["content_text"]) for r in rows]
-    ref = next((i for i, q in enumerate(quotes) if len(q) >= 3), None)
+    stored = conn.execute("SELECT ref_att FROM statements WHERE id = ?", (sid,)).fetchone()
+    stored_ref = stored[0] if stored is not None else None
+    quotes: dict[int, Sequence[tuple[str, str]]] = {}
+    ref = None
+    if len(docs) > 1:
+        for i, r in enumerate(rows):
+            if stored_ref is not None and r["att_rowid"] != stored_ref and r["changes"] is not None:
+                continue  # compared before, and before the first quotation then: it quotes too little
+            quotes[i] = quoted_words(r["content_text"])
+            if len(quotes[i]) >= 3:
+                ref = i
+                break
+    ref_att = rows[ref]["att_rowid"] if ref is not None else None
+    again = stored_ref != ref_att
     updates = []
     altered = relays = 0
     for i, r in enumerate(rows):
-        changes = compare_quotes(quotes[ref], quotes[i]) if ref is not None and i != ref and len(docs) > 1 else []
+        if again or r["changes"] is None:
+            if ref is not None and i != ref:
+                q = quotes[i] if i in quotes else quoted_words(r["content_text"])
+                payload = json.dumps(compare_quotes(quotes[ref], q), ensure_ascii=False)
+            else:
+                payload = "[]"
+        else:
+            payload = r["changes"]
+        changed = payload != "[]"
         relayed_from = None
         relay = relay_outlet(r)
         if relay and not same_outlet(relay, r["outlet"]):
@@ -437,23 +464,24 @@ def refresh_statement(conn: sqlite3.Connection, sid: int) -> None:
                         and (o["day"] is None or r["day"] is None or o["day"] <= r["day"]):
                     relayed_from = o["doc_rowid"]
                     break
-        altered += bool(changes)
+        altered += changed
         relays += relayed_from is not None
-        payload = json.dumps(changes, ensure_ascii=False)
-        if (bool(changes), payload, relayed_from) != (bool(r["altered"]), r["changes"], r["relayed_from"]):
-            updates.append((int(bool(changes)), payload, relayed_from, r["att_rowid"]))
+        if (changed, payload, relayed_from) != (bool(r["altered"]), r["changes"], r["relayed_from"]):
+            updates.append((int(changed), payload, relayed_from, r["att_rowid"]))
     if updates:
         conn.executemany("UPDATE statement_members SET altered = ?, changes = ?, relayed_from = ? WHERE att_rowid = ?",
                          updates)
     days = [r["day"] for r in rows if r["day"]]
-    conn.execute("UPDATE statements SET occurrences = ?, documents = ?, outlets = ?, first_att = ?, first_day = ?,"
-                 " last_day = ?, altered = ?, relays = ? WHERE id = ?",
-                 (len(rows), len(docs), len({r["outlet_key"] for r in rows}), rows[0]["att_rowid"],
+    conn.execute("UPDATE statements SET occurrences = ?, documents = ?, outlets = ?, first_att = ?, ref_att = ?,"
+                 " first_day = ?, last_day = ?, altered = ?, relays = ? WHERE id = ?",
+                 (len(rows), len(docs), len({r["outlet_key"] for r in rows}), rows[0]["att_rowid"], ref_att,
                   min(days) if days else None, max(days) if days else None, altered, relays, sid))
-    conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (sid,))
-    if len(docs) > 1:
-        text = "\n".join(dict.fromkeys(r["content_text"] for r in rows))
-        conn.execute("INSERT INTO statements_fts (rowid, content) VALUES (?, ?)", (sid, text))
+    text = "\n".join(dict.fromkeys(r["content_text"] for r in rows)) if len(docs) > 1 else None
+    have = conn.execute("SELECT content FROM statements_fts WHERE rowid = ?", (sid,)).fetchone()
+    if (have[0] if have else None) != text:
+        conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (sid,))
+        if text is not None:
+            conn.execute("INSERT INTO statements_fts (rowid, content) VALUES (?, ?)", (sid, text))
 
 
 def is_stale(conn: sqlite3.Connection) -> bool:
@@ -544,7 +572,7 @@ def statement_object(conn: sqlite3.Connection, sid: int) -> dict[str, Any] | Non
             "title": r["title"], "speaker": names.get(r["speaker_id"]) if r["speaker_id"] else None,
             "speaker_id": r["speaker_id"], "anonymous": bool(r["anonymous"]), "source": r["source_text"],
             "cue": r["cue_text"], "content": r["content_text"], "altered": bool(r["altered"]),
-            "changes": json.loads(r["changes"]), "relayed_from": doc_ids.get(r["relayed_from"]),
+            "changes": json.loads(r["changes"] or "[]"), "relayed_from": doc_ids.get(r["relayed_from"]),
             "relay_outlet": relay_outlet(r), "first": r["att_rowid"] == first["att_rowid"],
         })
     return {

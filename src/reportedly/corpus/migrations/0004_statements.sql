@@ -10,6 +10,7 @@ CREATE TABLE statements (
     documents     INTEGER NOT NULL DEFAULT 0,  -- distinct documents
     outlets       INTEGER NOT NULL DEFAULT 0,  -- distinct outlets
     first_att     INTEGER,                     -- attributions.rowid of the first occurrence (by publication date)
+    ref_att       INTEGER,                     -- attributions.rowid of the first quotation, which the others are compared with
     first_day     TEXT,                        -- publication day of the first dated occurrence
     last_day      TEXT,
     altered       INTEGER NOT NULL DEFAULT 0,  -- occurrences whose quoted words differ from the first quotation
@@ -23,7 +24,7 @@ CREATE TABLE statement_members (
     doc_rowid     INTEGER NOT NULL,            -- documents.rowid
     tokens        TEXT NOT NULL,               -- the content's words as written, space-separated
     altered       INTEGER NOT NULL DEFAULT 0,
-    changes       TEXT NOT NULL DEFAULT '[]',  -- JSON list of {from, to, kind} against the first quotation
+    changes       TEXT,                        -- JSON list of {from, to, kind} against the first quotation (NULL: not yet compared)
     relayed_from  INTEGER                      -- documents.rowid of the article this occurrence relays
 );
 CREATE INDEX statement_members_statement ON statement_members (statement_id);
