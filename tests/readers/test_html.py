@@ -79,3 +79,48 @@ def test_stray_byte_in_declared_utf8_page() -> None:
             b"damaged the outer wall, the port authority said in a statement.</p></body></html>")
     doc = read_html_bytes(page, input="x.html")
     assert "after a storm damaged the outer wall" in doc.body  # read, never refused
+
+
+_PROSE = ("<p>The harbour board voted on Tuesday to close the old ferry terminal after engineers found "
+          "that the pier could no longer carry vehicles safely, the board said in a statement.</p>"
+          "<p>Passengers will use the temporary landing stage at the north quay from next month, and the "
+          "board expects the repairs to take at least two years, according to its chair.</p>"
+          "<p>Local traders said they feared the closure would cut the number of visitors to the old town "
+          "during the summer season, when most of their income is earned.</p>")
+
+
+def _page(head: str, body_top: str = "", lang: str = ' lang="en"') -> bytes:
+    return (f"<html{lang}><head>{head}</head><body><article>{body_top}<h1>Ferry terminal to close for repairs</h1>"
+            f"{_PROSE}</article></body></html>").encode()
+
+
+def test_page_facts_json_ld_first() -> None:
+    head = (
+        "<title>Ferry terminal to close for repairs | Harbour Ledger</title>"
+        '<meta property="og:site_name" content="Harbour Ledger">'
+        '<meta name="author" content="Harbour Ledger Staff">'
+        '<meta property="article:published_time" content="2025-03-04">'
+        '<link rel="canonical" href="https://harbourledger.example/news/ferry-terminal">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry terminal to close for repairs",'
+        ' "datePublished": "2025-03-04T09:30:00+01:00",'
+        ' "author": [{"@type": "Person", "name": "By MARTA LINDQVIST, Ledger Staff Writer"},'
+        ' {"@type": "Organization", "name": "Harbour Ledger"}]}</script>'
+    )
+    doc = read_html_bytes(_page(head), input="page.html", url="https://harbourledger.example/amp/ferry?x=1")
+    m = doc.meta
+    assert m.title == "Ferry terminal to close for repairs"
+    assert m.sitename == "Harbour Ledger"
+    assert m.authors == ["Marta Lindqvist"]
+    assert m.date == "2025-03-04T09:30:00+01:00"
+    assert m.url == "https://harbourledger.example/news/ferry-terminal"
+    assert m.language == "en"
+
+
+def test_agency_byline_and_detected_language() -> None:
+    head = ("<title>Ferry terminal to close for repairs - Harbour Ledger</title>"
+            '<meta name="author" content="The Associated Press">')
+    doc = read_html_bytes(_page(head, lang=""), input="page.html")
+    m = doc.meta
+    assert m.title == "Ferry terminal to close for repairs"
+    assert m.authors == ["Associated Press"]
+    assert m.language == "en" and m.extra.get("language_detected") is True

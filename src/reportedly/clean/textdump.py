@@ -15,8 +15,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document
+from .authors import clean_byline
 from .credits import headline_credit
 from .dates import find_date
+from .metadata import detect_language
 from .vocab import (
     BYLINE_OPENER,
     BYLINE_ROLE,
@@ -50,8 +52,6 @@ _RELATIVE_STAMP = re.compile(
 _SENTENCE = re.compile(r"^[\"“‘'(]?[^\W\d_].*[^\W\d]\S*[.!?][\"”’')]?$")
 _NORM = re.compile(r"\W+")
 _SITE_SEP = re.compile(r"\s+(?:[-–—|:•·»]|--|::)\s+|\s+[|]\s*")
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’.\-]*|(?:de|da|van|von|der|den|del|la|le|di|bin|al|el)|[A-Z]\.)$")
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bи\b)\s*")
 _BYLINE_TAIL = re.compile(
     r"\s*(?:[|·•—–]|\s-\s|\bon\b\s+\w+|\bupdated\b|\bpublished\b|\bposted\b|\bin\b\s+[A-Z]|\bfor\b\s+|\bat\b\s+\d|\d).*$",
     re.IGNORECASE | re.DOTALL,
@@ -336,30 +336,19 @@ def _title_span(text: str, ln: _Line, is_page_title: bool) -> tuple[int, int]:
     return ln.start + s, ln.start + e
 
 
-def _clean_name(name: str) -> str | None:
-    name = name.strip(" .,:;-–—|*")
-    words = name.split()
-    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in name):
-        return None
-    if not all(_NAME_WORD.match(w) for w in words) or not words[0][0].isupper():
-        return None
-    if len(words) == 1 and len(name) < 3:
-        return None
-    return name
+_PHOTO_CREDIT = re.compile(r"\b(?:getty|shutterstock|istock|images?|photos?|photography|pictures?|via)\b", re.IGNORECASE)
 
 
 def _authors_from(text: str) -> list[str]:
-    """Names in a byline: "By Jane Doe and John Roe", "Jane Doe | Reuters", "Tom Krisher, AP Auto Writer"."""
+    """Names in a byline: "By Jane Doe and John Roe", "Jane Doe | Reuters", "Tom Krisher, AP Auto Writer".
+
+    The shared byline cleaning (:func:`reportedly.clean.authors.clean_byline`) splits off labels,
+    roles and agencies; a date or place that follows the names is cut first.
+    """
     rest = BYLINE_OPENER.sub("", text, count=1)
     rest = _BYLINE_TAIL.sub("", rest) if rest else rest
-    out = []
-    for part in _NAME_SPLIT.split(rest):
-        if BYLINE_ROLE.search(part):
-            break
-        name = _clean_name(part)
-        if name:
-            out.append(name)
-    return out
+    people, agencies = clean_byline(rest)
+    return people or agencies
 
 
 def _is_byline(ln: _Line, nxt: _Line | None) -> tuple[bool, list[str]]:
@@ -376,10 +365,10 @@ def _is_byline(ln: _Line, nxt: _Line | None) -> tuple[bool, list[str]]:
     head, sep, tail = t.partition(" | ")
     if not sep:
         head, sep, tail = t.partition(", ")
-    if sep and BYLINE_ROLE.search(tail) or (sep == " | " and len(tail.split()) <= 4):
-        name = _clean_name(head)
-        if name and len(name.split()) >= 2:
-            return True, [name]
+    if sep and (BYLINE_ROLE.search(tail) or (sep == " | " and len(tail.split()) <= 4)) and not _PHOTO_CREDIT.search(tail):
+        people, _ = clean_byline(head)
+        if len(people) == 1 and len(people[0].split()) >= 2:
+            return True, people
     return False, []
 
 
@@ -540,4 +529,9 @@ class TextDumpCleaner:
                 doc.add_span(lab, ln.start, ln.end)
         if run:
             doc.add_span("boilerplate", run[0].start, run[-1].end)
+        if not meta.language:
+            sample = "\n".join(ln.text for ln in keep[:40]) or text[:4000]
+            meta.language = detect_language(sample)
+            if meta.language:
+                meta.extra["language_detected"] = True
         return doc

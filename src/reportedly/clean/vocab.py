@@ -132,7 +132,7 @@ CAPTION_CREDIT = re.compile(
 #: Words that open a byline, in several languages.
 BYLINE_OPENER = re.compile(
     r"^(?:(?:written |words |reporting |posted |published |story )?by|von|par|por|di|door|oleh|av|af|"
-    r"autor(?:in)?|author|text|texte|текст|автор)\s*[:\-–—]?\s*(?=\S)",
+    r"autor(?:in)?|author|text|texte|текст|автор)\b\s*[:\-–—]?\s*(?=\S)",
     re.IGNORECASE,
 )
 

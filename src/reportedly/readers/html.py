@@ -8,15 +8,17 @@ structure component leaves an HTML document as the reader made it.
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
-from datetime import datetime
 from typing import Any
 
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ..clean.authors import agency, pick_authors
+from ..clean.metadata import best_date, detect_language, pick_title
 from ..document import Document, Metadata
 from ..errors import InputError
 from .detect import bom_encoding
@@ -117,23 +119,9 @@ def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
-def _page_facts(tree: HtmlElement) -> dict[str, str]:
-    """Language and a full publication timestamp, when the page's markup states them."""
-    facts: dict[str, str] = {}
-    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
-    if not lang:
-        for meta in tree.iterfind(".//meta[@http-equiv]"):
-            if (meta.get("http-equiv") or "").lower() == "content-language" and meta.get("content"):
-                lang = meta.get("content")
-                break
-    if lang:
-        facts["language"] = lang.strip().split(",")[0].strip()
-    stamps: dict[str, str] = {}
-    for meta in tree.iterfind(".//meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        value = (meta.get("content") or "").strip()
-        if key in _DATE_META and value and key not in stamps:
-            stamps[key] = value
+def _ld_nodes(tree: HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page (top-level items and ``@graph`` members)."""
+    nodes: list[dict[str, Any]] = []
     for script in tree.iterfind(".//script[@type]"):
         if "ld+json" not in (script.get("type") or "") or not script.text:
             continue
@@ -143,31 +131,106 @@ def _page_facts(tree: HtmlElement) -> dict[str, str]:
             continue
         for item in data if isinstance(data, list) else [data]:
             if isinstance(item, dict):
-                for node in [item, *(item.get("@graph") or [])]:
-                    if isinstance(node, dict) and isinstance(node.get("datePublished"), str):
-                        stamps.setdefault("datepublished", node["datePublished"].strip())
-    for key in _DATE_META:
-        if key in stamps and _ISO_TIME.match(stamps[key]):
-            stamp = _iso_stamp(stamps[key])
-            if stamp:
-                facts["datetime"] = stamp
+                nodes.extend(n for n in [item, *(item.get("@graph") or [])] if isinstance(n, dict))
+    return nodes
+
+
+_ARTICLE_TYPES = ("article", "posting", "report", "review", "webpage", "claimreview")
+
+
+def _ld_type(node: dict[str, Any]) -> str:
+    t = node.get("@type")
+    return " ".join(t) if isinstance(t, list) else str(t or "")
+
+
+def _ld_names(value: Any, by_id: dict[str, dict[str, Any]], persons_only: bool = False) -> list[str]:
+    """Names in a JSON-LD ``author`` (or ``publisher``) value: strings, objects, lists, ``@id`` references."""
+    out: list[str] = []
+    for v in value if isinstance(value, list) else [value]:
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict):
+            if "name" not in v and isinstance(v.get("@id"), str):
+                v = by_id.get(v["@id"], v)
+            kind = _ld_type(v).lower()
+            name = v.get("name")
+            if isinstance(name, list):
+                name = " ".join(str(x) for x in name)
+            if not isinstance(name, str) or not name.strip():
+                continue
+            if persons_only and "organization" in kind and not agency(name):
+                continue  # the outlet itself as author: not a byline
+            out.append(html_lib.unescape(name))
+    return out
+
+
+def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        value = (meta.get("content") or "").strip()
+        if key and value:
+            out.setdefault(key, []).append(value)
+    return out
+
+
+#: Meta tags that name an article's authors (values that are URLs are profile links and are skipped).
+_AUTHOR_META = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
+                "dcterms.creator", "citation_author", "twitter:creator:name")
+
+
+def _page_facts(tree: HtmlElement) -> dict[str, Any]:
+    """What the page's markup states about itself: language, timestamps, authors, headlines, site, URL."""
+    facts: dict[str, Any] = {}
+    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if not lang:
+        for meta in tree.iterfind(".//meta[@http-equiv]"):
+            if (meta.get("http-equiv") or "").lower() == "content-language" and meta.get("content"):
+                lang = meta.get("content")
                 break
+    metas = _meta_values(tree)
+    if not lang and metas.get("og:locale"):
+        lang = metas["og:locale"][0]
+    if lang and lang.strip():
+        facts["language"] = lang.strip().split(",")[0].strip().replace("_", "-")
+    nodes = _ld_nodes(tree)
+    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
+    articles = [n for n in nodes if any(t in _ld_type(n).lower() for t in _ARTICLE_TYPES)]
+    articles.sort(key=lambda n: "webpage" in _ld_type(n).lower())  # the article before its page
+    stamps: list[str] = []
+    ld_authors: list[str] = []
+    headlines: list[str] = []
+    publishers: list[str] = []
+    for node in articles:
+        if isinstance(node.get("datePublished"), str):
+            stamps.append(node["datePublished"].strip())
+        if not ld_authors and node.get("author"):
+            ld_authors = _ld_names(node["author"], by_id, persons_only=True)
+        if isinstance(node.get("headline"), str) and node["headline"].strip():
+            headlines.append(html_lib.unescape(node["headline"]).strip())
+        if node.get("publisher"):
+            publishers.extend(_ld_names(node["publisher"], by_id))
+    for key in _DATE_META:
+        stamps.extend(metas.get(key, []))
+    facts["stamps"] = stamps
+    facts["ld_authors"] = ld_authors
+    facts["meta_authors"] = [v for k in _AUTHOR_META for v in metas.get(k, []) if not _URLISH.match(v)]
+    facts["headlines"] = headlines + metas.get("og:title", []) + metas.get("twitter:title", [])
+    facts["h1"] = [t for t in (_SPACE.sub(" ", h.text_content()).strip() for h in tree.iter("h1")) if t][:3]
+    title_el = tree.find(".//title")
+    facts["page_title"] = _SPACE.sub(" ", title_el.text_content()).strip() if title_el is not None else ""
+    facts["sitenames"] = [s for s in metas.get("og:site_name", []) + publishers + metas.get("application-name", [])
+                          if s and not _URLISH.match(s)]
+    canonical = None
+    for link in tree.iterfind(".//link[@rel]"):
+        if (link.get("rel") or "").strip().lower() == "canonical" and (link.get("href") or "").startswith("http"):
+            canonical = link.get("href").strip()
+            break
+    facts["url"] = canonical or next((u for u in metas.get("og:url", []) if u.startswith("http")), None)
     return facts
 
 
-def _iso_stamp(value: str) -> str | None:
-    """A page timestamp as ISO 8601 to the second, keeping the offset the page gives."""
-    try:
-        stamp = datetime.fromisoformat(value.strip().replace(" ", "T", 1))
-    except ValueError:
-        return None
-    return stamp.isoformat(timespec="seconds")
-
-
-def _authors(value: str | None) -> list[str]:
-    if not value:
-        return []
-    return [a.strip() for a in re.split(r";|\s+and\s+", value) if a.strip()]
+_URLISH = re.compile(r"^(?:https?://|www\.|//)", re.IGNORECASE)
 
 
 def extract_html(html: str, *, input: str, url: str | None = None, encoding: str | None = None,
@@ -194,9 +257,13 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     if not lines:
         raise InputError(input, "no readable text in the HTML page")
 
-    title = ((extracted.title if extracted is not None else None) or "").strip() or None
+    raw_title = ((extracted.title if extracted is not None else None) or "").strip() or None
     description = ((extracted.description if extracted is not None else None) or "").strip() or None
-    if title and _norm(lines[0]) == _norm(title) and len(lines) > 1:
+    page_url = (meta.url if meta else None) or facts.get("url") or url or (extracted.url if extracted is not None else None)
+    site_names = [x for x in [meta.sitename if meta else None, *facts["sitenames"],
+                              extracted.sitename if extracted is not None else None] if x]
+    title = pick_title(facts["h1"], [*facts["headlines"], facts["page_title"], raw_title], site_names, page_url)
+    if len(lines) > 1 and _norm(lines[0]) in {_norm(t) for t in (title, raw_title, *facts["h1"][:1]) if t}:
         lines = lines[1:]  # the headline repeated at the top of the body
     body_start = _norm(" ".join(lines[:3]))[:2000]
     standfirst = description
@@ -222,19 +289,20 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     m = meta or Metadata()
     m.format = format if m.format in (None, "", "text") else m.format
     m.encoding = m.encoding or encoding
+    m.url = m.url or page_url
+    m.sitename = m.sitename or next((x for x in site_names if not _URLISH.match(x)), None)
     m.title = m.title or title
     m.description = m.description or description
     if not m.date:
-        date = extracted.date if extracted is not None else None
-        stamp = facts.get("datetime")
-        if stamp and (not date or stamp.startswith(date)):
-            date = stamp
-        m.date = date
+        m.date = best_date(facts["stamps"], extracted.date if extracted is not None else None)
     if not m.authors:
-        m.authors = _authors(extracted.author if extracted is not None else None)
-    m.sitename = m.sitename or (extracted.sitename if extracted is not None else None)
-    m.url = m.url or url or (extracted.url if extracted is not None else None)
+        m.authors = pick_authors([facts["ld_authors"], facts["meta_authors"],
+                                  [extracted.author] if extracted is not None and extracted.author else []])
     m.language = m.language or facts.get("language") or (extracted.language if extracted is not None else None)
+    if not m.language:
+        m.language = detect_language("\n".join(lines))
+        if m.language:
+            m.extra["language_detected"] = True
     m.extra.setdefault("extraction", {"method": method, "version": EXTRACTOR_VERSION})
     if warnings:
         m.extra.setdefault("warnings", []).extend(warnings)

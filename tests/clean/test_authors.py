@@ -1,0 +1,58 @@
+"""Authors as person names: labels, roles, credentials, bios and agencies split off."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportedly.clean.authors import agency, clean_byline, pick_authors
+
+
+@pytest.mark.parametrize(
+    ("raw", "people", "agencies"),
+    [
+        ("By TOM KRISHER, AP Auto Writer", ["Tom Krisher"], []),
+        ("ERIC TUCKER Associated Press", ["Eric Tucker"], ["Associated Press"]),
+        ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"], []),
+        ("Phil Helsel is a reporter for NBC News", ["Phil Helsel"], []),
+        ("Staff writer", [], []),
+        ("Rachael Link, MS, RD", ["Rachael Link"], []),
+        ("Amy Kuperinsky | NJ Advance Media for NJ.com", ["Amy Kuperinsky"], []),
+        ("By MEG KINNARD and ERRIN HAINES, Associated Press", ["Meg Kinnard", "Errin Haines"], ["Associated Press"]),
+        ("Jill Disis, CNN Business", ["Jill Disis"], []),
+        ("The Associated Press", [], ["Associated Press"]),
+        ("Reuters", [], ["Reuters"]),
+        ("HNN Staff", [], []),
+        ("Practical Horseman Editorial Staff", [], []),
+        ("admin", [], []),
+        ("kevin-r", [], []),
+        ("https://www.facebook.com/somebody", [], []),
+        ("Dr. Jane Roe", ["Jane Roe"], []),
+        ("Bruce Y. Lee", ["Bruce Y. Lee"], []),
+        ("Marcus De Guzman", ["Marcus De Guzman"], []),
+        ("Martin Luther King, Jr.", ["Martin Luther King Jr."], []),
+        ("Juan Pérez y Ana Gómez", ["Juan Pérez", "Ana Gómez"], []),
+        ("Текст: Венера Ерофеева", ["Венера Ерофеева"], []),
+        ("Regan September 15", [], []),
+    ],
+)
+def test_clean_byline(raw: str, people: list[str], agencies: list[str]) -> None:
+    assert clean_byline(raw) == (people, agencies)
+
+
+def test_agency_names_are_canonical() -> None:
+    assert agency("AP") == "Associated Press"
+    assert agency("the associated press") == "Associated Press"
+    assert agency("PTI") == "Press Trust of India"
+    assert agency("CNN") is None
+
+
+def test_first_source_naming_a_person_wins() -> None:
+    # JSON-LD names the person; the meta tag names the publisher: the person wins.
+    assert pick_authors([["Molly Wood"], ["Condé Nast"]]) == ["Molly Wood"]
+    # a source with only an organisation is passed over for a later one naming a person
+    assert pick_authors([["Editorial"], [], ["By Jane Doe"]]) == ["Jane Doe"]
+    # only an agency anywhere: the agency is the author
+    assert pick_authors([["The Associated Press"], ["Staff"]]) == ["Associated Press"]
+    # a person and the agency she writes for: the person only
+    assert pick_authors([["JILL LAWLESS Associated Press", "DANICA KIRKA"]]) == ["Jill Lawless", "Danica Kirka"]
+    assert pick_authors([[], []]) == []
