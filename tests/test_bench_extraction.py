@@ -35,3 +35,16 @@ def test_runs_on_a_folder(examples, tmp_path, capsys) -> None:
     assert bench_main(["extraction", str(tmp_path), "--no-peers", "--all-cores"]) == 0
     out = capsys.readouterr().out
     assert "text  reportedly" in out and "html  reportedly" in out and "peak RSS" in out
+
+
+def test_metadata_scores() -> None:
+    from reportedly.bench.extraction import date_matches, metadata_scores
+
+    assert date_matches("2019-11-18T23:10:00-05:00", "2019-11-19T04:10:00+00:00", precise=True)
+    assert date_matches("2019-11-18T23:10:00-05:00", "2019-11-19T04:10:00+00:00")  # the day in the gold zone
+    assert not date_matches("2019-11-18", "2019-11-19T04:10:00+00:00")
+    assert not date_matches("2019-11-19T04:10:00", "2019-11-19T04:10:00+00:00", precise=True)  # no zone
+    gold = {"a": {"title": "Port strike looms", "title_alternates": ["Strike looms at the port"],
+                  "authors": ["Jane Doe"], "date": "2025-01-02T10:00:00+00:00"}}
+    got = {"a": {"title": "Strike looms at the port", "authors": ["jane doe"], "date": "2025-01-02"}}
+    assert metadata_scores(gold, got) == {"authors": (1, 1), "title": (1, 1), "date": (1, 1), "time": (0, 1)}

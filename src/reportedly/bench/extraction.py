@@ -67,6 +67,66 @@ def body_scores(pairs: Iterable[tuple[str, str]]) -> dict[str, float]:
     return {"f1": 2 * p * r / (p + r) if p + r else 0.0, "precision": p, "recall": r, "n": len(rows)}
 
 
+# -- metadata against a hand-read gold set ------------------------------------------------------
+def _title_key(text: str | None) -> str:
+    text = (text or "").casefold()
+    for a, b in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("…", "..."), ("–", "-"), ("—", "-")):
+        text = text.replace(a, b)
+    return " ".join(_TOKEN.findall(text))
+
+
+def _name_key(name: str) -> str:
+    return "".join(_TOKEN.findall(name.casefold()))
+
+
+def _stamp(value: str):
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def date_matches(got: str | None, gold: str, precise: bool = False) -> bool:
+    """Whether ``got`` names the gold publication day (``precise``: the same instant, zone stated).
+
+    Two timestamps that both state a zone are compared as instants, the day read in the gold zone.
+    """
+    if not got:
+        return False
+    g, o = _stamp(gold), _stamp(got)
+    zoned = g is not None and o is not None and g.tzinfo is not None and o.tzinfo is not None and len(got) > 10
+    if precise:
+        return zoned and len(gold) > 10 and o == g
+    if zoned and len(gold) > 10:
+        return o.astimezone(g.tzinfo).date() == g.date()
+    return got[:10] == gold[:10]
+
+
+def metadata_scores(gold: dict[str, dict], got: dict[str, dict]) -> dict[str, tuple[int, int]]:
+    """Correct and scored counts for authors, title, date (the day) and time (the instant, with zone).
+
+    ``gold`` maps a page id to ``{"title", "title_alternates", "authors", "date"}``; ``got`` maps
+    the same id to a document's ``meta`` fields. Authors count when the set of names is the gold set.
+    """
+    out = {"authors": [0, 0], "title": [0, 0], "date": [0, 0], "time": [0, 0]}
+    for k, g in gold.items():
+        m = got.get(k, {})
+        out["authors"][1] += 1
+        out["authors"][0] += {_name_key(a) for a in m.get("authors") or []} == {_name_key(a) for a in g["authors"]}
+        out["title"][1] += 1
+        titles = {_title_key(t) for t in [g["title"], *g.get("title_alternates", [])]}
+        out["title"][0] += _title_key(m.get("title")) in titles
+        if g.get("date"):
+            out["date"][1] += 1
+            out["date"][0] += date_matches(m.get("date"), g["date"])
+            if len(g["date"]) > 10:
+                out["time"][1] += 1
+                out["time"][0] += date_matches(m.get("date"), g["date"], precise=True)
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
 # -- extractors ----------------------------------------------------------------------------------
 Page = tuple[bytes, str, bytes, str]  # txt bytes, txt str, html bytes, html str
 
@@ -180,6 +240,30 @@ def _row(mode: str, name: str, s: dict[str, float]) -> str:
             f"{s['ms_per_page']:9.1f} {_rate(s['pages_per_s'])} {_rate(s['cpu_pages_per_s'])}")
 
 
+def _print_metadata(path: Path, ids: list[str], pages: list[Page]) -> None:
+    from ..clean.textdump import TextDumpCleaner
+    from ..document import Document, Metadata
+    from ..readers.html import read_html_bytes
+    from ..readers.text import decode_text
+
+    data = json.loads(path.read_text("utf-8"))
+    gold = {k: v for k, v in data.get("pages", data).items() if k in ids}
+    cleaner = TextDumpCleaner()
+    readers = {
+        "html": lambda page: read_html_bytes(page[2], input="<bench>").meta,
+        "text": lambda page: cleaner(Document(decode_text(page[0], "<bench>")[0], meta=Metadata(format="text"))).meta,
+    }
+    for mode, read in readers.items():
+        got = {}
+        for k, page in zip(ids, pages, strict=True):
+            if k in gold:
+                m = read(page)
+                got[k] = {"authors": m.authors, "title": m.title, "date": m.date}
+        scores = metadata_scores(gold, got)
+        print(f"metadata ({mode}) against {path.name}, {len(gold)} pages: " + ", ".join(
+            f"{k} {c / n:.3f} ({c}/{n})" for k, (c, n) in scores.items() if n))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m reportedly.bench extraction", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -187,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-peers", action="store_true", help="only reportedly's own modes")
     ap.add_argument("--all-cores", action="store_true", help="do not pin the process to one CPU core")
     ap.add_argument("--repeat", type=int, default=1, help="timed passes per extractor; the fastest counts")
+    ap.add_argument("--metadata", type=Path, metavar="GOLD",
+                    help="also score authors, titles and dates (HTML mode) against a hand-read gold JSON file")
     args = ap.parse_args(argv)
     if not (args.dir / "ground-truth.json").is_file():
         print(f"reportedly.bench: {args.dir}: no ground-truth.json", file=sys.stderr)
@@ -216,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"(skipped {m}: not installed; pip install -e \".[peers]\")")
         mem["after peers"] = _peak_mb()
     print("peak RSS of this process: " + ", ".join(f"{k} {v:.0f} MB" for k, v in mem.items()))
+    if args.metadata:
+        _print_metadata(args.metadata, ids, pages)
     return 0
 
 
