@@ -124,3 +124,48 @@ def test_agency_byline_and_detected_language() -> None:
     assert m.title == "Ferry terminal to close for repairs"
     assert m.authors == ["Associated Press"]
     assert m.language == "en" and m.extra.get("language_detected") is True
+
+
+def _para(n: int, topic: str) -> str:
+    return (f"<p>Paragraph {n} about the {topic}: the harbour board said the work on the old pier would "
+            f"continue through the winter, and engineers would report again in the spring on the {topic}.</p>")
+
+
+def test_split_article_body_is_rejoined() -> None:
+    first = "".join(_para(n, "first stage") for n in range(1, 7))
+    second = "".join(_para(n, "second stage") for n in range(7, 11))
+    page = ('<html lang="en"><head><title>Pier repairs</title></head><body><article>'
+            '<h1>Pier repairs go on through winter</h1>'
+            f'<div class="article-chunk body">{first}</div>'
+            '<div class="ad-slot"><p>Advertisement</p></div>'
+            f'<div class="article-chunk body">{second}</div>'
+            '</article></body></html>').encode()
+    body = read_html_bytes(page, input="page.html").body
+    assert "Paragraph 1 about the first stage" in body
+    assert "Paragraph 10 about the second stage" in body
+    assert body.index("Paragraph 6 about") < body.index("Paragraph 7 about")
+
+
+def test_furniture_lines_leave_the_body_and_stay_tagged() -> None:
+    page = ('<html lang="en"><head><title>Ferry terminal to close</title>'
+            '<meta name="description" content="The old pier can no longer carry vehicles, engineers found.">'
+            '</head><body><article><h1>Ferry terminal to close</h1>'
+            '<p>The old pier can no longer carry vehicles, engineers found.</p>'
+            '<p>AP-US--Harbour-Ferry, 2nd Ld-Writethru</p>'
+            '<p>PORTSMOUTH (AP) — The harbour board voted on Tuesday to close the old ferry terminal after '
+            'engineers found that the pier could no longer carry vehicles safely, the board said.</p>'
+            '<p>Passengers will use the temporary landing stage at the north quay from next month, and the '
+            'board expects the repairs to take at least two years, according to its chair.</p>'
+            '<p>Updated 14 hours ago</p>'
+            '<p>Associated Press writer Jane Roe contributed to this report.</p>'
+            '<p>Email Jane Roe at jroe@example.com or follow her @janeroe.</p>'
+            '</article></body></html>').encode()
+    doc = read_html_bytes(page, input="page.html")
+    body = doc.body
+    assert body.startswith("PORTSMOUTH (AP) — The harbour board voted")
+    for junk in ("Writethru", "hours ago", "contributed to this report", "jroe@example.com"):
+        assert junk not in body
+    assert [doc.slice(s) for s in doc.layer("standfirst")] == ["The old pier can no longer carry vehicles, engineers found."]
+    assert [doc.slice(s) for s in doc.layer("slug")] == ["AP-US--Harbour-Ferry, 2nd Ld-Writethru"]
+    assert [doc.slice(s) for s in doc.layer("dateline")] == ["PORTSMOUTH (AP) —"]
+    assert any("contributed to this report" in doc.slice(s) for s in doc.layer("boilerplate"))

@@ -18,6 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..clean.authors import agency, pick_authors
+from ..clean.furniture import furniture_kind, wire_dateline
 from ..clean.metadata import best_date, detect_language, pick_title
 from ..document import Document, Metadata
 from ..errors import InputError
@@ -232,6 +233,59 @@ def _page_facts(tree: HtmlElement) -> dict[str, Any]:
 
 _URLISH = re.compile(r"^(?:https?://|www\.|//)", re.IGNORECASE)
 
+def _chunk_groups(tree: HtmlElement) -> list[list[list[str]]]:
+    """Article bodies split into several containers of one kind (ads between them): for each
+    ``(tag, class)`` shared by two or more paragraph containers, the paragraphs of each, in order."""
+    groups: dict[tuple[str, str], dict[int, list[str]]] = {}
+    for p in tree.iter("p"):
+        parent = p.getparent()
+        cls = parent.get("class") if parent is not None else None
+        if not cls:
+            continue
+        text = _SPACE.sub(" ", p.text_content()).strip()
+        if text:
+            groups.setdefault((parent.tag, cls), {}).setdefault(id(parent), []).append(text)
+    return [list(g.values()) for g in groups.values() if len(g) >= 2]
+
+
+def _rejoin_chunks(lines: list[str], groups: list[list[list[str]]]) -> list[str]:
+    """Add the containers of a split article body that the extractor left out, in page order."""
+    if not groups:
+        return lines
+    norms = [_norm(x) for x in lines]
+    joined = "\n".join(norms)
+
+    def where(texts: list[str]) -> list[int]:
+        keys = [_norm(t)[:60] for t in texts if len(t) >= 40]
+        return [i for i, n in enumerate(norms) for k in keys[:1] + keys[-1:] if k and k in n]
+
+    for group in groups:
+        present = [any(_norm(t)[:60] in joined for t in texts if len(t) >= 40) for texts in group]
+        if not any(present) or all(present):
+            continue
+        out = list(lines)
+        added = 0
+        for n, texts in enumerate(group):
+            words = sum(len(t.split()) for t in texts)
+            if present[n] or len(texts) < 2 or words < 40:
+                continue
+            before = [i for m in range(n - 1, -1, -1) if present[m] for i in where(group[m])][:1]
+            after = [i for m in range(n + 1, len(group)) if present[m] for i in where(group[m])][:1]
+            if before:
+                last = max(i for m in range(n) if present[m] for i in where(group[m]))
+                at = last + 1 + added
+            elif after:
+                at = min(after) + added
+            else:
+                continue
+            new = [t for t in texts if furniture_kind(t) is None]
+            out[at:at] = new
+            added += len(new)
+        lines = out
+        norms = [_norm(x) for x in lines]
+        joined = "\n".join(norms)
+    return lines
+
 
 def extract_html(html: str, *, input: str, url: str | None = None, encoding: str | None = None,
                  format: str = "html", meta: Metadata | None = None) -> Document:
@@ -245,6 +299,7 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
         raise InputError(input, "not parseable as HTML")
     warnings = html_warnings(html, getattr(trafilatura.utils, "HTML_PARSER", None))
     facts = _page_facts(tree)
+    groups = _chunk_groups(tree)
     extracted = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     method = "trafilatura"
     body_text = extracted.text if extracted is not None else ""
@@ -256,6 +311,8 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     lines = [line for line in lines if line]
     if not lines:
         raise InputError(input, "no readable text in the HTML page")
+    if method == "trafilatura":
+        lines = _rejoin_chunks(lines, groups)
 
     raw_title = ((extracted.title if extracted is not None else None) or "").strip() or None
     description = ((extracted.description if extracted is not None else None) or "").strip() or None
@@ -265,9 +322,14 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     title = pick_title(facts["h1"], [*facts["headlines"], facts["page_title"], raw_title], site_names, page_url)
     if len(lines) > 1 and _norm(lines[0]) in {_norm(t) for t in (title, raw_title, *facts["h1"][:1]) if t}:
         lines = lines[1:]  # the headline repeated at the top of the body
+    # A standfirst the extractor kept as the first paragraph (the page's description word for word)
+    # goes to its own layer when an article follows it.
+    lead_standfirst = bool(description and len(lines) >= 3 and _norm(lines[0]) == _norm(description)
+                           and len(_norm(description).split()) >= 8)
     body_start = _norm(" ".join(lines[:3]))[:2000]
     standfirst = description
-    if standfirst and (_norm(standfirst) in body_start or (title and _norm(standfirst) == _norm(title))):
+    if standfirst and (lead_standfirst or _norm(standfirst) in body_start
+                       or (title and _norm(standfirst) == _norm(title))):
         standfirst = None
 
     parts: list[tuple[str, str]] = []
@@ -275,13 +337,28 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
         parts.append(("title", title))
     if standfirst:
         parts.append(("standfirst", standfirst))
-    parts.extend(("paragraph", line) for line in lines)
+    pointer = False
+    for n, line in enumerate(lines):
+        if n == 0 and lead_standfirst:
+            parts.append(("standfirst", line))
+            continue
+        kind = furniture_kind(line)
+        if kind is None and pointer and line[:2] in ("- ", "• ", "· ") and len(line.split()) <= 20:
+            kind = "pointer"  # the list of links under "Related:"
+        pointer = kind == "pointer"
+        parts.append(("paragraph" if kind is None else "slug" if kind == "slug" else "boilerplate", line))
     text_chunks, spans, pos = [], [], 0
+    dateline_done = False
     for layer, chunk in parts:
         if text_chunks:
             text_chunks.append("\n\n")
             pos += 2
         spans.append((layer, pos, pos + len(chunk)))
+        if layer == "paragraph" and not dateline_done:
+            dateline_done = True
+            n = wire_dateline(chunk)
+            if n:
+                spans.append(("dateline", pos, pos + len(chunk[:n].rstrip())))
         text_chunks.append(chunk)
         pos += len(chunk)
     text = "".join(text_chunks)

@@ -1,0 +1,87 @@
+"""Page furniture that survives body extraction, recognised line by line in both input modes.
+
+What an extractor keeps from around an article is mostly predictable in shape whatever the site:
+relative time stamps ("Updated 14 hours ago"), standards and disclosure notes ("Our Standards: …",
+"If you buy something through this post …"), rows of CSS breakpoint names, "0 : 0" counters,
+pointers to other stories ("Related: …", "Read more: …"), newsletter and app prompts, and the
+reporter's contact line ("Email Jane Doe at jdoe@example.com or follow her @jdoe"). Wire copy adds
+its own: a slug line ("AP-US--Trump-Impeachment, 4th Ld-Writethru"), a contributors line ("Associated
+Press writer Jane Doe contributed to this report."), and a dateline opening the first paragraph
+("WASHINGTON (AP) —").
+
+:func:`furniture_kind` names the kind of furniture a whole line is, or ``None``; :func:`wire_dateline`
+finds a dateline at the start of a paragraph so that it can be tagged while the paragraph stays in
+the body. No pattern names a particular site.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MAX_WORDS = 45
+
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("stamp", re.compile(
+        r"^[-–•·|\s]*(?:(?:updated|posted|published|last updated|first published|modified)\s*:?\s*)?"
+        r"(?:(?:about|over|less than)\s+)?(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|"
+        r"w|weeks?|months?)\s+ago\b.{0,24}$|"
+        r"^[-–•·|\s]*(?:updated|posted|published|last updated|first published|modified)(?:\s+on|\s+at)?\s*:?\s*"
+        r"(?:\w+,?\s+){0,4}\d{1,4}(?:[:.,/\s]+\w{1,9}){0,6}\s*\.?\)?$", re.IGNORECASE)),
+    ("standards", re.compile(r"^our standards\s*:|^(?:editorial|editor'?s) (?:standards|guidelines)\s*:", re.IGNORECASE)),
+    ("breakpoints", re.compile(r"^(?:[a-z]+(?:-[a-z]+){2,}\s*){2,}$")),
+    ("counter", re.compile(r"^\d{1,3}\s*[:|/]\s*\d{1,3}$")),
+    ("slug", re.compile(
+        r"^[A-Z]{2,5}-[A-Z][A-Za-z]{1,5}-{1,2}[A-Z][\w'.]*(?:-{1,2}[\w'.]+)*"
+        r"(?:,\s*(?:\d+(?:st|nd|rd|th)\s+)?(?:Ld|Lead|Add|Sub|Writethru|Ld-Writethru)[\w-]*)?(?:,\s*\w+)?\s*$")),
+    ("contributors", re.compile(
+        r"\b(?:contributed|contributing) (?:to )?(?:this |the )?(?:report|reporting|story|article)\b|"
+        r"^(?:additional )?reporting by\b.{0,120}$|^(?:writing|editing) by\b.{0,120}$|"
+        r"^this (?:story|report|article) (?:includes|contains) (?:reporting|material|information) from\b", re.IGNORECASE)),
+    ("contact", re.compile(
+        r"\b(?:may|can) be reached at\b|^have a (?:news )?tip\b|^write to \S+(?: \S+){0,3} at \S+@|"
+        r"^(?:e-?mail|contact|reach) (?:\S+ ){0,4}at \S+@\S+|"
+        r"^(?:you can )?follow (?:him|her|them|us|me|\S+(?: \S+){0,3}) on (?:twitter|facebook|instagram|youtube|linkedin|x)\b|"
+        r"\bfollow (?:him|her|them|us|me) (?:on twitter )?@\w+", re.IGNORECASE)),
+    ("pointer", re.compile(
+        r"^(?:related(?: stories| articles| coverage| content)?|read more|read also|also read|see more|see also|more on this|"
+        r"more from \S+(?: \S+){0,3}|don'?t miss|must read|recommended(?: reading)?|trending)\s*(?:[:|»>…]|\.\.\.|$)",
+        re.IGNORECASE)),
+    ("prompt", re.compile(
+        r"^(?:get the latest\b.*\binbox|subscribe to\b|sign up (?:for|to|now)\b.*\b(?:newsletters?|inbox|e-?mails?|alerts|today)\b|get \S+(?: \S+){0,5} delivered\b|"
+        r"(?:click|tap) here to (?:get|download) the\b|download (?:the|our) \S+(?: \S+){0,3} app\b)|"
+        r"\bget the \S+(?: \S+){0,3} app\s*[.!]?$|"
+        r"\b(?:may|might|could) (?:get|earn|receive|collect) (?:a )?(?:share of (?:the )?sales?|(?:small )?commission)\b|"
+        r"^this copy is for your personal,? non-commercial use\b", re.IGNORECASE)),
+    ("tool", re.compile(
+        r"^[-•·]?\s*(?:text size|print(?: this)? (?:article|story|page)|order reprints|reprints?|email this (?:article|story)|"
+        r"share (?:this )?(?:article|story)|save (?:article|story)|copy link|link copied|listen to (?:this )?(?:article|story)|"
+        r"an error has occurred,? please try again(?: later)?\.?|thank you|this article has been sent to)\s*$",
+        re.IGNORECASE)),
+]
+
+#: A wire dateline opening a paragraph: "WASHINGTON (AP) —", "LONDON (Reuters) -", "NEW DELHI, Nov 20 (PTI):".
+_DATELINE = re.compile(
+    r"^(?P<dl>(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Za-z.]+){0,2})?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?:AP|Reuters|AFP|UPI|PTI|IANS|ANI|dpa|EFE|CNN|Bloomberg|"
+    r"[A-Z][A-Za-z]{1,12}(?: [A-Z][A-Za-z]{1,12})?)\)\s*(?:[—–-]{1,2}|:)\s*|"
+    r"(?:[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]+){0,3})\s*[—–]\s+)(?=\S)"
+)
+
+
+def furniture_kind(line: str) -> str | None:
+    """The kind of page furniture ``line`` is (``"stamp"``, ``"slug"``, ``"contact"`` …), else ``None``."""
+    text = line.strip()
+    if not text or len(text) > 400:
+        return None
+    if len(text.split()) > _MAX_WORDS:
+        return None
+    for kind, rx in _RULES:
+        if rx.search(text):
+            return kind
+    return None
+
+
+def wire_dateline(paragraph: str) -> int:
+    """Length of a wire dateline opening ``paragraph`` ("WASHINGTON (AP) — "), 0 when there is none."""
+    m = _DATELINE.match(paragraph)
+    return m.end("dl") if m else 0
