@@ -90,3 +90,55 @@ def test_structure_component_leaves_html_layers_alone() -> None:
     out = StructureComponent()(doc)
     assert out.body == "Body text."
     assert not out.has_layer("boilerplate")
+
+
+_PROSE = [
+    "The harbour board voted on Tuesday to close the old ferry terminal after engineers found that the pier "
+    "could no longer carry vehicles safely, the board said in a statement.",
+    "Passengers will use the temporary landing stage at the north quay from next month, and the board "
+    "expects the repairs to take at least two years, according to its chair.",
+    "Local traders said they feared the closure would cut the number of visitors to the old town during the "
+    "summer season, when most of their income is earned, and asked for a shuttle bus.",
+    "The board said it would publish the engineers' full report next week and hold a public meeting in the "
+    "town hall before the end of the month to answer questions from residents.",
+]
+
+
+def _dump(*middle: str, tail: tuple[str, ...] = ()) -> str:
+    head = ["Ferry terminal to close for repairs | Harbour Ledger", "Home", "News", "Sport", "Sign in",
+            "Ferry terminal to close for repairs", "By JANE ROE, Ledger Staff Writer"]
+    foot = ["Share this article", "Related stories", "Privacy policy", "All rights reserved"]
+    return "\n".join([*head, *middle, *tail, *foot]) + "\n"
+
+
+def test_textdump_furniture_slug_and_dateline() -> None:
+    text = _dump("AP-US--Harbour-Ferry, 2nd Ld-Writethru", "PORTSMOUTH (AP) — " + _PROSE[0], _PROSE[1],
+                 "Updated 14 hours ago", _PROSE[2], "0 : 0", _PROSE[3],
+                 "Associated Press writer John Doe contributed to this report.",
+                 "Email Jane Roe at jroe@example.com or follow her @janeroe.")
+    doc = _clean(text)
+    body = doc.body
+    assert body.startswith("PORTSMOUTH (AP) — The harbour board voted")
+    assert body.rstrip().endswith("answer questions from residents.")
+    for junk in ("Writethru", "hours ago", "0 : 0", "contributed to this report", "jroe@example.com"):
+        assert junk not in body
+    assert [doc.slice(s) for s in doc.layer("slug")] == ["AP-US--Harbour-Ferry, 2nd Ld-Writethru"]
+    assert [doc.slice(s) for s in doc.layer("dateline")][-1] == "PORTSMOUTH (AP) —"
+    assert doc.meta.authors == ["Jane Roe"]
+    assert doc.meta.language == "en"
+
+
+def test_textdump_table_introduced_by_the_article_is_kept() -> None:
+    rows = [f"{n} Driver Number{n} {5000 - n * 40} {n % 3} {n % 2} {20 - n} {25 - n}" for n in range(1, 13)]
+    text = _dump(_PROSE[0], _PROSE[1], "Final standings after 36 races:", "Pos. Driver Points Wins Poles Top 5 Top 10",
+                 *rows, _PROSE[2])
+    body = _clean(text).body
+    assert "1 Driver Number1 4960" in body and "12 Driver Number12" in body
+    assert "Final standings after 36 races:" in body
+
+
+def test_textdump_article_restated_as_one_line_is_furniture() -> None:
+    restated = " ".join(_PROSE) + " " + _PROSE[0]
+    text = _dump(*_PROSE, tail=("Promoted links", restated, "More news"))
+    body = _clean(text).body
+    assert body.count("The harbour board voted on Tuesday") == 1

@@ -20,44 +20,52 @@ import re
 
 _MAX_WORDS = 45
 
-_RULES: list[tuple[str, re.Pattern[str]]] = [
+_I = re.IGNORECASE
+#: Whole-line furniture, matched at the start of the line.
+_LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("stamp", re.compile(
-        r"^[-–•·|\s]*(?:(?:updated|posted|published|last updated|first published|modified)\s*:?\s*)?"
+        r"[-–•·|\s]*(?:(?:updated|posted|published|last updated|first published|modified)\s*:?\s*)?"
         r"(?:(?:about|over|less than)\s+)?(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|"
         r"w|weeks?|months?)\s+ago\b.{0,24}$|"
-        r"^[-–•·|\s]*(?:updated|posted|published|last updated|first published|modified)(?:\s+on|\s+at)?\s*:?\s*"
-        r"(?:\w+,?\s+){0,4}\d{1,4}(?:[:.,/\s]+\w{1,9}){0,6}\s*\.?\)?$", re.IGNORECASE)),
-    ("standards", re.compile(r"^our standards\s*:|^(?:editorial|editor'?s) (?:standards|guidelines)\s*:", re.IGNORECASE)),
-    ("breakpoints", re.compile(r"^(?:[a-z]+(?:-[a-z]+){2,}\s*){2,}$")),
-    ("counter", re.compile(r"^\d{1,3}\s*[:|/]\s*\d{1,3}$")),
+        r"[-–•·|\s]*(?:updated|posted|published|last updated|first published|modified)(?:\s+on|\s+at)?\s*:?\s*"
+        r"(?:\w+,?\s+){0,4}\d{1,4}(?:[:.,/\s]+\w{1,9}){0,6}\s*\.?\)?$", _I)),
+    ("standards", re.compile(r"our standards\s*:|(?:editorial|editor'?s) (?:standards|guidelines)\s*:", _I)),
+    ("breakpoints", re.compile(r"(?:[a-z]+(?:-[a-z]+){2,}\s*){2,}$")),
+    ("counter", re.compile(r"\d{1,3}\s*[:|/]\s*\d{1,3}$")),
     ("slug", re.compile(
-        r"^[A-Z]{2,5}-[A-Z][A-Za-z]{1,5}-{1,2}[A-Z][\w'.]*(?:-{1,2}[\w'.]+)*"
+        r"[A-Z]{2,5}-[A-Z][A-Za-z]{1,5}-{1,2}[A-Z][\w'.]*(?:-{1,2}[\w'.]+)*"
         r"(?:,\s*(?:\d+(?:st|nd|rd|th)\s+)?(?:Ld|Lead|Add|Sub|Writethru|Ld-Writethru)[\w-]*)?(?:,\s*\w+)?\s*$")),
     ("contributors", re.compile(
-        r"\b(?:contributed|contributing) (?:to )?(?:this |the )?(?:report|reporting|story|article)\b|"
-        r"^(?:additional )?reporting by\b.{0,120}$|^(?:writing|editing) by\b.{0,120}$|"
-        r"^this (?:story|report|article) (?:includes|contains) (?:reporting|material|information) from\b", re.IGNORECASE)),
+        r"(?:additional )?reporting by\b.{0,120}$|(?:writing|editing) by\b.{0,120}$|"
+        r"this (?:story|report|article) (?:includes|contains) (?:reporting|material|information) from\b", _I)),
     ("contact", re.compile(
-        r"\b(?:may|can) be reached at\b|^have a (?:news )?tip\b|^write to \S+(?: \S+){0,3} at \S+@|"
-        r"^(?:e-?mail|contact|reach) (?:\S+ ){0,4}at \S+@\S+|"
-        r"^(?:you can )?follow (?:him|her|them|us|me|\S+(?: \S+){0,3}) on (?:twitter|facebook|instagram|youtube|linkedin|x)\b|"
-        r"\bfollow (?:him|her|them|us|me) (?:on twitter )?@\w+", re.IGNORECASE)),
+        r"have a (?:news )?tip\b|write to \S+(?: \S+){0,3} at \S+@|(?:e-?mail|contact|reach) (?:\S+ ){0,4}at \S+@\S+|"
+        r"(?:you can )?follow (?:him|her|them|us|me|\S+(?: \S+){0,3}) on (?:twitter|facebook|instagram|youtube|linkedin|x)\b",
+        _I)),
     ("pointer", re.compile(
-        r"^(?:related(?: stories| articles| coverage| content)?|read more|read also|also read|see more|see also|more on this|"
-        r"more from \S+(?: \S+){0,3}|don'?t miss|must read|recommended(?: reading)?|trending)\s*(?:[:|»>…]|\.\.\.|$)",
-        re.IGNORECASE)),
+        r"(?:related(?: stories| articles| coverage| content)?|read more|read also|also read|see more|see also|more on this|"
+        r"more from \S+(?: \S+){0,3}|don'?t miss|must read|recommended(?: reading)?|trending)\s*(?:[:|»>…]|\.\.\.|$)", _I)),
     ("prompt", re.compile(
-        r"^(?:get the latest\b.*\binbox|subscribe to\b|sign up (?:for|to|now)\b.*\b(?:newsletters?|inbox|e-?mails?|alerts|today)\b|get \S+(?: \S+){0,5} delivered\b|"
-        r"(?:click|tap) here to (?:get|download) the\b|download (?:the|our) \S+(?: \S+){0,3} app\b)|"
-        r"\bget the \S+(?: \S+){0,3} app\s*[.!]?$|"
-        r"\b(?:may|might|could) (?:get|earn|receive|collect) (?:a )?(?:share of (?:the )?sales?|(?:small )?commission)\b|"
-        r"^this copy is for your personal,? non-commercial use\b", re.IGNORECASE)),
+        r"get the latest\b.*\binbox|subscribe to\b|sign up (?:for|to|now)\b.*\b(?:newsletters?|inbox|e-?mails?|alerts|today)\b|"
+        r"get \S+(?: \S+){0,5} delivered\b|(?:click|tap) here to (?:get|download) the\b|download (?:the|our) \S+(?: \S+){0,3} app\b|"
+        r"this copy is for your personal,? non-commercial use\b", _I)),
     ("tool", re.compile(
-        r"^[-•·]?\s*(?:text size|print(?: this)? (?:article|story|page)|order reprints|reprints?|email this (?:article|story)|"
+        r"[-•·]?\s*(?:text size|print(?: this)? (?:article|story|page)|order reprints|reprints?|email this (?:article|story)|"
         r"share (?:this )?(?:article|story)|save (?:article|story)|copy link|link copied|listen to (?:this )?(?:article|story)|"
-        r"an error has occurred,? please try again(?: later)?\.?|thank you|this article has been sent to)\s*$",
-        re.IGNORECASE)),
+        r"an error has occurred,? please try again(?: later)?\.?|thank you|this article has been sent to)\s*$", _I)),
 ]
+#: Furniture recognised anywhere in a line, each with the substrings it cannot match without.
+_INLINE_RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
+    ("contributors", ("contribut",),
+     re.compile(r"\b(?:contributed|contributing) (?:to )?(?:this |the )?(?:report|reporting|story|article)\b", _I)),
+    ("contact", ("reached at",), re.compile(r"\b(?:may|can) be reached at\b", _I)),
+    ("contact", ("@",), re.compile(r"\bfollow (?:him|her|them|us|me) (?:on twitter )?@\w+", _I)),
+    ("prompt", ("app",), re.compile(r"\bget the \S+(?: \S+){0,3} app\s*[.!]?$", _I)),
+    ("prompt", ("commission", "share of"),
+     re.compile(r"\b(?:may|might|could) (?:get|earn|receive|collect) (?:a )?(?:share of (?:the )?sales?|"
+                r"(?:small )?commission)\b", _I)),
+]
+_RULES = [(k, rx) for k, rx in _LINE_RULES] + [(k, rx) for k, _, rx in _INLINE_RULES]
 
 #: A wire dateline opening a paragraph: "WASHINGTON (AP) —", "LONDON (Reuters) -", "NEW DELHI, Nov 20 (PTI):".
 _DATELINE = re.compile(
@@ -68,15 +76,23 @@ _DATELINE = re.compile(
 )
 
 
+#: The whole-line rules as one pattern tried at the start of a line; the group that matched names the kind.
+_LINE = re.compile("|".join(
+    f"(?P<{kind}>{'(?i:' if rx.flags & re.IGNORECASE else '(?:'}{rx.pattern}))" for kind, rx in _LINE_RULES
+))
+
+
 def furniture_kind(line: str) -> str | None:
     """The kind of page furniture ``line`` is (``"stamp"``, ``"slug"``, ``"contact"`` …), else ``None``."""
     text = line.strip()
-    if not text or len(text) > 400:
+    if not text or len(text) > 400 or text.count(" ") >= _MAX_WORDS:
         return None
-    if len(text.split()) > _MAX_WORDS:
-        return None
-    for kind, rx in _RULES:
-        if rx.search(text):
+    m = _LINE.match(text)
+    if m:
+        return m.lastgroup
+    low = text.lower()
+    for kind, keys, rx in _INLINE_RULES:
+        if any(k in low for k in keys) and rx.search(text):
             return kind
     return None
 

@@ -186,12 +186,14 @@ def best_date(stamps: Iterable[str], reference: str | None) -> str | None:
 
 # -- language ------------------------------------------------------------------------------------
 _LANGID = None
+#: Characters of a text the language is read from: a few sentences name it as well as a page does.
+_SAMPLE = 600
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the language ``text`` is written in, or ``None`` for a text without letters."""
     global _LANGID
-    sample = (text or "")[:4000]
+    sample = (text or "")[:_SAMPLE]
     if not any(ch.isalpha() for ch in sample):
         return None
     if _LANGID is None:

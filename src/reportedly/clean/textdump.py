@@ -18,6 +18,7 @@ from ..document import Document
 from .authors import clean_byline
 from .credits import headline_credit
 from .dates import find_date
+from .furniture import furniture_kind, wire_dateline
 from .metadata import detect_language
 from .vocab import (
     BYLINE_OPENER,
@@ -45,6 +46,7 @@ _URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$|^@\w+$|^#\w+(?:\s
 _ICON_RUN = re.compile(r"\b(?:icon|chevron|arrow|btn|svg)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d.,:]*(?!\w)")
 _TEASER = re.compile(r"(?:\[(?:…|\.\.\.)\]|\.\.\.|…)\s*$")
+_LIST_ROW = re.compile(r"\d.*\s(?:--?|–|—|@|\|)\s|\s(?:--?|–|—|@|\|)\s.*\d")
 _RELATIVE_STAMP = re.compile(
     r"^(?:updated\s+|posted\s+)?\d+\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b.{0,20}$",
     re.IGNORECASE,
@@ -131,6 +133,12 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
         if "ago" in ln.low and _RELATIVE_STAMP.match(t):
             ln.kind, ln.value = "junk", -6.0
             continue
+        if 4 <= w <= 45:  # shorter lines score as furniture anyway; kept subheadings are checked later
+            furniture = furniture_kind(t)
+            if furniture:
+                ln.kind, ln.value = "junk", -6.0
+                ln.tags.add(furniture)
+                continue
         if _URLISH.match(t) or (ln.stop < 0.1 and "icon" in ln.low and len(_ICON_RUN.findall(ln.low)) >= 3):
             ln.kind, ln.value = "junk", -10.0
             continue
@@ -159,14 +167,68 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
             ln.kind, ln.value = "medium", w * 0.3
         elif w <= 30 and len(_NUMBER.findall(t)) >= 3:
             ln.kind, ln.value = "short", -0.5  # a table row
+            ln.tags.add("row")
         elif w >= 3 and ln.stop >= 0.2:
             ln.kind, ln.value = "short", -1.0  # a phrase: list item, subheading
         else:
             ln.kind, ln.value = "short", -2.0 - min(w, 8) * 0.25
+        if ln.kind == "short" and 3 <= w <= 20 and _LIST_ROW.search(t):
+            ln.tags.add("row")  # a dated or numbered list entry: "June 9 -- Coral Sky Amphitheatre, West Palm Beach"
         if repeated and ln.kind != "good":
             ln.value = min(ln.value, -3.0)
         if "caption" in ln.tags:
             ln.value = min(ln.value, -2.0) if w < 25 else ln.value * 0.3
+
+
+def _mark_restatements(lines: list[_Line]) -> None:
+    """A long line that repeats several earlier paragraphs run together (the article again, as a
+    page's structured data or print copy renders it) is furniture, however much prose it holds."""
+    seen: list[str] = []
+    for ln in lines:
+        if ln.kind != "good":
+            continue
+        if ln.words >= 80 and len(seen) >= 3:
+            hits = sum(1 for key in seen if key in ln.norm)
+            if hits >= 3:
+                ln.kind, ln.value = "junk", -6.0
+                ln.tags.add("repeat")
+                continue
+        if ln.words >= 12:
+            seen.append(ln.norm[:80])
+
+
+#: A table: at least this many number-heavy rows in a row.
+TABLE_ROWS = 5
+
+
+def _mark_tables(lines: list[_Line]) -> None:
+    """Rows of a table that an article introduces ("Final standings after 36 races:") are content.
+
+    A run of ``TABLE_ROWS`` or more number-heavy rows, one of the three lines above it prose or a
+    line ending in a colon, scores like a short sentence per row; the column-header row above the
+    run goes with it.
+    """
+    k, n = 0, len(lines)
+    while k < n:
+        if "row" not in lines[k].tags:
+            k += 1
+            continue
+        j = k
+        while j < n and "row" in lines[j].tags:
+            j += 1
+        if j - k >= TABLE_ROWS:
+            head = k
+            if k > 0 and lines[k - 1].kind == "short" and lines[k - 1].words <= 14:
+                head = k - 1  # the column headers
+            intro = lines[max(0, head - 3) : head]
+            if any(x.kind in ("good", "medium") or x.text.endswith(":") for x in intro):
+                for x in lines[head:j]:
+                    x.kind, x.value = "medium", 1.0
+                    x.tags.add("table")
+                for x in intro:
+                    if x.text.endswith(":") and x.kind == "short":
+                        x.kind, x.value = "medium", max(x.value, 1.0)
+        k = j
 
 
 def _headline_shaped(ln: _Line) -> bool:
@@ -387,6 +449,8 @@ class TextDumpCleaner:
         prose = sum(1 for ln in lines if ln.words >= 12 and ln.stop >= 0.25)
         _classify(lines, lang_stop=prose >= 1)
         _mark_teasers(lines)
+        _mark_tables(lines)
+        _mark_restatements(lines)
         _penalise_long_gaps(lines)
         title_idx = _page_title_match(lines)
         anchor = None
@@ -506,16 +570,23 @@ class TextDumpCleaner:
                 # a subheading between paragraphs
                 prev_ok = any(lines[x].kind in body_kinds for x in range(max(i, k - 2), k))
                 next_ok = any(lines[x].kind in body_kinds for x in range(k + 1, min(j + 1, k + 3)))
-                if prev_ok and next_ok and ln.words <= 12:
+                if prev_ok and next_ok and ln.words <= 12 and furniture_kind(ln.text) is None:
                     keep.append(ln)
         seen_par: set[str] = set()
         for ln in keep:
             if ln.norm in seen_par and ln.words >= 3:
                 labels[ln.idx] = "caption"
                 continue
+            if not seen_par:
+                n = wire_dateline(ln.text)
+                if n:
+                    doc.add_span("dateline", ln.start, ln.start + len(ln.text[:n].rstrip()))
             seen_par.add(ln.norm)
             labels[ln.idx] = "paragraph"
             doc.add_span("paragraph", ln.start, ln.end)
+        for ln in lines:
+            if "slug" in ln.tags and ln.idx not in labels:
+                labels[ln.idx] = "slug"
         run: list[_Line] = []  # consecutive furniture lines become one boilerplate span
         for ln in lines:
             lab = labels.get(ln.idx)
@@ -525,7 +596,7 @@ class TextDumpCleaner:
             if run:
                 doc.add_span("boilerplate", run[0].start, run[-1].end)
                 run = []
-            if lab in ("byline", "dateline", "caption"):
+            if lab in ("byline", "dateline", "caption", "slug"):
                 doc.add_span(lab, ln.start, ln.end)
         if run:
             doc.add_span("boilerplate", run[0].start, run[-1].end)
