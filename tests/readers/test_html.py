@@ -149,8 +149,8 @@ def test_split_article_body_is_rejoined() -> None:
 def test_furniture_lines_leave_the_body_and_stay_tagged() -> None:
     page = ('<html lang="en"><head><title>Ferry terminal to close</title>'
             '<meta name="description" content="The old pier can no longer carry vehicles, engineers found.">'
-            '</head><body><article><h1>Ferry terminal to close</h1>'
-            '<p>The old pier can no longer carry vehicles, engineers found.</p>'
+            '</head><body><article><header><h1>Ferry terminal to close</h1>'
+            '<p>The old pier can no longer carry vehicles, engineers found.</p></header>'
             '<p>AP-US--Harbour-Ferry, 2nd Ld-Writethru</p>'
             '<p>PORTSMOUTH (AP) — The harbour board voted on Tuesday to close the old ferry terminal after '
             'engineers found that the pier could no longer carry vehicles safely, the board said.</p>'
@@ -169,3 +169,13 @@ def test_furniture_lines_leave_the_body_and_stay_tagged() -> None:
     assert [doc.slice(s) for s in doc.layer("slug")] == ["AP-US--Harbour-Ferry, 2nd Ld-Writethru"]
     assert [doc.slice(s) for s in doc.layer("dateline")] == ["PORTSMOUTH (AP) —"]
     assert any("contributed to this report" in doc.slice(s) for s in doc.layer("boilerplate"))
+
+
+def test_lede_that_repeats_the_description_stays_in_the_body() -> None:
+    lede = "The harbour board voted on Tuesday to close the old ferry terminal for at least two years."
+    page = ('<html lang="en"><head><title>Ferry terminal to close</title>'
+            f'<meta name="description" content="{lede}"></head><body><article><h1>Ferry terminal to close</h1>'
+            f'<div class="body"><p>{lede}</p>{_PROSE}</div></article></body></html>').encode()
+    doc = read_html_bytes(page, input="page.html")
+    assert doc.body.startswith(lede)
+    assert not doc.layer("standfirst")

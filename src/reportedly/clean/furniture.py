@@ -61,6 +61,7 @@ _INLINE_RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("contact", ("reached at",), re.compile(r"\b(?:may|can) be reached at\b", _I)),
     ("contact", ("@",), re.compile(r"\bfollow (?:him|her|them|us|me) (?:on twitter )?@\w+", _I)),
     ("prompt", ("app",), re.compile(r"\bget the \S+(?: \S+){0,3} app\s*[.!]?$", _I)),
+    ("prompt", ("sign up",), re.compile(r"\bsign up (?:for|to)\b.*\b(?:newsletters?|inbox)\b", _I)),
     ("prompt", ("commission", "share of"),
      re.compile(r"\b(?:may|might|could) (?:get|earn|receive|collect) (?:a )?(?:share of (?:the )?sales?|"
                 r"(?:small )?commission)\b", _I)),

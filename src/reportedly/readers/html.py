@@ -287,6 +287,31 @@ def _rejoin_chunks(lines: list[str], groups: list[list[list[str]]]) -> list[str]
     return lines
 
 
+def _element_of(tree: HtmlElement, line: str) -> HtmlElement | None:
+    """The innermost element whose whole text is ``line``."""
+    want = _norm(line)
+    found = None
+    for el in tree.iter("p", "h2", "h3", "h4", "div", "span", "section", "header"):
+        text = el.text_content()
+        if len(text) < len(line) * 3 and _norm(text) == want:
+            found = el  # later matches are deeper (document order visits parents first)
+    return found
+
+
+def _is_dek(tree: HtmlElement, first: str, second: str) -> bool:
+    """Whether ``first`` is a standfirst set apart from the article's paragraphs (not its lede).
+
+    A lede is a paragraph beside the next one; a standfirst sits in another container or is no
+    paragraph at all (a heading, a ``div`` under the headline).
+    """
+    a, b = _element_of(tree, first), _element_of(tree, second)
+    if a is None:
+        return True
+    if b is None:
+        return a.tag != "p"
+    return a.tag != "p" or a.getparent() is not b.getparent()
+
+
 def extract_html(html: str, *, input: str, url: str | None = None, encoding: str | None = None,
                  format: str = "html", meta: Metadata | None = None) -> Document:
     """Extract the article from one HTML page into a document with structure layers.
@@ -325,7 +350,7 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     # A standfirst the extractor kept as the first paragraph (the page's description word for word)
     # goes to its own layer when an article follows it.
     lead_standfirst = bool(description and len(lines) >= 3 and _norm(lines[0]) == _norm(description)
-                           and len(_norm(description).split()) >= 8)
+                           and len(_norm(description).split()) >= 8 and _is_dek(tree, lines[0], lines[1]))
     body_start = _norm(" ".join(lines[:3]))[:2000]
     standfirst = description
     if standfirst and (lead_standfirst or _norm(standfirst) in body_start
