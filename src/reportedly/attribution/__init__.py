@@ -17,11 +17,14 @@ The component runs, in order:
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import threading
 from dataclasses import dataclass, field
 
 from ..document import Attribution, Claim, Document, Source
+from ..errors import ConfigError
 from ..settings import Settings, get_settings
 from . import candidates as _candidates
 from .rules import Pair, RuleCandidate
@@ -159,16 +162,52 @@ def build(doc: Document, cands: list[RuleCandidate], component: str = "attributi
     return out
 
 
+#: The component's own version: bumped when the steps after the candidates change what they write
+#: (0.2: the entity layer; 0.3: calibrated scores and the minimum score).
+BASE_VERSION = "0.3.0"
+
+
+def component_version(tagger) -> str:
+    """The attribution component's version as it decides the output: base, model and rules.
+
+    ``0.3.0+model.0.1.1.c1a2b3c4.rules.2026.12.3`` reads: component 0.3.0, the packaged model's
+    config version 0.1.1 with the hash of its whole config (linking, merge and calibration
+    settings included), and the rules' :data:`~reportedly.attribution.rules.RULES_VERSION`.
+    Without a model it says ``model.none``. Stored records carry this string, so a new model or
+    new rules make ``ingest --update`` analyse a document again.
+    """
+    from .rules import RULES_VERSION
+
+    if tagger is None:
+        model = "none"
+    else:
+        config = getattr(tagger, "config", {}) or {}
+        digest = hashlib.sha256(json.dumps(config, sort_keys=True).encode("utf-8")).hexdigest()[:8]
+        model = f"{config.get('version', '0')}.{digest}"
+    return f"{BASE_VERSION}+model.{model}.rules.{RULES_VERSION}"
+
+
 class AttributionComponent:
-    """Finds attributions and unsourced claims and adds them to the document."""
+    """Finds attributions and unsourced claims and adds them to the document.
+
+    Attributions whose calibrated ``score`` is under ``settings.attribution.min_score`` are left
+    out (0 keeps all). Without a packaged model the scores are the rules' fixed confidences.
+    """
 
     name = "attribution"
-    version = "0.2.0"  # 0.2: the entity layer (entities, source.entity_id, confidence)
 
     def __init__(self, settings: Settings | None = None, tagger=_UNSET):
         self.settings = settings or get_settings()
         self._tagger = tagger
         self._lock = threading.Lock()
+        self.min_score = float(getattr(self.settings.attribution, "min_score", 0.0) or 0.0)
+        if not 0.0 <= self.min_score <= 1.0:
+            raise ConfigError(f"attribution.min_score must be between 0 and 1, not {self.min_score}")
+
+    @property
+    def version(self) -> str:
+        """What produced the attributions: see :func:`component_version`."""
+        return component_version(self.tagger)
 
     @property
     def tagger(self):
@@ -186,6 +225,8 @@ class AttributionComponent:
         if not regions:
             return doc
         cands = _candidates.find_candidates(doc.text, regions, tagger=self.tagger)
+        if self.min_score > 0:
+            cands = [c for c in cands if c.score is None or c.score >= self.min_score]
         built = build(doc, cands, self.name)
         for att in built.attributions:
             doc.add_attribution(att)
@@ -201,4 +242,4 @@ class AttributionComponent:
         return doc
 
 
-__all__ = ["AttributionComponent", "Built", "Claim", "build", "load_tagger"]
+__all__ = ["AttributionComponent", "BASE_VERSION", "Built", "Claim", "build", "component_version", "load_tagger"]

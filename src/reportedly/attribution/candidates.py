@@ -9,6 +9,7 @@ in text order. Speakers, hedges, dates, chains and claims are worked out afterwa
 from __future__ import annotations
 
 from . import rules
+from .calibration import Calibrator
 from .rules import Pair, RuleCandidate
 
 
@@ -24,7 +25,9 @@ def find_candidates(text: str, regions: list[Pair], tagger=None) -> list[RuleCan
     """All attribution candidates inside ``regions`` of ``text``, in text order.
 
     With a ``tagger`` (:class:`~reportedly.attribution.tagger.Tagger`) its candidates are merged
-    with the rules'; without one only the rules run.
+    with the rules' and, when the model's config carries a ``"calibration"`` block, each score
+    becomes the calibrated probability that the attribution is right
+    (:mod:`~reportedly.attribution.calibration`); without a tagger only the rules run.
     """
     found = rules.extract(text, regions)
     if tagger is None:
@@ -35,5 +38,7 @@ def find_candidates(text: str, regions: list[Pair], tagger=None) -> list[RuleCan
     add = frozenset(chosen) if chosen is not None else RULES_ADDED
     prefer = frozenset(tagger.config.get("prefer_rule") or ())
     nested = tagger.config.get("nested_rules", [])
-    return merge(text, tagger.extract(text, regions), found, add_rules=add, prefer_rule=prefer,
-                 nested_ok=frozenset(nested) if nested is not None else None)
+    merged = merge(text, tagger.extract(text, regions), found, add_rules=add, prefer_rule=prefer,
+                   nested_ok=frozenset(nested) if nested is not None else None)
+    calibrator = Calibrator.from_config(tagger.config.get("calibration"))
+    return calibrator.apply(text, merged, regions) if calibrator is not None else merged

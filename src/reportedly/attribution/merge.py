@@ -96,7 +96,8 @@ def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
         if not t.cue and not t.content:
             continue
         out.append(RuleCandidate(cue=list(t.cue), source=list(t.source), content=list(t.content),
-                                 kind=_kind(text, t), score=t.score, rule="tagger"))
+                                 kind=_kind(text, t), score=t.score, rule="tagger",
+                                 role_scores=dict(t.role_scores)))
     for r in ruled:
         match = next((m for m in out if m.rule.startswith("tagger") and r.cue and _overlaps(m.cue, r.cue)), None)
         if match is None and r.cue:

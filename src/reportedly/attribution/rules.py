@@ -90,6 +90,11 @@ _IT_COPULA = _BE | {"was", "has", "had", "would", "will", "may", "might", "could
                     "appeared", "remains", "looks", "takes", "took", "became", "becomes", "s"}
 
 
+#: Bumped with every change to the rules that changes what they find; part of the attribution
+#: component's version (see :func:`reportedly.attribution.component_version`).
+RULES_VERSION = "2026.12.3"
+
+
 @dataclass
 class RuleCandidate:
     """One attribution found by the rules, before its speaker, hedges and date are worked out."""
@@ -104,6 +109,8 @@ class RuleCandidate:
     relayed_by: RuleCandidate | None = field(default=None, repr=False)
     lemma: str = ""
     rule: str = ""
+    #: The tagger's confidence per role ("source", "cue", "content"); empty for rule-only candidates.
+    role_scores: dict[str, float] = field(default_factory=dict)
 
     @property
     def cue_start(self) -> int:

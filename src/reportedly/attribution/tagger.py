@@ -47,6 +47,8 @@ class Candidate:
     cue: list[tuple[int, int]] = field(default_factory=list)
     content: list[tuple[int, int]] = field(default_factory=list)
     score: float = 0.0
+    #: Mean confidence (1 − mean P(O)) of each role's spans; 0 for a role with none.
+    role_scores: dict[str, float] = field(default_factory=dict)
 
 
 def encode(tokenizer, text: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[tuple[int, int]]]:
@@ -235,6 +237,7 @@ class Tagger:
                         cue=[_trim(text, s.start, s.end) for s in rel.cue],
                         content=[_trim(text, s.start, s.end) for s in rel.content],
                         score=rel.score,
+                        role_scores={role: _mean_score(getattr(rel, role)) for role in ROLES},
                     )
                 )
         return candidates
@@ -300,6 +303,10 @@ def viterbi(p: np.ndarray, tags: Sequence[str]) -> list[int]:
     for i in range(n - 1, 0, -1):
         path.append(int(back[i, path[-1]]))
     return path[::-1]
+
+
+def _mean_score(spans: Sequence[Span]) -> float:
+    return sum(s.score for s in spans) / len(spans) if spans else 0.0
 
 
 def _snap_words(text: str, sp: Span) -> None:

@@ -9,7 +9,7 @@ import sys
 from ..api import Analyzer
 from ..output import JsonWriter, render_text
 from ..readers import Failure
-from ..settings import Settings
+from .corpus import _scored_settings, add_min_score
 from .progress import progress
 
 
@@ -28,11 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "text: a readable view (default: json)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    add_min_score(p, "output")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = Settings.load(args.config)
+    settings = _scored_settings(args)
     analyzer = Analyzer(settings)
     if args.output:
         try:

@@ -20,12 +20,37 @@ def _positive(value: str) -> int:
     return n
 
 
+def score_type(value: str) -> float:
+    """An argparse type for a minimum score: a number from 0 to 1."""
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return x
+
+
+def add_min_score(p: argparse.ArgumentParser, what: str) -> None:
+    """``--min-score P``: leave out attributions whose calibrated score is under ``P``."""
+    p.add_argument("--min-score", type=score_type, default=None, metavar="P",
+                   help=f"{what} only attributions whose score (the calibrated probability that source, cue and "
+                   "content are right, 0–1) is at least P")
+
+
 def _db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="FILE", help="the corpus store (default: settings store.path, reportedly.db)")
 
 
 def _db_path(args: argparse.Namespace, settings: Settings) -> str:
     return args.db or settings.store.path
+
+
+def _scored_settings(args: argparse.Namespace) -> Settings:
+    """The settings, with ``--min-score`` (when given) as ``attribution.min_score``."""
+    if getattr(args, "min_score", None) is None:
+        return Settings.load(args.config)
+    return Settings.load(args.config, attribution={"min_score": args.min_score})
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,6 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="analyse inputs ingested before again and replace their documents where the component "
                    "versions changed (after a model update)")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    add_min_score(p, "store")
     p.set_defaults(run=run_ingest)
 
     p = sub.add_parser("search", help="full-text search over the corpus, with filters",
@@ -54,6 +80,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=_positive, default=20,
                    help="at most this many rows in all: statements first, then articles (default 20)")
     p.add_argument("--format", choices=["table", "json"], default="table")
+    add_min_score(p, "find")
     _db(p)
     p.set_defaults(run=run_search)
 
@@ -75,6 +102,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
     p.add_argument("--what", choices=["documents", "attributions", "speakers", "entities", "statements"], default="documents")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (required for parquet)")
+    add_min_score(p, "export (with --what attributions or documents)")
     _db(p)
     p.set_defaults(run=run_export)
 
@@ -96,7 +124,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     from ..api import Analyzer
     from ..corpus import Store, expand_inputs, ingest_paths
 
-    settings = Settings.load(args.config)
+    settings = _scored_settings(args)
     analyzer = Analyzer(settings)
     total = len(expand_inputs(args.paths, settings))
     with Store(_db_path(args, settings)) as store, progress(total, disable=args.no_progress, unit="file") as bar:
@@ -130,7 +158,7 @@ def run_search(args: argparse.Namespace) -> int:
     with Store(_db_path(args, settings), readonly=True) as store:
         results = store.search(args.query, speaker=args.speaker, outlet=args.outlet, anonymous=args.anonymous,
                                hedged=args.hedged, date_from=args.date_from, date_to=args.date_to, via=args.via,
-                               limit=args.limit)
+                               min_score=args.min_score or 0.0, limit=args.limit)
     # the store returns up to --limit statements *and* up to --limit articles (the web UI pages them
     # side by side); on the command line --limit is the number of rows
     results = results[:args.limit]
@@ -223,7 +251,7 @@ def run_export(args: argparse.Namespace) -> int:
         return 2
     with Store(_db_path(args, settings), readonly=True) as store:
         try:
-            n = export(store, args.what, args.format, args.output)
+            n = export(store, args.what, args.format, args.output, min_score=args.min_score or 0.0)
         except OSError as exc:
             print(f"reportedly: export: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return 2

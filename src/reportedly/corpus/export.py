@@ -86,11 +86,24 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
-def _document_rows(store: Store, full: bool) -> Iterator[dict[str, Any]]:
+def _scored(rec: dict[str, Any], min_score: float) -> dict[str, Any]:
+    """``rec`` without the attributions scored under ``min_score`` (a ``via`` to one of them is cleared)."""
+    if min_score <= 0:
+        return rec
+    kept = [a for a in rec.get("attributions") or [] if (a.get("score") or 0.0) >= min_score]
+    ids = {a.get("id") for a in kept}
+    for a in kept:
+        if a.get("via") and a["via"] not in ids:
+            a["via"] = None
+    return {**rec, "attributions": kept}
+
+
+def _document_rows(store: Store, full: bool, min_score: float = 0.0) -> Iterator[dict[str, Any]]:
     for doc_id in store.document_ids():
         rec = store.get_record(doc_id)
         if rec is None:
             continue
+        rec = _scored(rec, min_score)
         if full:
             yield rec
             continue
@@ -107,13 +120,15 @@ def _document_rows(store: Store, full: bool) -> Iterator[dict[str, Any]]:
         }
 
 
-def _attribution_rows(store: Store) -> Iterator[dict[str, Any]]:
+def _attribution_rows(store: Store, min_score: float = 0.0) -> Iterator[dict[str, Any]]:
+    where = " WHERE a.score >= ?" if min_score > 0 else ""
     for r in store.conn.execute(
         "SELECT d.id AS document_id, a.att_id AS attribution_id, d.outlet, d.date AS document_date, a.speaker_id,"
         " s.name AS speaker, a.entity_id, a.confidence, a.source_text AS source, a.source_kind, a.anonymous, a.description, a.role,"
         " a.mention, a.kind, a.cue_text AS cue, a.content_text AS content, a.hedges, a.date, a.via, a.via_outlet,"
         " a.score, a.component FROM attributions a JOIN documents d ON d.rowid = a.doc_rowid"
-        " LEFT JOIN speakers s ON s.id = a.speaker_id ORDER BY a.rowid"
+        " LEFT JOIN speakers s ON s.id = a.speaker_id" + where + " ORDER BY a.rowid",
+        (min_score,) if where else (),
     ):
         row = dict(r)
         row["anonymous"] = bool(row["anonymous"])
@@ -161,12 +176,20 @@ def _statement_rows(store: Store) -> Iterator[dict[str, Any]]:
                    "relayed_from": o["relayed_from"]}
 
 
-def rows(store: Store, what: str, *, full_documents: bool = False) -> Iterator[dict[str, Any]]:
-    """The rows of one export (``what`` is documents, attributions, speakers, entities or statements)."""
+def rows(store: Store, what: str, *, full_documents: bool = False, min_score: float = 0.0) -> Iterator[dict[str, Any]]:
+    """The rows of one export (``what`` is documents, attributions, speakers, entities or statements).
+
+    ``min_score`` leaves out attributions scored under it (documents keep only the others).
+    """
+    min_score = float(min_score or 0.0)
+    if not 0.0 <= min_score <= 1.0:
+        raise ConfigError(f"min_score must be between 0 and 1, not {min_score:g}")
+    if min_score > 0 and what not in ("documents", "attributions"):
+        raise ConfigError(f"a minimum score filters attributions and documents, not {what}")
     if what == "documents":
-        return _document_rows(store, full_documents)
+        return _document_rows(store, full_documents, min_score)
     if what == "attributions":
-        return _attribution_rows(store)
+        return _attribution_rows(store, min_score)
     if what == "speakers":
         return iter(store.speakers(limit=-1))
     if what == "entities":
@@ -181,8 +204,10 @@ def columns(what: str) -> list[str]:
             "entities": ENTITY_COLUMNS, "statements": STATEMENT_COLUMNS}[what]
 
 
-def export(store: Store, what: str, fmt: str, out: str | Path | IO[str] | None) -> int:
+def export(store: Store, what: str, fmt: str, out: str | Path | IO[str] | None, *, min_score: float = 0.0) -> int:
     """Write one export; ``out`` is a path, an open text stream (not for parquet), or None for stdout.
+
+    ``min_score`` leaves out attributions whose score is under it (see :func:`rows`).
 
     Returns the number of rows written.
     """
@@ -193,7 +218,7 @@ def export(store: Store, what: str, fmt: str, out: str | Path | IO[str] | None) 
     if fmt == "parquet":
         if out is None or not isinstance(out, str | Path):
             raise ConfigError("parquet export needs an output file (-o FILE)")
-        return _parquet(store, what, Path(out))
+        return _parquet(store, what, Path(out), min_score)
     import sys
 
     stream: IO[str]
@@ -207,14 +232,14 @@ def export(store: Store, what: str, fmt: str, out: str | Path | IO[str] | None) 
     try:
         n = 0
         if fmt == "jsonl":
-            for row in rows(store, what, full_documents=True):
+            for row in rows(store, what, full_documents=True, min_score=min_score):
                 row = row if what in ("documents", "statements") else _joined(row)
                 stream.write(json.dumps(row, ensure_ascii=False) + "\n")
                 n += 1
         else:
             writer = csv.DictWriter(stream, fieldnames=columns(what), extrasaction="ignore")
             writer.writeheader()
-            for row in rows(store, what):
+            for row in rows(store, what, min_score=min_score):
                 writer.writerow({k: csv_cell(v) for k, v in _joined(row).items()})
                 n += 1
         stream.flush()
@@ -224,12 +249,12 @@ def export(store: Store, what: str, fmt: str, out: str | Path | IO[str] | None) 
             stream.close()
 
 
-def _parquet(store: Store, what: str, path: Path) -> int:
+def _parquet(store: Store, what: str, path: Path, min_score: float = 0.0) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     cols = columns(what)
-    data = list(rows(store, what))
+    data = list(rows(store, what, min_score=min_score))
     types = {"anonymous": pa.bool_(), "altered": pa.bool_(), "speaker_disagreement": pa.bool_(),
              "statement_id": pa.int64(), "score": pa.float64(), "confidence": pa.float64(), "attributions": pa.int64(),
              "unattributed_claims": pa.int64(), "statements": pa.int64(), "documents": pa.int64(),

@@ -116,6 +116,7 @@ def search(
     date_from: str | None = None,
     date_to: str | None = None,
     via: str | None = None,
+    min_score: float = 0.0,
     limit: int = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
@@ -142,6 +143,12 @@ def search(
         att_where.append("a.anonymous = 1")
     if hedged:
         att_where.append("a.hedged = 1")
+    min_score = float(min_score or 0.0)
+    if not 0.0 <= min_score <= 1.0:
+        raise QueryError(f"min_score must be between 0 and 1, not {min_score:g}")
+    if min_score > 0:
+        att_where.append("a.score >= ?")  # no score (NULL) never passes a minimum
+        att_params.append(min_score)
     if via:
         # "New York Times" finds statements relayed via "The New York Times"
         att_where.append("a.via_outlet LIKE ? ESCAPE '\\'")

@@ -12,12 +12,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 ROLES = ("source", "cue", "content")
 WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 Pair = tuple[int, int]
+_MAX = 1 << 62
 Relation = Mapping[str, Sequence[Sequence[int]]]
 
 
@@ -58,8 +60,18 @@ class Scores:
 
 
 def _covered(toks: list[Pair], spans: Iterable[Sequence[int]]) -> set[int]:
-    spans = [(int(a), int(b)) for a, b in spans]
-    return {i for i, (s, e) in enumerate(toks) for a, b in spans if s < b and a < e}
+    """Indices of the tokens (sorted, non-overlapping) that overlap any of ``spans``."""
+    out: set[int] = set()
+    for a, b in spans:
+        a, b = int(a), int(b)
+        i = bisect_right(toks, (a, _MAX)) - 1  # the last token starting at or before a
+        if i < 0 or toks[i][1] <= a:
+            i += 1
+        while i < len(toks) and toks[i][0] < b:
+            if toks[i][1] > a:
+                out.add(i)
+            i += 1
+    return out
 
 
 def _pieces(text: str, toks: list[Pair], spans: Iterable[Sequence[int]]) -> set[tuple[int, int]]:

@@ -165,6 +165,20 @@ def fill_months(counts: dict[str, int]) -> list[tuple[str, int]]:
     return out
 
 
+def _form_score(value: str) -> tuple[float, str | None]:
+    """A minimum score typed in a form: (the number, or 0 with an error message)."""
+    value = (value or "").strip()
+    if not value:
+        return 0.0, None
+    try:
+        score = float(value)
+    except ValueError:
+        return 0.0, f"min score {value!r} is not a number"
+    if not 0.0 <= score <= 1.0:
+        return 0.0, f"min score {value} is not between 0 and 1"
+    return score, None
+
+
 def create_app(db_path: str | Path) -> FastAPI:
     """The ASGI app serving the corpus store at ``db_path`` (which must exist)."""
     db_path = Path(db_path)
@@ -195,11 +209,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page(request, "error.html", 404, message=f"{what} not found")
 
     def search_args(q: str, speaker: str | None, outlet: str | None, anonymous: bool, hedged: bool,
-                    date_from: str | None, date_to: str | None, via: str | None, limit: int, offset: int
-                    ) -> dict[str, Any]:
+                    date_from: str | None, date_to: str | None, via: str | None, limit: int, offset: int,
+                    min_score: float = 0.0) -> dict[str, Any]:
         return {"query": q, "speaker": speaker or None, "outlet": outlet or None, "anonymous": anonymous,
                 "hedged": hedged, "date_from": date_from or None, "date_to": date_to or None, "via": via or None,
-                "limit": limit, "offset": offset}
+                "min_score": min_score, "limit": limit, "offset": offset}
 
     # -- JSON API -----------------------------------------------------------------------------------
     @app.get("/api/search", tags=["api"], summary="Search bodies and statements, with filters",
@@ -214,9 +228,11 @@ def create_app(db_path: str | Path) -> FastAPI:
                    date_from: str | None = Query(None, alias="from", description="YYYY[-MM[-DD]]"),
                    date_to: str | None = Query(None, alias="to", description="YYYY[-MM[-DD]]"),
                    via: str | None = Query(None, description="statements relayed through this outlet"),
+                   min_score: float = Query(0.0, ge=0, le=1, description="statements whose score (the calibrated "
+                                            "probability that the attribution is right) is at least this"),
                    limit: int = Query(20, ge=1, le=200),
                    offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> JSONResponse:
-        args = search_args(q, speaker, outlet, anonymous, hedged, date_from, date_to, via, limit, offset)
+        args = search_args(q, speaker, outlet, anonymous, hedged, date_from, date_to, via, limit, offset, min_score)
         try:
             results = store().search(**args)
         except QueryError as exc:
@@ -295,29 +311,37 @@ def create_app(db_path: str | Path) -> FastAPI:
                     outlets=s.outlets()[:30], speakers=s.speakers(limit=30), counts=s.counts())
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def document_page(request: Request, doc_id: str) -> HTMLResponse:
+    def document_page(request: Request, doc_id: str,
+                      min_score: float = Query(0.0, ge=0, le=1)) -> HTMLResponse:
         s = store()
         doc = s.get_document(doc_id)
         if doc is None:
             return not_found(request, f"document {doc_id}")
+        hidden = 0
+        if min_score > 0:  # the attributions scored under the minimum are neither listed nor highlighted
+            kept = [a for a in doc.attributions if a.score is not None and a.score >= min_score]
+            hidden = len(doc.attributions) - len(kept)
+            doc.attributions = kept
         infos = attribution_infos(doc, s.attribution_speakers(doc_id))
         summary = s.document_summary(doc_id) or {}
         entities = [{"id": e.id, "name": e.name, "kind": e.kind, "gender": e.gender, "anonymous": e.anonymous,
                      "forms": mention_forms(doc.text[a:b] for a, b in e.mentions)} for e in doc.entities]
         return page(request, "document.html", doc=doc, summary=summary, infos=infos, entities=entities,
                     article=highlight(doc, infos), details={k: v.as_dict() for k, v in infos.items()},
-                    statements=document_statements(s, doc_id))
+                    statements=document_statements(s, doc_id), min_score=min_score, hidden=hidden)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,
                     anonymous: bool = False, hedged: bool = False,
                     date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
-                    via: str | None = None, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
+                    via: str | None = None, min_score: str = "",
+                    offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
         per = 50
-        args = search_args(q, speaker, outlet, anonymous, hedged, date_from, date_to, via, per, offset)
-        error, results = None, []
+        score, error = _form_score(min_score)  # the form sends "" when the field is left empty
+        args = search_args(q, speaker, outlet, anonymous, hedged, date_from, date_to, via, per, offset, score)
+        results = []
         searched = any(v for k, v in args.items() if k not in ("limit", "offset"))
-        if searched:
+        if searched and not error:
             try:
                 results = store().search(**args)
             except QueryError as exc:
