@@ -115,3 +115,28 @@ def test_version_says_which_model_and_rules_produced_the_output() -> None:
     finally:
         tagger.config = saved
     assert component_version(tagger) == version
+
+
+def test_a_model_bump_changes_stored_provenance_and_update_reanalyses(tmp_path) -> None:
+    from reportedly.api import Analyzer
+    from reportedly.corpus import Store, ingest_paths
+
+    analyzer = Analyzer(Settings.load(env={}))
+    comp = next(c for c in analyzer.pipeline.components if c.name == "attribution")
+    if comp.tagger is None:
+        pytest.skip("no packaged model")
+    src = tmp_path / "a.txt"
+    src.write_text("Headline\n\nThe mayor said on Monday that the bridge would reopen soon.\n", encoding="utf-8")
+    saved = comp.tagger.config
+    with Store(tmp_path / "c.db") as s:
+        ingest_paths(s, [str(src)], analyzer)
+        before = s.get_record(s.document_ids()[0])["provenance"][-1]["version"]
+        assert ingest_paths(s, [str(src)], analyzer, update=True).updated == 0
+        try:
+            comp.tagger.config = {**saved, "version": saved["version"] + ".post1"}  # a new model
+            stats = ingest_paths(s, [str(src)], analyzer, update=True)
+        finally:
+            comp.tagger.config = saved
+        assert stats.updated == 1
+        after = s.get_record(s.document_ids()[0])["provenance"][-1]["version"]
+        assert after != before and ".post1." in after
