@@ -112,6 +112,10 @@ class Attribution:
     via: str | None = None  # id of the attribution this one was relayed through
     score: float | None = None
     component: str | None = None
+    #: An outlet the statement was given to that has no attribution of its own in the text
+    #: ("told Agence France-Presse", "said in an email to The Associated Press"):
+    #: ``{"outlet": name, "spans": [(start, end)]}``; else ``None``.
+    relay: dict[str, Any] | None = None
 
 
 @dataclass
@@ -242,6 +246,20 @@ class Document:
     def attribution(self, att_id: str) -> Attribution | None:
         return next((a for a in self.attributions if a.id == att_id), None)
 
+    # -- the words of an attribution (its roles are spans; these give the text they cover) ---------
+    def source_text(self, att: Attribution) -> str:
+        """The words of ``att``'s source mention ("Port director Tomas Quill"); ``""`` when implicit.
+        Several spans are joined with " … "."""
+        return _joined(self._text, att.source.spans)
+
+    def cue_text(self, att: Attribution) -> str:
+        """The words of ``att``'s cue ("said in a statement")."""
+        return _joined(self._text, att.cue)
+
+    def content_text(self, att: Attribution) -> str:
+        """The words of what ``att`` says was said (its content spans, joined with " … ")."""
+        return _joined(self._text, att.content)
+
     def record(self, component: str, version: str) -> None:
         """Note that ``component`` at ``version`` has processed this document."""
         self.provenance.append({"component": component, "version": version})
@@ -341,6 +359,7 @@ class Document:
                         via=a.get("via"),
                         score=a.get("score"),
                         component=a.get("component"),
+                        relay=_relay(a.get("relay"), len(d["text"])),
                     )
                 )
             for c in d.get("unattributed_claims") or []:
@@ -359,6 +378,13 @@ def _joined(text: str, pairs: list[SpanPair]) -> str:
     return " … ".join(text[s:e] for s, e in pairs)
 
 
+def _relay(value: Any, n: int) -> dict[str, Any] | None:
+    """A stored ``relay`` read back (spans checked against the text length)."""
+    if not isinstance(value, dict) or not value.get("outlet"):
+        return None
+    return {"outlet": str(value["outlet"]), "spans": _pairs(n, [tuple(p) for p in value.get("spans") or []], "relay span")}
+
+
 def _att_to_dict(a: Attribution, text: str) -> dict[str, Any]:
     src = asdict(a.source)
     src["spans"] = [list(p) for p in a.source.spans]
@@ -372,6 +398,8 @@ def _att_to_dict(a: Attribution, text: str) -> dict[str, Any]:
         "hedges": list(a.hedges),
         "date": a.date,
         "via": a.via,
+        "relay": ({"outlet": a.relay.get("outlet"), "spans": [list(p) for p in a.relay.get("spans") or []],
+                   "text": _joined(text, a.relay.get("spans") or [])} if a.relay else None),
         "score": a.score,
         "component": a.component,
     }

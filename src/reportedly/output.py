@@ -179,6 +179,8 @@ def render_attributions(doc: Document, width: int = 100) -> list[str]:
                 flags.append(a.date)
             if a.via:
                 flags.append(f"via {a.via}")
+            elif a.relay:
+                flags.append(f"via {a.relay.get('outlet')}")
             cue = " … ".join(doc.text[s:e] for s, e in a.cue)
             content = " … ".join(doc.text[s:e] for s, e in a.content)
             head = f"{a.id}: [{src}]" + (f" →{a.source.entity_id}" if a.source.entity_id else "") + f" {{{cue}}}"

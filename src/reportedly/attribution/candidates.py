@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import rules
 from .calibration import Calibrator
+from .inner import inner_candidates
 from .rules import Pair, RuleCandidate
 
 
@@ -31,7 +32,7 @@ def find_candidates(text: str, regions: list[Pair], tagger=None) -> list[RuleCan
     """
     found = rules.extract(text, regions)
     if tagger is None:
-        return found
+        return sorted(found + inner_candidates(text, found), key=lambda c: c.cue_start)
     from .merge import RULES_ADDED, merge
 
     chosen = tagger.config.get("merge_rules")
@@ -40,5 +41,6 @@ def find_candidates(text: str, regions: list[Pair], tagger=None) -> list[RuleCan
     nested = tagger.config.get("nested_rules", [])
     merged = merge(text, tagger.extract(text, regions), found, add_rules=add, prefer_rule=prefer,
                    nested_ok=frozenset(nested) if nested is not None else None)
+    merged = sorted(merged + inner_candidates(text, merged), key=lambda c: c.cue_start)
     calibrator = Calibrator.from_config(tagger.config.get("calibration"))
     return calibrator.apply(text, merged, regions) if calibrator is not None else merged

@@ -16,6 +16,10 @@ Links are tried in this order; the first that applies sets ``via``:
    shares its source with the clause it hangs on continues it, and "Perdue said he didn't
    believe …" is Perdue's own belief: neither is relayed).
 
+A named outlet that has no attribution of its own ("the minister told Agence France-Presse", "said
+in an email to The Associated Press", "in a phone interview with CNN") is recorded as the
+attribution's ``relay`` (the outlet's name and where the text names it) instead.
+
 Attributions to the outlet the headline credits (``doc.meta.headline_credit``) are the root of the
 article's relays: nesting never hangs them under anything else. A participle or floating
 quotation that shares a source takes its main clause's ``via``. No link is made that would close
@@ -33,8 +37,9 @@ from .speakers import _norm, outlet_name
 _INTERMEDIARY = re.compile(
     r"\b(?:(?:interviewed|quoted|cited|contacted|reached|consulted|surveyed|polled|briefed|approached)\s+by"
     r"|(?:who\s+)?(?:spoke|speaking|talked|talking)\s+(?:to|with)"
-    r"|told|telling"
-    r"|in\s+(?:an?\s+)?(?:interview|conversation|statement)s?\s+(?:with|to)"
+    r"|told|telling|said\s+to"
+    r"|in\s+(?:an?\s+)?(?:(?:phone|telephone|television|TV|radio|video)\s+)?"
+    r"(?:interview|conversation|statement|e-?mail|call|text(?:\s+message)?|message|letter|post)s?\s+(?:with|to)"
     r"|(?:quoted|cited|named)\s+in)"
     r"\s+(?P<o>(?:the\s+|a\s+)?[\w’'.&\- ]{2,60}?)(?=\s*(?:[,;:.!?“\"”()]|\s(?:that|on|as|in|about|last|this|after|before|when|while)\b|$))",
     re.IGNORECASE,
@@ -64,8 +69,11 @@ def _pos(a: Attribution) -> int:
     return a.cue[0][0] if a.cue else (a.content[0][0] if a.content else 0)
 
 
-def _intermediary(doc: Document, a: Attribution, atts: list[Attribution]) -> Attribution | None:
+def _intermediary(doc: Document, a: Attribution, atts: list[Attribution]
+                  ) -> tuple[Attribution | None, dict | None]:
+    """The attribution ``a`` was relayed through, else the named outlet it was given to (a relay)."""
     text = doc.text
+    relay = None
     spans = list(a.source.spans)
     if a.cue:
         c0, c1 = a.cue[0][0], a.cue[-1][1]
@@ -99,9 +107,11 @@ def _intermediary(doc: Document, a: Attribution, atts: list[Attribution]) -> Att
                     same = [b for b in atts if b is not a and b.source.entity and _norm(b.source.entity) == _norm(name)]
                     before = [b for b in same if _pos(b) < pos]
                     target = before[-1] if before else (same[0] if same else None)
+                    if target is None and relay is None:
+                        relay = {"outlet": name, "spans": [(m.start("o"), m.start("o") + len(m.group("o").rstrip()))]}
             if target is not None:
-                return target
-    return None
+                return target, None
+    return None, relay
 
 
 def link_chains(doc: Document, atts: list[Attribution], relayed: dict[str, str] | None = None,
@@ -130,6 +140,7 @@ def link_chains(doc: Document, atts: list[Attribution], relayed: dict[str, str] 
 
     for a in atts:
         a.via = None
+        a.relay = None
     # 1. explicit relays
     for a in atts:
         if a.id in relayed and relayed[a.id] in by_id:
@@ -137,7 +148,9 @@ def link_chains(doc: Document, atts: list[Attribution], relayed: dict[str, str] 
     # 2. intermediaries named or referred to
     for a in atts:
         if a.via is None:
-            set_via(a, _intermediary(doc, a, atts))
+            target, relay = _intermediary(doc, a, atts)
+            if not set_via(a, target):
+                a.relay = relay
     # 3. nesting (content spans indexed by start, so each cue looks only at spans that can hold it)
     spans = sorted(((s, e, b) for b in atts for s, e in b.content), key=lambda sp: (sp[0], sp[1]))
     starts = [sp[0] for sp in spans]

@@ -859,6 +859,7 @@ class EntityResolver:
                             description=m.description)
         g = N.gender_of_title(mention)
         desc = re.sub(r"^(?:the|a|an|this|that)\s+", "", " ".join(mention.split()), flags=re.IGNORECASE)
+        desc = re.split(r",?\s+(?:who|which|whose)\s", desc, maxsplit=1)[0].strip(" ,")  # "director, who will …"
         e = self._new(desc, "anonymous", anonymous=True, gender=g)
         return Resolved(e, desc, "anonymous", True, 0.4, description=m.description or mention)
 

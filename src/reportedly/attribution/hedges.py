@@ -11,13 +11,18 @@ reported:
   never into the content ("…, who apparently said …", "said, reportedly, that").
 
 Content spans and quotations are excluded, so "said that the troops allegedly fired" is not
-hedged: that "allegedly" belongs to the reported claim. The patterns are
+hedged: that "allegedly" belongs to the reported claim. The headline and the lead are the
+exception: there an evidential adverb inside the content ("Putin reportedly ill, officials say";
+"The minister is reportedly set to resign, a government source said") is the outlet's own
+marking of what it relays, so it hedges the attribution (:data:`LEAD_EVIDENTIALS`). The patterns are
 :data:`lexicon.HEDGE_PATTERNS`; each hedge is reported as its surface text ("are said to"), in
 text order, once. A participle or floating quotation that shares a source with a main clause
 also carries the main clause's hedges ("are said to oppose …, arguing …").
 """
 
 from __future__ import annotations
+
+import re
 
 from ..document import Attribution, Document
 from . import lexicon as L
@@ -26,6 +31,31 @@ from .segment import find_quotes, region_sentences, sentence_at
 Pair = tuple[int, int]
 
 _NEAR = 40  # characters looked at on either side of the cue
+#: Adverbs that, in a headline or lead, hedge the attribution whose content holds them.
+LEAD_EVIDENTIALS = ("reportedly", "allegedly", "purportedly", "supposedly")
+_EVIDENTIAL = re.compile(r"\b(?:" + "|".join(LEAD_EVIDENTIALS) + r")\b", re.IGNORECASE)
+
+
+def lead_regions(doc: Document) -> list[Pair]:
+    """The headline, the standfirst and the first body paragraph: where an article's lead stands."""
+    out = [(sp.start, sp.end) for sp in (*doc.layer("title"), *doc.layer("standfirst"))]
+    paragraphs = sorted((sp.start, sp.end) for sp in doc.layer("paragraph"))
+    if paragraphs:
+        out.append(paragraphs[0])
+    return out
+
+
+def _lead_hedges(text: str, att: Attribution, lead: list[Pair]) -> list[str]:
+    anchor = att.cue[0][0] if att.cue else (att.content[0][0] if att.content else -1)
+    if not any(s <= anchor < e for s, e in lead):
+        return []
+    found = []
+    for s, e in att.content:
+        for m in _EVIDENTIAL.finditer(text, s, e):
+            word = m.group().lower()
+            if word not in found:
+                found.append(word)
+    return found
 
 
 def _frame(text: str, att: Attribution, sentence: Pair | None, own_source: bool = True) -> list[Pair]:
@@ -84,6 +114,9 @@ def find_hedges(text: str, att: Attribution, sentence: Pair | None = None, own_s
     for _name, pat in L.HEDGE_PATTERNS:
         for m in pat.finditer(low):
             s, e = m.start(), m.end()
+            if _name in {"claims", "alleges"} and re.search(r"\b(?:a|an|the|this|that|his|her|their|its)\s+$",
+                                                            low[max(0, s - 7):s]):
+                continue  # "a claim the contractor denies": the noun, not a hedging verb
             if all(allowed[s:e]):
                 found.append((s + lo, e + lo, text[s + lo:e + lo]))
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
@@ -108,12 +141,14 @@ def apply_hedges(doc: Document, atts: list[Attribution], shares: dict[str, str] 
     sentences = dict(sentences or {})
     all_sents = all_sentences if all_sentences is not None else region_sentences(text, regions or [(0, len(text))])
     by_id = {a.id: a for a in atts}
+    lead = lead_regions(doc)
     for a in atts:
         sent = sentences.get(a.id)
         if sent is None:
             anchor = a.cue[0][0] if a.cue else (a.content[0][0] if a.content else 0)
             sent = sentence_at(all_sents, anchor)
         a.hedges = find_hedges(text, a, sent, own_source=a.id not in shares)
+        a.hedges += [h for h in _lead_hedges(text, a, lead) if h not in a.hedges]
     for a in atts:
         main = by_id.get(shares.get(a.id, ""))
         if main is not None:

@@ -210,7 +210,9 @@ OUTLETS = {
 OUTLET_WORDS = {"times", "post", "journal", "news", "herald", "tribune", "gazette", "telegraph",
                 "guardian", "chronicle", "daily", "press", "magazine", "review", "examiner", "observer",
                 "radio", "tv", "television", "broadcasting", "network", "wire", "reporter", "reporters",
-                "outlet", "newspaper", "newswire", "dispatch", "bulletin", "courier", "inquirer", "standard"}
+                "outlet", "newspaper", "newswire", "dispatch", "bulletin", "courier", "inquirer", "standard",
+                "ledger", "sentinel", "globe", "mirror", "register", "courant", "beacon", "monitor", "enquirer",
+                "advertiser", "argus", "clarion"}
 
 #: Places and seats of power that speak for a government ("Moscow said", "the Kremlin").
 GOVERNMENT_NAMES = {

@@ -61,6 +61,7 @@ def link(
     keep_orphan_content: bool = False,
     keep_cue_without_content: bool = False,
     cross_paragraph_source: bool = False,
+    cross_paragraph_content: bool | str = True,
     min_cue_score: float = 0.0,
     min_content_score: float = 0.0,
 ) -> list[Relation]:
@@ -97,11 +98,19 @@ def link(
             return fallback
         return best
 
+    def may_cross(content: Span) -> bool:
+        if cross_paragraph_content is True:
+            return True
+        if cross_paragraph_content == "quote":  # a quotation running on from the paragraph before
+            line_start = text.rfind("\n", 0, content.start) + 1
+            return text[line_start:content.start + 1].lstrip()[:1] in _OPEN_QUOTES
+        return False
+
     orphans: list[Span] = []
     for content in spans.get("content", []):
         if content.score < min_content_score:
             continue
-        rel = nearest(content, max_content_gap, True)
+        rel = nearest(content, max_content_gap, may_cross(content))
         if rel is None:
             orphans.append(content)
         else:
@@ -122,6 +131,9 @@ def link(
     if keep_orphan_content:
         out.extend(Relation(cue=[], content=[o], score=o.score) for o in orphans)
     return out
+
+
+_OPEN_QUOTES = "\"“‘'«„"
 
 
 def _mergeable(text: str, a: Span, b: Span, spans: dict[str, list[Span]]) -> bool:

@@ -158,5 +158,85 @@ def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
                     setattr(m, attr, target)
                     if attr == "shares_source_with" and not m.source:
                         m.source = list(target.source)
+    out = [m for m in out if not _antecedent_as_content(text, m) and not _anonymity_request(text, m)
+           and not _bare_claim_noun(text, m)]
+    for m in out:
+        _claim_noun_source(text, m, out)
+    for m in out:
+        _relative_source(text, m)
     out.sort(key=lambda c: c.cue_start)
     return out
+
+
+#: "The director, who will testify Thursday, │said": a noun phrase, then a relative clause, then the cue.
+_NP_RELATIVE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[\w’'.\-&]+\s+){0,7}?[\w’'.\-&]+),\s+(?:who|which)\s[^,;:“”\"\n]{2,160},\s*$")
+
+
+def _relative_source(text: str, m: RuleCandidate) -> None:
+    """A subject with a relative clause before the cue is the whole source ("Two officials, who asked
+    not to be named, said"): missing, or only the clause, it becomes the noun phrase and its clause."""
+    if not m.cue or m.shares_source_with is not None:
+        return
+    c0 = m.cue[0][0]
+    lo = max(text.rfind("\n", 0, c0) + 1, c0 - 240)
+    hit = _NP_RELATIVE.search(text, lo, c0)
+    if hit is None or any(lo <= s < c0 and s <= hit.start("np") for s, _ in m.source):
+        return
+    if any(hit.start("np") < e and s < c0 for s, e in m.content):
+        return
+    first = hit.group("np").split()[0].lower()
+    if first in {"and", "but", "or", "so", "then", "when", "if", "as", "while", "because", "after"}:
+        return
+    end = text.rfind(",", hit.start(), c0)
+    m.source = [(hit.start("np"), end)]
+
+
+_ANONYMITY = re.compile(r"[\"“]?\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|(?:for\s+)?anonymity|that\s+(?:their|his|her)"
+                        r"\s+names?\s+(?:not\s+be|be\s+withheld))", re.IGNORECASE)
+
+
+def _anonymity_request(text: str, m: RuleCandidate) -> bool:
+    """"…, who asked not to be named, …": a source asking for anonymity makes no statement."""
+    return bool(m.content) and all(_ANONYMITY.match(text, s) and e - s < 60 for s, e in m.content)
+
+
+_CLAIM_NOUNS = r"(?:claim|allegation|accusation|charge|assertion|contention|account|version|suggestion|characteri[sz]ation)s?"
+_CLAIM_SOURCE = re.compile(r"(?:a|an|the|this|that)\s+" + _CLAIM_NOUNS + r"\s+(?:that\s+|which\s+)?(?=\S)", re.IGNORECASE)
+
+
+def _claim_noun_source(text: str, m: RuleCandidate, cands: list[RuleCandidate]) -> None:
+    """"…, a claim the contractor reportedly denies": the source is the contractor, and what it
+    denies is the claim just made, not the sentence that made it (which it does not relay)."""
+    if len(m.source) != 1 or not m.cue:
+        return
+    s, e = m.source[0]
+    hit = _CLAIM_SOURCE.match(text, s, e)
+    if hit is None or hit.end() >= e:
+        return
+    m.source = [(hit.end(), e)]
+    if m.content and m.content[-1][1] <= s:
+        inner = [c for c in cands if c is not m and c.cue and c.content
+                 and any(a <= c.cue[0][0] < b for a, b in m.content)]
+        if inner:
+            m.content = list(inner[-1].content)
+
+
+def _bare_claim_noun(text: str, m: RuleCandidate) -> bool:
+    """A cue that is a noun after an article ("a {claim} the contractor …") with no "that" clause."""
+    if not m.cue or not m.content:
+        return False
+    cue = text[m.cue[0][0]:m.cue[-1][1]]
+    if not re.fullmatch(_CLAIM_NOUNS, cue, re.IGNORECASE):
+        return False
+    before = text[max(0, m.cue[0][0] - 6):m.cue[0][0]].lower()
+    after = text[m.content[0][0]:m.content[0][0] + 5].lower()
+    return bool(re.search(r"\b(?:a|an|the|this|that)\s+$", before)) and not after.startswith("that ")
+
+
+def _antecedent_as_content(text: str, m: RuleCandidate) -> bool:
+    """A rule reading "The director, who will testify": source "who", content the noun before it."""
+    if not m.source or not m.content or m.rule.startswith("tagger"):
+        return False
+    src = " ".join(text[a:b] for a, b in m.source).strip().lower()
+    return src in {"who", "which", "that"} and m.content[-1][1] <= m.source[0][0]

@@ -159,8 +159,17 @@ def split_appositive(text: str) -> tuple[str, str]:
     m = re.search(r"\s*(?:,|\(|—|–(?=\s)|\s-\s)|\s+(?=(?:who|whose|which)\b)", text)
     if m and m.start() > 0:
         app = text[m.end():].strip(" ,()—–-")
-        app = re.sub(r"^(?:who|which)\s+(?:is\s+|was\s+)?", "", app)
-        return text[:m.start()].strip(), app.strip()
+        if re.match(r"(?:who|which|whose)\b", app):
+            # a relative clause is a role only when it says what the person is ("who is the head of
+            # the union", "who served as ambassador"), not what they did ("who asked not to be named")
+            cop = re.match(r"(?:who|which)\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as|works\s+as"
+                           r"|worked\s+as)\s+(?P<r>.+)", app)
+            office = re.match(r"(?:who|which)\s+(?P<r>(?:heads|headed|leads|led|chairs|chaired|runs|ran|directs|directed"
+                              r"|represents|represented|oversees|oversaw|manages|managed|founded|co-founded|owns|commands"
+                              r"|commanded)\s.+)", app)
+            app = cop.group("r") if cop else office.group("r") if office else ""
+        app = re.split(r",?\s+(?:who|which|whose)\s", app, maxsplit=1)[0]  # "the head librarian, who has run …"
+        return text[:m.start()].strip(), app.strip(" ,")
     return text.strip(), ""
 
 

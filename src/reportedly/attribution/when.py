@@ -23,6 +23,11 @@ part of ``doc.meta.date``):
 * "the same day", "that day" → the previous attribution's resolved date (text order); "the next
   day", "a day later" → one day after it; "the day before" → one day before it.
 
+A cue in the future tense ("will testify Thursday", "is due to announce on Friday", "plans to
+speak on March 3") resolves forward: the weekday or day on or after ``pub``. A date that a future
+verb other than the cue governs ("The director, who will testify Thursday, said …") is not the
+statement's date and is skipped.
+
 Without a publication date only absolute dates and "the same day" resolve; otherwise ``None``.
 A participle that shares a source takes its main clause's date when it has none of its own.
 """
@@ -92,13 +97,41 @@ def _month_back(d: date, n: int) -> str:
     return f"{k // 12:04d}-{k % 12 + 1:02d}"
 
 
-def resolve(match: re.Match, pub: date | None, prev: str | None) -> str | None:
-    """ISO date (or week, month, year) of one matched expression; see the module docstring."""
+#: A future construction ending right before a verb: "will", "'ll", "is due to", "plans to" ….
+_FUTURE = re.compile(
+    r"(?:\bwill|\bshall|['’]ll|\b(?:is|are|was|were)\s+(?:due|set|expected|scheduled|slated|going|to)(?:\s+to)?"
+    r"|\b(?:plans?|intends?|hopes?|promised|vowed)\s+to)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_future(text: str, start: int) -> bool:
+    """Does a future construction end right before ``start`` ("will │testify")?"""
+    return bool(_FUTURE.search(text[max(0, start - 40):start]))
+
+
+def _governed_by_future(text: str, s: int, lo: int) -> int | None:
+    """Where the future verb that ``text[s:]``'s date phrase hangs on starts ("who will testify │Thursday")."""
+    m = re.search(r"(\w+)\s+(?:on\s+|next\s+|this\s+coming\s+)?$", text[max(lo, s - 30):s])
+    if not m:
+        return None
+    verb = max(lo, s - 30) + m.start(1)
+    return verb if is_future(text, verb) else None
+
+
+def resolve(match: re.Match, pub: date | None, prev: str | None, forward: bool = False) -> str | None:
+    """ISO date (or week, month, year) of one matched expression; see the module docstring.
+
+    ``forward`` (a statement still to come) resolves a weekday or a day without a year to the
+    first such day on or after ``pub`` instead of the latest on or before it.
+    """
     g = match.groupdict()
     if g["wd"]:
         if pub is None:
             return None
         wd = L.WEEKDAYS.index(g["wd"].lower())
+        if forward:
+            return (pub + timedelta(days=(wd - pub.weekday()) % 7)).isoformat()
         delta = (pub.weekday() - wd) % 7
         if delta == 0 and (g["wd_pre"] or "").lower() in {"last", "past"}:
             delta = 7
@@ -150,7 +183,9 @@ def resolve(match: re.Match, pub: date | None, prev: str | None) -> str | None:
         if pub is None:
             return None
         d = _day(pub.year, mon, day)
-        if d is not None and d > pub:
+        if forward and d is not None and d < pub:
+            d = _day(pub.year + 1, mon, day)
+        elif not forward and d is not None and d > pub:
             d = _day(pub.year - 1, mon, day)
         return d.isoformat() if d else None
     if g["iso"]:
@@ -208,11 +243,15 @@ def statement_date(text: str, att: Attribution, pub: date | None, prev: str | No
     """The resolved date of ``att``'s statement, or ``None``."""
     best = None
     cue0 = att.cue[0][0] if att.cue else 0
+    lo = sentence[0] if sentence else 0
     for a, b in _windows(text, att, sentence, own_source):
         for m in _EXPR.finditer(text, a, b):
             s, e = m.span()
             if any(cs < e and s < ce for cs, ce in att.content):
                 continue
+            verb = _governed_by_future(text, s + len(m.group()) - len(m.group().lstrip()), lo)
+            if verb is not None and not any(cs <= verb < ce for cs, ce in att.cue):
+                continue  # "who will testify Thursday, said": the date of another, future event
             if not m.group().strip():
                 continue
             if (m.group("today") or m.group("yday")) and m.group()[0].isupper() and s > 0 \
@@ -223,7 +262,7 @@ def statement_date(text: str, att: Attribution, pub: date | None, prev: str | No
                 best = (dist, m)
     if best is None:
         return None
-    return resolve(best[1], pub, prev)
+    return resolve(best[1], pub, prev, forward=bool(att.cue) and is_future(text, cue0))
 
 
 def resolve_dates(doc: Document, atts: list[Attribution], shares: dict[str, str] | None = None,

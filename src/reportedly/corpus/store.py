@@ -59,7 +59,11 @@ def _statements(sql: str) -> Iterator[str]:
 
 
 def derive_outlet(meta: Metadata) -> str:
-    """The outlet a document is from: sitename, else URL host, else headline credit, else 'unknown'."""
+    """The outlet a document is from: sitename (the page's own name, or its footer's owner), else URL
+    host, else 'unknown'.
+
+    Never the headline credit: "… – NYT" names whom the headline cites (a relayed story), not the
+    publisher; when the page does not say who published it, unknown is the honest answer."""
     if meta.sitename and meta.sitename.strip():
         return meta.sitename.strip()
     if meta.url:
@@ -68,9 +72,6 @@ def derive_outlet(meta: Metadata) -> str:
             host = host[4:]
         if host:
             return host
-    credit = (meta.headline_credit or {}).get("entity") if isinstance(meta.headline_credit, dict) else None
-    if credit and str(credit).strip():
-        return str(credit).strip()
     return "unknown"
 
 
@@ -264,8 +265,11 @@ class Store:
         """
         return self.put(doc, update=update) != "existing"
 
-    def put(self, doc: Document, *, update: bool = False) -> str:
-        """Like :meth:`add`, saying what happened: ``"added"``, ``"updated"`` or ``"existing"``."""
+    def put(self, doc: Document, *, update: bool = False, replaced: list | None = None) -> str:
+        """Like :meth:`add`, saying what happened: ``"added"``, ``"updated"`` or ``"existing"``.
+
+        On ``"updated"``, ``replaced`` (when given) gets ``(stored, new)``: the component versions
+        ``[(component, version), …]`` of the document replaced and of the one that replaced it."""
         if self.readonly:
             raise StoreError(f"{self.path}: store is open read-only")
         with self._lock:
@@ -282,6 +286,8 @@ class Store:
                         return "existing"
                     self._delete(row[0])
                     outcome = "updated"
+                    if replaced is not None:
+                        replaced.append((stored, new))
                 self._insert(doc)
                 self.conn.execute("COMMIT")
                 return outcome
@@ -358,6 +364,8 @@ class Store:
                 if (cur_att.source.kind or "") == "outlet" or self._known_outlet(name, m):
                     via_outlet = name
                     break
+            if via_outlet is None and a.relay:  # "told Agence France-Presse": an outlet with no attribution
+                via_outlet = a.relay.get("outlet")
             content_text = " … ".join(text[s:e] for s, e in a.content)
             cue_text = " … ".join(text[s:e] for s, e in a.cue)
             arow = c.execute(

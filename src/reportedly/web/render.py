@@ -73,6 +73,8 @@ def attribution_infos(doc: Document, speakers: dict[str, tuple[str | None, str |
             seen.add(cur.via)
             cur = by_id[cur.via]
             chain.append(name(cur) + (f" ({cur.source.kind})" if cur.source.kind else ""))
+        if cur.relay and cur.relay.get("outlet"):  # given to an outlet that has no attribution of its own
+            chain.append(f"{cur.relay['outlet']} (outlet)")
         who = name(a)
         lines = [f"{who}" + (" — anonymous" if a.source.anonymous else "")]
         if a.source.role:

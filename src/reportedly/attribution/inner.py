@@ -1,0 +1,107 @@
+"""Quotes inside quotes: a speaker quoted as recounting what someone else said.
+
+"He asked, 'So he's going to do the investigation?' and I said yes," Smith testified.
+
+The outer attribution is Smith's. Inside its quotation, "He asked, '…'" is another attribution:
+its own speaker ("He"), cue ("asked") and content (the single-quoted words), relayed through
+Smith's (``via``). News writing marks the inner quotation with single quotes (‘…’ or '…') inside
+double ones, or with double quotes inside guillemets.
+
+The inner quotation marks are rewritten as double quotes in a same-length copy of the text, and
+the rules (:func:`reportedly.attribution.rules.extract`) read the outer quotation's words as a
+region of their own, so every offset found there is an offset into the real text. An inner
+candidate is kept when its content overlaps an inner quotation; it is relayed by the outer one.
+"""
+
+from __future__ import annotations
+
+from .rules import Pair, RuleCandidate, extract
+from .segment import find_quotes
+
+#: Opening and closing single quotation marks, curly and straight.
+_SINGLE_OPEN = "‘'"
+_SINGLE_CLOSE = "’'"
+
+
+def _opens(text: str, i: int, lo: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:,") and (after.isalnum() or after in "¿¡$£€")
+
+
+def _closes(text: str, i: int, hi: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if before.isalpha() and after.isalpha():
+        return False  # an apostrophe inside a word ("he's")
+    return not before.isspace() and (after.isspace() or after in ",.;:!?)]—–-\"”»")
+
+
+def single_quotes(text: str, lo: int, hi: int) -> list[Pair]:
+    """Single-quoted stretches ``[start, end)`` (marks included) of ``text[lo:hi]``, never apostrophes."""
+    out: list[Pair] = []
+    open_at: int | None = None
+    for i in range(lo, hi):
+        ch = text[i]
+        if open_at is None:
+            if ch in _SINGLE_OPEN and _opens(text, i, lo):
+                open_at = i
+        elif ch in _SINGLE_CLOSE and _closes(text, i, hi):
+            if i - open_at > 2:
+                out.append((open_at, i + 1))
+            open_at = None
+    return out
+
+
+def _inner_marks(text: str, lo: int, hi: int, outer_mark: str) -> list[Pair]:
+    """The inner quotations of an outer one spanning ``text[lo:hi]`` (without its own marks)."""
+    if outer_mark in "«»":
+        return [(q.start, q.end) for q in find_quotes(text, lo, hi) if q.closed and text[q.start] in "\"“"]
+    return single_quotes(text, lo, hi)
+
+
+def _is_quoted(c: RuleCandidate, marks: list[Pair]) -> bool:
+    """Is the candidate's content the inner quotation itself (not words around a quoted phrase)?"""
+    inside = sum(max(0, min(e, b) - max(s, a)) for s, e in c.content for a, b in marks)
+    total = sum(e - s for s, e in c.content)
+    return total > 0 and inside >= 0.8 * total
+
+
+def _naming(text: str, c: RuleCandidate) -> bool:
+    """"… what you called 'miracles'": a phrase named, not a statement."""
+    words = text[c.cue[0][0]:c.cue[-1][1]].lower().split()
+    return bool(words) and words[-1].rstrip(",") in {"called", "call", "calls", "calling", "dubbed", "termed", "named"}
+
+
+def _overlaps(a: Pair, b: Pair) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def inner_candidates(text: str, cands: list[RuleCandidate]) -> list[RuleCandidate]:
+    """Attributions quoted inside the quotations of ``cands``, each relayed by the one quoting it."""
+    out: list[RuleCandidate] = []
+    seen: set[Pair] = set()
+    for outer in cands:
+        for s, e in outer.content:
+            for q in find_quotes(text, s, e):
+                lo, hi = q.inner
+                if (lo, hi) in seen or hi - lo < 12:
+                    continue
+                seen.add((lo, hi))
+                marks = _inner_marks(text, lo, hi, text[q.start])
+                if not marks:
+                    continue
+                masked = list(text)
+                for a, b in marks:
+                    masked[a] = masked[b - 1] = '"'
+                found = extract("".join(masked), [(lo, hi)])
+                for c in found:
+                    if not c.cue or not _is_quoted(c, marks) or _naming(text, c):
+                        continue
+                    if any(_overlaps(p, o) for p in c.cue for o in outer.cue):
+                        continue
+                    c.relayed_by = outer
+                    c.rule = "inner"
+                    c.role_scores = {}
+                    out.append(c)
+    return out
