@@ -29,7 +29,8 @@ from sklearn.linear_model import LogisticRegression
 from reportedly.api import Analyzer
 from reportedly.attribution import build, rules
 from reportedly.attribution.calibration import FEATURES, features
-from reportedly.attribution.candidates import regions_of
+from reportedly.attribution.candidates import _headline_filter, regions_of
+from reportedly.attribution.inner import inner_candidates
 from reportedly.attribution.merge import RULES_ADDED, merge
 from reportedly.attribution.tagger import Tagger
 from reportedly.document import Document, Metadata
@@ -59,10 +60,12 @@ def candidates(tagger: Tagger, docs, linking: dict) -> list[list]:
     add = frozenset(chosen) if chosen is not None else RULES_ADDED
     nested = tagger.config.get("nested_rules", [])
     out = []
-    for g, _doc, regions, tagged in docs:
+    for g, doc, regions, tagged in docs:
         found = rules.extract(g.text, regions)
-        out.append(merge(g.text, tagger.decode(g.text, tagged, linking), found, add_rules=add,
-                         nested_ok=frozenset(nested) if nested is not None else None))
+        merged = merge(g.text, tagger.decode(g.text, tagged, linking), found, add_rules=add,
+                       nested_ok=frozenset(nested) if nested is not None else None)
+        merged = sorted(merged + inner_candidates(g.text, merged), key=lambda c: c.cue_start)
+        out.append(_headline_filter(g.text, merged, [(sp.start, sp.end) for sp in doc.layer("title")]))
     return out
 
 

@@ -224,7 +224,8 @@ class AttributionComponent:
         regions = _candidates.regions_of(doc)
         if not regions:
             return doc
-        cands = _candidates.find_candidates(doc.text, regions, tagger=self.tagger)
+        titles = [(sp.start, sp.end) for sp in doc.layer("title")]
+        cands = _candidates.find_candidates(doc.text, regions, tagger=self.tagger, titles=titles)
         if self.min_score > 0:
             cands = [c for c in cands if c.score is None or c.score >= self.min_score]
         built = build(doc, cands, self.name)

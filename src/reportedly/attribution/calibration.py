@@ -134,6 +134,20 @@ def features(text: str, cand: RuleCandidate, regions: Sequence[Pair]) -> list[fl
     return [f[name] for name in FEATURES]
 
 
+def speech_like(text: str, cue: Sequence[Pair], floor: float = 0.3) -> bool:
+    """Is any word of the cue one that PolNeAR train marks as a cue at least ``floor`` of the time
+    (or one it never saw)? "divided on" (13 % and 9 %) is not; "says", "warns", "slams" are."""
+    table = cue_prior()
+    words = _words(text, cue)
+    if not words:
+        return True  # a label's colon ("Pat Caddell: Democrat voters worried …")
+    for w in words:
+        hit = table.get(w)
+        if hit is None or hit[1] < 5 or (hit[0] + 0.5) / (hit[1] + 1) >= floor:
+            return True
+    return False
+
+
 @dataclass
 class Calibrator:
     """A fitted logistic model over :data:`FEATURES`, with the cut-off below which a candidate goes."""

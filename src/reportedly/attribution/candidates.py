@@ -9,7 +9,7 @@ in text order. Speakers, hedges, dates, chains and claims are worked out afterwa
 from __future__ import annotations
 
 from . import rules
-from .calibration import Calibrator
+from .calibration import Calibrator, speech_like
 from .inner import inner_candidates
 from .rules import Pair, RuleCandidate
 
@@ -22,7 +22,16 @@ def regions_of(doc) -> list[Pair]:
     return sorted({(s.start, s.end) for s in spans})
 
 
-def find_candidates(text: str, regions: list[Pair], tagger=None) -> list[RuleCandidate]:
+def _headline_filter(text: str, cands: list[RuleCandidate], titles: list[Pair]) -> list[RuleCandidate]:
+    """A headline is terse: a verb there is a statement only if it is a word news uses for one
+    ("White House divided on pushing for peace – NYT" reports no statement; "…, officials say" does)."""
+    if not titles:
+        return cands
+    return [c for c in cands if not (c.cue and any(s <= c.cue[0][0] < e for s, e in titles))
+            or speech_like(text, c.cue)]
+
+
+def find_candidates(text: str, regions: list[Pair], tagger=None, titles: list[Pair] | None = None) -> list[RuleCandidate]:
     """All attribution candidates inside ``regions`` of ``text``, in text order.
 
     With a ``tagger`` (:class:`~reportedly.attribution.tagger.Tagger`) its candidates are merged
@@ -32,7 +41,8 @@ def find_candidates(text: str, regions: list[Pair], tagger=None) -> list[RuleCan
     """
     found = rules.extract(text, regions)
     if tagger is None:
-        return sorted(found + inner_candidates(text, found), key=lambda c: c.cue_start)
+        return _headline_filter(text, sorted(found + inner_candidates(text, found), key=lambda c: c.cue_start),
+                                titles or [])
     from .merge import RULES_ADDED, merge
 
     chosen = tagger.config.get("merge_rules")
@@ -43,4 +53,5 @@ def find_candidates(text: str, regions: list[Pair], tagger=None) -> list[RuleCan
                    nested_ok=frozenset(nested) if nested is not None else None)
     merged = sorted(merged + inner_candidates(text, merged), key=lambda c: c.cue_start)
     calibrator = Calibrator.from_config(tagger.config.get("calibration"))
+    merged = _headline_filter(text, merged, titles or [])
     return calibrator.apply(text, merged, regions) if calibrator is not None else merged

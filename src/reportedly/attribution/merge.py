@@ -10,6 +10,7 @@ candidate the tagger did not find is added when its rule is one the tagger is kn
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import lexicon as L
@@ -159,9 +160,12 @@ def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
                     if attr == "shares_source_with" and not m.source:
                         m.source = list(target.source)
     out = [m for m in out if not _antecedent_as_content(text, m) and not _anonymity_request(text, m)
-           and not _bare_claim_noun(text, m)]
+           and not _bare_claim_noun(text, m) and not _not_a_statement(text, m)]
     for m in out:
         _claim_noun_source(text, m, out)
+    cues = sorted(c.cue[0][0] for c in out if c.cue)
+    for m in out:
+        _no_jumps(m, cues)
     for m in out:
         _relative_source(text, m)
     out.sort(key=lambda c: c.cue_start)
@@ -232,6 +236,56 @@ def _bare_claim_noun(text: str, m: RuleCandidate) -> bool:
     before = text[max(0, m.cue[0][0] - 6):m.cue[0][0]].lower()
     after = text[m.content[0][0]:m.content[0][0] + 5].lower()
     return bool(re.search(r"\b(?:a|an|the|this|that)\s+$", before)) and not after.startswith("that ")
+
+
+_NOBODY = {"nothing", "nobody", "no one", "none", "noone"}
+_WH_ONLY = re.compile(r"\W*(?:what|why|how|who|whom|whose|which|when|where|whether)\W*", re.IGNORECASE)
+_MARKET_MOVE = re.compile(r"\W*[-+$£€]?\d[\d.,]*\s*(?:points?|percent|per\s+cent|%|cents?|basis\s+points)\b",
+                          re.IGNORECASE)
+_MOVE_CUES = {"added", "gained", "lost", "rose", "fell", "dropped", "climbed", "slipped", "jumped", "shed"}
+
+
+def _not_a_statement(text: str, m: RuleCandidate) -> bool:
+    """Narration and page furniture the tagger or rules can read as speech:
+
+    * a question subheading whose "content" is its wh-word ("What did the prosecutors say?");
+    * a negative pronoun as the speaker ("Nothing suggests she has shown any partisanship");
+    * an expletive "it" that seems ("If it seemed like the market was calm");
+    * a price or index move ("The Dow added 20.72 points").
+    """
+    content = " ".join(text[a:b] for a, b in m.content)
+    if m.content and _WH_ONLY.fullmatch(content):
+        return True
+    src = " ".join(text[a:b] for a, b in m.source).strip().lower()
+    if src in _NOBODY:
+        return True
+    if not m.cue:
+        return False
+    cue = text[m.cue[0][0]:m.cue[-1][1]].lower()
+    if cue in {"seemed", "seems", "seem", "appeared", "appears", "looked", "looks"} and re.search(
+            r"\b(?:it|there)\s+$", text[max(0, m.cue[0][0] - 8):m.cue[0][0]], re.IGNORECASE):
+        return True
+    return cue in _MOVE_CUES and bool(m.content) and bool(_MARKET_MOVE.match(text, m.content[0][0]))
+
+
+def _no_jumps(m: RuleCandidate, cues: list[int]) -> None:
+    """A content piece never reaches its cue over another attribution's cue: in "Moscow has stated
+    that …. However, Zelensky has set out conditions, which include “…”", the quoted conditions are
+    Zelensky's, not Moscow's (the first piece is always kept)."""
+    if len(m.content) < 2 or not m.cue:
+        return
+    c0, c1 = m.cue[0][0], m.cue[-1][1]
+    own = {s for s, _ in m.cue}
+    kept = []
+    for k, (s, e) in enumerate(m.content):
+        lo, hi = (c1, s) if s >= c1 else (e, c0)
+        i = bisect.bisect_left(cues, lo)
+        jumped = i < len(cues) and cues[i] < hi and cues[i] not in own
+        if jumped and not (k == 0 and s >= c1):
+            continue
+        kept.append((s, e))
+    if kept:
+        m.content = kept
 
 
 def _antecedent_as_content(text: str, m: RuleCandidate) -> bool:
