@@ -6,6 +6,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from .budget import within
 from .document import Document, Metadata
 from .errors import ReportedlyError
 from .pipeline import Pipeline
@@ -52,8 +53,10 @@ class Analyzer:
                 yield _result(pending.popleft())
 
     def _safe(self, doc: Document) -> Document | Failure:
+        """Analyse within the time budget (``input.time_budget``); anything that goes wrong is a failure."""
+        budget = float(getattr(self.settings.input, "time_budget", 0) or 0)
         try:
-            return self.analyze(doc)
+            return within(budget, "analysis", self.analyze, doc)
         except ReportedlyError as exc:
             return Failure(doc.input, str(exc))
         except Exception as exc:  # a bug must not end a batch: report it on the record's line

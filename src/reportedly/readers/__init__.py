@@ -33,7 +33,7 @@ from .jsonl import read_jsonl
 from .text import decode_text, read_text
 from .warc import read_warc
 
-__all__ = ["Failure", "decode_text", "iter_directory", "read_input", "read_inputs", "sniff"]
+__all__ = ["Failure", "decode_text", "iter_directory", "list_files", "read_input", "read_inputs", "sniff"]
 
 
 @dataclass(frozen=True)
@@ -88,20 +88,34 @@ def iter_directory(path: str, suffixes: Iterable[str]) -> Iterator[str]:
     return iter([f for f, reason in _walk(path, suffixes) if reason is None])
 
 
+def list_files(inputs: Iterable[str], settings: Settings | None = None) -> list[str]:
+    """The files :func:`read_inputs` will read, in order: inputs as given, directories walked (entries
+    that are not regular files left out)."""
+    settings = settings or get_settings()
+    out: list[str] = []
+    for item in map(str, inputs):
+        if item != "-" and Path(item).is_dir():
+            out.extend(f for f, reason in _walk(item, settings.input.directory_suffixes) if reason is None)
+        else:
+            out.append(item)
+    return out
+
+
 def read_input(name: str, settings: Settings | None = None, *, stdin: BinaryIO | None = None
                ) -> Iterator[Document | Failure]:
     """Read one file (or ``-``): one or more documents, or failures. Never raises for bad input."""
     settings = settings or get_settings()
     max_bytes = int(settings.input.max_bytes)
+    budget = float(settings.input.time_budget)
     try:
         with open_input(name, stdin=stdin) as opened:
             if opened.kind == "text":
                 yield read_text(opened, max_bytes)
             elif opened.kind == "html":
-                yield read_html_bytes(opened.read_all(max_bytes), input=name)
+                yield read_html_bytes(opened.read_all(max_bytes), input=name, time_budget=budget)
             else:
                 reader = read_warc if opened.kind == "warc" else read_jsonl
-                for item in reader(opened, max_bytes):
+                for item in reader(opened, max_bytes, time_budget=budget):
                     yield _failure(item) if isinstance(item, InputError) else item
     except InputError as exc:
         yield _failure(exc)

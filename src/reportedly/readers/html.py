@@ -17,13 +17,15 @@ import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ..budget import TimeBudgetError, within
 from ..clean.authors import agency, pick_authors
 from ..clean.furniture import furniture_kind, wire_dateline
 from ..clean.metadata import best_date, detect_language, pick_title
 from ..document import Document, Metadata
 from ..errors import InputError
+from ..settings import get_settings
 from .detect import bom_encoding
-from .text import decode_text, replace_nuls
+from .text import UTF8_MULTI, decode_text, repair_utf8, replace_nuls
 
 #: Version of the HTML extraction recipe (settings and text layout), stored in ``meta.extra``.
 EXTRACTOR_VERSION = "1.0"
@@ -77,6 +79,8 @@ def decode_html(data: bytes, input: str, charset: str | None = None) -> tuple[st
             return data.decode(enc), enc.lower()
         except (UnicodeDecodeError, LookupError):
             continue
+    if declared and _is_utf8(declared[0]) and UTF8_MULTI.search(data):
+        return _repaired(data)  # declared UTF-8, and UTF-8 it is, with stray bytes
     try:
         return decode_text(data, input)
     except InputError as exc:
@@ -84,6 +88,8 @@ def decode_html(data: bytes, input: str, charset: str | None = None) -> tuple[st
         # reported as a warning) rather than losing the page. Binary data is still refused.
         if exc.reason.startswith("binary") or exc.reason.startswith("empty"):
             raise
+        if exc.reason.startswith("invalid UTF-8") and all(_is_utf8(e) for e in declared):
+            return _repaired(data)
         for enc in [*declared, "utf-8"]:
             try:
                 return data.decode(enc, errors="replace"), enc.lower() + _REPLACED
@@ -94,6 +100,19 @@ def decode_html(data: bytes, input: str, charset: str | None = None) -> tuple[st
 
 #: Appended to the encoding :func:`decode_html` reports when it replaced bytes that did not decode.
 _REPLACED = " (damaged bytes replaced)"
+#: Appended (with ``COUNT:OFFSET``) when it read stray bytes of a UTF-8 page as Windows-1252.
+_REPAIRED = " (stray bytes as cp1252) "
+
+
+def _is_utf8(name: str) -> bool:
+    return name.strip().lower().replace("_", "-") in ("utf-8", "utf8")
+
+
+def _repaired(data: bytes) -> tuple[str, str]:
+    """UTF-8 with stray Windows-1252 bytes (a page pasted together from both), read as text files are:
+    each stray byte as its Windows-1252 character, one character per byte."""
+    text, count, first = repair_utf8(data)
+    return text, f"utf-8{_REPAIRED}{count}:{first}"
 
 
 _CLOSING = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
@@ -141,7 +160,7 @@ _ARTICLE_TYPES = ("article", "posting", "report", "review", "webpage", "claimrev
 
 def _ld_type(node: dict[str, Any]) -> str:
     t = node.get("@type")
-    return " ".join(t) if isinstance(t, list) else str(t or "")
+    return " ".join(str(x) for x in t) if isinstance(t, list) else str(t or "")
 
 
 def _ld_names(value: Any, by_id: dict[str, dict[str, Any]], persons_only: bool = False) -> list[str]:
@@ -312,6 +331,120 @@ def _is_dek(tree: HtmlElement, first: str, second: str) -> bool:
     return a.tag != "p" or a.getparent() is not b.getparent()
 
 
+#: The work budget of one page beyond its size (``input.max_bytes``) and time (``input.time_budget``).
+#: lxml's parse time grows with the square of one element's attribute count (40,000 take 7 s), so an
+#: element with more attributes than this keeps none of them; libxml2 stops building the tree 256
+#: elements deep, so tags nested deeper than this are dropped and their text kept.
+MAX_ATTRIBUTES = 1000
+MAX_NESTING = 200
+
+_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:_-]*)[^>]*>")
+_ATTR = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
+#: A tag with fewer characters than this cannot hold enough attributes to matter.
+_LONG_TAG = 4000
+
+
+def _strip_attribute_bombs(html: str) -> tuple[str, list[str]]:
+    """Elements with more than :data:`MAX_ATTRIBUTES` attributes lose their attributes (one warning)."""
+    hits: list[tuple[int, int, str, int]] = []
+    for m in _TAG.finditer(html):
+        if m.end() - m.start() < _LONG_TAG:
+            continue
+        n = sum(1 for _ in _ATTR.finditer(html, m.end(1), m.end() - 1))
+        if n > MAX_ATTRIBUTES:
+            hits.append((m.start(), m.end(), m.group(1), n))
+    if not hits:
+        return html, []
+    out, pos = [], 0
+    for start, end, name, _n in hits:
+        out.append(html[pos:start])
+        out.append(f"<{name}>")
+        pos = end
+    out.append(html[pos:])
+    most = max(h[3] for h in hits)
+    what = f"{len(hits)} elements" if len(hits) > 1 else "an element"
+    return "".join(out), [f"{what} with more than {MAX_ATTRIBUTES:,} attributes (up to {most:,}): "
+                          "their attributes were dropped"]
+
+
+#: Elements that never nest (void) or that the parser closes by itself when the next one opens.
+_FLAT = frozenset("area base br col embed hr img input link meta param source track wbr "
+                  "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rp rt".split())
+_CLOSE_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9:_-]*)\s*>|<([A-Za-z][A-Za-z0-9:_-]*)[^>]*?(/?)>")
+
+
+def _flatten_nesting(html: str) -> tuple[str, int]:
+    """Tags opened more than :data:`MAX_NESTING` elements deep (and their end tags) removed, their text
+    kept; returns the page and how many tags were removed. Linear in the page's size."""
+    stack: list[str] = []
+    dropped: dict[str, int] = {}
+    removed = 0
+
+    def sub(m: re.Match) -> str:
+        nonlocal removed
+        close, name, selfclosing = m.group(1), m.group(2), m.group(3)
+        if close is not None:
+            key = close.lower()
+            if dropped.get(key):
+                dropped[key] -= 1
+                removed += 1
+                return " "
+            if key in stack[-MAX_NESTING:]:
+                while stack and stack.pop() != key:
+                    pass
+            return m.group()
+        key = name.lower()
+        if key in _FLAT or selfclosing:
+            return m.group()
+        if len(stack) >= MAX_NESTING:
+            dropped[key] = dropped.get(key, 0) + 1
+            removed += 1
+            return "<br>"  # a line break keeps blocks apart (and text nodes short)
+        stack.append(key)
+        return m.group()
+
+    return _CLOSE_TAG.sub(sub, html), removed
+
+
+def _parser_limits(parser: Any) -> list[str]:
+    """libxml2's resource-limit errors from the last parse, in words ("Excessive depth", "Buffer size limit")."""
+    log = getattr(parser, "error_log", None) or ()
+    out = []
+    for e in log:
+        if e.type_name != "ERR_RESOURCE_LIMIT":
+            continue
+        msg = " ".join(e.message.split())
+        if "depth" in msg.lower():
+            out.append("depth")
+        elif "buffer size" in msg.lower() or "huge" in msg.lower():
+            out.append("a run of text longer than 10 MB without markup")
+        else:
+            out.append(msg.split(", try")[0].split(", use")[0].rstrip("."))
+    return out
+
+
+def _load_tree(html: str) -> tuple[HtmlElement | None, str, list[str]]:
+    """Parse a page within its work budget: ``(tree, html as parsed, warnings)``.
+
+    An attribute bomb is defused before parsing; a page nested past the parser's depth limit is
+    flattened and parsed again (its text kept, with a warning); any other limit the parser hit
+    (a text run over 10 MB) is reported, since the text after it is lost."""
+    html, warnings = _strip_attribute_bombs(html)
+    parser = getattr(trafilatura.utils, "HTML_PARSER", None)
+    tree = trafilatura.utils.load_html(html)
+    limits = _parser_limits(parser)
+    if "depth" in limits:
+        html, removed = _flatten_nesting(html)
+        warnings.append(f"HTML nested deeper than {MAX_NESTING} elements: {removed:,} tags below that depth "
+                        "were dropped and their text kept")
+        tree = trafilatura.utils.load_html(html)
+        limits = _parser_limits(parser)
+    for limit in dict.fromkeys(limits):
+        what = f"elements nested deeper than {MAX_NESTING}" if limit == "depth" else limit
+        warnings.append(f"the HTML parser stopped at one of its limits ({what}); the text after that point is lost")
+    return tree, html, warnings
+
+
 def extract_html(html: str, *, input: str, url: str | None = None, encoding: str | None = None,
                  format: str = "html", meta: Metadata | None = None) -> Document:
     """Extract the article from one HTML page into a document with structure layers.
@@ -319,10 +452,11 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     ``meta`` fields already set (by a JSONL line or a WARC record) win over what the page says.
     Raises :class:`InputError` when the page has no readable text at all.
     """
-    tree = trafilatura.utils.load_html(html)
+    tree, html, guarded = _load_tree(html)
     if tree is None:
-        raise InputError(input, "not parseable as HTML")
-    warnings = html_warnings(html, getattr(trafilatura.utils, "HTML_PARSER", None))
+        lost = [w for w in guarded if w.startswith("the HTML parser stopped")]
+        raise InputError(input, "not parseable as HTML" + (f" ({lost[0]})" if lost else ""))
+    warnings = html_warnings(html, getattr(trafilatura.utils, "HTML_PARSER", None)) + guarded
     facts = _page_facts(tree)
     groups = _chunk_groups(tree)
     extracted = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
@@ -335,7 +469,9 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     lines = [_SPACE.sub(" ", line).strip() for line in (body_text or "").split("\n")]
     lines = [line for line in lines if line]
     if not lines:
-        raise InputError(input, "no readable text in the HTML page")
+        lost = [w for w in guarded if w.startswith("the HTML parser stopped")]
+        raise InputError(input, lost[0].replace("; the text after that point is lost", ", and no text was read "
+                                                "before it") if lost else "no readable text in the HTML page")
     if method == "trafilatura":
         lines = _rejoin_chunks(lines, groups)
 
@@ -416,17 +552,38 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
 
 
 def read_html_bytes(data: bytes, *, input: str, charset: str | None = None, url: str | None = None,
-                    format: str = "html", meta: Metadata | None = None) -> Document:
-    """Decode and extract one HTML page given as bytes."""
+                    format: str = "html", meta: Metadata | None = None, time_budget: float | None = None
+                    ) -> Document:
+    """Decode and extract one HTML page given as bytes, within ``time_budget`` seconds (default: the
+    setting ``input.time_budget``); a page past it raises :class:`InputError`."""
+    if time_budget is None:
+        time_budget = float(get_settings().input.time_budget)
+    try:
+        return within(time_budget, "reading the HTML page", _read_html_bytes, data, input, charset, url,
+                      format, meta)
+    except TimeBudgetError as exc:
+        raise InputError(input, str(exc)) from None
+
+
+def _read_html_bytes(data: bytes, input: str, charset: str | None, url: str | None, format: str,
+                     meta: Metadata | None) -> Document:
     html, enc = decode_html(data, input, charset)
     del data
     html, nuls = replace_nuls(html)  # as in text inputs: one U+FFFD for each NUL past the sniffed head
     replaced = enc.endswith(_REPLACED)
     enc = enc.removesuffix(_REPLACED)
+    repaired = ""
+    if _REPAIRED in enc:
+        enc, _, counts = enc.partition(_REPAIRED)
+        count, _, first = counts.partition(":")
+        repaired = (f"invalid UTF-8: {count} byte{'s' if count != '1' else ''} read as Windows-1252 "
+                    f"(the first at offset {first})")
     try:
         doc = extract_html(html, input=input, url=url, encoding=enc, format=format, meta=meta)
     except (etree.LxmlError, ValueError) as exc:
         raise InputError(input, f"not parseable as HTML ({exc})") from None
+    if repaired:
+        doc.meta.extra.setdefault("warnings", []).insert(0, repaired)
     if replaced:
         what = "UTF-8" if enc.replace("_", "-") in ("utf-8", "utf8") else enc
         doc.meta.extra.setdefault("warnings", []).insert(0, f"invalid {what} bytes replaced with U+FFFD")

@@ -52,7 +52,7 @@ def _date(value: Any, warnings: list[str]) -> str | None:
     return parsed
 
 
-def article_from_object(obj: Any, name: str) -> Document:
+def article_from_object(obj: Any, name: str, time_budget: float | None = None) -> Document:
     """Turn one decoded JSON object into a document; raises :class:`InputError` when it is not an article."""
     if not isinstance(obj, dict):
         raise InputError(name, f"expected a JSON object, got {type(obj).__name__}")
@@ -94,7 +94,7 @@ def article_from_object(obj: Any, name: str) -> Document:
         meta.extra["warnings"] = warnings
     if isinstance(html, str) and html.strip():
         return read_html_bytes(html.encode("utf-8"), input=name, charset="utf-8", url=meta.url,
-                               format="jsonl", meta=meta)
+                               format="jsonl", meta=meta, time_budget=time_budget)
     raise InputError(name, "the 'text' (or 'html') field is empty")
 
 
@@ -152,7 +152,8 @@ def _read_line(stream, max_bytes: int) -> tuple[bytes, bool]:
             return b"x", True
 
 
-def read_jsonl(opened: Opened, max_bytes: int) -> Iterator[Document | InputError]:
+def read_jsonl(opened: Opened, max_bytes: int, time_budget: float | None = None
+               ) -> Iterator[Document | InputError]:
     """Yield a document per line (an error naming ``PATH:LINE`` for a bad one), streaming the file."""
     stream, path = opened.stream, opened.name
     lineno = 0
@@ -181,7 +182,7 @@ def read_jsonl(opened: Opened, max_bytes: int) -> Iterator[Document | InputError
             continue
         except ValueError as exc:
             if first and _opens_multiline(line):  # perhaps one JSON document over several lines
-                yield from _read_whole(line, opened, max_bytes)
+                yield from _read_whole(line, opened, max_bytes, time_budget)
                 return
             first = False
             yield InputError(f"{path}:{lineno}", _json_error(exc))
@@ -191,7 +192,7 @@ def read_jsonl(opened: Opened, max_bytes: int) -> Iterator[Document | InputError
         for i, item in enumerate(items):
             name = _line_name(path, lineno, item) if len(items) == 1 else f"{path}:{lineno}[{i}]"
             try:
-                yield article_from_object(item, name)
+                yield article_from_object(item, name, time_budget)
             except InputError as exc:
                 yield exc
     damage = opened.damage()
@@ -214,7 +215,8 @@ def _opens_multiline(line: bytes) -> bool:
     return text.endswith((b",", b"[", b"{", b":"))
 
 
-def _read_whole(start: bytes, opened: Opened, max_bytes: int) -> Iterator[Document | InputError]:
+def _read_whole(start: bytes, opened: Opened, max_bytes: int, time_budget: float | None = None
+                ) -> Iterator[Document | InputError]:
     rest = opened.stream.read(max_bytes + 1 - len(start))
     data = start + rest
     if len(data) > max_bytes:
@@ -235,6 +237,6 @@ def _read_whole(start: bytes, opened: Opened, max_bytes: int) -> Iterator[Docume
     for i, item in enumerate(items):
         name = opened.name if len(items) == 1 and not isinstance(obj, list) else f"{opened.name}[{i}]"
         try:
-            yield article_from_object(item, name)
+            yield article_from_object(item, name, time_budget)
         except InputError as exc:
             yield exc

@@ -78,7 +78,7 @@ def _guess_encoding(data: bytes) -> str | None:
 
 
 #: A well-formed UTF-8 multi-byte character (RFC 3629).
-_UTF8_MULTI = re.compile(
+UTF8_MULTI = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
@@ -96,7 +96,7 @@ def _utf8_damage(data: bytes, error: UnicodeDecodeError) -> str | None:
     while damaged UTF-8 is mostly such sequences with a few stray bytes among them.
     """
     sample = data[:1 << 20]
-    good = len(_UTF8_MULTI.findall(sample))
+    good = len(UTF8_MULTI.findall(sample))
     if not good:
         return None
     bad = sample.decode("utf-8", errors="replace").count("\ufffd") - sample.count("\xef\xbf\xbd".encode("latin-1"))

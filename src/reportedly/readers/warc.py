@@ -79,7 +79,8 @@ def _is_html(content_type: str | None, head: bytes) -> bool:
         return False
 
 
-def read_warc(opened: Opened, max_bytes: int) -> Iterator[Document | InputError]:
+def read_warc(opened: Opened, max_bytes: int, time_budget: float | None = None
+              ) -> Iterator[Document | InputError]:
     """Yield a document per HTML response (or resource) record of a WARC, or an error for a bad one.
 
     Records that are not HTML (requests, metadata, images, redirects) are skipped. Each record is
@@ -119,7 +120,7 @@ def read_warc(opened: Opened, max_bytes: int) -> Iterator[Document | InputError]
                 meta.extra["crawl_date"] = date
             try:
                 yield read_html_bytes(data, input=name, charset=record.http_charset, url=url, format="warc",
-                                      meta=meta)
+                                      meta=meta, time_budget=time_budget)
             except InputError as exc:
                 yield exc
     except (OSError, ValueError) as exc:
