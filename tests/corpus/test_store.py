@@ -102,7 +102,8 @@ def test_component_versions_are_stored(tmp_path: Path) -> None:
 def test_outlet_is_derived_from_the_page() -> None:
     assert derive_outlet(Metadata(sitename=" Daily Planet ")) == "Daily Planet"
     assert derive_outlet(Metadata(url="https://www.example.com/a/b")) == "example.com"
-    assert derive_outlet(Metadata(headline_credit={"entity": "The New York Times"})) == "The New York Times"
+    # a headline credit ("… – NYT") names whom the headline cites, never the publisher
+    assert derive_outlet(Metadata(headline_credit={"entity": "The New York Times"})) == "unknown"
     assert derive_outlet(Metadata()) == "unknown"
 
 

@@ -159,3 +159,30 @@ def headline_credit(title: str, offset: int = 0, context: str | None = None) -> 
             s = offset + m.start("credit")
             return {"entity": entity, "text": credit, "spans": [[s, s + len(credit)]]}
     return None
+
+
+#: A copyright line naming the page's owner: "© 2025 Harbourside Daily. All rights reserved.",
+#: "Copyright (c) 2019-2024 The Coastal Ledger Ltd", "© Harbourside Daily 2025".
+_COPYRIGHT = re.compile(
+    r"^\s*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:copyright\s*)?(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d\s*)?,?\s*)?"
+    r"(?P<name>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*){0,5})",
+    re.IGNORECASE)
+_LEGAL = re.compile(r"(?:[\s,]+(?:Ltd|Limited|Inc|LLC|plc|GmbH|S\.A|AG|Corp|Co)\.?)+$")
+
+
+def footer_outlet(text: str, tail_lines: int = 15) -> str | None:
+    """The outlet a page's footer names as its owner ("© 2025 Harbourside Daily. All rights reserved."),
+    from the last ``tail_lines`` lines of ``text``; ``None`` when no copyright line names one.
+
+    This is who published the page, unlike a headline credit, which names whom the headline cites."""
+    for line in reversed(text.rstrip().splitlines()[-tail_lines:]):
+        if len(line) > 200 or not re.search(r"©|\(c\)|copyright", line, re.IGNORECASE):
+            continue
+        m = _COPYRIGHT.match(line)
+        if not m:
+            continue
+        name = re.split(r"\.\s|\.$|\s+(?:All|Alle|Tous)\s|\s*[|,;]\s*|\s+(?:19|20)\d\d\b", m["name"])[0]
+        name = _LEGAL.sub("", name.strip()).strip(" .")
+        if len(name) >= 3 and name[0].isupper() and name.lower() not in ("all rights reserved", "the"):
+            return name
+    return None

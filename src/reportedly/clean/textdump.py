@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from .authors import clean_byline
-from .credits import headline_credit
+from .credits import footer_outlet, headline_credit
 from .dates import find_date
 from .furniture import furniture_kind, wire_dateline
 from .metadata import detect_language
@@ -475,6 +475,7 @@ class TextDumpCleaner:
         if title_idx is None:
             title_idx = _find_title(lines, i)
         meta = doc.meta
+        meta.sitename = meta.sitename or footer_outlet(text)  # the publisher, never the headline's credit
         if title_idx is not None:
             tl = lines[title_idx]
             ts, te = _title_span(text, tl, is_page_title=(title_idx == 0 and tl.norm != ""))

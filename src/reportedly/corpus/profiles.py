@@ -1,6 +1,6 @@
 """Outlet sourcing profiles: how an outlet sources what it reports, overall and per month.
 
-For every outlet (``documents.outlet``: sitename, else URL host, else headline credit, else
+For every outlet (``documents.outlet``: sitename, else URL host, else
 ``unknown``) the profile counts attributions to named and to anonymous sources, hedged
 attributions, statements relayed from another outlet (a ``via`` chain reaching a source of kind
 ``outlet``) and unsourced claims, with shares of the attributions (claims: share of attributions

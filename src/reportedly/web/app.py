@@ -17,7 +17,7 @@ from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as FastPath
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
@@ -80,8 +80,9 @@ class SearchResponse(BaseModel):
 
 
 class SecurityHeaders:
-    """ASGI middleware: pages run only the app's own script, whatever an article contains (defence in
-    depth: article text is escaped anyway); the interactive /docs page loads its own scripts."""
+    """ASGI middleware: every response, errors included, runs only the app's own script whatever an
+    article contains (defence in depth: article text is escaped anyway). There is no exemption: the
+    CDN-loaded Swagger page is off, and /docs leads to the app's own API page."""
 
     def __init__(self, app: Any):
         self.app = app
@@ -90,16 +91,13 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = not scope.get("path", "").startswith(("/docs", "/redoc"))
-
         started = False
 
         def with_headers(headers: list) -> list:
             headers = list(headers)
             headers.append((b"x-content-type-options", b"nosniff"))
             headers.append((b"referrer-policy", b"no-referrer"))
-            if csp:
-                headers.append((b"content-security-policy", CSP.encode()))
+            headers.append((b"content-security-policy", CSP.encode()))
             return headers
 
         async def send_with_headers(message: dict[str, Any]) -> None:
@@ -184,7 +182,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     db_path = Path(db_path)
     if not db_path.exists():
         raise StoreError(f"{db_path}: no such corpus store (run 'reportedly ingest' first)")
-    app = FastAPI(title="reportedly corpus", version=__version__,
+    # no Swagger/ReDoc pages: they load their scripts from a CDN (offline they are blank, and they
+    # would need the CSP lifted); /docs leads to the app's own API page, under the same CSP
+    app = FastAPI(title="reportedly corpus", version=__version__, docs_url=None, redoc_url=None,
                   description="Who said what, according to whom, how sure, and when — across a corpus.")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -362,6 +362,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         chart = bar_chart(fill_months(sp["by_month"]), title=f"statements by {sp['name']} per month",
                           colour=f"hsl({speaker_hue(sp['id'])} 55% 45%)")
         return page(request, "speaker.html", sp=sp, chart=chart)
+
+    @app.get("/docs", include_in_schema=False)
+    @app.get("/redoc", include_in_schema=False)
+    def docs_page() -> RedirectResponse:
+        return RedirectResponse("/api", status_code=307)
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_page(request: Request) -> HTMLResponse:
