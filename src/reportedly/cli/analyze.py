@@ -8,9 +8,9 @@ import sys
 
 from ..api import Analyzer
 from ..output import JsonWriter, render_text
-from ..readers import Failure
+from ..readers import Failure, list_files
 from .corpus import _scored_settings, add_min_score
-from .progress import progress
+from .progress import FileCounter, progress
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,10 +46,12 @@ def run(args: argparse.Namespace) -> int:
     failures = 0
     several = len(args.paths) > 1 or (args.paths[0] != "-" and os.path.isdir(args.paths[0]))
     writer = None if args.format == "text" else JsonWriter(out, lines=args.format == "jsonl", always_list=several)
+    # the bar counts files (so a directory shows its total and an ETA); documents advance it
+    files = FileCounter(list_files(args.paths, settings))
     try:
-        with progress(disable=args.no_progress) as bar:
+        with progress(len(files.files), disable=args.no_progress, unit="file") as bar:
             for item in analyzer.analyze_paths(args.paths):
-                bar.update(1)
+                bar.update(files.seen(item.input) - bar.n)
                 if isinstance(item, Failure):
                     failures += 1
                     bar.write(f"reportedly: {item}")
@@ -61,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
                     out.write(render_text(item) + "\n")
                 else:
                     writer.write(item)
+            bar.update(bar.total - bar.n)
         if writer is not None:
             writer.close()
     finally:

@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="analyse inputs and store them in the corpus database",
                        description="Analyse files or directories and store every document in a SQLite corpus. "
                        "Inputs whose bytes were ingested before are skipped. Exit 1 when any input failed.")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (walked) to ingest")
     _db(p)
     p.add_argument("--update", action="store_true",
                    help="analyse inputs ingested before again and replace their documents where the component "
@@ -69,7 +69,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search", help="full-text search over the corpus, with filters",
                        description="Search article bodies and attributed statements. Plain words are matched "
                        'as words; "phrases", AND/OR/NOT and prefix* are FTS5 syntax.')
-    p.add_argument("query", nargs="?", default="", metavar="QUERY")
+    p.add_argument("query", nargs="?", default="", metavar="QUERY",
+                   help="words, \"phrases\", AND/OR/NOT, prefix*; empty lists what the filters select")
     p.add_argument("--speaker", metavar="S", help="statements by this speaker (id or name)")
     p.add_argument("--outlet", metavar="O", help="documents from this outlet")
     p.add_argument("--anonymous", action="store_true", help="statements by anonymous sources only")
@@ -79,7 +80,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--via", metavar="O", help="statements relayed through this outlet")
     p.add_argument("--limit", type=_positive, default=20,
                    help="at most this many rows in all: statements first, then articles (default 20)")
-    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--format", choices=["table", "json"], default="table",
+                   help="table: one line per row; json: a list of result objects (default: table)")
     add_min_score(p, "find")
     _db(p)
     p.set_defaults(run=run_search)
@@ -99,8 +101,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Write the corpus as JSON Lines, CSV or Parquet: full document records, or one "
                        "row per attribution, speaker, or entity of a document (its mention count and forms), or "
                        "the statements seen in several documents (JSON Lines: one per line; else one row per occurrence).")
-    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
-    p.add_argument("--what", choices=["documents", "attributions", "speakers", "entities", "statements"], default="documents")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl",
+                   help="output format (default: jsonl)")
+    p.add_argument("--what", choices=["documents", "attributions", "speakers", "entities", "statements"],
+                   default="documents", help="what one line or row is (default: documents)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (required for parquet)")
     add_min_score(p, "export (with --what attributions or documents)")
     _db(p)
@@ -109,9 +113,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("batch", help="analyse many inputs in parallel with Dask into the corpus",
                        description="Analyse inputs on Dask workers (local threads/processes, a local "
                        "cluster, or a scheduler address) while this process stores the results.")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files or directories (walked); with a scheduler address, paths the workers can read")
     _db(p)
-    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--workers", type=_positive, default=2,
+                   help="worker processes or threads (with local schedulers and local-cluster; default 2)")
     p.add_argument("--scheduler", default="processes", metavar="URL",
                    help="threads, processes (default), synchronous, local-cluster, or tcp://host:port")
     p.add_argument("--connect-timeout", type=float, default=5.0, metavar="SECONDS",
@@ -130,7 +136,8 @@ def run_ingest(args: argparse.Namespace) -> int:
     with Store(_db_path(args, settings)) as store, progress(total, disable=args.no_progress, unit="file") as bar:
         stats = ingest_paths(store, args.paths, analyzer, update=args.update,
                              on_failure=lambda f: bar.write(f"reportedly: {f}"), on_file=lambda _p: bar.update(1),
-                             on_warning=lambda w: bar.write(f"reportedly: {w}"))
+                             on_warning=lambda w: bar.write(f"reportedly: {w}"),
+                             on_update=lambda u: bar.write(f"reportedly: {u}"))
         store.refresh_speakers()
     print(f"reportedly: {stats.summary()}", file=sys.stderr)
     return 1 if stats.failures else 0
@@ -144,7 +151,8 @@ def run_batch(args: argparse.Namespace) -> int:
     total = len(expand_inputs(args.paths, settings))
     with Store(_db_path(args, settings)) as store, progress(total, disable=args.no_progress, unit="file") as bar:
         stats = batch(store, args.paths, workers=args.workers, scheduler=args.scheduler, config=args.config,
-                      connect_timeout=args.connect_timeout, on_failure=lambda f: bar.write(f"reportedly: {f}"), on_file=lambda _p: bar.update(1))
+                      connect_timeout=args.connect_timeout, on_failure=lambda f: bar.write(f"reportedly: {f}"),
+                      on_file=lambda _p: bar.update(1), on_warning=lambda w: bar.write(f"reportedly: {w}"))
         store.refresh_speakers()
     print(f"reportedly: {stats.summary()}", file=sys.stderr)
     return 1 if stats.failures else 0

@@ -19,3 +19,22 @@ def progress(total: int | None = None, *, disable: bool = False, unit: str = "do
         yield bar
     finally:
         bar.close()
+
+
+class FileCounter:
+    """Which of a list of input files (in reading order) a document or failure came from, so that a
+    bar over files can advance as documents come: ``dir/a.jsonl:3``, ``dir/a.jsonl#id``,
+    ``crawl.warc#<urn:…>`` and ``x.json[2]`` all belong to their file."""
+
+    def __init__(self, files: list[str]):
+        self.files = files
+        self.done = 0  # files finished before the current one
+
+    def seen(self, name: str) -> int:
+        """Note an item named ``name``; returns how many files are finished."""
+        for j in range(self.done, len(self.files)):
+            f = self.files[j]
+            if name == f or (name.startswith(f) and name[len(f)] in ":#["):
+                self.done = j
+                break
+        return self.done

@@ -28,12 +28,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "syntax; empty: the most repeated): where each first appeared, every occurrence in date "
                        "order with its speaker, which article it was relayed from, and how its quoted words "
                        "changed against the first quotation.")
-    p.add_argument("query", nargs="?", default="", metavar="QUERY")
+    p.add_argument("query", nargs="?", default="", metavar="QUERY",
+                   help="words of the statement; empty lists the statements the filters select")
     p.add_argument("--db", metavar="FILE", help="the corpus store (default: settings store.path, reportedly.db)")
     p.add_argument("--speaker", metavar="S", help="statements with an occurrence by this speaker (id or name)")
     p.add_argument("--outlet", metavar="O", help="statements with an occurrence in this outlet")
     p.add_argument("--limit", type=_limit, default=20, help="at most this many statements (default 20)")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help="text: a readable timeline per statement; json: a list of statements (default: text)")
     p.add_argument("--rebuild", action="store_true",
                    help="first cluster every stored statement again from scratch (same result as incremental)")
     p.set_defaults(run=run_trace)

@@ -10,6 +10,7 @@ calling process writes to the store; Dask workers only analyse.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -80,9 +81,18 @@ def _hash_or_none(path: str) -> str | None:
         return None  # the reader reports why it cannot be read
 
 
+def replaced_line(doc: Document, stored: list[tuple[str, str]], new: list[tuple[str, str]]) -> str:
+    """One line saying which stored document ``--update`` replaced, and which versions changed."""
+    before, after = dict(stored), dict(new)
+    changes = [f"{c} {before.get(c) or '-'} → {after.get(c) or '-'}" for c in dict.fromkeys([*before, *after])
+               if before.get(c) != after.get(c)]
+    return f"{doc.input}: replaced document {doc.id} ({'; '.join(changes) or 'same versions'})"
+
+
 def _store_results(store: Store, path: str, digest: str | None, items: Iterable[Any], stats: IngestStats,
                    on_failure: Callable[[Failure], None] | None, update: bool = False,
-                   on_warning: Callable[[str], None] | None = None) -> None:
+                   on_warning: Callable[[str], None] | None = None,
+                   on_update: Callable[[str], None] | None = None) -> None:
     n, failed = 0, False
     for item in items:
         if isinstance(item, Failure):
@@ -95,12 +105,15 @@ def _store_results(store: Store, path: str, digest: str | None, items: Iterable[
         warnings = doc.meta.extra.get("warnings")
         if warnings and on_warning:  # read, but not cleanly (as `analyze` says): one line
             on_warning(f"{doc.input}: warning: {'; '.join(map(str, warnings))}")
-        outcome = store.put(doc, update=update)
+        replaced: list = []
+        outcome = store.put(doc, update=update, replaced=replaced)
         n += 1
         if outcome == "added":
             stats.added += 1
         elif outcome == "updated":
             stats.updated += 1
+            if on_update and replaced:
+                on_update(replaced_line(doc, *replaced[0]))
         else:
             stats.existing += 1
     if digest and not failed:
@@ -116,11 +129,13 @@ def ingest_paths(
     on_file: Callable[[str], None] | None = None,
     update: bool = False,
     on_warning: Callable[[str], None] | None = None,
+    on_update: Callable[[str], None] | None = None,
 ) -> IngestStats:
     """Analyse and store every input file in this process; returns what was done.
 
     With ``update``, inputs ingested before are analysed again and their documents replaced where
-    the component versions differ (a newer model); otherwise they are skipped unread.
+    the component versions differ (a newer model), each replacement told to ``on_update`` in one
+    line (:func:`replaced_line`); otherwise they are skipped unread.
     """
     analyzer = analyzer or Analyzer()
     stats = IngestStats()
@@ -134,7 +149,7 @@ def ingest_paths(
             stats.skipped_files += 1
         else:
             _store_results(store, path, digest, analyzer.analyze_paths([path]), stats, on_failure, update,
-                           on_warning)
+                           on_warning, on_update)
         if on_file:
             on_file(path)
     return stats
@@ -161,9 +176,20 @@ def analyze_file(path: str, config: str | None = None) -> list[tuple]:
         return [("failure", path, f"internal error during analysis: {type(exc).__name__}: {exc}")]
 
 
-def _decode(results: list[tuple]) -> Iterator[Any]:
+def _decode(results: list[tuple], sent: str | None = None, given: str | None = None) -> Iterator[Any]:
+    """Documents (records) and failures from a worker's answer; names that start with the path ``sent``
+    to the worker are given back the path as the user ``given`` it."""
+
+    def name(n: str) -> str:
+        return given + n[len(sent):] if sent and given is not None and n.startswith(sent) else n
+
     for r in results:
-        yield r[1] if r[0] == "document" else Failure(r[1], r[2])
+        if r[0] == "document":
+            if sent:
+                r[1]["input"] = name(r[1]["input"])
+            yield r[1]
+        else:
+            yield Failure(name(r[1]), r[2])
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
@@ -181,11 +207,13 @@ def run_batch(
     on_failure: Callable[[Failure], None] | None = None,
     on_file: Callable[[str], None] | None = None,
     connect_timeout: float = 5.0,
+    on_warning: Callable[[str], None] | None = None,
 ) -> IngestStats:
     """Analyse input files with Dask and store the results from this process.
 
     ``connect_timeout``: seconds to wait for a scheduler address to answer before giving up with a
-    one-line :class:`~reportedly.errors.ConfigError`.
+    one-line :class:`~reportedly.errors.ConfigError`. ``on_warning`` gets one line for each document
+    read with a warning (as in ``ingest``).
 
     ``scheduler`` is ``"threads"``, ``"processes"`` or ``"synchronous"`` (dask.bag on a local
     scheduler, in chunks so results are stored as they come), ``"local-cluster"`` (a
@@ -212,7 +240,8 @@ def run_batch(
     workers = max(1, int(workers))
     task = functools.partial(analyze_file, config=config)
     if "://" in scheduler or scheduler == "local-cluster":
-        _run_distributed(store, todo, task, workers, scheduler, stats, on_failure, on_file, connect_timeout)
+        _run_distributed(store, todo, task, workers, scheduler, stats, on_failure, on_file, connect_timeout,
+                         on_warning)
         return stats
     if scheduler not in ("threads", "processes", "synchronous"):
         from ..errors import ConfigError
@@ -233,7 +262,7 @@ def run_batch(
                 kwargs["num_workers"] = workers
             (results,) = dask.compute(bag, **kwargs)
             for (path, digest), res in zip(chunk, results, strict=True):
-                _store_results(store, path, digest, _decode(res), stats, on_failure)
+                _store_results(store, path, digest, _decode(res), stats, on_failure, on_warning=on_warning)
                 if on_file:
                     on_file(path)
     finally:
@@ -244,7 +273,8 @@ def run_batch(
 
 def _run_distributed(store: Store, todo: list[tuple[str, str | None]], task: Callable, workers: int,
                      scheduler: str, stats: IngestStats, on_failure: Callable[[Failure], None] | None,
-                     on_file: Callable[[str], None] | None, connect_timeout: float = 5.0) -> None:
+                     on_file: Callable[[str], None] | None, connect_timeout: float = 5.0,
+                     on_warning: Callable[[str], None] | None = None) -> None:
     from distributed import Client, LocalCluster, as_completed
 
     from ..errors import ConfigError
@@ -262,11 +292,15 @@ def _run_distributed(store: Store, todo: list[tuple[str, str | None]], task: Cal
                               f"({type(exc).__name__}); is it running?") from None
         except ValueError as exc:
             raise ConfigError(f"bad scheduler address {scheduler!r}: {exc}") from None
+    # a worker elsewhere has its own working directory: it is sent absolute paths (which it must be
+    # able to read), and the documents keep the names the user gave
+    remote = cluster is None
     try:
-        futures = {client.submit(task, p, pure=False): (p, d) for p, d in todo}
+        futures = {client.submit(task, os.path.abspath(p) if remote else p, pure=False): (p, d) for p, d in todo}
         for fut, res in as_completed(futures, with_results=True):
             path, digest = futures[fut]
-            _store_results(store, path, digest, _decode(res), stats, on_failure)
+            sent = os.path.abspath(path) if remote else None
+            _store_results(store, path, digest, _decode(res, sent, path), stats, on_failure, on_warning=on_warning)
             if on_file:
                 on_file(path)
     finally:
