@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from reportedly.cli import main
 from reportedly.readers import Failure, read_inputs
 from reportedly.readers.html import read_html_bytes
@@ -19,6 +21,15 @@ def test_json_ld_type_that_is_a_list_of_numbers() -> None:
     page = (f'<html><head><script type="application/ld+json">{ld}</script></head>'
             f"<body><article>{PROSE}{PROSE}</article></body></html>").encode()
     doc = read_html_bytes(page, input="ld.html")  # was TypeError: sequence item 0: expected str instance
+    assert "close the old ferry terminal" in doc.body
+
+
+@pytest.mark.parametrize("graph", [10671, "x", {"@type": "NewsArticle", "headline": "Ferry terminal to close"}, None])
+def test_json_ld_graph_that_is_no_list(graph) -> None:
+    ld = json.dumps({"@type": "WebPage", "@graph": graph})
+    page = (f'<html><head><script type="application/ld+json">{ld}</script></head>'
+            f"<body><article>{PROSE}{PROSE}</article></body></html>").encode()
+    doc = read_html_bytes(page, input="graph.html")  # was TypeError: Value after * must be an iterable, not int
     assert "close the old ferry terminal" in doc.body
 
 

@@ -151,7 +151,9 @@ def _ld_nodes(tree: HtmlElement) -> list[dict[str, Any]]:
             continue
         for item in data if isinstance(data, list) else [data]:
             if isinstance(item, dict):
-                nodes.extend(n for n in [item, *(item.get("@graph") or [])] if isinstance(n, dict))
+                graph = item.get("@graph")
+                graph = graph if isinstance(graph, list) else [graph]  # a number or one object too
+                nodes.extend(n for n in [item, *graph] if isinstance(n, dict))
     return nodes
 
 
