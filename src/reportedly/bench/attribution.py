@@ -44,8 +44,8 @@ Path(sys.argv[2]).write_text(json.dumps(out))
 '''
 
 
-def _run(cmd: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS (MB) and exit status of one child process."""
+def _run(cmd: list[str]) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS (MB), exit status and CPU seconds (user + system) of one child process."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -54,7 +54,7 @@ def _run(cmd: list[str]) -> tuple[float, float, int]:
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.returncode:
         print(f"  {cmd[0]} … exited {proc.returncode}: {err.strip().splitlines()[-1:] }", file=sys.stderr)
-    return dt, usage.ru_maxrss / 1024, proc.returncode
+    return dt, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def _predictions(jsonl: Path) -> Path:
@@ -91,23 +91,24 @@ def main(argv: list[str] | None = None) -> int:
         texts = sorted(str(p) for p in (args.dir / "text").glob("*.txt"))
         cmd = [sys.executable, "-m", "reportedly.cli", "analyze", *texts, "--format", "jsonl", "--no-progress",
                "-o", str(ours)]
-        dt, rss, rc = _run(cmd)
-        rows.append(("reportedly", dt, rss, _scores(args.dir, _predictions(ours)) if rc in (0, 1) and ours.is_file()
+        dt, rss, rc, cpu = _run(cmd)
+        rows.append(("reportedly", dt, rss, cpu, _scores(args.dir, _predictions(ours)) if rc in (0, 1) and ours.is_file()
                      else None))
         if not args.no_peer:
             peer = Path(tmp) / "peer.json"
             script = Path(tmp) / "peer.py"
             script.write_text(_PEER)
-            dt, rss, rc = _run([sys.executable, str(script), str(args.dir), str(peer)])
-            rows.append(("textacy+spaCy", dt, rss, _scores(args.dir, peer) if rc == 0 and peer.is_file() else None))
+            dt, rss, rc, cpu = _run([sys.executable, str(script), str(args.dir), str(peer)])
+            rows.append(("textacy+spaCy", dt, rss, cpu, _scores(args.dir, peer) if rc == 0 and peer.is_file() else None))
     print(f"{n} articles of {args.dir}, each tool in a fresh process (start to finish, model loading included)")
-    print(f"{'tool':16s} {'seconds':>8s} {'art/s':>7s} {'peak MB':>8s} {'source':>7s} {'cue':>7s} "
+    print(f"{'tool':16s} {'seconds':>8s} {'cpu s':>7s} {'art/s':>7s} {'peak MB':>8s} {'source':>7s} {'cue':>7s} "
           f"{'content':>7s} {'relation':>8s}")
-    for name, dt, rss, sc in rows:
+    for name, dt, rss, cpu, sc in rows:
         f = [sc.f1(k) if sc else float("nan") for k in ("span/source", "span/cue", "span/content", "relation")]
-        print(f"{name:16s} {dt:8.1f} {n / dt:7.2f} {rss:8.0f} {f[0]:7.3f} {f[1]:7.3f} {f[2]:7.3f} {f[3]:8.3f}")
+        print(f"{name:16s} {dt:8.1f} {cpu:7.1f} {n / dt:7.2f} {rss:8.0f} {f[0]:7.3f} {f[1]:7.3f} {f[2]:7.3f} {f[3]:8.3f}")
     if len(rows) == 2:
-        print(f"speed ratio (textacy time / reportedly time): {rows[1][1] / rows[0][1]:.2f}x")
+        print(f"speed ratio (textacy time / reportedly time): {rows[1][1] / rows[0][1]:.2f}x wall, "
+              f"{rows[1][3] / rows[0][3]:.2f}x CPU")
     return 0
 
 
