@@ -176,3 +176,31 @@ def test_content_stays_in_its_paragraph_unless_a_quote_runs_on(component) -> Non
     doc = _analyse(component, text)
     told = _by_cue(doc, "told")[0]
     assert text_of(doc, told.content) == "\"We will appeal,\""
+
+
+def test_an_event_ended_is_not_a_statement(component) -> None:
+    text = ("US President Donald Trump has claimed victory as the Democratic Party-controlled House of "
+            "Representatives concluded its third public hearing on the impeachment.\n\n"
+            "\"It is over,\" White House Press Secretary Stephanie Grisham said.\n\n"
+            "The panel concluded that the evidence was thin.")
+    doc = _analyse(component, text)
+    assert not [a for a in _by_cue(doc, "concluded") if "hearing" in text_of(doc, a.content)]
+    assert [a for a in _by_cue(doc, "concluded") if "evidence was thin" in text_of(doc, a.content)]
+
+
+def test_a_capitalised_body_of_people_is_not_a_person_described(component) -> None:
+    text = ("The House of Representatives voted on the bill, the House of Representatives said in a statement.\n\n"
+            "\"It is over,\" White House Press Secretary Stephanie Grisham said.")
+    doc = _analyse(component, text)
+    grisham = next(e for e in doc.entities if e.name == "Stephanie Grisham")
+    assert all("Representatives" not in doc.text[s:e] for s, e in grisham.mentions)
+
+
+def test_a_quotation_the_tagger_split_is_kept_whole(component) -> None:
+    text = ("\"Markets usually run ahead of macros and price future growth. There are three positive indicators "
+            "for growth – reduction in the corporate tax rate, proposed divestment of large public sector units "
+            "and a possible resolution of the US-China trade impasse. Therefore, we see growth coming back in "
+            "2020. Now, we expect broader markets to outperform,\" said Sanjiv Bhasin, Director, IIFL Securities.")
+    doc = _analyse(component, text)
+    said = _by_cue(doc, "said")[0]
+    assert len(said.content) == 1 and "proposed divestment" in text_of(doc, said.content)

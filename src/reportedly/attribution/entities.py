@@ -571,7 +571,8 @@ class EntityResolver:
         head = m.key or (low[-1] if low else "")
         pm = re.match(r"(?:(?:a|an|one|another|the|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?([\w’'-]+)\s+"
                       r"(?:for|at|of|with|from|in|to)\s", " ".join(mention.split()), flags=re.IGNORECASE)
-        if pm and N.fold(pm.group(1)) in _PEOPLE_HEADS and m.kind in {"outlet", "organisation", "government"}:
+        if pm and pm.group(1)[:1].islower() and N.fold(pm.group(1)) in _PEOPLE_HEADS \
+                and m.kind in {"outlet", "organisation", "government"}:  # not "the House of Representatives"
             # "A reporter for USA Today", "a spokeswoman for the campaign": the person, unnamed
             return self._description(Mention(None, "person", needs="description", key=N.fold(pm.group(1)),
                                              description=" ".join(mention.split())), mention, pos)

@@ -12,7 +12,7 @@ reported:
 
 Content spans and quotations are excluded, so "said that the troops allegedly fired" is not
 hedged: that "allegedly" belongs to the reported claim. The headline and the lead are the
-exception: there an evidential adverb inside the content ("Putin reportedly ill, officials say";
+exception: there "reportedly" inside the content ("Putin reportedly ill, officials say";
 "The minister is reportedly set to resign, a government source said") is the outlet's own
 marking of what it relays, so it hedges the attribution (:data:`LEAD_EVIDENTIALS`). The patterns are
 :data:`lexicon.HEDGE_PATTERNS`; each hedge is reported as its surface text ("are said to"), in
@@ -32,7 +32,7 @@ Pair = tuple[int, int]
 
 _NEAR = 40  # characters looked at on either side of the cue
 #: Adverbs that, in a headline or lead, hedge the attribution whose content holds them.
-LEAD_EVIDENTIALS = ("reportedly", "allegedly", "purportedly", "supposedly")
+LEAD_EVIDENTIALS = ("reportedly",)  # "allegedly abusing his office" is the charge, not the outlet's hedge
 _EVIDENTIAL = re.compile(r"\b(?:" + "|".join(LEAD_EVIDENTIALS) + r")\b", re.IGNORECASE)
 
 

@@ -15,6 +15,7 @@ import re
 
 from . import lexicon as L
 from .rules import Pair, RuleCandidate
+from .segment import find_quotes
 from .tagger import Candidate
 
 #: Rule kinds whose candidates are added when the tagger has nothing at their cue.
@@ -166,6 +167,7 @@ def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
     cues = sorted(c.cue[0][0] for c in out if c.cue)
     for m in out:
         _no_jumps(m, cues)
+        _whole_quotation(text, m, cues)
     for m in out:
         _relative_source(text, m)
     out.sort(key=lambda c: c.cue_start)
@@ -245,6 +247,12 @@ _MARKET_MOVE = re.compile(r"\W*[-+$£€]?\d[\d.,]*\s*(?:points?|percent|per\s+c
 _MOVE_CUES = {"added", "gained", "lost", "rose", "fell", "dropped", "climbed", "slipped", "jumped", "shed"}
 
 
+#: Verbs that report a finding with a clause ("concluded that …") but an event with a noun phrase.
+_EVENT_CUES = {"concluded", "concludes", "conclude", "wrapped", "adjourned", "opened", "closed", "held", "hosted"}
+_CLAUSE_START = re.compile(r"\s*(?:[\"“‘'«]|that\b|(?:what|why|how|whether|if|when|where|who)\b|"
+                           r"(?:it|he|she|they|we|i|there)\b)", re.IGNORECASE)
+
+
 def _not_a_statement(text: str, m: RuleCandidate) -> bool:
     """Narration and page furniture the tagger or rules can read as speech:
 
@@ -265,7 +273,28 @@ def _not_a_statement(text: str, m: RuleCandidate) -> bool:
     if cue in {"seemed", "seems", "seem", "appeared", "appears", "looked", "looks"} and re.search(
             r"\b(?:it|there)\s+$", text[max(0, m.cue[0][0] - 8):m.cue[0][0]], re.IGNORECASE):
         return True
+    if cue.split()[-1] in _EVENT_CUES and m.content and not _CLAUSE_START.match(text, m.content[0][0]):
+        return True  # "the committee concluded its third hearing": an event ended, nothing said
     return cue in _MOVE_CUES and bool(m.content) and bool(_MARKET_MOVE.match(text, m.content[0][0]))
+
+
+def _whole_quotation(text: str, m: RuleCandidate, cues: list[int]) -> None:
+    """Content pieces that all lie in one quotation are the whole quotation: the words the tagger
+    left out between them ("… tax rate>, proposed divestment … <Therefore, …") were said too."""
+    if len(m.content) < 2:
+        return
+    lo, hi = m.content[0][0], m.content[-1][1]
+    para_lo = text.rfind("\n", 0, lo) + 1
+    para_hi = text.find("\n", hi)
+    holder = [q for q in find_quotes(text, para_lo, para_hi if para_hi >= 0 else len(text))
+              if q.closed and q.start <= lo and hi <= q.end]
+    if len(holder) != 1:
+        return
+    lo, hi = holder[0].start, holder[0].end
+    i = bisect.bisect_left(cues, lo)
+    if i < len(cues) and cues[i] < hi and not any(s <= cues[i] < e for s, e in m.cue):
+        return  # another attribution's cue inside: a quotation within a quotation, not a gap
+    m.content = [(lo, hi)]
 
 
 def _no_jumps(m: RuleCandidate, cues: list[int]) -> None:

@@ -92,7 +92,7 @@ _IT_COPULA = _BE | {"was", "has", "had", "would", "will", "may", "might", "could
 
 #: Bumped with every change to the rules that changes what they find; part of the attribution
 #: component's version (see :func:`reportedly.attribution.component_version`).
-RULES_VERSION = "2026.12.3"
+RULES_VERSION = "2026.12.3.2"
 
 
 @dataclass
