@@ -6,15 +6,15 @@ import pytest
 
 from reportedly.attribution import AttributionComponent, component_version
 from reportedly.attribution.calibration import FEATURES, Calibrator, cue_prior, features
-from reportedly.attribution.rules import RuleCandidate
+from reportedly.attribution.candidates import Candidate
 from reportedly.settings import Settings
 
 from .helpers import make_doc, span
 
 
 def _cand(text: str, *, cue: str, source: str | None = None, content: str | None = None,
-          rule: str = "tagger", scores: dict[str, float] | None = None) -> RuleCandidate:
-    return RuleCandidate(cue=[span(text, cue)], source=[span(text, source)] if source else [],
+          rule: str = "tagger", scores: dict[str, float] | None = None) -> Candidate:
+    return Candidate(cue=[span(text, cue)], source=[span(text, source)] if source else [],
                          content=[span(text, content)] if content else [], rule=rule,
                          role_scores=dict(scores or {}))
 

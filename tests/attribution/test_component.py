@@ -6,7 +6,7 @@ import pytest
 
 from reportedly.attribution import AttributionComponent, build, load_tagger
 from reportedly.attribution import tagger as tagger_mod
-from reportedly.attribution.rules import RuleCandidate
+from reportedly.attribution.candidates import Candidate
 from reportedly.document import Document
 from reportedly.pipeline import Pipeline
 from reportedly.settings import Settings
@@ -75,11 +75,11 @@ def test_build_merges_overlapping_cues_and_keeps_links() -> None:
     doc = make_doc("Smith said that it rained, adding that it was cold.")
     t = doc.text
     said = (t.index("said"), t.index("said") + 4)
-    main = RuleCandidate(cue=[said], source=[(0, 5)], content=[(t.index("that it rained"), t.index(","))])
-    dup = RuleCandidate(cue=[said], source=[], content=[], score=0.1)
-    adding = RuleCandidate(cue=[(t.index("adding"), t.index("adding") + 6)], source=[],
+    main = Candidate(cue=[said], source=[(0, 5)], content=[(t.index("that it rained"), t.index(","))])
+    dup = Candidate(cue=[said], source=[], content=[], score=0.1)
+    adding = Candidate(cue=[(t.index("adding"), t.index("adding") + 6)], source=[],
                            content=[(t.index("that it was"), len(t) - 1)], shares_source_with=dup)
-    bad = RuleCandidate(cue=[(5, 5)], source=[(-3, 2)], content=[(40, 999)])
+    bad = Candidate(cue=[(5, 5)], source=[(-3, 2)], content=[(40, 999)])
     built = build(doc, [adding, dup, main, bad])
     assert [a.id for a in built.attributions] == ["a1", "a2"]
     a1, a2 = built.attributions

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from reportedly.attribution.candidates import Candidate
 from reportedly.attribution.merge import merge
-from reportedly.attribution.rules import RuleCandidate
-from reportedly.attribution.tagger import Candidate
+from reportedly.attribution.tagger import TaggedRelation
 
 TEXT = "A top US general reportedly believes talks would help, while other officials are said to oppose it."
 
@@ -15,9 +15,9 @@ def _at(s: str, start: int = 0) -> tuple[int, int]:
 
 
 def test_touching_cues_with_shared_content_become_one_attribution() -> None:
-    tagged = [Candidate(source=[_at("A top US general")], cue=[_at("reportedly")],
+    tagged = [TaggedRelation(source=[_at("A top US general")], cue=[_at("reportedly")],
                         content=[_at("believes talks would help")], score=0.9)]
-    ruled = [RuleCandidate(cue=[_at("believes")], source=[_at("A top US general")],
+    ruled = [Candidate(cue=[_at("believes")], source=[_at("A top US general")],
                            content=[_at("talks would help")], rule="verb")]
     (m,) = merge(TEXT, tagged, ruled)
     assert [TEXT[a:b] for a, b in m.cue] == ["reportedly", "believes"]
@@ -25,22 +25,22 @@ def test_touching_cues_with_shared_content_become_one_attribution() -> None:
 
 
 def test_rule_candidate_the_tagger_missed_is_added() -> None:
-    ruled = [RuleCandidate(cue=[_at("are said to oppose")], source=[_at("other officials")],
+    ruled = [Candidate(cue=[_at("are said to oppose")], source=[_at("other officials")],
                            content=[_at("it")], rule="passive")]
     (m,) = merge(TEXT, [], ruled)
     assert m.rule == "passive"
 
 
 def test_rule_kinds_not_chosen_are_not_added() -> None:
-    ruled = [RuleCandidate(cue=[_at("are said to oppose")], source=[_at("other officials")],
+    ruled = [Candidate(cue=[_at("are said to oppose")], source=[_at("other officials")],
                            content=[_at("it")], rule="passive")]
     assert merge(TEXT, [], ruled, add_rules=frozenset({"according"})) == []
 
 
 def test_content_cutting_into_another_cue_is_dropped() -> None:
-    tagged = [Candidate(source=[_at("A top US general")], cue=[_at("believes")],
+    tagged = [TaggedRelation(source=[_at("A top US general")], cue=[_at("believes")],
                         content=[_at("talks would help"), _at("said to oppose it")], score=0.9),
-              Candidate(source=[_at("other officials")], cue=[_at("are said")], content=[_at("oppose it")],
+              TaggedRelation(source=[_at("other officials")], cue=[_at("are said")], content=[_at("oppose it")],
                         score=0.9)]
     first = merge(TEXT, tagged, [])[0]
     assert [TEXT[a:b] for a, b in first.content] == ["talks would help"]
@@ -49,9 +49,9 @@ def test_content_cutting_into_another_cue_is_dropped() -> None:
 def test_relative_clause_source_is_replaced_by_the_rules_noun_phrase() -> None:
     text = "Gen. Mark Milley, who heads the army, stated that talks should start."
     at = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731
-    tagged = [Candidate(source=[at("who heads the army,")], cue=[at("stated")],
+    tagged = [TaggedRelation(source=[at("who heads the army,")], cue=[at("stated")],
                         content=[at("that talks should start")], score=0.9)]
-    ruled = [RuleCandidate(cue=[at("stated")], source=[at("Gen. Mark Milley, who heads the army")],
+    ruled = [Candidate(cue=[at("stated")], source=[at("Gen. Mark Milley, who heads the army")],
                            content=[at("that talks should start")], rule="verb")]
     (m,) = merge(text, tagged, ruled)
     assert text[m.source[0][0]:m.source[0][1]].startswith("Gen. Mark Milley")

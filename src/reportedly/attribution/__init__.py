@@ -27,7 +27,7 @@ from ..document import Attribution, Claim, Document, Source
 from ..errors import ConfigError
 from ..settings import Settings, get_settings
 from . import candidates as _candidates
-from .rules import Pair, RuleCandidate
+from .candidates import Candidate, Pair
 from .segment import region_sentences
 
 log = logging.getLogger(__name__)
@@ -81,13 +81,13 @@ def _cue_overlap(a: list[Pair], b: list[Pair]) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
-def _better(a: RuleCandidate, b: RuleCandidate) -> bool:
+def _better(a: Candidate, b: Candidate) -> bool:
     """Is ``a`` the better of two candidates with overlapping cues?"""
     key = lambda c: (bool(c.content), bool(c.source), c.score or 0.0, sum(e - s for s, e in c.content))  # noqa: E731
     return key(a) > key(b)
 
 
-def build(doc: Document, cands: list[RuleCandidate], component: str = "attribution") -> Built:
+def build(doc: Document, cands: list[Candidate], component: str = "attribution") -> Built:
     """Turn candidates into attributions (not yet attached to ``doc``)."""
     n = len(doc.text)
     for c in cands:
@@ -96,9 +96,9 @@ def build(doc: Document, cands: list[RuleCandidate], component: str = "attributi
         c.content = _valid(c.content, n)
     usable = [c for c in cands if c.cue or c.content]
     usable.sort(key=lambda c: (c.cue_start, -(c.score or 0)))
-    kept: list[RuleCandidate] = []
-    replaced: dict[int, RuleCandidate] = {}
-    floating: dict[tuple, RuleCandidate] = {}
+    kept: list[Candidate] = []
+    replaced: dict[int, Candidate] = {}
+    floating: dict[tuple, Candidate] = {}
     for c in usable:
         clash = None
         if c.cue:
@@ -127,7 +127,7 @@ def build(doc: Document, cands: list[RuleCandidate], component: str = "attributi
             clash.shares_source_with = clash.shares_source_with or c.shares_source_with
             clash.relayed_by = clash.relayed_by or c.relayed_by
 
-    def final(c: RuleCandidate | None) -> RuleCandidate | None:
+    def final(c: Candidate | None) -> Candidate | None:
         seen = set()
         while c is not None and id(c) in replaced and id(c) not in seen:
             seen.add(id(c))

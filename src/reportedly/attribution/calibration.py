@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from . import lexicon as L
-from .rules import Pair, RuleCandidate
+from .candidates import Candidate, Pair
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
@@ -83,7 +83,7 @@ def _region(regions: Sequence[Pair], at: int) -> tuple[int, Pair | None]:
     return -1, None
 
 
-def features(text: str, cand: RuleCandidate, regions: Sequence[Pair]) -> list[float]:
+def features(text: str, cand: Candidate, regions: Sequence[Pair]) -> list[float]:
     """The :data:`FEATURES` of one merged candidate, as numbers."""
     table = cue_prior()
     f: dict[str, float] = {}
@@ -174,7 +174,7 @@ class Calibrator:
         z = self.intercept + sum(c * (x - m) / s for c, x, m, s in zip(self.coef, row, self.mean, self.scale, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
-    def apply(self, text: str, cands: list[RuleCandidate], regions: Sequence[Pair]) -> list[RuleCandidate]:
+    def apply(self, text: str, cands: list[Candidate], regions: Sequence[Pair]) -> list[Candidate]:
         """Set each candidate's ``score`` to its calibrated probability; drop those under the cut-off."""
         kept = []
         for c in cands:

@@ -1,17 +1,39 @@
 """Attribution candidates: the learned tagger's spans merged with the rules' findings.
 
 :func:`find_candidates` is the single entry point the attribution component calls. It returns
-:class:`~reportedly.attribution.rules.RuleCandidate` objects (source, cue and content as character
-pairs, a ``kind``, and the links ``shares_source_with`` / ``relayed_by`` the rules know about),
-in text order. Speakers, hedges, dates, chains and claims are worked out afterwards from these.
+:class:`Candidate` objects (source, cue and content as character pairs, a ``kind``, and the links
+``shares_source_with`` / ``relayed_by`` the rules know about), in text order. Speakers, hedges,
+dates, chains and claims are worked out afterwards from these.
 """
 
 from __future__ import annotations
 
-from . import rules
-from .calibration import Calibrator, speech_like
-from .inner import inner_candidates
-from .rules import Pair, RuleCandidate
+from dataclasses import dataclass, field
+
+#: A ``[start, end)`` pair of character offsets into a document's text.
+Pair = tuple[int, int]
+
+
+@dataclass
+class Candidate:
+    """One attribution found by the tagger, the rules or both, before its speaker, hedges and date are worked out."""
+
+    cue: list[Pair]
+    source: list[Pair]
+    content: list[Pair]
+    kind: str = "indirect"
+    score: float = 0.6
+    sentence: Pair | None = None
+    shares_source_with: Candidate | None = field(default=None, repr=False)
+    relayed_by: Candidate | None = field(default=None, repr=False)
+    lemma: str = ""
+    rule: str = ""
+    #: The tagger's confidence per role ("source", "cue", "content"); empty for rule-only candidates.
+    role_scores: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def cue_start(self) -> int:
+        return self.cue[0][0] if self.cue else (self.content[0][0] if self.content else 0)
 
 
 def regions_of(doc) -> list[Pair]:
@@ -22,16 +44,18 @@ def regions_of(doc) -> list[Pair]:
     return sorted({(s.start, s.end) for s in spans})
 
 
-def _headline_filter(text: str, cands: list[RuleCandidate], titles: list[Pair]) -> list[RuleCandidate]:
+def _headline_filter(text: str, cands: list[Candidate], titles: list[Pair]) -> list[Candidate]:
     """A headline is terse: a verb there is a statement only if it is a word news uses for one
     ("White House divided on pushing for peace – NYT" reports no statement; "…, officials say" does)."""
+    from .calibration import speech_like
+
     if not titles:
         return cands
     return [c for c in cands if not (c.cue and any(s <= c.cue[0][0] < e for s, e in titles))
             or speech_like(text, c.cue)]
 
 
-def find_candidates(text: str, regions: list[Pair], tagger=None, titles: list[Pair] | None = None) -> list[RuleCandidate]:
+def find_candidates(text: str, regions: list[Pair], tagger=None, titles: list[Pair] | None = None) -> list[Candidate]:
     """All attribution candidates inside ``regions`` of ``text``, in text order.
 
     With a ``tagger`` (:class:`~reportedly.attribution.tagger.Tagger`) its candidates are merged
@@ -39,6 +63,10 @@ def find_candidates(text: str, regions: list[Pair], tagger=None, titles: list[Pa
     becomes the calibrated probability that the attribution is right
     (:mod:`~reportedly.attribution.calibration`); without a tagger only the rules run.
     """
+    from . import rules
+    from .calibration import Calibrator
+    from .inner import inner_candidates
+
     found = rules.extract(text, regions)
     if tagger is None:
         return _headline_filter(text, sorted(found + inner_candidates(text, found), key=lambda c: c.cue_start),

@@ -15,7 +15,8 @@ candidate is kept when its content overlaps an inner quotation; it is relayed by
 
 from __future__ import annotations
 
-from .rules import Pair, RuleCandidate, extract
+from .candidates import Candidate, Pair
+from .rules import extract
 from .segment import find_quotes
 
 #: Opening and closing single quotation marks, curly and straight.
@@ -60,14 +61,14 @@ def _inner_marks(text: str, lo: int, hi: int, outer_mark: str) -> list[Pair]:
     return single_quotes(text, lo, hi)
 
 
-def _is_quoted(c: RuleCandidate, marks: list[Pair]) -> bool:
+def _is_quoted(c: Candidate, marks: list[Pair]) -> bool:
     """Is the candidate's content the inner quotation itself (not words around a quoted phrase)?"""
     inside = sum(max(0, min(e, b) - max(s, a)) for s, e in c.content for a, b in marks)
     total = sum(e - s for s, e in c.content)
     return total > 0 and inside >= 0.8 * total
 
 
-def _naming(text: str, c: RuleCandidate) -> bool:
+def _naming(text: str, c: Candidate) -> bool:
     """"… what you called 'miracles'": a phrase named, not a statement."""
     words = text[c.cue[0][0]:c.cue[-1][1]].lower().split()
     return bool(words) and words[-1].rstrip(",") in {"called", "call", "calls", "calling", "dubbed", "termed", "named"}
@@ -77,9 +78,9 @@ def _overlaps(a: Pair, b: Pair) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def inner_candidates(text: str, cands: list[RuleCandidate]) -> list[RuleCandidate]:
+def inner_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Attributions quoted inside the quotations of ``cands``, each relayed by the one quoting it."""
-    out: list[RuleCandidate] = []
+    out: list[Candidate] = []
     seen: set[Pair] = set()
     for outer in cands:
         for s, e in outer.content:

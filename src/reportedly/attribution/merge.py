@@ -14,9 +14,9 @@ import bisect
 import re
 
 from . import lexicon as L
-from .rules import Pair, RuleCandidate
+from .candidates import Candidate, Pair
 from .segment import find_quotes
-from .tagger import Candidate
+from .tagger import TaggedRelation
 
 #: Rule kinds whose candidates are added when the tagger has nothing at their cue.
 RULES_ADDED = frozenset({"according", "citing", "participle", "verb", "floating", "passive", "adj", "signed", "label"})
@@ -27,7 +27,7 @@ def _overlaps(a: list[Pair], b: list[Pair]) -> bool:
     return any(x < d and c < y for x, y in a for c, d in b)
 
 
-def _kind(text: str, cand: Candidate) -> str:
+def _kind(text: str, cand: TaggedRelation) -> str:
     cue = " ".join(text[a:b] for a, b in cand.cue).lower()
     if cue.startswith("according"):
         return "according_to"
@@ -79,9 +79,9 @@ def _without(text: str, content: list[Pair], own_cue: list[Pair], other_cues: li
     return out
 
 
-def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
+def merge(text: str, tagged: list[TaggedRelation], ruled: list[Candidate],
           add_rules: frozenset[str] = RULES_ADDED, prefer_rule: frozenset[str] = frozenset(),
-          nested_ok: frozenset[str] | None = frozenset()) -> list[RuleCandidate]:
+          nested_ok: frozenset[str] | None = frozenset()) -> list[Candidate]:
     """One list of candidates in text order: the tagger's, enriched by the rules, plus rules it missed.
 
     A rule candidate joins a tagger candidate when their cues overlap, or when the cues touch and
@@ -92,12 +92,12 @@ def merge(text: str, tagged: list[Candidate], ruled: list[RuleCandidate],
     found the attribution; a tagger source that is only a relative clause ("who heads …") is
     always replaced by the rules' fuller noun phrase.
     """
-    out: list[RuleCandidate] = []
-    owner: dict[int, RuleCandidate] = {}  # id(rule candidate) -> merged candidate standing for it
+    out: list[Candidate] = []
+    owner: dict[int, Candidate] = {}  # id(rule candidate) -> merged candidate standing for it
     for t in tagged:
         if not t.cue and not t.content:
             continue
-        out.append(RuleCandidate(cue=list(t.cue), source=list(t.source), content=list(t.content),
+        out.append(Candidate(cue=list(t.cue), source=list(t.source), content=list(t.content),
                                  kind=_kind(text, t), score=t.score, rule="tagger",
                                  role_scores=dict(t.role_scores)))
     for r in ruled:
@@ -179,7 +179,7 @@ _NP_RELATIVE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[\w’'.\-&]+\s+){0,7}?[\w’'.\-&]+),\s+(?:who|which)\s[^,;:“”\"\n]{2,160},\s*$")
 
 
-def _relative_source(text: str, m: RuleCandidate) -> None:
+def _relative_source(text: str, m: Candidate) -> None:
     """A subject with a relative clause before the cue is the whole source ("Two officials, who asked
     not to be named, said"): missing, or only the clause, it becomes the noun phrase and its clause."""
     if not m.cue or m.shares_source_with is not None:
@@ -202,7 +202,7 @@ _ANONYMITY = re.compile(r"[\"“]?\s*(?:not\s+to\s+be\s+(?:named|identified|quot
                         r"\s+names?\s+(?:not\s+be|be\s+withheld))", re.IGNORECASE)
 
 
-def _anonymity_request(text: str, m: RuleCandidate) -> bool:
+def _anonymity_request(text: str, m: Candidate) -> bool:
     """"…, who asked not to be named, …": a source asking for anonymity makes no statement."""
     return bool(m.content) and all(_ANONYMITY.match(text, s) and e - s < 60 for s, e in m.content)
 
@@ -211,7 +211,7 @@ _CLAIM_NOUNS = r"(?:claim|allegation|accusation|charge|assertion|contention|acco
 _CLAIM_SOURCE = re.compile(r"(?:a|an|the|this|that)\s+" + _CLAIM_NOUNS + r"\s+(?:that\s+|which\s+)?(?=\S)", re.IGNORECASE)
 
 
-def _claim_noun_source(text: str, m: RuleCandidate, cands: list[RuleCandidate]) -> None:
+def _claim_noun_source(text: str, m: Candidate, cands: list[Candidate]) -> None:
     """"…, a claim the contractor reportedly denies": the source is the contractor, and what it
     denies is the claim just made, not the sentence that made it (which it does not relay)."""
     if len(m.source) != 1 or not m.cue:
@@ -228,7 +228,7 @@ def _claim_noun_source(text: str, m: RuleCandidate, cands: list[RuleCandidate]) 
             m.content = list(inner[-1].content)
 
 
-def _bare_claim_noun(text: str, m: RuleCandidate) -> bool:
+def _bare_claim_noun(text: str, m: Candidate) -> bool:
     """A cue that is a noun after an article ("a {claim} the contractor …") with no "that" clause."""
     if not m.cue or not m.content:
         return False
@@ -253,7 +253,7 @@ _CLAUSE_START = re.compile(r"\s*(?:[\"“‘'«]|that\b|(?:what|why|how|whether|
                            r"(?:it|he|she|they|we|i|there)\b)", re.IGNORECASE)
 
 
-def _not_a_statement(text: str, m: RuleCandidate) -> bool:
+def _not_a_statement(text: str, m: Candidate) -> bool:
     """Narration and page furniture the tagger or rules can read as speech:
 
     * a question subheading whose "content" is its wh-word ("What did the prosecutors say?");
@@ -278,7 +278,7 @@ def _not_a_statement(text: str, m: RuleCandidate) -> bool:
     return cue in _MOVE_CUES and bool(m.content) and bool(_MARKET_MOVE.match(text, m.content[0][0]))
 
 
-def _whole_quotation(text: str, m: RuleCandidate, cues: list[int]) -> None:
+def _whole_quotation(text: str, m: Candidate, cues: list[int]) -> None:
     """Content pieces that all lie in one quotation are the whole quotation: the words the tagger
     left out between them ("… tax rate>, proposed divestment … <Therefore, …") were said too."""
     if len(m.content) < 2:
@@ -297,7 +297,7 @@ def _whole_quotation(text: str, m: RuleCandidate, cues: list[int]) -> None:
     m.content = [(lo, hi)]
 
 
-def _no_jumps(m: RuleCandidate, cues: list[int]) -> None:
+def _no_jumps(m: Candidate, cues: list[int]) -> None:
     """A content piece never reaches its cue over another attribution's cue: in "Moscow has stated
     that …. However, Zelensky has set out conditions, which include “…”", the quoted conditions are
     Zelensky's, not Moscow's (the first piece is always kept)."""
@@ -317,7 +317,7 @@ def _no_jumps(m: RuleCandidate, cues: list[int]) -> None:
         m.content = kept
 
 
-def _antecedent_as_content(text: str, m: RuleCandidate) -> bool:
+def _antecedent_as_content(text: str, m: Candidate) -> bool:
     """A rule reading "The director, who will testify": source "who", content the noun before it."""
     if not m.source or not m.content or m.rule.startswith("tagger"):
         return False

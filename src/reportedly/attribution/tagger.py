@@ -40,7 +40,7 @@ _SENT_END = {".", "?", "!", "\u201d", '"'}
 
 
 @dataclass
-class Candidate:
+class TaggedRelation:
     """One attribution found by the tagger: character spans into the analysed text."""
 
     source: list[tuple[int, int]] = field(default_factory=list)
@@ -224,15 +224,15 @@ class Tagger:
         return out
 
     def decode(self, text: str, tagged: list[tuple[list[tuple[int, int]], np.ndarray]],
-               linking: dict | None = None) -> list[Candidate]:
+               linking: dict | None = None) -> list[TaggedRelation]:
         """Attribution candidates from :meth:`tag` output, linked with ``linking`` (default: the model's)."""
         opts = self.linking if linking is None else linking
-        candidates: list[Candidate] = []
+        candidates: list[TaggedRelation] = []
         for offsets, probs in tagged:
             spans = self._spans(text, offsets, probs)
             for rel in link(text, spans, **opts):
                 candidates.append(
-                    Candidate(
+                    TaggedRelation(
                         source=[_trim(text, s.start, s.end) for s in rel.source],
                         cue=[_trim(text, s.start, s.end) for s in rel.cue],
                         content=[_trim(text, s.start, s.end) for s in rel.content],
@@ -242,7 +242,7 @@ class Tagger:
                 )
         return candidates
 
-    def extract(self, text: str, regions: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    def extract(self, text: str, regions: list[tuple[int, int]] | None = None) -> list[TaggedRelation]:
         """Attribution candidates in ``text`` (only inside ``regions`` when given), as character spans."""
         return self.decode(text, self.tag(text, regions))
 
