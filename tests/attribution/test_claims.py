@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportedly.attribution.claims import find_claims
+from reportedly.attribution.context import Context
 
 from .helpers import att, make_doc
 
@@ -12,7 +13,7 @@ from .helpers import att, make_doc
 def _claims(text: str, atts=()):
     doc = make_doc(text)
     made = [att(doc, f"a{k}", **a) for k, a in enumerate(atts, start=1)]
-    return doc, find_claims(doc, made)
+    return doc, find_claims(Context(doc, made))
 
 
 def test_seed_gloss_is_flagged() -> None:

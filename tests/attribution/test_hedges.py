@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportedly.attribution.context import Context
 from reportedly.attribution.hedges import apply_hedges, find_hedges
 
 from .helpers import att, make_doc
@@ -54,7 +55,7 @@ def test_participle_inherits_main_clause_hedges() -> None:
     doc = make_doc(text)
     a1 = att(doc, "a1", source="Officials", cue="are said to oppose", content="the plan")
     a2 = att(doc, "a2", source="Officials", cue="arguing", content="that Kiev is not ready")
-    apply_hedges(doc, [a1, a2], shares={"a2": "a1"})
+    apply_hedges(Context(doc, [a1, a2], shares={"a2": "a1"}))
     assert a1.hedges == ["are said to"]
     assert a2.hedges == ["are said to"]
 
@@ -62,5 +63,5 @@ def test_participle_inherits_main_clause_hedges() -> None:
 def test_plain_attribution_has_no_hedge() -> None:
     doc = make_doc("US President Joe Biden said on Thursday that aid would continue.")
     a = att(doc, "a1", source="US President Joe Biden", cue="said", content="that aid would continue")
-    apply_hedges(doc, [a])
+    apply_hedges(Context(doc, [a]))
     assert a.hedges == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reportedly.attribution.context import Context
 from reportedly.attribution.when import resolve_dates, statement_date
 
 from .helpers import att, make_doc
@@ -14,7 +15,7 @@ PUB = "2022-11-11T10:53:00"  # a Friday
 def _date(text: str, source: str, cue: str, content: str, pub: str | None = PUB) -> str | None:
     doc = make_doc(text, date=pub)
     a = att(doc, "a1", source=source, cue=cue, content=content)
-    resolve_dates(doc, [a])
+    resolve_dates(Context(doc, [a]))
     return a.date
 
 
@@ -52,7 +53,7 @@ def test_sentence_initial_and_same_day() -> None:
     doc = make_doc(text, date=PUB)
     a1 = att(doc, "a1", source="Biden", cue="said", content="that the war would go on")
     a2 = att(doc, "a2", source="Jake Sullivan", cue="maintained", content="that no one was pressing Kiev")
-    resolve_dates(doc, [a1, a2])
+    resolve_dates(Context(doc, [a1, a2]))
     assert a1.date == "2022-11-10"
     assert a2.date == "2022-11-10"
 
@@ -78,7 +79,7 @@ def test_inverted_source() -> None:
     doc = make_doc(text, date=PUB)
     a = att(doc, "a1", source="Zelensky", cue="said", content="“We will not give up,”")
     assert statement_date(doc.text, a, None, None) is None  # no publication date given
-    resolve_dates(doc, [a])
+    resolve_dates(Context(doc, [a]))
     assert a.date == "2022-11-09"
 
 
@@ -87,7 +88,7 @@ def test_participle_takes_main_clause_date() -> None:
     doc = make_doc(text, date=PUB)
     a1 = att(doc, "a1", source="Sullivan", cue="maintained", content="that aid would go on")
     a2 = att(doc, "a2", source="Sullivan", cue="insisting", content="that Kiev decides")
-    resolve_dates(doc, [a1, a2], shares={"a2": "a1"})
+    resolve_dates(Context(doc, [a1, a2], shares={"a2": "a1"}))
     assert a1.date == a2.date == "2022-11-10"
 
 

@@ -28,6 +28,7 @@ from ..errors import ConfigError
 from ..settings import Settings, get_settings
 from . import candidates as _candidates
 from .candidates import Candidate, Pair
+from .context import Context
 from .segment import region_sentences
 
 log = logging.getLogger(__name__)
@@ -233,11 +234,13 @@ class AttributionComponent:
             doc.add_attribution(att)
         atts = built.attributions
         sents = region_sentences(doc.text, regions)
-        entities.resolve_entities(doc, atts, built.shares, regions, sents)
-        hedges.apply_hedges(doc, atts, built.shares, built.sentences, regions, sents)
-        when.resolve_dates(doc, atts, built.shares, built.sentences, regions, sents)
-        chains.link_chains(doc, atts, built.relayed, built.shares)
-        for claim in claims.find_claims(doc, atts, regions, sents):
+        ctx = Context(doc, atts, shares=built.shares, relayed=built.relayed, sentences=built.sentences,
+                      regions=regions, all_sentences=sents)
+        entities.resolve_entities(ctx)
+        hedges.apply_hedges(ctx)
+        when.resolve_dates(ctx)
+        chains.link_chains(ctx)
+        for claim in claims.find_claims(ctx):
             claim.component = self.name
             doc.add_claim(claim)
         return doc

@@ -32,6 +32,7 @@ import bisect
 import re
 
 from ..document import Attribution, Document
+from .context import Context
 from .speakers import _norm, outlet_name
 
 _INTERMEDIARY = re.compile(
@@ -114,12 +115,10 @@ def _intermediary(doc: Document, a: Attribution, atts: list[Attribution]
     return None, relay
 
 
-def link_chains(doc: Document, atts: list[Attribution], relayed: dict[str, str] | None = None,
-                shares: dict[str, str] | None = None) -> None:
+def link_chains(ctx: Context) -> None:
     """Set ``via`` on the attributions of ``atts``; see the module docstring for the order."""
-    relayed = relayed or {}
-    shares = shares or {}
-    by_id = {a.id: a for a in atts}
+    doc, atts, relayed, shares = ctx.doc, ctx.atts, ctx.relayed, ctx.shares
+    by_id = ctx.by_id()
     credit = _credit_entity(doc)
     ent = {a.id: _norm(a.source.entity) if a.source.entity else None for a in atts}
 

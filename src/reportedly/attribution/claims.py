@@ -37,9 +37,10 @@ from __future__ import annotations
 
 import re
 
-from ..document import Attribution, Claim, Document
+from ..document import Attribution, Claim
 from . import lexicon as L
 from .candidates import regions_of
+from .context import Context
 from .segment import find_quotes, region_sentences
 
 Pair = tuple[int, int]
@@ -117,11 +118,10 @@ def _clause_end(text: str, start: int, sent_end: int, at_comma: bool) -> int:
     return k
 
 
-def find_claims(doc: Document, atts: list[Attribution] | None = None,
-                regions: list[Pair] | None = None, all_sentences: list[Pair] | None = None) -> list[Claim]:
+def find_claims(ctx: Context) -> list[Claim]:
     """Claims in the outlet's own voice that a reader would expect to be sourced (see module docstring)."""
+    doc, atts, regions, all_sentences = ctx.doc, ctx.atts, ctx.regions, ctx.all_sentences
     text = doc.text
-    atts = doc.attributions if atts is None else atts
     if regions is None:
         regions = regions_of(doc)
     taken = _taken(atts)

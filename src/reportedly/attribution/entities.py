@@ -36,6 +36,9 @@ from ..clean.credits import lookup_outlet
 from ..document import Attribution, Document, Entity, SpanPair
 from . import lexicon as L
 from . import names as N
+from .candidates import regions_of
+from .context import Context
+from .segment import region_sentences
 from .speakers import (
     FUNCTION_CAPS,
     PERSON_PRONOUNS,
@@ -1143,11 +1146,13 @@ def _head_span(text: str, spans: list[SpanPair]) -> SpanPair | None:
     return (k, k + len(head)) if k >= 0 else (s, e)
 
 
-def resolve_entities(doc: Document, atts: list[Attribution], shares: dict[str, str],
-                     regions: list[SpanPair], sentences: list[SpanPair]) -> None:
+def resolve_entities(ctx: Context) -> None:
     """Resolve every source, fill ``doc.entities`` and each source's ``entity_id``."""
+    doc, atts, shares = ctx.doc, ctx.atts, ctx.shares
+    regions = ctx.regions if ctx.regions is not None else regions_of(doc)
+    sentences = ctx.all_sentences if ctx.all_sentences is not None else region_sentences(doc.text, regions)
     text = doc.text
-    by_id = {a.id: a for a in atts}
+    by_id = ctx.by_id()
     r = EntityResolver(doc, regions, sentences)
     # an attribution that shares another's source copies its speaker, unless it has a source of its own
     copies = {k: v for k, v in shares.items() if k in by_id and v in by_id
@@ -1203,7 +1208,8 @@ def resolve_speakers(doc: Document, atts: list[Attribution], shares: dict[str, s
     from .segment import region_sentences
 
     regions = regions if regions is not None else [(0, len(doc.text))]
-    resolve_entities(doc, atts, shares or {}, regions, region_sentences(doc.text, regions))
+    resolve_entities(Context(doc, atts, shares=shares or {}, regions=regions,
+                             all_sentences=region_sentences(doc.text, regions)))
 
 
 def _fill(a: Attribution, r: Resolved, mention: str) -> None:

@@ -26,6 +26,7 @@ import re
 
 from ..document import Attribution, Document
 from . import lexicon as L
+from .context import Context
 from .segment import find_quotes, region_sentences, sentence_at
 
 Pair = tuple[int, int]
@@ -132,15 +133,13 @@ def find_hedges(text: str, att: Attribution, sentence: Pair | None = None, own_s
     return out
 
 
-def apply_hedges(doc: Document, atts: list[Attribution], shares: dict[str, str] | None = None,
-                 sentences: dict[str, Pair] | None = None, regions: list[Pair] | None = None,
-                 all_sentences: list[Pair] | None = None) -> None:
+def apply_hedges(ctx: Context) -> None:
     """Set ``hedges`` on every attribution of ``atts`` (``all_sentences``: the regions' sentences, if known)."""
+    doc, atts, shares, sentences = ctx.doc, ctx.atts, ctx.shares, ctx.sentences
     text = doc.text
-    shares = shares or {}
-    sentences = dict(sentences or {})
-    all_sents = all_sentences if all_sentences is not None else region_sentences(text, regions or [(0, len(text))])
-    by_id = {a.id: a for a in atts}
+    all_sents = ctx.all_sentences if ctx.all_sentences is not None else \
+        region_sentences(text, ctx.regions or [(0, len(text))])
+    by_id = ctx.by_id()
     lead = lead_regions(doc)
     for a in atts:
         sent = sentences.get(a.id)

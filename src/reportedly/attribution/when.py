@@ -37,8 +37,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..document import Attribution, Document
+from ..document import Attribution
 from . import lexicon as L
+from .context import Context
 from .segment import region_sentences, sentence_at
 
 Pair = tuple[int, int]
@@ -265,16 +266,14 @@ def statement_date(text: str, att: Attribution, pub: date | None, prev: str | No
     return resolve(best[1], pub, prev, forward=bool(att.cue) and is_future(text, cue0))
 
 
-def resolve_dates(doc: Document, atts: list[Attribution], shares: dict[str, str] | None = None,
-                  sentences: dict[str, Pair] | None = None, regions: list[Pair] | None = None,
-                  all_sentences: list[Pair] | None = None) -> None:
+def resolve_dates(ctx: Context) -> None:
     """Set ``date`` on every attribution of ``atts`` (text order matters for "the same day")."""
+    doc, atts, shares, sentences = ctx.doc, ctx.atts, ctx.shares, ctx.sentences
     text = doc.text
-    shares = shares or {}
-    sentences = dict(sentences or {})
     pub = pub_date(doc.meta.date)
-    all_sents = all_sentences if all_sentences is not None else region_sentences(text, regions or [(0, len(text))])
-    by_id = {a.id: a for a in atts}
+    all_sents = ctx.all_sentences if ctx.all_sentences is not None else \
+        region_sentences(text, ctx.regions or [(0, len(text))])
+    by_id = ctx.by_id()
     prev: str | None = None
     for a in sorted(atts, key=lambda x: x.cue[0][0] if x.cue else (x.content[0][0] if x.content else 0)):
         sent = sentences.get(a.id)
