@@ -117,6 +117,11 @@ class Attribution:
     #: ``{"outlet": name, "spans": [(start, end)]}``; else ``None``.
     relay: dict[str, Any] | None = None
 
+    @property
+    def start(self) -> int:
+        """Where the attribution stands in the text: its cue's start, else its content's (0 if neither)."""
+        return self.cue[0][0] if self.cue else (self.content[0][0] if self.content else 0)
+
 
 @dataclass
 class Claim:

@@ -67,7 +67,7 @@ def _credit_entity(doc: Document) -> str | None:
 
 
 def _pos(a: Attribution) -> int:
-    return a.cue[0][0] if a.cue else (a.content[0][0] if a.content else 0)
+    return a.start
 
 
 def _intermediary(doc: Document, a: Attribution, atts: list[Attribution]

@@ -144,8 +144,7 @@ def apply_hedges(ctx: Context) -> None:
     for a in atts:
         sent = sentences.get(a.id)
         if sent is None:
-            anchor = a.cue[0][0] if a.cue else (a.content[0][0] if a.content else 0)
-            sent = sentence_at(all_sents, anchor)
+            sent = sentence_at(all_sents, a.start)
         a.hedges = find_hedges(text, a, sent, own_source=a.id not in shares)
         a.hedges += [h for h in _lead_hedges(text, a, lead) if h not in a.hedges]
     for a in atts:

@@ -275,7 +275,7 @@ def resolve_dates(ctx: Context) -> None:
         region_sentences(text, ctx.regions or [(0, len(text))])
     by_id = ctx.by_id()
     prev: str | None = None
-    for a in sorted(atts, key=lambda x: x.cue[0][0] if x.cue else (x.content[0][0] if x.content else 0)):
+    for a in sorted(atts, key=lambda x: x.start):
         sent = sentences.get(a.id)
         if sent is None and a.cue:
             sent = sentence_at(all_sents, a.cue[0][0])
