@@ -32,8 +32,9 @@ import bisect
 import re
 
 from ..document import Attribution, Document
+from . import lexicon as L
 from .context import Context
-from .speakers import _norm, outlet_name
+from .speakers import norm, outlet_name
 
 _INTERMEDIARY = re.compile(
     r"\b(?:(?:interviewed|quoted|cited|contacted|reached|consulted|surveyed|polled|briefed|approached)\s+by"
@@ -45,8 +46,8 @@ _INTERMEDIARY = re.compile(
     r"\s+(?P<o>(?:the\s+|a\s+)?[\w’'.&\- ]{2,60}?)(?=\s*(?:[,;:.!?“\"”()]|\s(?:that|on|as|in|about|last|this|after|before|when|while)\b|$))",
     re.IGNORECASE,
 )
-_ANAPHORS = {"outlet", "newspaper", "paper", "publication", "broadcaster", "network", "channel", "magazine",
-             "daily", "website", "site", "tabloid", "journal", "station", "report", "article", "story", "newswire"}
+#: Words that refer back to an outlet or a report ("the newspaper", "the report").
+_ANAPHORS = L.OUTLET_ANAPHORS | {"report", "article", "story"}
 
 
 def _would_cycle(by_id: dict[str, Attribution], child: str, parent: str) -> bool:
@@ -63,7 +64,7 @@ def _would_cycle(by_id: dict[str, Attribution], child: str, parent: str) -> bool
 def _credit_entity(doc: Document) -> str | None:
     credit = doc.meta.headline_credit or {}
     ent = credit.get("entity")
-    return _norm(ent) if ent else None
+    return norm(ent) if ent else None
 
 
 def _pos(a: Attribution) -> int:
@@ -86,7 +87,7 @@ def _intermediary(doc: Document, a: Attribution, atts: list[Attribution]
     for s, e in spans:
         for m in _INTERMEDIARY.finditer(text, s, e):
             o = " ".join(m.group("o").split())
-            words = _norm(o).split()
+            words = norm(o).split()
             if not words:
                 continue
             target = None
@@ -101,11 +102,11 @@ def _intermediary(doc: Document, a: Attribution, atts: list[Attribution]
                 else:
                     credit = _credit_entity(doc)
                     target = next((b for b in atts if b is not a and credit and b.source.entity
-                                   and _norm(b.source.entity) == credit), None)
+                                   and norm(b.source.entity) == credit), None)
             else:
                 name = outlet_name(o)
                 if name:
-                    same = [b for b in atts if b is not a and b.source.entity and _norm(b.source.entity) == _norm(name)]
+                    same = [b for b in atts if b is not a and b.source.entity and norm(b.source.entity) == norm(name)]
                     before = [b for b in same if _pos(b) < pos]
                     target = before[-1] if before else (same[0] if same else None)
                     if target is None and relay is None:
@@ -120,7 +121,7 @@ def link_chains(ctx: Context) -> None:
     doc, atts, relayed, shares = ctx.doc, ctx.atts, ctx.relayed, ctx.shares
     by_id = ctx.by_id()
     credit = _credit_entity(doc)
-    ent = {a.id: _norm(a.source.entity) if a.source.entity else None for a in atts}
+    ent = {a.id: norm(a.source.entity) if a.source.entity else None for a in atts}
 
     def same_speaker(x: Attribution, y: Attribution) -> bool:
         if shares.get(x.id) == y.id or shares.get(y.id) == x.id:

@@ -32,8 +32,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..clean.credits import lookup_outlet
 from ..document import Attribution, Document, Entity, SpanPair
+from ..outlets import lookup_outlet
 from . import lexicon as L
 from . import names as N
 from .candidates import regions_of

@@ -187,10 +187,10 @@ DOCUMENT_HEADS = {
     "results", "numbers", "statistics", "model", "forecast", "projections", "evidence", "test", "tests",
 }
 
-#: Words that refer back to the last outlet or report ("interviewed by the outlet").
+#: Words that refer back to an outlet ("the newspaper reported", "interviewed by the outlet"); chains
+#: add "report", "article" and "story" for relays through a report.
 OUTLET_ANAPHORS = {"outlet", "newspaper", "paper", "publication", "broadcaster", "network", "channel",
-                   "magazine", "agency", "report", "daily", "website", "site", "tabloid", "journal",
-                   "station", "programme", "program", "show"}
+                   "magazine", "daily", "website", "site", "tabloid", "journal", "station", "newswire", "wire"}
 
 #: Known news outlets (lower case) and the words that make a name look like one.
 OUTLETS = {

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..clean.credits import lookup_outlet
+from ..outlets import lookup_outlet
 from . import lexicon as L
 from .segment import WORD
 
@@ -46,8 +46,6 @@ _GROUP_WORDS = {"some", "many", "others", "several", "most", "few", "both", "all
                 "liberals", "progressives", "voters", "americans", "scientists", "researchers", "investigators",
                 "prosecutors", "lawyers", "attorneys", "doctors", "economists", "activists", "protesters",
                 "demonstrators", "leaders", "authorities", "police", "troops", "soldiers", "negotiators"}
-_OUTLET_ANAPHORS = {"outlet", "newspaper", "paper", "publication", "broadcaster", "network", "channel",
-                    "magazine", "daily", "website", "site", "tabloid", "journal", "station", "newswire", "wire"}
 #: Extra role words stripped before a name (nationalities and offices not in the lexicon).
 ROLE_WORDS = L.TITLES | {
     "spokesman", "spokeswoman", "spokesperson", "pentagon", "kremlin", "un", "eu", "nato", "european",
@@ -146,7 +144,8 @@ def _is_cap(w: str) -> bool:
     return bool(w) and w[0].isupper()
 
 
-def _norm(s: str) -> str:
+def norm(s: str) -> str:
+    """A name as compared: lower case, one space between words, straight apostrophes."""
     return " ".join(s.replace("’", "'").split()).lower()
 
 
@@ -180,8 +179,8 @@ def outlet_name(head: str) -> str | None:
     found = lookup_outlet(bare) or lookup_outlet(plain)
     if found:
         return found
-    low = _norm(bare)
-    if low in L.OUTLETS or _norm(plain) in L.OUTLETS:
+    low = norm(bare)
+    if low in L.OUTLETS or norm(plain) in L.OUTLETS:
         return plain if not bare.startswith("The ") else bare
     words = plain.split()
     if len(words) >= 2 and all(_is_cap(w) or w.lower() in {"of", "and", "&"} for w in words) \
@@ -193,7 +192,7 @@ def outlet_name(head: str) -> str | None:
 def government_name(head: str) -> str | None:
     bare = _strip_possessive(head)
     plain = re.sub(r"^(?:the|The)\s+", "", bare)
-    if _norm(bare) in L.GOVERNMENT_NAMES or _norm(plain) in L.GOVERNMENT_NAMES or _norm(plain) in PLACES:
+    if norm(bare) in L.GOVERNMENT_NAMES or norm(plain) in L.GOVERNMENT_NAMES or norm(plain) in PLACES:
         return plain
     words = plain.split()
     if len(words) >= 2 and words[-1].lower() in L.GOVERNMENT_WORDS and any(_is_cap(w) for w in words[:-1]):
@@ -270,7 +269,7 @@ def analyse(mention: str) -> Mention:
     if app and not any(w[:1].isupper() for w in head.split()[1:]) \
             and re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+", app):
         head, app = app, head  # "the regional transport minister, Aurelia Vance": the name is the speaker
-    low = _norm(head)
+    low = norm(head)
     words = low.split()
     role = app or None
     if not words:
@@ -290,7 +289,7 @@ def analyse(mention: str) -> Mention:
             and not outlet_name(head) and not government_name(head):
         return Mention(re.sub(r"^(?:the|The)\s+", "", head), "group", plural=True, role=role)
     # outlets
-    if len(words) <= 3 and words[0] in _LEAD_DET and words[-1] in _OUTLET_ANAPHORS:
+    if len(words) <= 3 and words[0] in _LEAD_DET and words[-1] in L.OUTLET_ANAPHORS:
         return Mention(None, "outlet", needs="outlet", key=words[-1], description=head)
     outlet = outlet_name(head)
     if outlet:
