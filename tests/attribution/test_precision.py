@@ -204,3 +204,17 @@ def test_a_quotation_the_tagger_split_is_kept_whole(component) -> None:
     doc = _analyse(component, text)
     said = _by_cue(doc, "said")[0]
     assert len(said.content) == 1 and "proposed divestment" in text_of(doc, said.content)
+
+
+def test_examples_read_as_a_newcomer_sees_them(component) -> None:
+    text = ("\"We were told it would take three months,\" said head librarian Josef Marrable, who spent the "
+            "winter sorting stock.\n\n"
+            "Two officials at the port authority, who asked not to be named because they were not authorised "
+            "to speak publicly, said the board had signed a contract.")
+    doc = _analyse(component, text)
+    marrable = _by_cue(doc, "said")[0]
+    assert marrable.source.entity == "Josef Marrable" and marrable.source.role == "head librarian"
+    assert not text_of(doc, marrable.source.spans).endswith("who")
+    assert not _by_cue(doc, "asked")
+    said = [a for a in doc.attributions if "board had signed" in text_of(doc, a.content)]
+    assert said and said[0].source.anonymous and said[0].source.role is None

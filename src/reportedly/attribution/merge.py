@@ -170,6 +170,7 @@ def merge(text: str, tagged: list[TaggedRelation], ruled: list[Candidate],
         _whole_quotation(text, m, cues)
     for m in out:
         _relative_source(text, m)
+        _trim_relative_pronoun(text, m)
     out.sort(key=lambda c: c.cue_start)
     return out
 
@@ -204,7 +205,9 @@ _ANONYMITY = re.compile(r"[\"“]?\s*(?:not\s+to\s+be\s+(?:named|identified|quot
 
 def _anonymity_request(text: str, m: Candidate) -> bool:
     """"…, who asked not to be named, …": a source asking for anonymity makes no statement."""
-    return bool(m.content) and all(_ANONYMITY.match(text, s) and e - s < 60 for s, e in m.content)
+    if m.content and _ANONYMITY.match(text, m.content[0][0]):
+        return True
+    return bool(m.cue) and bool(_ANONYMITY.match(text, m.cue[-1][1]))  # "who asked │ not to be named because …"
 
 
 _CLAIM_NOUNS = r"(?:claim|allegation|accusation|charge|assertion|contention|account|version|suggestion|characteri[sz]ation)s?"
@@ -315,6 +318,19 @@ def _no_jumps(m: Candidate, cues: list[int]) -> None:
         kept.append((s, e))
     if kept:
         m.content = kept
+
+
+_TRAILING_RELATIVE = re.compile(r"[\s,]+(?:who|which|whose|that)\s*$", re.IGNORECASE)
+
+
+def _trim_relative_pronoun(text: str, m: Candidate) -> None:
+    """"…," said head librarian Josef Marrable, who spent …: the source ends before ", who"."""
+    if not m.source:
+        return
+    s, e = m.source[-1]
+    hit = _TRAILING_RELATIVE.search(text, s, e)
+    if hit is not None and hit.start() > s:
+        m.source = [*m.source[:-1], (s, hit.start())]
 
 
 def _antecedent_as_content(text: str, m: Candidate) -> bool:
