@@ -18,7 +18,7 @@ def _open(path: str, barrier, results) -> None:
 
 
 def test_concurrent_creators_of_a_new_store_all_succeed(tmp_path) -> None:
-    from reportedly.corpus.store import migrations
+    from reportedly.corpus.migrate import migrations
 
     ctx = multiprocessing.get_context("fork")
     for trial in range(5):

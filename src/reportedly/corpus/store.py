@@ -14,9 +14,6 @@ import json
 import re
 import sqlite3
 import threading
-import time
-from collections.abc import Callable, Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -24,38 +21,12 @@ from urllib.parse import urlparse
 from ..document import Document, Entity, Metadata, Source
 from ..errors import StoreError
 from ..output import mention_forms
-from .speakers import name_key, normalise_name, slug, speaker_display, variant_key
+from .migrate import check_version, migrate, retry_busy, schema_version
+from .speaker_index import ATT_ENTITY_JOIN, link_speaker, refresh_speakers
+from .speakers import name_key, normalise_name, speaker_display, variant_key
 
-_MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"^\d{4}-\d{2}")
-
-
-def migrations() -> list[tuple[int, str, str]]:
-    """The packaged migrations as ``(number, name, sql)``, numbered from 1 without gaps."""
-    found = []
-    for entry in resources.files("reportedly.corpus").joinpath("migrations").iterdir():
-        m = _MIGRATION_NAME.match(entry.name)
-        if m:
-            found.append((int(m.group(1)), entry.name, entry.read_text("utf-8")))
-    found.sort()
-    for i, (n, name, _) in enumerate(found, 1):
-        if n != i:
-            raise StoreError(f"migration {name} is out of sequence (expected number {i})")
-    return found
-
-
-def _statements(sql: str) -> Iterator[str]:
-    buf = ""
-    for line in sql.splitlines(keepends=True):
-        if not buf and (not line.strip() or line.lstrip().startswith("--")):
-            continue
-        buf += line
-        if sqlite3.complete_statement(buf):
-            yield buf.strip()
-            buf = ""
-    if buf.strip():
-        raise StoreError(f"incomplete SQL statement in a migration: {buf.strip()[:60]!r}")
 
 
 def derive_outlet(meta: Metadata) -> str:
@@ -88,11 +59,6 @@ def file_hash(path: str | Path) -> str:
     return h.hexdigest()
 
 
-def _better_display(a: str, b: str) -> bool:
-    """Is ``a`` the better display form of one name: more capitals, then longer ("Donald J. Trump")?"""
-    return (sum(ch.isupper() for ch in a), len(a)) > (sum(ch.isupper() for ch in b), len(b))
-
-
 def _speaker_source(src: Source, ent: Entity | None) -> tuple[str | None, str | None, bool]:
     """``(name, kind, anonymous)`` an attribution's source gives its speaker: the name of the entity
     the source refers to when the document has one, else the source's own entity name."""
@@ -102,43 +68,12 @@ def _speaker_source(src: Source, ent: Entity | None) -> tuple[str | None, str | 
 
 
 #: An attribution's row with the entity its source refers to (the first of that id in its document).
-_ATT_ENTITY_JOIN = ("LEFT JOIN entities e ON e.rowid = (SELECT x.rowid FROM entities x WHERE x.doc_rowid = a.doc_rowid"
-                    " AND x.entity_id = a.entity_id ORDER BY x.seq LIMIT 1)")
-
-
 def _day(value: str | None) -> str | None:
     return value[:10] if value and _DAY.match(value) else None
 
 
 def _month(value: str | None) -> str | None:
     return value[:7] if value and _MONTH.match(value) else None
-
-
-def _is_busy(exc: BaseException) -> bool:
-    """Whether ``exc`` is SQLite's SQLITE_BUSY / SQLITE_LOCKED ("database is locked")."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return True
-    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
-
-
-def _retry_busy(step: Callable[[], Any], timeout: float) -> Any:
-    """Run ``step`` again while SQLite answers "database is locked", for up to ``timeout`` seconds.
-
-    Switching a new file to WAL and creating the schema take locks that SQLite's busy handler does
-    not always wait for (it answers SQLITE_BUSY at once to avoid a deadlock), so several processes
-    creating the same store at once would otherwise see some of them fail.
-    """
-    deadline = time.monotonic() + timeout
-    delay = 0.01
-    while True:
-        try:
-            return step()
-        except sqlite3.OperationalError as exc:
-            if not _is_busy(exc) or time.monotonic() + delay > deadline:
-                raise
-        time.sleep(delay)
-        delay = min(delay * 2, 0.25)
 
 
 class Store:
@@ -169,7 +104,7 @@ class Store:
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
-                _retry_busy(self._prepare, timeout)
+                retry_busy(self._prepare, timeout)
             else:
                 self._check_version()
         except sqlite3.DatabaseError as exc:
@@ -200,46 +135,15 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        return schema_version(self.conn)
 
     def _check_version(self) -> None:
-        latest = len(migrations())
-        have = self.schema_version
-        if have != latest:
-            raise StoreError(f"{self.path}: store schema is version {have}, this reportedly needs {latest} "
-                             "(open it once for writing, e.g. 'reportedly ingest', to migrate)")
+        check_version(self.conn, self.path)
 
     def migrate(self) -> int:
         """Apply every migration newer than the store's ``user_version``; returns the version."""
         with self._lock:
-            have = self.schema_version
-            known = migrations()
-            if have > len(known):
-                raise StoreError(f"{self.path}: store schema is version {have}, newer than this reportedly "
-                                 f"knows ({len(known)}); upgrade reportedly to open it")
-            todo = [m for m in known if m[0] > have]
-            for number, name, sql in todo:
-                try:
-                    self.conn.execute("BEGIN IMMEDIATE")
-                    if self.schema_version >= number:  # another process migrated meanwhile
-                        self.conn.execute("ROLLBACK")
-                        continue
-                    self.conn.execute(
-                        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                        "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT "
-                        "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))")
-                    for stmt in _statements(sql):
-                        self.conn.execute(stmt)
-                    self.conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (number, name))
-                    self.conn.execute(f"PRAGMA user_version = {number}")
-                    self.conn.execute("COMMIT")
-                except sqlite3.DatabaseError as exc:
-                    if self.conn.in_transaction:
-                        self.conn.execute("ROLLBACK")
-                    if _is_busy(exc):
-                        raise  # another process is creating or migrating the store: the opener retries
-                    raise StoreError(f"{self.path}: migration {name} failed: {exc}") from exc
-            return self.schema_version
+            return migrate(self.conn, self.path)
 
     # -- writing --------------------------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
@@ -410,114 +314,15 @@ class Store:
 
     # -- speakers -------------------------------------------------------------------------------
     def _resolve_speaker(self, key: str, display: str, kind: str | None) -> None:
-        """Give attributions named ``key`` a speaker id, merging surname-only mentions (in a transaction)."""
-        c = self.conn
-        person = kind in (None, "person")
-        if " " in key:
-            sid = slug(key)
-            sur = key.split(" ")[-1] if person else None
-            variant = variant_key(key, kind)
-            if sur and variant:  # another form of a person's name already stored ("Hillary Rodham Clinton")
-                for other_id, other_name, other_kind in c.execute(
-                        "SELECT id, name, kind FROM speakers WHERE surname = ? ORDER BY id", (sur,)).fetchall():
-                    if variant_key(name_key(other_name), other_kind) == variant:
-                        sid = other_id
-                        break
-            c.execute("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,?)",
-                      (sid, display, kind, sur))
-            c.execute("UPDATE attributions SET speaker_id = ? WHERE speaker_name = ? AND speaker_id IS NULL",
-                      (sid, key))
-            if sur:
-                self._resolve_surname(sur)
-        else:
-            self._resolve_surname(key, display, kind)
-
-    def _resolve_surname(self, sur: str, display: str | None = None, kind: str | None = None) -> None:
-        c = self.conn
-        own = slug(sur)
-        cands = [r[0] for r in c.execute("SELECT id FROM speakers WHERE surname = ?", (sur,))]
-        row = c.execute("SELECT kind FROM speakers WHERE id = ?", (own,)).fetchone()
-        own_kind = row[0] if row else kind
-        target = cands[0] if len(cands) == 1 and own_kind in (None, "person") else own
-        if target == own:
-            if display is None:
-                display = sur.title()
-            c.execute("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,NULL)",
-                      (own, display, kind))
-        c.execute("UPDATE attributions SET speaker_id = ? WHERE speaker_name = ? AND speaker_id IS NOT ?",
-                  (target, sur, target))
-        if target != own:
-            c.execute("DELETE FROM speakers WHERE id = ? AND surname IS NULL AND NOT EXISTS "
-                      "(SELECT 1 FROM attributions WHERE speaker_id = ?)", (own, own))
+        link_speaker(self.conn, key, display, kind)
 
     def refresh_speakers(self) -> int:
         """Recompute every speaker from the stored sources (one transaction); returns the speaker count.
 
-        Names are normalised again with the current rules; a surname alone joins the one full name
-        with that surname in the same document, else the one in the whole corpus (see
-        :func:`~reportedly.corpus.speakers.resolve_names`); otherwise it stays a speaker of its own.
+        See :func:`reportedly.corpus.speaker_index.refresh_speakers`.
         """
-        from .speakers import resolve_names
-
         with self._lock:
-            c = self.conn
-            c.execute("BEGIN IMMEDIATE")
-            try:
-                # 1. the matching key of every attribution's source, with the current name rules
-                rows = c.execute(
-                    "SELECT a.rowid, a.doc_rowid, coalesce(e.name, a.entity) AS entity, a.mention, a.source_text,"
-                    " coalesce(a.source_kind, e.kind) AS source_kind, (a.anonymous OR coalesce(e.anonymous, 0))"
-                    f" AS anonymous, a.speaker_name FROM attributions a {_ATT_ENTITY_JOIN}").fetchall()
-                displays: dict[str, tuple[str, str | None]] = {}
-                changed = []
-                keyed: list[tuple[int, int, str, str | None]] = []
-                for r in rows:
-                    display = speaker_display(r["entity"], r["mention"], r["source_text"], r["source_kind"],
-                                              bool(r["anonymous"]))
-                    key = name_key(display) if display else None
-                    if key != r["speaker_name"]:
-                        changed.append((key, r["rowid"]))
-                    if key:
-                        keyed.append((r["rowid"], r["doc_rowid"], key, r["source_kind"]))
-                        best = displays.get(key)
-                        if best is None or _better_display(display, best[0]):
-                            displays[key] = (display, r["source_kind"])
-                c.executemany("UPDATE attributions SET speaker_name = ? WHERE rowid = ?", changed)
-                # 2. one speaker per name across the corpus
-                resolved = resolve_names(list(displays.values()))
-                c.execute("DELETE FROM speakers")
-                c.execute("UPDATE attributions SET speaker_id = NULL")
-                kinds = {k: kind for k, (_, kind) in displays.items()}
-                ids: dict[int, str] = {}
-                for rowid, _doc, key, _kind in keyed:
-                    ids[rowid] = resolved[key][0]
-                # 3. a surname alone that the corpus leaves ambiguous: the one person with that surname
-                #    in its document (variants of one name count once)
-                full_in_doc: dict[tuple[int, str], set[str]] = {}
-                for _rowid, doc, key, _kind in keyed:
-                    if " " in key and kinds.get(key) in (None, "person"):
-                        full_in_doc.setdefault((doc, key.split(" ")[-1]), set()).add(resolved[key][0])
-                for rowid, doc, key, _kind in keyed:
-                    if " " not in key and resolved[key][0] == slug(key):
-                        cands = full_in_doc.get((doc, key), set())
-                        if len(cands) == 1:
-                            ids[rowid] = next(iter(cands))
-                used = set(ids.values())
-                for sid, display in resolved.values():
-                    if sid not in used:
-                        continue
-                    dkey = name_key(display)
-                    k = kinds.get(dkey)
-                    sur = dkey.split(" ")[-1] if " " in dkey and k in (None, "person") else None
-                    c.execute("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,?)",
-                              (sid, display, k, sur))
-                c.executemany("UPDATE attributions SET speaker_id = ? WHERE rowid = ?",
-                              [(sid, rowid) for rowid, sid in ids.items()])
-                c.execute("COMMIT")
-            except BaseException:
-                c.execute("ROLLBACK")
-                raise
-            return int(c.execute("SELECT count(*) FROM speakers").fetchone()[0])
+            return refresh_speakers(self.conn)
 
     def find_speakers(self, query: str) -> list[str]:
         """Speaker ids matching an id, a name, or a name as written ("Gen. Milley", "Hillary Rodham Clinton").
@@ -565,7 +370,7 @@ class Store:
         aliases = [r[0] for r in counted]  # most used first
         mentions = [r[0] for r in self.conn.execute(
             "SELECT m.text FROM entity_mentions m WHERE m.entity_rowid IN (SELECT e.rowid FROM attributions a"
-            f" {_ATT_ENTITY_JOIN} WHERE a.speaker_id = ? AND e.rowid IS NOT NULL) ORDER BY m.doc_rowid, m.start",
+            f" {ATT_ENTITY_JOIN} WHERE a.speaker_id = ? AND e.rowid IS NOT NULL) ORDER BY m.doc_rowid, m.start",
             (speaker_id,))]
         forms = sorted(mention_forms(mentions), key=lambda fc: -fc[1])  # most used first, then first seen
         by_month: dict[str, int] = {}
