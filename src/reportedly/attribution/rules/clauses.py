@@ -181,74 +181,105 @@ def _tail_is_adverbial(s: _Sentence, a: int, stop: int) -> bool:
 
 
 def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Candidate]:
+    """The candidates of one sentence: cues, then each cue's source, then its content."""
     s = _Sentence(text, span, quotes)
-    n = len(s)
-    if n == 0:
+    if len(s) == 0:
         return []
     cues = _find_cues(s)
+    for c in cues:
+        _find_source(s, c)
+    cues = [c for c in cues if _keeps(s, c)]
     if not cues:
         return []
-    # sources first
-    for c in cues:
+    starts = _cut_points(s, cues)
+    n = len(s)
+    lead_sub = s.words[0] in _SUBORDINATORS
+    first_comma = next((k for k in range(n) if s.words[k] == "," and not s.quoted[k]), None)
+    out: list[Candidate] = []
+    for idx, c in enumerate(cues):
+        later = [st for st in starts[idx + 1:] if st > c.end]
+        stop = min(later) if later and c.kind != "according" else n
+        if lead_sub and first_comma is not None and c.end < first_comma < stop:
+            stop = first_comma
         if c.kind == "according":
-            np_ = _np_right(s, c.end + 1, loose=True)
-            c.source, c.source_side = np_, "right"
+            cand = _according(s, c, stop)
         elif c.kind == "citing":
-            np_ = _np_right(s, c.end + 1, loose=True)
-            if np_ is not None and not _source_like(s, np_):
-                # "…, citing a threat to public health": a reason the subject gives, not a relay
-                c.kind, c.source = "participle", None
-            else:
-                c.source, c.source_side = np_, "right"
-        elif c.kind == "participle":
-            # "with some officials arguing": the phrase between "with" and the participle
-            j = c.start - 1
-            k = j
-            while k >= 0 and s.is_word(k) and s.words[k] != "with" and not s.quoted[k] and j - k < 8:
-                k -= 1
-            if k >= 0 and k < j and s.words[k] == "with":
-                c.source, c.with_np = (k + 1, j), True
+            cand = _citing(s, c, out)
         else:
-            j = _skip_left(s, c.start - 1, 0)
-            if j >= 0 and s.words[j] == ",":
-                c.source = _appositive_np(s, j, 0)
-            elif j >= 0 and s.words[j] == ")":
-                c.source = _paren_np(s, j)
-            elif j >= 0:
-                c.source = _np_left(s, j, 0)
-            if c.source is None and (c.start == 0 or s.words[c.start - 1] == "," or s.is_close_mark(c.start - 1)):
-                # inverted: "…," said Smith / "…," says the report
-                np_ = _np_right(s, c.end + 1)
-                if np_ is not None:
-                    c.source, c.source_side = _with_appositive(s, np_), "right"
-            if c.source is None and c.kind == "verb" and j >= 0 and s.words[j] in {"and", "but"} \
-                    and not c.lemma.endswith("ing"):
-                c.coord = True
-    # keep cues with a source (participles may borrow one later)
-    kept: list[_Cue] = []
-    for c in cues:
-        if c.source is None and c.kind not in {"participle"} and not c.coord:
+            cand = _clause(s, c, stop, out)
+        if cand is None:
             continue
-        if c.lemma in L.DOCUMENT_VERBS and c.kind == "verb":
-            src_words = {s.words[k] for k in range(c.source[0], c.source[1] + 1)} if c.source else set()
-            if not src_words & L.DOCUMENT_HEADS and not (c.end + 1 < n and s.words[c.end + 1] == "that"):
-                continue
-        if c.lemma in L.NAMING_VERBS and c.source and c.source_side == "left":
-            head = s.words[c.source[1]]
-            inner = [s.words[k] for k in range(c.source[0] + 1, c.source[1])]
-            definite = s.words[c.source[0]] in {"the", "its", "his", "her", "their"} or s.cap(c.source[0])
-            if not (s.cap(c.source[1]) or head in L.PRONOUNS
-                    or definite and not any(w in _DETERMINERS for w in inner)
-                    and (head in L.ANONYMOUS_HEADS or head in L.ORG_WORDS or head in L.GOVERNMENT_WORDS)):
-                continue  # "a group called …", "amid calls for …"
-        if c.kind == "verb" and c.cls == "cognitive" and c.source and c.source_side == "left":
-            if s.words[c.source[1]] in {"it", "this", "that", "which"}:
-                continue
-        kept.append(c)
-    cues = kept
-    if not cues:
-        return []
-    # cut points: where a later attribution's own words begin
+        cand.sentence = span
+        if cand.kind in {"indirect", "cognitive"} and any(_has_quote(text, p) for p in cand.content):
+            cand.kind = "direct" if _all_quote(text, cand.content) else "mixed"
+        out.append(cand)
+    return [c for c in out if not _own_belief(text, c, out)]
+
+
+def _find_source(s: _Sentence, c: _Cue) -> None:
+    """Set ``c.source`` (token indices) and its side: left of the cue, or right when inverted."""
+    if c.kind == "according":
+        np_ = _np_right(s, c.end + 1, loose=True)
+        c.source, c.source_side = np_, "right"
+    elif c.kind == "citing":
+        np_ = _np_right(s, c.end + 1, loose=True)
+        if np_ is not None and not _source_like(s, np_):
+            # "…, citing a threat to public health": a reason the subject gives, not a relay
+            c.kind, c.source = "participle", None
+        else:
+            c.source, c.source_side = np_, "right"
+    elif c.kind == "participle":
+        # "with some officials arguing": the phrase between "with" and the participle
+        j = c.start - 1
+        k = j
+        while k >= 0 and s.is_word(k) and s.words[k] != "with" and not s.quoted[k] and j - k < 8:
+            k -= 1
+        if k >= 0 and k < j and s.words[k] == "with":
+            c.source, c.with_np = (k + 1, j), True
+    else:
+        j = _skip_left(s, c.start - 1, 0)
+        if j >= 0 and s.words[j] == ",":
+            c.source = _appositive_np(s, j, 0)
+        elif j >= 0 and s.words[j] == ")":
+            c.source = _paren_np(s, j)
+        elif j >= 0:
+            c.source = _np_left(s, j, 0)
+        if c.source is None and (c.start == 0 or s.words[c.start - 1] == "," or s.is_close_mark(c.start - 1)):
+            # inverted: "…," said Smith / "…," says the report
+            np_ = _np_right(s, c.end + 1)
+            if np_ is not None:
+                c.source, c.source_side = _with_appositive(s, np_), "right"
+        if c.source is None and c.kind == "verb" and j >= 0 and s.words[j] in {"and", "but"} \
+                and not c.lemma.endswith("ing"):
+            c.coord = True
+
+
+def _keeps(s: _Sentence, c: _Cue) -> bool:
+    """Is the cue kept: it has a source (participles may borrow one later) its verb allows?"""
+    n = len(s)
+    if c.source is None and c.kind not in {"participle"} and not c.coord:
+        return False
+    if c.lemma in L.DOCUMENT_VERBS and c.kind == "verb":
+        src_words = {s.words[k] for k in range(c.source[0], c.source[1] + 1)} if c.source else set()
+        if not src_words & L.DOCUMENT_HEADS and not (c.end + 1 < n and s.words[c.end + 1] == "that"):
+            return False
+    if c.lemma in L.NAMING_VERBS and c.source and c.source_side == "left":
+        head = s.words[c.source[1]]
+        inner = [s.words[k] for k in range(c.source[0] + 1, c.source[1])]
+        definite = s.words[c.source[0]] in {"the", "its", "his", "her", "their"} or s.cap(c.source[0])
+        if not (s.cap(c.source[1]) or head in L.PRONOUNS
+                or definite and not any(w in _DETERMINERS for w in inner)
+                and (head in L.ANONYMOUS_HEADS or head in L.ORG_WORDS or head in L.GOVERNMENT_WORDS)):
+            return False  # "a group called …", "amid calls for …"
+    if c.kind == "verb" and c.cls == "cognitive" and c.source and c.source_side == "left":
+        if s.words[c.source[1]] in {"it", "this", "that", "which"}:
+            return False
+    return True
+
+
+def _cut_points(s: _Sentence, cues: list[_Cue]) -> list[int]:
+    """Per cue, the token where its attribution's own words begin: a later one cuts the content there."""
+    n = len(s)
     starts: list[int] = []
     for c in cues:
         begin = c.start
@@ -266,112 +297,109 @@ def _sentence_candidates(text: str, span: Pair, quotes: list[Quote]) -> list[Can
             c.with_np or c.start > 0 and s.words[c.start - 1] in _PARTICIPLE_AFTER)
         clause = begin == 0 or s.words[begin] in _COORD | {",", ";", "—"} or live_participle
         starts.append(begin if clause else n)
-    lead_sub = s.words[0] in _SUBORDINATORS
-    first_comma = next((k for k in range(n) if s.words[k] == "," and not s.quoted[k]), None)
+    return starts
 
-    out: list[Candidate] = []
-    made: dict[int, Candidate] = {}
-    for idx, c in enumerate(cues):
-        later = [st for st in starts[idx + 1:] if st > c.end]
-        stop = min(later) if later and c.kind != "according" else n
-        if lead_sub and first_comma is not None and c.end < first_comma < stop:
-            stop = first_comma
-        source = c.source
-        shares = None
-        relay = None
-        content: list[Pair] = []
-        kind = "cognitive" if c.cls in {"cognitive", "intent"} else "indirect"
-        rule = c.kind
-        if c.kind == "according":
-            if source is None:
-                continue
-            after = source[1] + 1
-            while after < n and s.words[after] == ",":
-                after += 1
-            before = c.start - 1
-            while before >= 0 and s.words[before] in {",", "—"}:
-                before -= 1
-            if before >= 0:
-                lead = 0
-                while lead <= before and s.words[lead] in _LEAD_ADVERBIALS | {","}:
-                    lead += 1
-                if lead <= before:
-                    content.append(s.pair(lead, before))
-            tail = _content_right(s, _Cue(after - 1, after - 1, "verb", "", ""), stop) if after < stop else None
-            if tail:
-                content.append(tail)
-            kind = "according_to"
-        elif c.kind == "citing":
-            prev_c = [o for o in out if o.cue and o.cue[0][0] < s.toks[c.start][0]]
-            if prev_c:
-                relay = prev_c[-1]
-                content = list(relay.content)
-            else:
-                left = _content_left(s, c.start - 1)
-                content = [left] if left else []
-            if source is None:
-                continue
+
+def _candidate(s: _Sentence, c: _Cue, source: tuple[int, int] | None, content: list[Pair], kind: str,
+               rule: str, shares: Candidate | None = None, relay: Candidate | None = None) -> Candidate:
+    cand = Candidate(cue=[s.pair(c.start, c.end)], source=[s.pair(*source)] if source else [], content=content,
+                     kind=kind, shares_source_with=shares, relayed_by=relay, lemma=c.lemma, rule=rule)
+    if shares is not None:
+        cand.source = list(shares.source)
+    return cand
+
+
+def _according(s: _Sentence, c: _Cue, stop: int) -> Candidate | None:
+    """"According to X, …" / "…, according to X": the words on either side of the source."""
+    n = len(s)
+    source = c.source
+    if source is None:
+        return None
+    content: list[Pair] = []
+    after = source[1] + 1
+    while after < n and s.words[after] == ",":
+        after += 1
+    before = c.start - 1
+    while before >= 0 and s.words[before] in {",", "—"}:
+        before -= 1
+    if before >= 0:
+        lead = 0
+        while lead <= before and s.words[lead] in _LEAD_ADVERBIALS | {","}:
+            lead += 1
+        if lead <= before:
+            content.append(s.pair(lead, before))
+    tail = _content_right(s, _Cue(after - 1, after - 1, "verb", "", ""), stop) if after < stop else None
+    if tail:
+        content.append(tail)
+    return _candidate(s, c, source, content, "according_to", c.kind)
+
+
+def _citing(s: _Sentence, c: _Cue, out: list[Candidate]) -> Candidate | None:
+    """"…, citing sources": the sources relayed the content of the attribution before them."""
+    relay = None
+    prev_c = [o for o in out if o.cue and o.cue[0][0] < s.toks[c.start][0]]
+    if prev_c:
+        relay = prev_c[-1]
+        content = list(relay.content)
+    else:
+        left = _content_left(s, c.start - 1)
+        content = [left] if left else []
+    if c.source is None:
+        return None
+    kind = "cognitive" if c.cls in {"cognitive", "intent"} else "indirect"
+    return _candidate(s, c, c.source, content, kind, c.kind, relay=relay)
+
+
+def _clause(s: _Sentence, c: _Cue, stop: int, out: list[Candidate]) -> Candidate | None:
+    """A reporting verb, a participle or a coordinated verb: the clause after it, else the words before."""
+    source = c.source
+    shares = None
+    content: list[Pair] = []
+    kind = "cognitive" if c.cls in {"cognitive", "intent"} else "indirect"
+    rule = c.kind
+    if (c.kind == "participle" or c.coord) and source is None:
+        prev_c = [o for o in out if o.rule != "citing" and o.cue and o.cue[0][0] < s.toks[c.start][0]
+                  and o.source]
+        if prev_c:
+            shares = prev_c[-1]
+            shares = shares.shares_source_with or shares
         else:
-            if (c.kind == "participle" or c.coord) and source is None:
-                prev_c = [o for o in out if o.rule != "citing" and o.cue and o.cue[0][0] < s.toks[c.start][0]
-                          and o.source]
-                if prev_c:
-                    shares = prev_c[-1]
-                    shares = shares.shares_source_with or shares
-                else:
-                    subj = _sentence_subject(s, c.start)
-                    if subj is None:
-                        continue
-                    source = subj
-                if not c.coord and (c.start == 0 or s.words[c.start - 1] not in _PARTICIPLE_AFTER):
-                    continue
-                if c.coord:
-                    rule = "coordinated"
-            right = _content_right(s, c, stop)
-            if right is not None and (source is None or source[0] <= c.start or source[1] < right[0]):
-                if c.source_side == "right" and source is not None:
-                    # "said Smith, …" – the content is before, not after; but "Said Ellis: “…”"
-                    # opens its sentence and the quotation follows
-                    right = _after_source(s, source, stop) if c.start == 0 else None
-            if right is not None and source is not None and c.source_side == "left" and shares is None:
-                # "“…,” she said, clapping." / "“…,” Graham told the Times then.": the quotation is the content
-                first = s.text[right[0]]
-                if not (s.words[c.end + 1] in {"that", ":"} or first in _OPEN_MARKS) and _quote_before(s, source[0]):
-                    right = None
-            if right is not None:
-                content.append(right)
-            elif source is not None or shares is not None:
-                if c.source_side == "right" and source is not None:
-                    tail_ok = _tail_is_adverbial(s, source[1] + 1, stop)
-                    left = _content_left(s, c.start) if tail_ok else _quote_before(s, c.start)
-                else:
-                    src0 = source[0] if source else c.start
-                    tail_ok = _tail_is_adverbial(s, c.end + 1, stop)
-                    left = _content_left(s, src0) if tail_ok else _quote_before(s, src0)
-                    if left is None and source is not None and shares is None:
-                        content.extend(_parenthetical(s, src0, c.end, stop))
-                if left:
-                    content.append(left)
-            if not content:
-                continue
-        cand = Candidate(
-            cue=[s.pair(c.start, c.end)],
-            source=[s.pair(*source)] if source else [],
-            content=content,
-            kind=kind,
-            sentence=span,
-            shares_source_with=shares,
-            relayed_by=relay,
-            lemma=c.lemma,
-            rule=rule,
-        )
-        if shares is not None:
-            cand.source = list(shares.source)
-        if cand.kind in {"indirect", "cognitive"} and any(_has_quote(text, p) for p in cand.content):
-            cand.kind = "direct" if _all_quote(text, cand.content) else "mixed"
-        made[idx] = cand
-        out.append(cand)
-    return [c for c in out if not _own_belief(text, c, out)]
+            subj = _sentence_subject(s, c.start)
+            if subj is None:
+                return None
+            source = subj
+        if not c.coord and (c.start == 0 or s.words[c.start - 1] not in _PARTICIPLE_AFTER):
+            return None
+        if c.coord:
+            rule = "coordinated"
+    right = _content_right(s, c, stop)
+    if right is not None and (source is None or source[0] <= c.start or source[1] < right[0]):
+        if c.source_side == "right" and source is not None:
+            # "said Smith, …" – the content is before, not after; but "Said Ellis: “…”"
+            # opens its sentence and the quotation follows
+            right = _after_source(s, source, stop) if c.start == 0 else None
+    if right is not None and source is not None and c.source_side == "left" and shares is None:
+        # "“…,” she said, clapping." / "“…,” Graham told the Times then.": the quotation is the content
+        first = s.text[right[0]]
+        if not (s.words[c.end + 1] in {"that", ":"} or first in _OPEN_MARKS) and _quote_before(s, source[0]):
+            right = None
+    if right is not None:
+        content.append(right)
+    elif source is not None or shares is not None:
+        if c.source_side == "right" and source is not None:
+            tail_ok = _tail_is_adverbial(s, source[1] + 1, stop)
+            left = _content_left(s, c.start) if tail_ok else _quote_before(s, c.start)
+        else:
+            src0 = source[0] if source else c.start
+            tail_ok = _tail_is_adverbial(s, c.end + 1, stop)
+            left = _content_left(s, src0) if tail_ok else _quote_before(s, src0)
+            if left is None and source is not None and shares is None:
+                content.extend(_parenthetical(s, src0, c.end, stop))
+        if left:
+            content.append(left)
+    if not content:
+        return None
+    return _candidate(s, c, source, content, kind, rule, shares=shares)
 
 
 def _own_belief(text: str, c: Candidate, cands: list[Candidate]) -> bool:
