@@ -53,3 +53,33 @@ def test_from_dict_rejects_other_schema():
         Document.from_dict({"schema": "other/2", "text": "x"})
     with pytest.raises(SchemaError):
         Document.from_dict({"title": "no text"})
+
+
+def test_kinds_are_the_documented_values_and_from_dict_checks_them():
+    import re
+    from pathlib import Path
+
+    from reportedly.document import ATTRIBUTION_KINDS, SOURCE_KINDS, Entity
+
+    schema = (Path(__file__).resolve().parents[1] / "docs" / "schema.md").read_text("utf-8")
+    rows = [(m.group(1), re.findall(r"`(\w+)`", m.group(2)))
+            for m in re.finditer(r"\| `([\w.]+)` \| ((?:`\w+`, )+`\w+`) \|", schema)]
+    # the attribution's kind, its source's kind, then the entity's kind, as schema.md lists them
+    assert [(field, set(values)) for field, values in rows] == [
+        ("kind", set(ATTRIBUTION_KINDS)), ("source.kind", set(SOURCE_KINDS)), ("kind", set(SOURCE_KINDS))]
+    doc = make()
+    doc.add_attribution(Attribution("a1", Source([(10, 12)], kind="person"), cue=[(13, 17)], content=[(18, 30)],
+                                    kind="according_to"))
+    doc.add_entity(Entity("e1", "Joe", "person", mentions=[(10, 12)]))
+    d = doc.to_dict()
+    assert Document.from_dict(d).to_dict() == d
+    for path, value in ((("attributions", 0, "kind"), "quoted"), (("attributions", 0, "source", "kind"), "pronoun"),
+                        (("entities", 0, "kind"), "robot")):
+        bad = doc.to_dict()
+        *where, key = path
+        target = bad
+        for step in where:
+            target = target[step]
+        target[key] = value
+        with pytest.raises(SchemaError, match=f"unknown .*kind '{value}'"):
+            Document.from_dict(bad)

@@ -7,15 +7,15 @@ claims are records whose roles are lists of spans. Every span is checked against
 it is attached, so a document never holds an offset that does not fit its text.
 
 The JSON form (:meth:`Document.to_dict`) is versioned by :data:`SCHEMA_VERSION` and documented in
-``docs/schema.md``; it is a superset of the fields outside checks read (``contract.md``).
+``docs/schema.md``, field by field (the README's "Output fields" table is its summary).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, TypeVar, get_args
 
 from .errors import SchemaError, SpanError
 
@@ -33,6 +33,25 @@ STRUCTURE_LAYERS = (
 )
 
 SpanPair = tuple[int, int]
+
+#: How an attribution relays what was said (``docs/schema.md``): a quotation (``direct``), a
+#: paraphrase (``indirect``), both (``mixed``), "according to X" (``according_to``), a belief, fear
+#: or wish (``cognitive``), or a quotation whose speaker an earlier attribution names (``floating``).
+AttributionKind = Literal["direct", "indirect", "mixed", "according_to", "cognitive", "floating"]
+#: What an attribution's source or an entity is.
+SourceKind = Literal["person", "organisation", "government", "outlet", "document", "anonymous", "group"]
+ATTRIBUTION_KINDS: tuple[AttributionKind, ...] = get_args(AttributionKind)
+SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
+
+
+def attribution_kind(value: object) -> AttributionKind | None:
+    """``value`` when it is one of :data:`ATTRIBUTION_KINDS`, else ``None``."""
+    return value if value in ATTRIBUTION_KINDS else None
+
+
+def source_kind(value: object) -> SourceKind | None:
+    """``value`` when it is one of :data:`SOURCE_KINDS`, else ``None`` (a pronoun not resolved, …)."""
+    return value if value in SOURCE_KINDS else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +92,7 @@ class Source:
 
     spans: list[SpanPair] = field(default_factory=list)
     entity: str | None = None  # canonical name ("Mark Milley"; for "he" the person it refers to)
-    kind: str | None = None  # person | organisation | government | outlet | document | anonymous | group
+    kind: SourceKind | None = None
     anonymous: bool = False
     description: str | None = None  # what is said of an unnamed source ("a person familiar with …")
     role: str | None = None  # title or appositive stripped from the name ("heads the US Joint Chiefs")
@@ -92,7 +111,7 @@ class Entity:
 
     id: str
     name: str
-    kind: str  # person | organisation | government | outlet | group | document | anonymous
+    kind: SourceKind
     mentions: list[SpanPair] = field(default_factory=list)
     gender: str | None = None  # "female" | "male" for persons when the text or a first name says so
     anonymous: bool = False
@@ -106,7 +125,7 @@ class Attribution:
     source: Source
     cue: list[SpanPair]
     content: list[SpanPair]
-    kind: str = "indirect"  # direct | indirect | mixed | according_to | cognitive | floating
+    kind: AttributionKind = "indirect"
     hedges: list[str] = field(default_factory=list)
     date: str | None = None  # ISO date the statement was made, when the text says it
     via: str | None = None  # id of the attribution this one was relayed through
@@ -173,7 +192,8 @@ class Document:
 
     @property
     def id(self) -> str:
-        """Content-hash id: the same text from the same input always gets the same id."""
+        """Content-hash id (16 hex digits of the text's SHA-256): the same text gets the same id whatever
+        its input, metadata or analysis, so storing it twice adds nothing."""
         h = hashlib.sha256()
         h.update(self._text.encode("utf-8", "surrogatepass"))
         return h.hexdigest()[:16]
@@ -348,7 +368,7 @@ class Document:
                         source=Source(
                             spans=[tuple(p) for p in src.get("spans") or []],
                             entity=src.get("entity"),
-                            kind=src.get("kind"),
+                            kind=_optional_kind(src.get("kind"), "source kind"),
                             anonymous=bool(src.get("anonymous")),
                             description=src.get("description"),
                             role=src.get("role"),
@@ -358,7 +378,7 @@ class Document:
                         ),
                         cue=[tuple(p) for p in (a.get("cue") or {}).get("spans") or []],
                         content=[tuple(p) for p in (a.get("content") or {}).get("spans") or []],
-                        kind=a.get("kind") or "indirect",
+                        kind=_choice(a.get("kind") or "indirect", attribution_kind, "attribution kind"),
                         hedges=list(a.get("hedges") or []),
                         date=a.get("date"),
                         via=a.get("via"),
@@ -370,13 +390,32 @@ class Document:
             for c in d.get("unattributed_claims") or []:
                 doc.add_claim(Claim([tuple(p) for p in c["spans"]], c.get("reason") or "", c.get("component")))
             for e in d.get("entities") or []:
-                doc.add_entity(Entity(id=e["id"], name=e["name"], kind=e.get("kind") or "person",
+                doc.add_entity(Entity(id=e["id"], name=e["name"],
+                                      kind=_choice(e.get("kind") or "person", source_kind, "entity kind"),
                                       mentions=[tuple(p) for p in e.get("mentions") or []],
                                       gender=e.get("gender"), anonymous=bool(e.get("anonymous"))))
             doc.provenance = list(d.get("provenance") or [])
             return doc
         except (KeyError, TypeError, IndexError) as exc:
             raise SchemaError(f"not a reportedly document: {exc!r}") from exc
+
+
+_K = TypeVar("_K", bound=str)
+
+
+def _choice(value: object, known: Callable[[object], _K | None], what: str) -> _K:
+    """A stored kind read back: it must be one of the documented values."""
+    found = known(value)
+    if found is None:
+        raise SchemaError(f"unknown {what} {value!r}")
+    return found
+
+
+def _optional_kind(value: object, what: str) -> SourceKind | None:
+    if value is None:
+        return None
+    kind: SourceKind = _choice(value, source_kind, what)
+    return kind
 
 
 def _joined(text: str, pairs: list[SpanPair]) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..document import AttributionKind
+
 #: A ``[start, end)`` pair of character offsets into a document's text.
 Pair = tuple[int, int]
 
@@ -21,7 +23,7 @@ class Candidate:
     cue: list[Pair]
     source: list[Pair]
     content: list[Pair]
-    kind: str = "indirect"
+    kind: AttributionKind = "indirect"
     score: float = 0.6
     sentence: Pair | None = None
     shares_source_with: Candidate | None = field(default=None, repr=False)

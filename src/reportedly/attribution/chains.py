@@ -51,7 +51,8 @@ _ANAPHORS = L.OUTLET_ANAPHORS | {"report", "article", "story"}
 
 
 def _would_cycle(by_id: dict[str, Attribution], child: str, parent: str) -> bool:
-    cur, seen = parent, set()
+    cur: str | None = parent
+    seen: set[str] = set()
     while cur and cur not in seen:
         if cur == child:
             return True

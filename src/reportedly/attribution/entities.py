@@ -32,7 +32,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..document import Attribution, Document, Entity, SpanPair
+from ..document import Attribution, Document, Entity, SpanPair, source_kind
 from ..outlets import lookup_outlet
 from . import lexicon as L
 from . import names as N
@@ -446,9 +446,9 @@ class EntityResolver:
             return
         tail_of = None  # "Suu Kyi": the end of a well-known full name
         if len(nw) >= 2 and not N.is_first_name(nw[0]):
-            k = N.known_person(nw[-1])
-            if k is not None and N.name_words(k.name)[-len(nw):] == nw:
-                tail_of = k
+            known = N.known_person(nw[-1])
+            if known is not None and N.name_words(known.name)[-len(nw):] == nw:
+                tail_of = known
         if len(nw) >= 2 and (N.is_first_name(nw[0]) or titled or tail_of is not None
                              or N.known_person(nw[-1], first=nw[0]) is not None
                              or len(nw) <= 3 and not N.known_person(nw[-1])
@@ -731,6 +731,7 @@ class EntityResolver:
 
     def _pronoun(self, m: Mention, pos: int, a: Attribution) -> Resolved:
         key = m.key
+        e: _Ent | None
         if key in {"we", "us", "you"}:  # an unresolved "we"/"you" is that group of people
             e = self._new(key, "group", plural=True)
             return Resolved(e, key, "group", False, 0.2)
@@ -931,7 +932,7 @@ class EntityResolver:
         if found.kind == "organisation" and found.entity and _words(found.entity)[-1:] in (["campaign"], ["team"]):
             return self._body(name, "campaign", pos)
         words = N.name_words(found.entity or "")
-        if found.kind == "person" and words:
+        if found.kind == "person" and found.entity and words:
             if len(words) == 1 or not N.is_first_name(words[0]):
                 if self._by_surname.get(words[-1]) or N.known_person(words[-1]):
                     e, conf = self._surname_person(found.entity, pos)
@@ -951,6 +952,7 @@ class EntityResolver:
         """"the campaign", "her campaign", "Clinton's team", "the agency", "the bank"."""
         words = mention.split()
         owner = None
+        e: _Ent | None
         before = [w for w in words[:-1] if N.fold(w) not in {"the", "a", "an", "new", "former"}]
         if before and N.fold(before[-1]) in {"his", "her", "their"}:
             g = N.fold(before[-1])
@@ -1067,14 +1069,15 @@ class EntityResolver:
     # -- output ---------------------------------------------------------------------------------
     def entities(self, used: set[int]) -> list[Entity]:
         """The document's entities: every named one and every one an attribution refers to."""
-        out = []
+        out: list[Entity] = []
         n = len(self.text)
         for e in self.ents:
             if not e.mentions or (e.kind in {"anonymous", "group", "document"} and e.idx not in used):
                 continue
             mentions = sorted({(s, t) for s, t in e.mentions if 0 <= s < t <= n})
-            out.append(Entity(id=f"e{len(out) + 1}", name=e.name, kind=e.kind, mentions=mentions,
-                              gender=e.gender if e.kind == "person" else None, anonymous=e.anonymous))
+            out.append(Entity(id=f"e{len(out) + 1}", name=e.name, kind=source_kind(e.kind) or "person",
+                              mentions=mentions, gender=e.gender if e.kind == "person" else None,
+                              anonymous=e.anonymous))
             e.out_id = out[-1].id
         return out
 
@@ -1173,20 +1176,20 @@ def resolve_entities(ctx: Context) -> None:
         outer = next((o for o in atts if o.id in results and o is not a and results[o.id].ent is not None
                       and any(s <= pos < t for s, t in o.content)), None)
         if outer is not None:
-            res = results[outer.id]
+            held = results[outer.id]
             head = _head_span(text, a.source.spans)
-            if head:
-                res.ent.mentions.append(head)
-            results[a.id] = Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.9, res.confidence))
+            if head and held.ent is not None:
+                held.ent.mentions.append(head)
+            results[a.id] = Resolved(held.ent, held.entity, held.kind, held.anonymous, min(0.9, held.confidence))
         else:  # the article's own voice: its author, else its outlet ("we" in an editorial)
             results[a.id] = r.own_voice(a) or r.resolve(a)
     contents = sorted(p for a in atts for p in a.content)
     for a in atts:  # no source in the text: the clause's subject, when one is named
         if a.source.spans or a.id in copies:
             continue
-        res = r.implicit(a, contents)
-        if res is not None:
-            results[a.id] = res
+        implicit = r.implicit(a, contents)
+        if implicit is not None:
+            results[a.id] = implicit
     r.link_pronouns()
     used = {res.ent.idx for res in results.values() if res.ent is not None}
     for ent in r.entities(used):
@@ -1196,10 +1199,10 @@ def resolve_entities(ctx: Context) -> None:
         while cur in copies and cur not in seen:
             seen.add(cur)
             cur = copies[cur]
-        res = results.get(cur)
-        if res is None:
+        found = results.get(cur)
+        if found is None:
             continue
-        _fill(a, res, " ".join(text[s:e] for s, e in by_id[cur].source.spans))
+        _fill(a, found, " ".join(text[s:e] for s, e in by_id[cur].source.spans))
 
 
 def resolve_speakers(doc: Document, atts: list[Attribution], shares: dict[str, str] | None = None,
@@ -1216,7 +1219,7 @@ def _fill(a: Attribution, r: Resolved, mention: str) -> None:
     s = a.source
     s.mention = s.mention or " ".join(mention.split()) or None
     s.entity = r.entity
-    s.kind = r.kind if r.kind != "pronoun" else None
+    s.kind = source_kind(r.kind)  # None for a pronoun
     s.anonymous = bool(r.anonymous)
     s.description = r.description if r.anonymous or r.kind in {"document", None} else None
     role = re.sub(r"(?:,\s*)?\b(?:who|which|that)\s*$", "", s.role or r.role or "").strip(" ,")

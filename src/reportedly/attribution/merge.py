@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..document import AttributionKind
 from . import lexicon as L
 from .candidates import Candidate, Pair
 from .segment import find_quotes
@@ -27,7 +28,7 @@ def _overlaps(a: list[Pair], b: list[Pair]) -> bool:
     return any(x < d and c < y for x, y in a for c, d in b)
 
 
-def _kind(text: str, cand: TaggedRelation) -> str:
+def _kind(text: str, cand: TaggedRelation) -> AttributionKind:
     cue = " ".join(text[a:b] for a, b in cand.cue).lower()
     if cue.startswith("according"):
         return "according_to"
@@ -149,17 +150,17 @@ def merge(text: str, tagged: list[TaggedRelation], ruled: list[Candidate],
                     setattr(m, attr, None)
     # links carried over from rule candidates that merged into a tagger candidate
     for r in ruled:
-        m = owner.get(id(r))
-        if m is None or m is r:
+        into = owner.get(id(r))
+        if into is None or into is r:
             continue
         for attr in ("shares_source_with", "relayed_by"):
             link = getattr(r, attr)
-            if link is not None and getattr(m, attr) is None:
+            if link is not None and getattr(into, attr) is None:
                 target = owner.get(id(link))
-                if target is not None and target is not m:
-                    setattr(m, attr, target)
-                    if attr == "shares_source_with" and not m.source:
-                        m.source = list(target.source)
+                if target is not None and target is not into:
+                    setattr(into, attr, target)
+                    if attr == "shares_source_with" and not into.source:
+                        into.source = list(target.source)
     out = [m for m in out if not _antecedent_as_content(text, m) and not _anonymity_request(text, m)
            and not _bare_claim_noun(text, m) and not _not_a_statement(text, m)]
     for m in out:

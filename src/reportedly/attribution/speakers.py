@@ -324,7 +324,7 @@ def analyse(mention: str) -> Mention:
     org_phrase = _ORG_PHRASE.search(head)
     if org_phrase and any(w.lower() in _INSTITUTION for w in org_phrase.group().split()):
         words_in = {w.lower() for w in org_phrase.group().split()}
-        kind = "government" if words_in & (L.GOVERNMENT_WORDS - {"office", "agency"}) else "organisation"
+        kind: str | None = "government" if words_in & (L.GOVERNMENT_WORDS - {"office", "agency"}) else "organisation"
         return Mention(org_phrase.group(), kind, role=role)
     capitalised_modifier = any(_is_cap(w) for w in toks[1:-1])
     if lower_last and toks[0].lower() in {"the", "this", "that"} and capitalised_modifier \

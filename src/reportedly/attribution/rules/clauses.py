@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...document import AttributionKind
 from .. import lexicon as L
 from ..candidates import Candidate, Pair
 from ..segment import Quote
@@ -300,7 +301,7 @@ def _cut_points(s: _Sentence, cues: list[_Cue]) -> list[int]:
     return starts
 
 
-def _candidate(s: _Sentence, c: _Cue, source: tuple[int, int] | None, content: list[Pair], kind: str,
+def _candidate(s: _Sentence, c: _Cue, source: tuple[int, int] | None, content: list[Pair], kind: AttributionKind,
                rule: str, shares: Candidate | None = None, relay: Candidate | None = None) -> Candidate:
     cand = Candidate(cue=[s.pair(c.start, c.end)], source=[s.pair(*source)] if source else [], content=content,
                      kind=kind, shares_source_with=shares, relayed_by=relay, lemma=c.lemma, rule=rule)
@@ -346,7 +347,7 @@ def _citing(s: _Sentence, c: _Cue, out: list[Candidate]) -> Candidate | None:
         content = [left] if left else []
     if c.source is None:
         return None
-    kind = "cognitive" if c.cls in {"cognitive", "intent"} else "indirect"
+    kind: AttributionKind = "cognitive" if c.cls in {"cognitive", "intent"} else "indirect"
     return _candidate(s, c, c.source, content, kind, c.kind, relay=relay)
 
 
@@ -355,7 +356,7 @@ def _clause(s: _Sentence, c: _Cue, stop: int, out: list[Candidate]) -> Candidate
     source = c.source
     shares = None
     content: list[Pair] = []
-    kind = "cognitive" if c.cls in {"cognitive", "intent"} else "indirect"
+    kind: AttributionKind = "cognitive" if c.cls in {"cognitive", "intent"} else "indirect"
     rule = c.kind
     if (c.kind == "participle" or c.coord) and source is None:
         prev_c = [o for o in out if o.rule != "citing" and o.cue and o.cue[0][0] < s.toks[c.start][0]

@@ -79,7 +79,7 @@ def _find_cues(s: _Sentence) -> list[_Cue]:
         found = L.cue_lemma(w)
         headline_cue = found and s.cap(i) and title_case and (w.endswith("s") or w in _PAST_FORMS) \
             and i > 0 and prev not in _DETERMINERS
-        if found and prev not in _DETERMINERS and not s.cap(i) or (found and i == 0) or headline_cue:
+        if found is not None and (prev not in _DETERMINERS and not s.cap(i) or i == 0 or headline_cue):
             lemma, cls = found
             if prev in _BE and (w.endswith("ed") or w in {"told", "said", "thought", "found", "shown",
                                                            "written", "felt"}):
