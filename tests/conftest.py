@@ -21,3 +21,14 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is not present (the shared data sets sit beside the checkout in CI)")
     return SHARED
+
+
+@pytest.fixture(autouse=True)
+def fresh_default_settings():
+    """``get_settings()`` caches the defaults plus the environment; a test that sets
+    ``REPORTEDLY_*`` variables must not leave its settings to the next test."""
+    import reportedly.settings
+
+    reportedly.settings._DEFAULT = None
+    yield
+    reportedly.settings._DEFAULT = None

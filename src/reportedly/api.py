@@ -37,14 +37,14 @@ class Analyzer:
         Results come in input order. With ``[pipeline].workers`` above 1, that many documents are
         analysed at once in threads (at most twice as many read ahead), so memory stays bounded.
         """
-        workers = max(1, int(getattr(self.settings.pipeline, "workers", 1) or 1))
+        workers = max(1, self.settings.pipeline.workers)
         items = read_inputs(inputs, self.settings)
         if workers == 1:
             for item in items:
                 yield item if isinstance(item, Failure) else self._safe(item)
             return
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="reportedly") as pool:
-            pending: deque[Future | Failure] = deque()
+            pending: deque[Future[Document | Failure] | Failure] = deque()
             for item in items:
                 pending.append(item if isinstance(item, Failure) else pool.submit(self._safe, item))
                 while len(pending) > 2 * workers:
@@ -54,7 +54,7 @@ class Analyzer:
 
     def _safe(self, doc: Document) -> Document | Failure:
         """Analyse within the time budget (``input.time_budget``); anything that goes wrong is a failure."""
-        budget = float(getattr(self.settings.input, "time_budget", 0) or 0)
+        budget = self.settings.input.time_budget
         try:
             return within(budget, "analysis", self.analyze, doc)
         except ReportedlyError as exc:
@@ -63,7 +63,7 @@ class Analyzer:
             return Failure(doc.input, f"internal error during analysis: {type(exc).__name__}: {exc}")
 
 
-def _result(item: Future | Failure) -> Document | Failure:
+def _result(item: Future[Document | Failure] | Failure) -> Document | Failure:
     return item.result() if isinstance(item, Future) else item
 
 
@@ -71,15 +71,17 @@ _ANALYZER: Analyzer | None = None
 
 
 def default_analyzer() -> Analyzer:
+    """The process-wide :class:`Analyzer` (default settings), made on first use."""
     global _ANALYZER
     if _ANALYZER is None:
         _ANALYZER = Analyzer()
     return _ANALYZER
 
 
-def analyze_text(text: str, **kwargs) -> Document:
+def analyze_text(text: str, *, input: str = "<text>", date: str | None = None,
+                 title: str | None = None) -> Document:
     """Analyse one text with the default pipeline. See :meth:`Analyzer.analyze_text`."""
-    return default_analyzer().analyze_text(text, **kwargs)
+    return default_analyzer().analyze_text(text, input=input, date=date, title=title)
 
 
 def analyze_paths(inputs: Iterable[str]) -> Iterator[Document | Failure]:

@@ -6,6 +6,9 @@ with the next input.
 
 from __future__ import annotations
 
+__all__ = ["ConfigError", "InputError", "ModelError", "QueryError", "ReportedlyError", "SchemaError", "SpanError",
+           "StoreError"]
+
 
 class ReportedlyError(Exception):
     """Base class of all errors raised by reportedly."""

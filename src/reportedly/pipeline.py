@@ -21,20 +21,30 @@ REGISTRY: dict[str, str] = {
 class Component(Protocol):
     """One step of analysis. ``name`` and ``version`` are stored with every record it touched."""
 
-    name: str
-    version: str
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def version(self) -> str:
+        """What decides the component's output (its rules, model, …): a new one re-analyses with ``ingest --update``."""
+        ...
 
     def __call__(self, doc: Document) -> Document: ...
 
 
 def load_component(name: str, settings: Settings) -> Component:
+    """Make the component ``name`` (a key of :data:`REGISTRY`) with ``settings``."""
     try:
         target = REGISTRY[name]
     except KeyError:
         raise ConfigError(f"unknown pipeline component {name!r}; known: {', '.join(sorted(REGISTRY))}") from None
     module_name, _, attr = target.partition(":")
     factory = getattr(importlib.import_module(module_name), attr)
-    return factory(settings)
+    component: Component = factory(settings)
+    # Looked up on the class, so a version that is a property (the attribution model's) is not computed yet.
+    if not (callable(component) and all(hasattr(type(component), a) for a in ("name", "version"))):
+        raise ConfigError(f"pipeline component {name!r} ({target}) has no name, version or __call__")
+    return component
 
 
 class Pipeline:
@@ -45,6 +55,7 @@ class Pipeline:
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, names: Iterable[str] | None = None) -> Pipeline:
+        """The components ``names`` (default: ``[pipeline].components``) made with ``settings``."""
         settings = settings or get_settings()
         names = list(names) if names is not None else list(settings.pipeline.components)
         return cls(load_component(n, settings) for n in names)
@@ -57,4 +68,5 @@ class Pipeline:
 
     @property
     def versions(self) -> dict[str, str]:
+        """Component name -> version, as :meth:`__call__` records them."""
         return {c.name: c.version for c in self.components}
