@@ -56,3 +56,18 @@ def test_a_page_declaring_another_charset_keeps_the_replacement(tmp_path) -> Non
     (path := tmp_path / "sjis.html").write_bytes(page + b"</article></body></html>")
     (doc,) = list(read_inputs([str(path)]))
     assert not isinstance(doc, Failure) and "ferry terminal" in doc.body
+
+
+@pytest.mark.parametrize("layout", ["lines", "document"])
+def test_json_number_too_long_to_convert_is_one_bad_line(tmp_path, layout) -> None:
+    # json.loads raises a plain ValueError (no position) for an integer of over 4,300 digits;
+    # the reader read its .msg and crashed (found by mypy: ValueError has no attribute "msg").
+    bad = '{"text": "The mayor said the bridge would reopen.", "n": %s}' % ("1" * 5000)
+    good = '{"text": "The harbour board said the pier was unsafe."}'
+    path = tmp_path / "n.jsonl"
+    path.write_text(f"{bad}\n{good}\n" if layout == "lines" else f"[\n{bad},\n{good}\n]\n", "utf-8")
+    items = list(read_inputs([str(path)]))
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert len(failures) == 1 and "invalid JSON (Exceeds the limit (4300 digits)" in failures[0].reason
+    assert failures[0].input == (f"{path}:1" if layout == "lines" else str(path))
+    assert len(items) == (2 if layout == "lines" else 1)

@@ -117,7 +117,7 @@ class _Chain(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer) -> int:
         if self._prefix:
             n = min(len(buffer), len(self._prefix))
             buffer[:n] = self._prefix[:n]
@@ -172,7 +172,7 @@ class _Gunzip(io.RawIOBase):
                 if rest.strip(b"\x00"):  # trailing NUL padding after the last member is allowed
                     self._inner = _Chain(rest, self._inner)  # type: ignore[assignment]
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer) -> int:
         self._fill()
         n = min(len(buffer), len(self._out))
         buffer[:n] = self._out[:n]
@@ -260,11 +260,11 @@ def open_input(name: str, *, stdin: BinaryIO | None = None) -> Iterator[Opened]:
         close = True
     try:
         magic = raw.read(2)
-        stream: BinaryIO = io.BufferedReader(_Chain(magic, raw), 1 << 16)  # type: ignore[arg-type]
+        stream: BinaryIO = io.BufferedReader(_Chain(magic, raw), 1 << 16)
         gunzip = None
         if magic == GZIP_MAGIC:
             gunzip = _Gunzip(stream)
-            stream = io.BufferedReader(gunzip, 1 << 16)  # type: ignore[arg-type]
+            stream = io.BufferedReader(gunzip, 1 << 16)
         head = stream.read(HEAD_BYTES)
         if gunzip is not None and not head:
             if gunzip.truncated:
@@ -273,7 +273,7 @@ def open_input(name: str, *, stdin: BinaryIO | None = None) -> Iterator[Opened]:
                 raise InputError(name, f"corrupt gzip data ({gunzip.corrupt})")
             raise InputError(name, "empty input (gzip data decompresses to nothing)")
         kind = sniff(head, name)
-        stream = io.BufferedReader(_Chain(head, stream), 1 << 16)  # type: ignore[arg-type]
+        stream = io.BufferedReader(_Chain(head, stream), 1 << 16)
         yield Opened(name, kind, stream, gunzip is not None, size, gunzip)
     finally:
         if close:

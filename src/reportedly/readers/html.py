@@ -461,7 +461,8 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     warnings = html_warnings(html, getattr(trafilatura.utils, "HTML_PARSER", None)) + guarded
     facts = _page_facts(tree)
     groups = _chunk_groups(tree)
-    extracted = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
+    found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
+    extracted = None if isinstance(found, dict) else found  # a dict only with as_dict=True
     method = "trafilatura"
     body_text = extracted.text if extracted is not None else ""
     if not (body_text or "").strip():
@@ -510,7 +511,9 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
             kind = "pointer"  # the list of links under "Related:"
         pointer = kind == "pointer"
         parts.append(("paragraph" if kind is None else "slug" if kind == "slug" else "boilerplate", line))
-    text_chunks, spans, pos = [], [], 0
+    text_chunks: list[str] = []
+    spans: list[tuple[str, int, int]] = []
+    pos = 0
     dateline_done = False
     for layer, chunk in parts:
         if text_chunks:

@@ -130,7 +130,9 @@ class _TooDeep(Exception):
     reason = f"JSON nested too deeply (over {MAX_DEPTH} levels)"
 
 
-def _json_error(exc: json.JSONDecodeError) -> str:
+def _json_error(exc: ValueError) -> str:
+    if not isinstance(exc, json.JSONDecodeError):  # a number of over 4,300 digits, …: no position
+        return f"invalid JSON ({str(exc).split(';')[0]})"
     msg = exc.msg.removesuffix(" at")  # "Invalid control character at" would read "at at column"
     return f"invalid JSON ({msg} at column {exc.colno})"
 
@@ -231,7 +233,8 @@ def _read_whole(start: bytes, opened: Opened, max_bytes: int, time_budget: float
         yield InputError(opened.name, "not UTF-8 text")
         return
     except ValueError as exc:
-        yield InputError(f"{opened.name}:{exc.lineno}", _json_error(exc))
+        where = f"{opened.name}:{exc.lineno}" if isinstance(exc, json.JSONDecodeError) else opened.name
+        yield InputError(where, _json_error(exc))
         return
     items = obj if isinstance(obj, list) else [obj]
     for i, item in enumerate(items):

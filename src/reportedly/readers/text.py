@@ -153,7 +153,8 @@ def repair_utf8(data: bytes) -> tuple[str, int, int]:
     Returns ``(text, bytes repaired, offset of the first)``. The text is what every span indexes
     into; a repaired byte becomes one character, so no other offset moves.
     """
-    _REPAIRS.log = log = []
+    log: list[tuple[int, int]] = []  # (start, end) of each invalid sequence
+    _REPAIRS.log = log
     try:
         text = data.decode("utf-8", errors="reportedly-cp1252")
     finally:

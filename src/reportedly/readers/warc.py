@@ -33,7 +33,7 @@ class _Counted(io.RawIOBase):
     def seekable(self) -> bool:
         return False
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer) -> int:
         data = self._inner.read(len(buffer))
         n = len(data)
         buffer[:n] = data
