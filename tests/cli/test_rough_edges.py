@@ -45,7 +45,7 @@ def test_ingest_update_says_what_it_replaced(tmp_path, capsys, monkeypatch) -> N
     db = str(tmp_path / "c.db")
     assert main(["ingest", str(src), "--db", db]) == 0
     capsys.readouterr()
-    old = StructureComponent.version
+    old = StructureComponent().version
     monkeypatch.setattr(StructureComponent, "version", "99.0")  # a newer cleaner
     assert main(["ingest", str(src), "--db", db, "--update"]) == 0
     lines = capsys.readouterr().err.splitlines()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..settings import Settings
+from . import textdump
 from .textdump import TextDumpCleaner
 
 
@@ -15,7 +16,15 @@ class StructureComponent:
     """
 
     name = "structure"
-    version = TextDumpCleaner.version
+
+    @property
+    def version(self) -> str:
+        """What decides the layers of a text dump: the cleaner's :data:`~.textdump.CLEANER_VERSION`.
+
+        An HTML page arrives with its layers set by its reader, whose recipe is recorded in the
+        record's ``extra.extraction.version`` instead.
+        """
+        return textdump.CLEANER_VERSION
 
     def __init__(self, settings: Settings | None = None):
         self.textdump = TextDumpCleaner()

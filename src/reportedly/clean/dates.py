@@ -103,9 +103,9 @@ def _candidates(text: str):
             yield m.start(), m.end(), y, mo, d, clock
     for rx in (_DMY, _MDY):
         for m in rx.finditer(text):
-            y, mo, d = int(m["year"]), _MONTHS.get(m["mon"].lower().rstrip(".")), int(m["day"])
-            if mo and _valid(y, mo, d):
-                yield m.start(), m.end(), y, mo, d, None
+            y, month, d = int(m["year"]), _MONTHS.get(m["mon"].lower().rstrip(".")), int(m["day"])
+            if month and _valid(y, month, d):
+                yield m.start(), m.end(), y, month, d, None
     for m in _NUM_DMY.finditer(text):
         a, b, y = int(m["a"]), int(m["b"]), int(m["year"])
         # Dots are day-first everywhere; slashes are month-first unless that cannot be a date.
