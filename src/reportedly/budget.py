@@ -21,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from .errors import ReportedlyError
 
@@ -114,7 +114,7 @@ class time_budget:  # noqa: N801 - used as a context manager, like a function
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> bool:
+                 tb: TracebackType | None) -> Literal[False]:
         if self.seconds <= 0:
             return False
         self._finish()

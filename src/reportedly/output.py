@@ -27,7 +27,7 @@ def mention_forms(texts: Iterable[str]) -> list[tuple[str, int]]:
 
 
 def to_record(doc: Document, *, include_layers: bool = True) -> dict[str, Any]:
-    """The JSON record of a document (``docs/schema.md``; a superset of ``contract.md``)."""
+    """The JSON record of a document (``docs/schema.md``)."""
     return doc.to_dict(include_layers=include_layers)
 
 
@@ -54,7 +54,7 @@ class JsonWriter:
             self.out.write(("[\n" if self.count == 0 else ",\n") + dumps(doc, indent=1))
         else:
             rec = dumps(doc, indent=1)
-            if self.count == 1:
+            if self._pending is not None:  # a second record: the first one opens a list after all
                 self.out.write("[\n" + self._pending)
                 self._pending = None
             if self.count == 0:
@@ -84,7 +84,7 @@ MARKS: dict[str, tuple[str, str]] = {"source": ("[", "]"), "cue": ("{", "}"), "c
 
 def attribution_marks(doc: Document) -> list[tuple[int, int, str, str]]:
     """``(start, end, open, close)`` for every source, cue and content span of every attribution."""
-    marks = []
+    marks: list[tuple[int, int, str, str]] = []
     for a in doc.attributions:
         for role, spans in (("source", a.source.spans), ("cue", a.cue), ("content", a.content)):
             opener, closer = MARKS[role]

@@ -212,7 +212,8 @@ def measure(fn: Callable[[Page], str], pages: list[Page], truth: list[str], repe
         fn(pages[0])  # warm-up: imports, caches
     except Exception:  # noqa: BLE001 - a peer failing on a page scores empty
         pass
-    best, best_cpu, preds = float("inf"), float("inf"), []
+    best, best_cpu = float("inf"), float("inf")
+    preds: list[str] = []
     for _ in range(max(1, repeat)):
         preds = []
         t0, c0 = time.perf_counter(), time.process_time()

@@ -30,6 +30,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import TypedDict
 from urllib.parse import urlencode
 
 TARGET_MEDIAN_MS = 50.0
@@ -225,14 +226,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start_server(db: Path, port: int) -> subprocess.Popen:
+def _start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     code = "import sys; from reportedly.cli import main; sys.exit(main())"
     proc = subprocess.Popen([sys.executable, "-c", code, "serve", "--db", str(db), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"reportedly.bench load: the server exited: {proc.stderr.read().decode()[-500:]}")
+            said = proc.stderr.read().decode()[-500:] if proc.stderr else ""
+            raise SystemExit(f"reportedly.bench load: the server exited: {said}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 return proc
@@ -242,7 +244,14 @@ def _start_server(db: Path, port: int) -> subprocess.Popen:
     raise SystemExit("reportedly.bench load: the server did not start within 60 s")
 
 
-def load(port: int, queries: list[dict[str, str]], clients: int, warmup: int) -> dict[str, object]:
+class LoadResult(TypedDict):
+    latencies: list[float]  # ms, one per answered request
+    errors: list[str]
+    wall: float  # seconds
+    results: int  # search results in all answers
+
+
+def load(port: int, queries: list[dict[str, str]], clients: int, warmup: int) -> LoadResult:
     """Send every query once from ``clients`` threads; returns latencies (ms) and errors."""
     lock = threading.Lock()
     todo = iter(queries)
@@ -363,8 +372,7 @@ def main(argv: list[str] | None = None) -> int:
                 server.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 server.kill()
-        lat: list[float] = res["latencies"]  # type: ignore[assignment]
-        errors: list[str] = res["errors"]  # type: ignore[assignment]
+        lat, errors = res["latencies"], res["errors"]
         med, p95, p99 = _pct(lat, 0.5), _pct(lat, 0.95), _pct(lat, 0.99)
         print(f"search API: {len(lat)} requests from {args.clients} concurrent clients on 127.0.0.1 in "
               f"{res['wall']:.1f} s ({len(lat) / res['wall']:.0f} requests/s), {len(errors)} errors, "

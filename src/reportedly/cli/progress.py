@@ -14,7 +14,7 @@ def progress(total: int | None = None, *, disable: bool = False, unit: str = "do
     off = disable or not sys.stderr.isatty()
     bar = tqdm(total=total, unit=unit, file=sys.stderr, disable=off, leave=False, dynamic_ncols=True)
     if off:
-        bar.write = lambda msg, *a, **k: print(msg, file=sys.stderr)  # type: ignore[method-assign]
+        bar.write = lambda msg, *a, **k: print(msg, file=sys.stderr)
     try:
         yield bar
     finally:

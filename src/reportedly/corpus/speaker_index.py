@@ -85,7 +85,7 @@ def refresh_speakers(c: sqlite3.Connection) -> int:
             key = name_key(display) if display else None
             if key != r["speaker_name"]:
                 changed.append((key, r["rowid"]))
-            if key:
+            if key and display:  # a key comes from a display name
                 keyed.append((r["rowid"], r["doc_rowid"], key, r["source_kind"]))
                 best = displays.get(key)
                 if best is None or _better_display(display, best[0]):

@@ -235,6 +235,8 @@ class Store:
              outlet, outlet.lower(), m.url, m.format, json.dumps(record, ensure_ascii=False)),
         )
         drow = cur.lastrowid
+        if drow is None:  # sqlite3 sets it after every INSERT
+            raise StoreError(f"document {doc.id} was not stored")
         c.execute("INSERT INTO documents_fts (rowid, title, content) VALUES (?, ?, ?)", (drow, m.title, body))
         c.executemany(
             'INSERT INTO spans (doc_rowid, layer, start, "end", label, data) VALUES (?,?,?,?,?,?)',
@@ -258,7 +260,7 @@ class Store:
             ent_name, kind, anonymous = _speaker_source(src, ents.get(src.entity_id or ""))
             display = speaker_display(ent_name, src.mention, source_text, kind, anonymous)
             key = name_key(display) if display else None
-            if key:
+            if key and display:  # a key comes from a display name
                 names.add((key, display, kind))
             via_outlet, seen, cur_att = None, {a.id}, a
             while cur_att.via and cur_att.via not in seen and cur_att.via in by_id:

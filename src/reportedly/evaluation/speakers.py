@@ -120,20 +120,21 @@ def score_speakers(gold: GoldDocument, speakers: Mapping[str, Mapping[str, Any]]
             out.predicted += 1
             continue
         used.add(best)
-        g = speakers[rels[best][0]]
-        if g.get("kind") in (None, "none"):
+        gold_speaker = speakers[rels[best][0]]
+        if gold_speaker.get("kind") in (None, "none"):
             continue
         out.predicted += 1
         src = a.get("source") or {}
-        ok = speaker_right(g, src.get("entity"), bool(src.get("anonymous")))
-        kinds = ["all", g.get("kind")] + (["needs resolution"] if _needs_resolution(g) else [])
+        ok = speaker_right(gold_speaker, src.get("entity"), bool(src.get("anonymous")))
+        kinds = ["all", gold_speaker.get("kind")] + (["needs resolution"] if _needs_resolution(gold_speaker) else [])
         for k in kinds:
             out.matched[k] += 1
             out.right[k] += ok
         if ok:
             out.tp += 1
         else:
-            out.errors.append(f"{gold.name} {rels[best][0]}: gold {g.get('entity')!r} ({g.get('kind')}), "
+            out.errors.append(f"{gold.name} {rels[best][0]}: gold {gold_speaker.get('entity')!r} "
+                              f"({gold_speaker.get('kind')}), "
                               f"predicted {src.get('entity')!r} anonymous={bool(src.get('anonymous'))}")
     return out
 

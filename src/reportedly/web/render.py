@@ -199,7 +199,7 @@ def highlight(doc: Document, infos: dict[str, AttInfo]) -> Markup:
             continue
         act = [marks[i] for i in active]
         roles = sorted({m[2] for m in act}, key=ROLE_ORDER.__getitem__)
-        att_marks = [m for m in act if m[3] is not None]
+        att_marks = [(s, e, role, att) for s, e, role, att in act if att is not None]
         plain = [r for r in roles if r in PLAIN_ROLES]
         if not att_marks:
             out.append(f'<span class="{" ".join(plain)}">{mentions.html(lo, hi)}</span>')
@@ -337,7 +337,7 @@ def statement_timeline(occurrences: Sequence[dict[str, Any]], *, width: int = 76
     if not occ:
         return Markup('<p class="muted">nothing to show</p>')
     lanes = list(dict.fromkeys(o["outlet"] for o in occ))
-    days = []
+    days: list[dt.date | None] = []
     for o in occ:
         try:
             days.append(dt.date.fromisoformat((o.get("date") or "")[:10]))
