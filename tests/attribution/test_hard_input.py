@@ -15,13 +15,12 @@ from .helpers import check_spans, make_doc, text_of
 
 @pytest.fixture(params=["rules", "default"], scope="module")
 def component(request) -> AttributionComponent:
-    """Rules alone, and as shipped. What the rules must find is checked only where the rules run
-    alone; with a packaged model every test still checks that nothing crashes and every span fits."""
+    """Rules alone, and as shipped: both must find what each test names, and every span must fit."""
     settings = Settings.load(env={})
     return AttributionComponent(settings, tagger=None) if request.param == "rules" else AttributionComponent(settings)
 
 
-def _strict(component) -> bool:
+def _rules_alone(component) -> bool:
     return component.tagger is None
 
 
@@ -54,17 +53,17 @@ def _find(doc, source_word: str, content_words: str):
 )
 def test_quote_styles(component, text: str) -> None:
     doc = _run(component, text)
-    assert not _strict(component) or _find(doc, "Smith", "We will win") or _find(doc, "Smith", "we will win")
+    assert _find(doc, "Smith", "We will win") or _find(doc, "Smith", "we will win")
 
 
 def test_unbalanced_opening_mark_does_not_swallow_the_paragraph(component) -> None:
     doc = _run(component, "Smith said “we will win. Jones said that the war is over.")
-    assert not _strict(component) or _find(doc, "Jones", "the war is over")
+    assert _find(doc, "Jones", "the war is over")
 
 
 def test_stray_closing_mark(component) -> None:
     doc = _run(component, "The mayor said the roads were closed.” Officials said that more snow is coming.")
-    assert not _strict(component) or _find(doc, "Officials", "more snow is coming")
+    assert _find(doc, "Officials", "more snow is coming")
 
 
 @pytest.mark.parametrize("text", ['"', "“”", "« » „ “ ”", '""""" said said “ ” « » „', "‘’‘’'''", "”Smith said.“"])
@@ -76,7 +75,7 @@ def test_multi_paragraph_quotation(component) -> None:
     text = ("Smith said: “We will fight on.\n\n"
             "“We will never give up.”")
     doc = _run(component, text)
-    assert not _strict(component) or doc.attributions
+    assert _find(doc, "Smith", "We will fight on") and _find(doc, "Smith", "We will never give up")
 
 
 def test_very_long_sentence(component) -> None:
@@ -86,19 +85,21 @@ def test_very_long_sentence(component) -> None:
     t0 = time.perf_counter()
     doc = _run(component, text)
     assert time.perf_counter() - t0 < 30  # generous: a shared CI machine; in practice well under a second
-    assert not _strict(component) or _find(doc, "minister", "convoy number 449")
+    assert _find(doc, "minister", "the convoy number 0 reached")
+    if _rules_alone(component):  # the rules take the whole clause; the model's content stops at its window
+        assert _find(doc, "minister", "convoy number 449")
 
 
 def test_long_run_of_attributions(component) -> None:
     text = " ".join(["Officials said that the talks had stalled, and"] * 400) + " nothing else."
     doc = _run(component, text)
-    assert not _strict(component) or len(doc.attributions) >= 100
+    assert len(doc.attributions) >= 360  # of 400
 
 
 def test_no_punctuation(component) -> None:
     text = "the minister said the talks had stalled and the army said it would fight on and officials said nothing"
     doc = _run(component, text)
-    assert not _strict(component) or _find(doc, "minister", "talks had stalled")
+    assert _find(doc, "minister", "talks had stalled")
 
 
 def test_no_punctuation_no_cue(component) -> None:
@@ -118,10 +119,12 @@ def test_no_punctuation_no_cue(component) -> None:
 )
 def test_other_languages(component, text: str) -> None:
     doc = _run(component, text)
-    for a in doc.attributions:  # whatever is found is well formed
-        assert a.id.startswith("a")
+    # The cue words and the model are English: nothing is found and nothing flagged as an unsourced
+    # claim, rather than something invented. A change that reads these languages updates this test.
+    assert (doc.attributions, doc.claims) == ([], [])
 
 
+@pytest.mark.slow
 def test_long_document_stays_fast(component) -> None:
     para = ("The ministry said on Monday that talks had stalled. “We will not give up,” said Smith, a senior aide. "
             "Officials, who spoke on condition of anonymity, said the plan was a move made to buy time. "
@@ -130,9 +133,10 @@ def test_long_document_stays_fast(component) -> None:
     t0 = time.perf_counter()
     doc = _run(component, text)
     assert time.perf_counter() - t0 < 60  # generous for a shared machine; about 1 s when idle
-    assert not _strict(component) or len(doc.attributions) >= 1800
+    assert len(doc.attributions) >= 1800
 
 
+@pytest.mark.slow
 def test_many_quote_marks_in_one_paragraph(component) -> None:
     text = "“" * 20000 + " said Smith " + "”" * 10000 + '"' * 10000
     t0 = time.perf_counter()
