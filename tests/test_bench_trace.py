@@ -17,7 +17,9 @@ def test_trace_benchmark_runs_on_records(tmp_path: Path, capsys) -> None:
                        "--queries", "5"]) == 0
     out = capsys.readouterr().out
     assert "ingest of the real articles: 7 documents" in out
-    assert "query latency at 20 documents: 5 trace queries" in out
+    assert "query latency at 27 documents: 5 trace queries" in out  # the 20 and the 7 further copies timed alone
+    rows = [line.split("|") for line in out.splitlines() if line.strip().startswith(("7 |", "20 |"))]
+    assert len(rows) == 2 and all(len(r) == 9 for r in rows)  # per size: totals, further copies, reference
 
 
 def test_variants_keep_spans_valid() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reportedly.corpus import Store
+from reportedly.corpus import Store, migrate
 from reportedly.corpus import trace as tr
 from reportedly.document import Attribution, Document, Metadata, Source
 
@@ -176,9 +176,37 @@ def test_migration_clusters_a_store_that_already_holds_documents(tmp_path: Path)
     with pytest.raises(Exception, match="version 3"):
         Store(db, readonly=True)
     with Store(db) as s:
-        assert s.schema_version == 4
+        assert s.schema_version == len(migrate.migrations()) >= 5
         assert _groups(s) == before
         assert not tr.is_stale(s.conn)
+
+
+def test_migration_5_gives_stored_members_their_day_outlet_and_relay(tmp_path: Path) -> None:
+    db = gold.build(tmp_path / "g.db")
+    query = "SELECT att_rowid, day, outlet_key, relay FROM statement_members ORDER BY att_rowid"
+    with Store(db) as s:
+        want = [tuple(r) for r in s.conn.execute(query)]
+        state = _state(s)
+    assert any(r[3] for r in want) and all(r[2] for r in want)
+    conn = sqlite3.connect(db)  # the store as version 4 left it
+    conn.execute("DROP INDEX statement_members_outlet")
+    conn.execute("DROP INDEX statement_members_relay")
+    for column in ("day", "outlet_key", "relay"):
+        conn.execute(f"ALTER TABLE statement_members DROP COLUMN {column}")
+    conn.execute("CREATE INDEX statement_members_statement ON statement_members (statement_id)")
+    conn.execute("DELETE FROM schema_migrations WHERE version > 4")
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+    with Store(db) as s:
+        assert s.schema_version == len(migrate.migrations()) >= 5
+        assert not tr.is_stale(s.conn)  # clustered again once, under today's rules
+        assert [tuple(r) for r in s.conn.execute(query)] == want
+        assert _state(s) == state
+        s.add(_copy(1, '"We will publish the audit in full before the end of the month."', outlet="Late Gazette",
+                    day=9))
+        audit = s.trace("audit")[0]
+        assert audit["documents"] == 5 and not audit["occurrences"][-1]["altered"]
 
 
 # -- the pieces -----------------------------------------------------------------------------------
@@ -190,6 +218,37 @@ def test_similar_needs_a_long_shared_run() -> None:
                           t("The economy is weak and jobs are leaving the valley"))
     assert not tr.similar(t("how to be commander in chief and what it means to be"), t("What It Means To Be Latino"))
     assert not tr.similar(t("We are ready."), t("We are ready."))  # too short to tell
+
+
+def test_topics_are_not_statements() -> None:
+    assert tr.is_topic("her record as secretary of state", "defended")
+    assert tr.is_topic("Trump's proposal to ban Muslims from entering the United States", "also widely condemned")
+    assert tr.is_topic("a ban on non-citizen Muslims from entering the country", "calling for")
+    # what follows a saying verb is what was said; clauses and quotations are words
+    assert not tr.is_topic("her record as secretary of state", "said")
+    assert not tr.is_topic("the 35 percent tariff on imported cars", "according to")
+    assert not tr.is_topic("the country is on the wrong track", "feel")
+    assert not tr.is_topic("the city would hire forty new firefighters", "promised")
+    assert not tr.is_topic("the deal-breaker on Trump was his proposal to ban Muslims", "condemned")
+    assert not tr.is_topic("the state department mishandled the emails she sent", "criticized")
+    assert not tr.is_topic('her "catastrophic" record as secretary of state', "denounced")
+    assert not tr.is_topic("that her record as secretary of state is a failure", "argued")
+    assert not tr.is_topic("to build a wall along the southern border", "vowed")
+
+
+def test_two_articles_naming_one_topic_are_no_statement(tmp_path: Path) -> None:
+    def doc(outlet: str, day: int, who: str, cue: str) -> Document:
+        body = f"{who} {cue} her record as secretary of state on Monday."
+        return gold.document(outlet, f"2024-06-0{day}", f"Record {day}", body,
+                             [(f"t{day}", None, who, who, "person", cue, "her record as secretary of state", None)])
+
+    with Store(tmp_path / "t.db") as s:
+        s.add(doc("Daily Meridian", 1, "Bernie Sanders", "defended"))
+        s.add(doc("Harbor Post", 2, "Donald Trump", "denounced"))
+        assert s.conn.execute("SELECT count(*) FROM statement_members").fetchone()[0] == 0
+        s.add(doc("Valley Courier", 3, "Ana Whitfield", "said"))
+        s.add(doc("Northern Wire", 4, "Ana Whitfield", "told reporters"))
+        assert [len(st["occurrences"]) for st in s.trace("record")] == [2]
 
 
 def test_quotes_and_comparisons() -> None:
@@ -215,6 +274,13 @@ def test_quotes_and_comparisons() -> None:
                              q('"not me, not Bill [Clinton], nobody is more qualified"')) == []
     assert tr.compare_quotes(q('"Donald Trump‘s ignorant view of Islam could make us less safe"'),
                              q('"Donald Trump’s ignorant view of Islam could make us less safe"')) == []
+    # a possessive written out or left off is the same word; "it's" is "it is", and a singular is no plural
+    assert tr.compare_quotes(q('"We will destroy ISIS\'s leadership and its army"'),
+                             q('"We will destroy ISIS leadership and its army"')) == []
+    assert tr.compare_quotes(q('"I said that it\'s over for them now"'), q('"I said that it over for them now"')) == \
+        [{"from": "it's", "to": "it", "kind": "changed"}]
+    assert tr.compare_quotes(q('"the senator\'s votes will decide it"'), q('"the senators votes will decide it"')) == \
+        [{"from": "senator's", "to": "senators", "kind": "changed"}]
 
 
 def test_same_outlet() -> None:
@@ -244,3 +310,101 @@ def test_export_statements(tmp_path: Path) -> None:
 
         table = pq.read_table(tmp_path / "s.parquet")
         assert table.num_rows == rows and str(table.schema.field("altered").type) == "bool"
+
+
+# -- cost that does not grow with a statement --------------------------------------------------------
+HOSPITAL = "\"We will open the new children's hospital in the spring of next year, whatever it costs.\""
+
+
+def _copy(i: int, content: str = HOSPITAL, outlet: str | None = None, day: int | None = None,
+          relay: str | None = None) -> Document:
+    outlet = outlet or f"Outlet {i % 5}"
+    date = f"2024-04-{day if day is not None else 1 + i % 28:02d}"
+    if relay:
+        body = f"{relay} reported that Mayor Elena Duarte said {content}"
+        atts = [(f"r{i}", None, relay, relay, "outlet", "reported", f"Mayor Elena Duarte said {content}", None),
+                (f"a{i}", None, "Mayor Elena Duarte", "Elena Duarte", "person", "said", content, f"r{i}")]
+    else:
+        body = f"Mayor Elena Duarte said {content}"
+        atts = [(f"a{i}", None, "Mayor Elena Duarte", "Elena Duarte", "person", "said", content, None)]
+    return gold.document(outlet, date, f"Hospital story {i}", body, atts)
+
+
+def test_a_statement_repeated_many_times_keeps_a_bounded_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    real = tr.similar
+    monkeypatch.setattr(tr, "similar", lambda a, b: calls.append(1) or real(a, b))
+    words = HOSPITAL.strip('"').split()
+    per_doc = []
+    with Store(tmp_path / "h.db") as s:
+        for i in range(60):
+            content = HOSPITAL
+            if i % 3 == 1:  # a third of the copies change one word, each a different one
+                w = list(words)
+                w[i % len(w)] = "very"
+                content = '"' + " ".join(w) + '"'
+            before = len(calls)
+            s.add(_copy(i, content))
+            per_doc.append(len(calls) - before)
+        (sid, occurrences, documents), = s.conn.execute("SELECT id, occurrences, documents FROM statements").fetchall()
+        assert occurrences == documents == 60
+        keyed = s.conn.execute("SELECT count(DISTINCT k.att_rowid) FROM statement_keys k").fetchone()[0]
+        assert keyed <= 2 * tr.REPRESENTATIVES  # copies and variants close to an indexed member are not indexed
+        assert max(per_doc[20:]) <= tr.REPRESENTATIVES  # a new copy never compares with every member
+        st = s.statement(sid)
+        assert st["altered"] == sum(o["altered"] for o in st["occurrences"]) > 0
+        before = _state(s)
+        s.rebuild_statements()
+        assert _state(s) == before
+
+
+def test_contents_repeated_word_for_word_that_match_nothing_are_compared_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    real = tr.similar
+    monkeypatch.setattr(tr, "similar", lambda a, b: calls.append(1) or real(a, b))
+    names = "Mrs Clinton leads Mr Trump in Ohio and Florida polls"  # names, not a statement: joins nothing
+    assert not real(tr.cased_tokens(names), tr.cased_tokens(names))
+    per_doc = []
+    with Store(tmp_path / "n.db") as s:
+        for i in range(30):
+            doc = gold.document(f"Outlet {i % 5}", "2024-04-01", f"Polls {i}", f"Pollsters said {names}.",
+                                [(f"p{i}", None, "Pollsters", "Pollsters", "organization", "said", names, None)])
+            before = len(calls)
+            s.add(doc)
+            per_doc.append(len(calls) - before)
+        assert s.conn.execute("SELECT count(*), max(occurrences) FROM statements").fetchone()[:] == (30, 1)
+    assert max(per_doc) <= 1  # the 29 stored copies are one comparison, not 29
+
+
+def test_occurrences_added_later_update_relays_and_counts_as_a_rebuild_would(tmp_path: Path) -> None:
+    first = _copy(1, outlet="Daily Meridian", day=1)
+    source = _copy(2, outlet="Harbor Post", day=3)  # what the Northern Wire relays, stored after it
+    relaying = _copy(3, outlet="Northern Wire", day=5, relay="the Harbor Post")
+    too_late = _copy(4, outlet="Valley Courier", day=2, relay="the Northern Wire")  # its source is dated later
+    again = _copy(5, outlet="Harbor Post", day=4)  # a later Harbor Post article: not the one relayed
+    indirect = [gold.document(f"Outlet {i}", f"2024-05-0{i}", f"Firefighters {i}",
+                              "Duarte said the city would hire forty new firefighters by the summer.",
+                              [(f"f{i}", None, "Duarte", "Elena Duarte", "person", "said",
+                                "the city would hire forty new firefighters by the summer", None)]) for i in (3, 1, 2)]
+    docs = [first, relaying, too_late, again, source, *indirect]
+    with Store(tmp_path / "a.db") as a, Store(tmp_path / "b.db") as b:
+        for d in docs:
+            a.add(d)
+        got = _state(a)
+        hospital = a.trace("hospital")[0]
+        by = {o["outlet"]: o for o in hospital["occurrences"] if o["attribution_id"].startswith("a")}
+        harbor = [o for o in hospital["occurrences"] if o["outlet"] == "Harbor Post" and o["date"] == "2024-04-03"][0]
+        assert by["Northern Wire"]["relayed_from"] == harbor["document_id"]
+        assert by["Valley Courier"]["relayed_from"] is None
+        assert hospital["relays"] == 2 and hospital["documents"] == 5 and len(hospital["outlets"]) == 4
+        assert hospital["first_seen"]["outlet"] == "Daily Meridian"
+        fire = a.trace("firefighters")[0]
+        assert fire["documents"] == 3 and fire["first_seen"]["date"] == "2024-05-01"
+        a.rebuild_statements()
+        assert _state(a) == got
+        for d in sorted(docs, key=lambda d: d.meta.date):
+            b.add(d)
+        assert _groups(b) == _groups(a)
+        assert {s["content"]: (s["first_seen"], s["relays"], s["documents"]) for s in b.trace("")} == \
+            {s["content"]: (s["first_seen"], s["relays"], s["documents"]) for s in a.trace("")}

@@ -13,7 +13,14 @@
 3. **Scaling.** For each size, a fresh store is filled with that many documents: the real records,
    then varied copies (another outlet label and date, some attributions left out, one quoted word
    changed in some copies, a line that makes the text, and so the id, new). Prints the storage and
-   clustering time per size and per document.
+   clustering time per size and per document, wall clock and processor time (on a shared machine
+   the wall clock also measures the neighbours), and what clustering the same 200 further copies
+   costs per document once the store holds that many: the cost of one more document at that size,
+   with the same work at every size (the first 1,000 documents are mostly originals, the rest copies
+   that join statements, so the totals compare different mixes). Beside each size, a fixed piece of
+   clustering's own work (:func:`reference`) is timed before and after the fill; the processor times
+   are also given at the first size's speed, so that a slower spell of a shared machine is not read
+   as a cost of size.
 4. **Query latency.** On the largest store, ``trace`` queries drawn from the corpus (words of
    statements seen in several documents, common words, a speaker or an outlet filter) are timed
    one after another in-process; prints median, p95 and max against the target (median < 100 ms).
@@ -102,24 +109,65 @@ def corpus(records: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
     return out
 
 
-def fill(db: Path, records: list[dict[str, Any]]) -> dict[str, float]:
+def reference(records: list[dict[str, Any]], n: int = 3000) -> float:
+    """Seconds a fixed piece of clustering's own work takes (MinHash keys and a word comparison for
+    ``n`` contents of the records, no store): the machine's speed at the moment, timed beside each size
+    so that a slower spell of a shared machine is not read as a cost of size."""
+    from ..corpus import trace as tr
+
+    texts = []
+    for rec in records:
+        text = rec.get("text", "")
+        for a in rec.get("attributions", []):
+            words = tr.cased_tokens(" ".join(text[s:e] for s, e in a.get("content", {}).get("spans") or []))
+            if len(words) >= tr.MIN_TOKENS:
+                texts.append(words)
+        if len(texts) >= n:
+            break
+    t0 = time.process_time()
+    for a, b in zip(texts, texts[1:] + texts[:1], strict=True):
+        tr.band_keys(a)
+        tr.similar(a, b)
+        tr.similar(a, a)
+    return time.process_time() - t0
+
+
+def probes(records: list[dict[str, Any]], n: int = 200) -> list[dict[str, Any]]:
+    """The same ``n`` further copies for every size: what one more document costs at that size."""
+    rng = random.Random(-1)
+    return [variant(rec, 1000 + i, rng) for i, rec in enumerate(records[:n])]
+
+
+def fill(db: Path, records: list[dict[str, Any]], probe: list[dict[str, Any]] | None = None) -> dict[str, float]:
     from ..corpus import Store
+    from ..corpus import trace as tr
     from ..document import Document
 
     docs = [Document.from_dict(r) for r in records]
     with Store(db) as store:
-        t0 = time.perf_counter()
+        t0, c0, cc0 = time.perf_counter(), time.process_time(), tr.cpu_seconds
         for d in docs:
             store.add(d)
         t_store = time.perf_counter() - t0
+        cpu_store, cpu_cluster = time.process_time() - c0, tr.cpu_seconds - cc0
+        t_cluster = store.statement_seconds
         t1 = time.perf_counter()
         store.refresh_speakers()
         t_speakers = time.perf_counter() - t1
-        row = store.conn.execute("SELECT count(*), coalesce(sum(documents > 1), 0), coalesce(sum(outlets > 1), 0)"
-                                 " FROM statements").fetchone()
-        return {"documents": len(docs), "store": t_store, "cluster": store.statement_seconds, "speakers": t_speakers,
-                "statements": row[0], "shared": row[1], "multi_outlet": row[2],
-                "attributions": store.counts()["attributions"]}
+        row = store.conn.execute("SELECT count(*), coalesce(sum(documents > 1), 0), coalesce(sum(outlets > 1), 0),"
+                                 " coalesce(max(occurrences), 0) FROM statements").fetchone()
+        atts = store.counts()["attributions"]
+        marginal = {}
+        if probe:  # stored last, so the figures above are those of the corpus alone
+            w0, pc0 = store.statement_seconds, tr.cpu_seconds
+            for d in [Document.from_dict(r) for r in probe]:
+                store.add(d)
+            marginal = {"probe": len(probe), "probe_cluster": store.statement_seconds - w0,
+                        "probe_cpu": tr.cpu_seconds - pc0}
+        return {"documents": len(docs), "store": t_store, "cluster": t_cluster, "speakers": t_speakers,
+                "cpu_store": cpu_store, "cpu_cluster": cpu_cluster, **marginal,
+                "statements": row[0], "shared": row[1], "multi_outlet": row[2], "largest": row[3],
+                "attributions": atts}
 
 
 def queries(db: Path, n: int, seed: int = 0) -> list[dict[str, str]]:
@@ -205,19 +253,33 @@ def main(argv: list[str] | None = None) -> int:
             whole = per_article * n + base["store"] - base["cluster"]
             print(f"  INGEST OVERHEAD: clustering adds {base['cluster'] / whole * 100:.2f} % to a whole ingest "
                   f"(analysis {per_article * n:.0f} s + storage {base['store'] - base['cluster']:.1f} s; target ≤ 20 %)")
-        print("scaling (size, storage s, clustering s, clustering ms/doc, statements in 2+ documents):")
+        probe = probes(records)
+        ref0 = reference(records)
+        print("scaling: size | storage s | clustering s, ms/doc | clustering CPU s, ms/doc | "
+              f"{len(probe)} more copies: clustering ms/doc, CPU ms/doc | reference CPU s | "
+              "CPU ms/doc at the first size's speed | statements in 2+ documents | largest")
         rows = []
         for size in sizes:
-            got = fill(where / f"c{size}.db", corpus(records, size))
+            before = reference(records)
+            got = fill(where / f"c{size}.db", corpus(records, size), probe)
+            got["reference"] = (before + reference(records)) / 2  # the machine's speed while it filled
             rows.append((size, got))
-            print(f"  {size:>6}  {got['store']:8.1f}  {got['cluster']:8.2f}  {got['cluster'] / size * 1000:7.2f}"
-                  f"  {got['shared']:>7}", flush=True)
+            speed = rows[0][1]["reference"] / max(got["reference"], 1e-9)
+            print(f"  {size:>6} | {got['store']:7.1f} | {got['cluster']:7.2f} {got['cluster'] / size * 1000:6.2f}"
+                  f" | {got['cpu_cluster']:7.2f} {got['cpu_cluster'] / size * 1000:6.2f}"
+                  f" | {got['probe_cluster'] / got['probe'] * 1000:6.2f} {got['probe_cpu'] / got['probe'] * 1000:6.2f}"
+                  f" | {got['reference']:5.2f} | {got['cpu_cluster'] / size * 1000 * speed:6.2f}"
+                  f" {got['probe_cpu'] / got['probe'] * 1000 * speed:6.2f}"
+                  f" | {got['shared']:>6} | {got['largest']:>4}", flush=True)
         if len(rows) > 1:
             (s0, g0), (s1, g1) = rows[0], rows[-1]
-            print(f"  clustering grew {g1['cluster'] / g0['cluster']:.1f}x for {s1 / s0:.1f}x the documents")
+            cpu = g1["cpu_cluster"] / max(g0["cpu_cluster"], 1e-9)
+            print(f"  clustering grew {g1['cluster'] / max(g0['cluster'], 1e-9):.1f}x (CPU {cpu:.1f}x;"
+                  f" {cpu * g0['reference'] / max(g1['reference'], 1e-9):.1f}x at one speed)"
+                  f" for {s1 / s0:.1f}x the documents (reference {ref0:.2f} s before the first size)")
         largest = where / f"c{sizes[-1]}.db"
         lat = latency(largest, queries(largest, args.queries))
-        print(f"query latency at {sizes[-1]} documents: {lat['n']} trace queries, median {lat['median']:.1f} ms, "
+        print(f"query latency at {sizes[-1] + len(probe)} documents: {lat['n']} trace queries, median {lat['median']:.1f} ms, "
               f"p95 {lat['p95']:.1f} ms, max {lat['max']:.1f} ms ({lat['answered']} found statements; "
               f"target median < {TARGET_MEDIAN_MS:.0f} ms)")
     return 0

@@ -6,19 +6,29 @@ least :data:`MIN_RUN` words and the stretches they share (runs of :data:`MIN_BLO
 cover :data:`COVER_SHORT` of the shorter content and :data:`COVER_LONG` of the longer one: a quote
 relayed with a word changed, cut short, or inside a longer indirect sentence still matches; two
 statements that only share a few common words ("the economy is …") do not. Contents of fewer than
-:data:`MIN_TOKENS` words are not clustered. A statement is a connected group of such pairs, so the
-clusters do not depend on the order documents arrive in.
+:data:`MIN_TOKENS` words are not clustered, nor contents that name a topic rather than report words
+(:func:`is_topic`: "Sanders defended [her record as secretary of state]"). A statement is a
+connected group of such pairs, so the clusters do not depend on the order documents arrive in
+(within the bound below).
 
 Candidates are never all pairs: each content gets a MinHash signature (``datasketch``) over its
 word 3-gram shingles, cut into :data:`BANDS` bands of :data:`ROWS` values; each band is one key in
 ``statement_keys``, and only attributions sharing a key are compared word by word (a pair sharing
 30 % of its shingles is a candidate with probability 0.79, 50 %: 0.99). The index lives in the
 store, so each new document is matched against every stored statement without loading anything.
+The cost of a new content does not grow with the statements it meets: at most
+:data:`REPRESENTATIVES` members of each candidate statement are compared, copies word for word and
+members that already have that many indexed neighbours in their statement are not indexed
+(:func:`_add_member`), and a document that joins a statement after its first occurrence only adds
+to it (:func:`_extend_statement`) from the members' own small rows (day, outlet, relay; migration
+0005), never reading its other articles. Only in a statement with more than
+:data:`REPRESENTATIVES` indexed members that share a key with a new content can the order of arrival
+matter.
 
 :func:`index_document` runs inside :meth:`Store.put`'s transaction (``ingest`` and ``batch`` both
-store through it), :func:`remove_document` when ``--update`` replaces a document (the clusters it
-was part of are split again from their remaining members), :func:`rebuild` recomputes everything
-from scratch with the same result.
+store through it), :func:`remove_document` when ``--update`` replaces a document (the other members
+of its statements are clustered again, in the order they were stored), :func:`rebuild` recomputes
+everything from scratch with the same result.
 
 For each statement, derived again whenever its members change:
 
@@ -41,6 +51,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
@@ -65,6 +76,12 @@ COVER_LONG = 0.25
 #: MinHash permutations, bands and values per band (BANDS * ROWS == NUM_PERM).
 NUM_PERM, BANDS, ROWS = 32, 16, 2
 SHINGLE = 3
+#: At most this many members of a statement are compared with a new content (those sharing the most
+#: band keys first), and a statement's members are indexed only until this many of them share a key
+#: with a new one: a statement repeated a thousand times costs a new copy what the tenth cost.
+REPRESENTATIVES = 8
+#: A statement is found by the words of at most this many of its distinct contents (``statements_fts``).
+FTS_CONTENTS = 16
 #: A quotation that stops short of at most this many words of the first one is a truncation when
 #: the dropped words hold a qualifier; a longer cut is an ordinary partial quotation.
 MAX_TRUNCATION = 4
@@ -85,6 +102,24 @@ could may might must not no so such very just also too what which who whom whose
 each some more most other own same only both few up down out off again once s t said says say
 """.split())
 MIN_CONTENT_WORDS = 2
+#: Cue words that report words or findings ("said", "according to", "a poll showed"): what follows them
+#: is what was said even when it reads like a noun phrase, so :func:`is_topic` never applies.
+SAYING_CUES = frozenset("""
+say says said saying according tell tells told telling report reports reported reporting write writes wrote
+written writing show shows showed shown showing find finds found state states stated note notes noted add adds
+added claim claims claimed argue argues argued insist insists insisted explain explains explained announce
+announces announced declare declares declared assert asserts asserted suggest suggests suggested warn warns
+warned believe believes believed think thinks thought feel feels felt know knows knew agree agrees agreed admit
+admits admitted predict predicts predicted promise promises promised vow vows vowed pledge pledges pledged
+estimate estimates estimated conclude concludes concluded confirm confirms confirmed tweet tweets tweeted
+indicate indicates indicated reveal reveals revealed hope hopes hoped expect expects expected
+""".split())
+#: Words that make a content a clause: auxiliaries, and subject pronouns.
+_CLAUSE_WORDS = frozenset("""
+is are was were am be been being will would shall should can could may might must has have had do does did
+i we you he she they it who which that
+""".split())
+_DETERMINERS = frozenset("a an the his her their its our my your this these those".split())
 #: Largest cluster list one trace query returns.
 MAX_LIMIT = 200
 #: Seconds of SQLite work one trace query may take.
@@ -97,6 +132,10 @@ _OPEN = {'"': '"', "“": "”", "«": "»", "‘": "’", "„": "“"}
 _OUTLET_EXTRA = frozenset({"news", "online", "com", "magazine", "network", "newspaper"})
 
 _PERMS: Any = None
+#: Processor seconds this process has spent clustering (:func:`index_document`): the trace benchmark
+#: reports it beside wall-clock time, which on a shared machine also measures the neighbours.
+cpu_seconds = 0.0
+_SKETCH = threading.local()
 
 
 # -- words -----------------------------------------------------------------------------------------
@@ -180,11 +219,46 @@ def quoted_words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+#: Words whose "'s" is "is" or "has", not a possessive ("it's", "that's").
+_S_CONTRACTS = frozenset("it that what there here he she who where how when let".split())
+
+
+def _unpossessed(key: str) -> str:
+    """The word without a possessive "'s" ("ISIS's" → "isis"; "it's" stays)."""
+    return key[:-2] if key.endswith("'s") and key[:-2] not in _S_CONTRACTS else key
+
+
 def is_qualifier(key: str) -> bool:
     return key in QUALIFIERS or key.endswith("n't")
 
 
 # -- matching --------------------------------------------------------------------------------------
+def is_topic(content: str, cue: str | None) -> bool:
+    """Does an attribution name a topic rather than report words? "Sanders defended [her record as
+    secretary of state]", "Ryan condemned [Trump's proposal to ban Muslims …]": two articles naming
+    the same topic are no statement relayed, so such contents are not clustered.
+
+    A topic: no quotation marks; a cue that is no saying verb (:data:`SAYING_CUES`, or a colon); a
+    content that opens with a determiner or a name's possessive ("her record", "Trump's proposal")
+    and shows no verb: no auxiliary or contraction, no subject pronoun, no "-ed" word after anything
+    but a determiner ("the country is on the wrong track" and "the city would hire …" are clauses)."""
+    if any(ch in content for ch in '"“”«»') or "''" in content:
+        return False
+    if ":" in (cue or "") or any(k in SAYING_CUES for k in tokens(cue or "")):
+        return False
+    cased = cased_tokens(content)
+    keys = [w.lower() for w in cased]
+    if not keys or not (keys[0] in _DETERMINERS or (cased[0][:1].isupper() and keys[0].endswith("'s"))):
+        return False
+    for i, k in enumerate(keys):
+        if k in _CLAUSE_WORDS or (k.endswith("'s") and k[:-2] in _S_CONTRACTS) \
+                or ("'" in k and k.rsplit("'", 1)[1] in ("re", "ll", "d", "ve", "m", "t")):
+            return False
+        if k.endswith("ed") and len(k) > 4 and i and keys[i - 1] not in _DETERMINERS:
+            return False
+    return True
+
+
 def similar(a: list[str], b: list[str]) -> bool:
     """Do two contents (words as :func:`cased_tokens` gives them) report the same statement?
 
@@ -219,11 +293,15 @@ def _permutations() -> Any:
 
 def band_keys(toks: list[str]) -> list[int]:
     """The LSH keys of a content: one signed 64-bit key per MinHash band of its word 3-gram shingles."""
-    from datasketch import MinHash
+    mh = getattr(_SKETCH, "minhash", None)
+    if mh is None:  # one sketch per thread, cleared for each content (building one costs more than filling it)
+        from datasketch import MinHash
 
+        mh = _SKETCH.minhash = MinHash(num_perm=NUM_PERM, seed=7, permutations=_permutations(), scheme="affine32")
+    else:
+        mh.clear()
     toks = [w.lower() for w in toks]
     shingles = {" ".join(toks[i:i + SHINGLE]).encode("utf-8") for i in range(max(1, len(toks) - SHINGLE + 1))}
-    mh = MinHash(num_perm=NUM_PERM, seed=7, permutations=_permutations(), scheme="affine32")
     mh.update_batch(sorted(shingles))
     hv = mh.hashvalues
     out = []
@@ -265,7 +343,8 @@ def compare_quotes(first: Sequence[tuple[str, str]], other: Sequence[tuple[str, 
     """How the quoted words ``other`` differ from ``first`` (``(key, surface)`` lists), as
     ``{from, to, kind}`` with kind ``changed``, ``added``, ``dropped`` or ``truncated``.
 
-    Words left out where either quotation marks an elision (:data:`GAP`) are no change. Only the
+    Words left out where either quotation marks an elision (:data:`GAP`) are no change, nor is a
+    possessive "'s" added or left off ("ISIS's leadership" / "ISIS leadership"). Only the
     stretch between the first and the last shared word is compared word by word; beyond
     it, a quotation may stop earlier or go on further (quoting less or more of the same words is
     no alteration) unless it stops at most :data:`MAX_TRUNCATION` words short of the first and the
@@ -287,6 +366,8 @@ def compare_quotes(first: Sequence[tuple[str, str]], other: Sequence[tuple[str, 
     for i, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal" or GAP in a[max(i1 - 1, 0):i2 + 1] or GAP in b[max(j1 - 1, 0):j2 + 1]:
             continue  # words left out where the quotation marks an elision
+        if tag == "replace" and [_unpossessed(k) for k in a[i1:i2]] == [_unpossessed(k) for k in b[j1:j2]]:
+            continue  # "ISIS's leadership" / "ISIS leadership": a possessive written out or left off
         frm = " ".join(s for _, s in first[i1:i2] if s)
         to = " ".join(s for _, s in other[j1:j2] if s)
         if lo < i < hi:
@@ -298,12 +379,14 @@ def compare_quotes(first: Sequence[tuple[str, str]], other: Sequence[tuple[str, 
 
 
 # -- keeping the clusters --------------------------------------------------------------------------
-def _candidates(conn: sqlite3.Connection, keys: list[int], exclude: int) -> list[tuple[int, int, str]]:
+def _candidates(conn: sqlite3.Connection, keys: list[int], exclude: int) -> list[tuple[int, int, str, int]]:
+    """Indexed members sharing a band key with ``keys``: ``(att_rowid, statement_id, tokens, shared keys)``,
+    those sharing the most keys (the likeliest to match) first."""
     rows = conn.execute(
-        "SELECT DISTINCT m.att_rowid, m.statement_id, m.tokens FROM statement_keys k JOIN statement_members m"
+        "SELECT k.att_rowid, m.statement_id, m.tokens, count(*) AS shared FROM statement_keys k JOIN statement_members m"
         f" ON m.att_rowid = k.att_rowid WHERE k.key IN ({','.join('?' * len(keys))}) AND k.att_rowid != ?"
-        " ORDER BY m.att_rowid", (*keys, exclude)).fetchall()
-    return [(r[0], r[1], r[2]) for r in rows]
+        " GROUP BY k.att_rowid ORDER BY shared DESC, k.att_rowid", (*keys, exclude)).fetchall()
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
 def _merge(conn: sqlite3.Connection, target: int, others: Iterable[int]) -> None:
@@ -316,97 +399,115 @@ def _merge(conn: sqlite3.Connection, target: int, others: Iterable[int]) -> None
         conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (sid,))
 
 
-def _add_member(conn: sqlite3.Connection, att_rowid: int, doc_rowid: int, toks: list[str]) -> int:
-    """Put one attribution into the clusters (inside the caller's transaction); returns its statement id."""
+def _add_member(conn: sqlite3.Connection, att_rowid: int, doc_rowid: int, toks: list[str],
+                place: tuple[str | None, str | None, str | None]) -> tuple[int, bool]:
+    """Put one attribution into the clusters (inside the caller's transaction); returns its statement id
+    and whether the statement is new or made of several merged ones (its members must all be derived again).
+    ``place``: its document's day and outlet key and the outlet it relays (kept with the member).
+
+    At most :data:`REPRESENTATIVES` members of each candidate statement are compared, those sharing the
+    most band keys first. The attribution's own keys are stored only when it is no word-for-word copy of
+    the member it matched and fewer than :data:`REPRESENTATIVES` indexed members of its statement share
+    a key with it. So a statement repeated a thousand times keeps a few indexed members, and a new copy
+    costs what the tenth cost."""
     keys = band_keys(toks)
+    text = " ".join(toks)
     joined: set[int] = set()
-    for _rowid, sid, cand in _candidates(conn, keys, att_rowid):
-        if sid in joined:
+    tried: dict[int, int] = {}
+    near: dict[int, int] = {}
+    copy = False
+    verdicts: dict[str, bool] = {}  # stored contents repeated word for word are compared once
+    for _rowid, sid, cand, _shared in _candidates(conn, keys, att_rowid):
+        near[sid] = near.get(sid, 0) + 1
+        if sid in joined or tried.get(sid, 0) >= REPRESENTATIVES:
             continue  # one matching member per cluster is enough to join it
-        if similar(toks, cand.split(" ")):
+        tried[sid] = tried.get(sid, 0) + 1
+        if cand not in verdicts:
+            verdicts[cand] = similar(toks, cand.split(" "))
+        if verdicts[cand]:
             joined.add(sid)
+            copy = copy or cand == text  # a copy finds whatever its twin finds
     target = min(joined | {att_rowid})
     if target == att_rowid:
         conn.execute("INSERT INTO statements (id) VALUES (?)", (att_rowid,))
-    conn.execute("INSERT INTO statement_members (att_rowid, statement_id, doc_rowid, tokens) VALUES (?,?,?,?)",
-                 (att_rowid, target, doc_rowid, " ".join(toks)))
-    conn.executemany("INSERT OR IGNORE INTO statement_keys (key, att_rowid) VALUES (?, ?)",
-                     [(k, att_rowid) for k in keys])
+    conn.execute("INSERT INTO statement_members (att_rowid, statement_id, doc_rowid, tokens, day, outlet_key, relay)"
+                 " VALUES (?,?,?,?,?,?,?)", (att_rowid, target, doc_rowid, text, *place))
+    if not copy and sum(near.get(sid, 0) for sid in joined) < REPRESENTATIVES:
+        conn.executemany("INSERT OR IGNORE INTO statement_keys (key, att_rowid) VALUES (?, ?)",
+                         [(k, att_rowid) for k in keys])
     _merge(conn, target, joined)
-    return target
+    return target, target == att_rowid or len(joined) > 1
 
 
-def _index(conn: sqlite3.Connection, doc_rowid: int) -> set[int]:
-    touched: set[int] = set()
-    for arow, content in conn.execute("SELECT rowid, content_text FROM attributions WHERE doc_rowid = ? ORDER BY rowid",
-                                      (doc_rowid,)).fetchall():
-        toks = cased_tokens(content)
-        if len(toks) >= MIN_TOKENS:
-            touched.add(_add_member(conn, arow, doc_rowid, toks))
-    # a merge may have folded a cluster touched earlier into another one
-    return {sid for sid in touched if conn.execute("SELECT 1 FROM statements WHERE id = ?", (sid,)).fetchone()}
+def _index(conn: sqlite3.Connection, doc_rowid: int) -> dict[int, bool]:
+    """Cluster one document's attributions; returns each statement it joined, True where the statement
+    is new or merged (all its members are derived again), False where members were only added."""
+    touched: dict[int, bool] = {}
+    doc = conn.execute("SELECT day, outlet_key FROM documents WHERE rowid = ?", (doc_rowid,)).fetchone()
+    for r in conn.execute("SELECT rowid, content_text, cue_text, via_outlet, source_kind, entity, source_text"
+                          " FROM attributions WHERE doc_rowid = ? ORDER BY rowid", (doc_rowid,)).fetchall():
+        toks = cased_tokens(r["content_text"])
+        if len(toks) >= MIN_TOKENS and not is_topic(r["content_text"], r["cue_text"]):
+            sid, whole = _add_member(conn, r["rowid"], doc_rowid, toks, (doc["day"], doc["outlet_key"], relay_outlet(r)))
+            touched[sid] = touched.get(sid, False) or whole
+    # a merge may have folded a cluster touched earlier into another one (which is then marked whole)
+    return {sid: whole for sid, whole in touched.items()
+            if conn.execute("SELECT 1 FROM statements WHERE id = ?", (sid,)).fetchone()}
 
 
 def index_document(conn: sqlite3.Connection, doc_rowid: int) -> float:
-    """Cluster the attributions of a stored document (inside the caller's transaction); returns seconds spent."""
-    t0 = time.perf_counter()
-    for sid in _index(conn, doc_rowid):
-        refresh_statement(conn, sid)
+    """Cluster the attributions of a stored document (inside the caller's transaction); returns seconds spent
+    (wall clock; :data:`cpu_seconds` adds up the processor time)."""
+    global cpu_seconds
+    t0, c0 = time.perf_counter(), time.process_time()
+    for sid, whole in sorted(_index(conn, doc_rowid).items()):
+        if whole or not _extend_statement(conn, sid, doc_rowid):
+            refresh_statement(conn, sid)
+    cpu_seconds += time.process_time() - c0
     return time.perf_counter() - t0
 
 
-def _find(parent: dict[int, int], x: int) -> int:
-    while parent[x] != x:
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-    return x
-
-
 def remove_document(conn: sqlite3.Connection, doc_rowid: int) -> None:
-    """Take a document's attributions out of their clusters (inside the caller's transaction) and split
-    each cluster it was part of again from its remaining members, as a rebuild would."""
+    """Take a document's attributions out of their clusters (inside the caller's transaction) and cluster
+    the other members of each statement it was part of again, in the order they were stored, as a
+    rebuild would."""
     gone = conn.execute("SELECT att_rowid, statement_id, tokens FROM statement_members WHERE doc_rowid = ?",
                         (doc_rowid,)).fetchall()
     if not gone:
         return
     sids = sorted({r[1] for r in gone})
-    for arow, _sid, toks in gone:
+    rest = conn.execute(
+        "SELECT att_rowid, doc_rowid, tokens, day, outlet_key, relay FROM statement_members"
+        f" WHERE statement_id IN ({','.join('?' * len(sids))}) AND doc_rowid != ? ORDER BY att_rowid",
+        (*sids, doc_rowid)).fetchall()
+    for arow, toks in [(r[0], r[2]) for r in gone] + [(r[0], r[2]) for r in rest]:
         conn.executemany("DELETE FROM statement_keys WHERE key = ? AND att_rowid = ?",
                          [(k, arow) for k in band_keys(toks.split(" "))])
-    conn.execute("DELETE FROM statement_members WHERE doc_rowid = ?", (doc_rowid,))
+        conn.execute("DELETE FROM statement_members WHERE att_rowid = ?", (arow,))
     for sid in sids:
         conn.execute("DELETE FROM statements WHERE id = ?", (sid,))
         conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (sid,))
-        members = conn.execute("SELECT att_rowid, tokens FROM statement_members WHERE statement_id = ?"
-                               " ORDER BY att_rowid", (sid,)).fetchall()
-        if not members:
-            continue
-        parent = {r[0]: r[0] for r in members}
-        toks = {r[0]: r[1].split(" ") for r in members}
-        for arow in parent:
-            for other, _s, _t in _candidates(conn, band_keys(toks[arow]), arow):
-                if other in parent and _find(parent, other) != _find(parent, arow) \
-                        and similar(toks[arow], toks[other]):
-                    a, b = _find(parent, arow), _find(parent, other)
-                    parent[max(a, b)] = min(a, b)
-        groups: dict[int, list[int]] = {}
-        for arow in parent:
-            groups.setdefault(_find(parent, arow), []).append(arow)
-        for rows in groups.values():
-            new_id = min(rows)
-            conn.execute("INSERT INTO statements (id) VALUES (?)", (new_id,))
-            conn.executemany("UPDATE statement_members SET statement_id = ? WHERE att_rowid = ?",
-                             [(new_id, r) for r in rows])
-            refresh_statement(conn, new_id)
+    touched = {_add_member(conn, r[0], r[1], r[2].split(" "), (r[3], r[4], r[5]))[0] for r in rest}
+    for sid in sorted(touched):
+        if conn.execute("SELECT 1 FROM statements WHERE id = ?", (sid,)).fetchone():
+            refresh_statement(conn, sid)
+
+
+_MEMBER_COLUMNS = (
+    "SELECT m.att_rowid, m.doc_rowid, m.altered, m.changes, m.relayed_from, a.att_id, a.content_text, a.via,"
+    " a.via_outlet, a.source_kind, a.source_text, a.entity, a.anonymous, a.speaker_id, a.description,"
+    " a.cue_text, d.id AS doc_id, d.day, d.date, d.outlet, d.outlet_key, d.title"
+    " FROM statement_members m JOIN attributions a ON a.rowid = m.att_rowid JOIN documents d ON d.rowid = m.doc_rowid")
 
 
 def _member_rows(conn: sqlite3.Connection, sid: int) -> list[sqlite3.Row]:
-    return conn.execute(
-        "SELECT m.att_rowid, m.doc_rowid, m.altered, m.changes, m.relayed_from, a.att_id, a.content_text, a.via,"
-        " a.via_outlet, a.source_kind, a.source_text, a.entity, a.anonymous, a.speaker_id, a.description,"
-        " a.cue_text, d.id AS doc_id, d.day, d.date, d.outlet, d.outlet_key, d.title"
-        " FROM statement_members m JOIN attributions a ON a.rowid = m.att_rowid JOIN documents d ON d.rowid = m.doc_rowid"
-        " WHERE m.statement_id = ? ORDER BY d.day IS NULL, d.day, m.doc_rowid, m.att_rowid", (sid,)).fetchall()
+    return conn.execute(_MEMBER_COLUMNS + " WHERE m.statement_id = ? ORDER BY d.day IS NULL, d.day, m.doc_rowid,"
+                        " m.att_rowid", (sid,)).fetchall()
+
+
+def _order(day: str | None, doc_rowid: int, att_rowid: int = 0) -> tuple[bool, str, int, int]:
+    """Where an occurrence stands in a statement's date order (undated last)."""
+    return (day is None, day or "", doc_rowid, att_rowid)
 
 
 def relay_outlet(row: Any) -> str | None:
@@ -418,12 +519,53 @@ def relay_outlet(row: Any) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
+def _same_outlet(a: str, b: str) -> bool:
+    return same_outlet(a, b)
+
+
+def _fts_text(contents: Iterable[str]) -> str:
+    """The words a statement is found by: its distinct contents, at most :data:`FTS_CONTENTS` of them."""
+    return "\n".join(list(dict.fromkeys(" ".join(c.split()) for c in contents))[:FTS_CONTENTS])
+
+
+def _relay_sources(rows: list[Any]) -> dict[str, list[tuple[str | None, int]]]:
+    """Per outlet of a statement (its name as a document gives it), ``(day, doc_rowid)`` of its documents in
+    date order."""
+    out: dict[str, list[tuple[str | None, int]]] = {}
+    seen: set[int] = set()
+    for r in rows:
+        if r["doc_rowid"] not in seen:
+            seen.add(r["doc_rowid"])
+            out.setdefault(r["outlet"] or "", []).append((r["day"], r["doc_rowid"]))
+    return out
+
+
+def _relayed_from(relay: str | None, outlet: str | None, doc_rowid: int, day: str | None,
+                  sources: dict[str, list[tuple[str | None, int]]]) -> int | None:
+    """The earliest document of the outlet ``relay`` names that carries the statement, dated on or before
+    ``day`` (undated documents are never ruled out), when the occurrence is not in that outlet itself."""
+    if not relay or _same_outlet(relay, outlet or ""):
+        return None
+    best: tuple[bool, str, int, int] | None = None
+    for name, docs in sources.items():
+        if not _same_outlet(relay, name):
+            continue
+        for d_day, d_row in docs:
+            if d_row != doc_rowid and (d_day is None or day is None or d_day <= day):
+                if best is None or _order(d_day, d_row) < best:
+                    best = _order(d_day, d_row)
+                break
+    return best[2] if best else None
+
+
 def refresh_statement(conn: sqlite3.Connection, sid: int) -> None:
-    """Derive a cluster's first occurrence, alterations, relays and counts again from its members.
+    """Derive a cluster's first occurrence, alterations, relays and counts again from all its members.
 
     Members are compared with the first quotation again only when that quotation changed (an
-    earlier document arrived, clusters merged or split); otherwise only new members are compared,
-    so a document joining a statement seen a hundred times costs one comparison, not a hundred."""
+    earlier document arrived, clusters merged or split); otherwise only new members are compared.
+    A document that only adds occurrences after the first quotation goes through
+    :func:`_extend_statement` instead, which reads none of the other members."""
     rows = _member_rows(conn, sid)
     if not rows:
         conn.execute("DELETE FROM statements WHERE id = ?", (sid,))
@@ -444,6 +586,7 @@ def refresh_statement(conn: sqlite3.Connection, sid: int) -> None:
                 break
     ref_att = rows[ref]["att_rowid"] if ref is not None else None
     again = stored_ref != ref_att
+    sources = _relay_sources(rows)
     updates = []
     altered = relays = 0
     for i, r in enumerate(rows):
@@ -456,14 +599,7 @@ def refresh_statement(conn: sqlite3.Connection, sid: int) -> None:
         else:
             payload = r["changes"]
         changed = payload != "[]"
-        relayed_from = None
-        relay = relay_outlet(r)
-        if relay and not same_outlet(relay, r["outlet"]):
-            for o in rows:
-                if o["doc_rowid"] != r["doc_rowid"] and same_outlet(relay, o["outlet"]) \
-                        and (o["day"] is None or r["day"] is None or o["day"] <= r["day"]):
-                    relayed_from = o["doc_rowid"]
-                    break
+        relayed_from = _relayed_from(relay_outlet(r), r["outlet"], r["doc_rowid"], r["day"], sources)
         altered += changed
         relays += relayed_from is not None
         if (changed, payload, relayed_from) != (bool(r["altered"]), r["changes"], r["relayed_from"]):
@@ -476,12 +612,96 @@ def refresh_statement(conn: sqlite3.Connection, sid: int) -> None:
                  " first_day = ?, last_day = ?, altered = ?, relays = ? WHERE id = ?",
                  (len(rows), len(docs), len({r["outlet_key"] for r in rows}), rows[0]["att_rowid"], ref_att,
                   min(days) if days else None, max(days) if days else None, altered, relays, sid))
-    text = "\n".join(dict.fromkeys(r["content_text"] for r in rows)) if len(docs) > 1 else None
+    _write_fts(conn, sid, _fts_text(r["content_text"] for r in rows) if len(docs) > 1 else None)
+
+
+def _write_fts(conn: sqlite3.Connection, sid: int, text: str | None) -> None:
     have = conn.execute("SELECT content FROM statements_fts WHERE rowid = ?", (sid,)).fetchone()
     if (have[0] if have else None) != text:
         conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (sid,))
         if text is not None:
             conn.execute("INSERT INTO statements_fts (rowid, content) VALUES (?, ?)", (sid, text))
+
+
+def _extend_statement(conn: sqlite3.Connection, sid: int, doc_rowid: int) -> bool:
+    """Add a new document's occurrences to a statement seen in two documents or more, reading only what the
+    new document changes: each occurrence is compared with the first quotation and linked to the article
+    it relays, the occurrences that relay the new document's outlet are linked to it where it is the
+    earlier source, and the counts move by what the document adds. Everything else it reads from the
+    statement's small ``statement_members`` rows (day, outlet, relay), never its other articles.
+    Returns False, having changed nothing, when the document comes before the first occurrence or
+    brings an earlier first quotation (then :func:`refresh_statement` derives the statement again)."""
+    st = conn.execute("SELECT s.documents, s.first_att, s.ref_att, s.last_day, f.day, f.doc_rowid FROM statements s"
+                      " JOIN statement_members f ON f.att_rowid = s.first_att WHERE s.id = ?", (sid,)).fetchone()
+    if st is None or st["documents"] < 2:
+        return False
+    new = conn.execute("SELECT m.att_rowid, m.day, m.outlet_key, m.relay, a.content_text FROM statement_members m"
+                       " JOIN attributions a ON a.rowid = m.att_rowid WHERE m.doc_rowid = ? AND m.statement_id = ?"
+                       " ORDER BY m.att_rowid", (doc_rowid, sid)).fetchall()
+    if not new:
+        return True
+    first_at = _order(st["day"], st["doc_rowid"], st["first_att"])
+    ref_at, ref_quote = None, None
+    if st["ref_att"] is not None:
+        ref = conn.execute("SELECT a.content_text, m.day, m.doc_rowid FROM statement_members m JOIN attributions a"
+                           " ON a.rowid = m.att_rowid WHERE m.att_rowid = ?", (st["ref_att"],)).fetchone()
+        ref_at, ref_quote = _order(ref["day"], ref["doc_rowid"], st["ref_att"]), quoted_words(ref["content_text"])
+    for r in new:
+        at = _order(r["day"], doc_rowid, r["att_rowid"])
+        if at < first_at or ((ref_at is None or at < ref_at) and len(quoted_words(r["content_text"])) >= 3):
+            return False  # an earlier first occurrence or first quotation: every member is derived again
+    day, outlet = new[0]["day"], new[0]["outlet_key"] or ""
+    outlets: list[str] | None = None  # the statement's outlets, read only when an occurrence relays one
+    updates = []
+    altered = relays = 0
+    for r in new:
+        payload = "[]" if ref_quote is None else \
+            json.dumps(compare_quotes(ref_quote, quoted_words(r["content_text"])), ensure_ascii=False)
+        relay, relayed_from = r["relay"], None
+        if relay and not _same_outlet(relay, outlet):
+            if outlets is None:
+                outlets = [r[0] or "" for r in conn.execute(
+                    "SELECT DISTINCT outlet_key FROM statement_members WHERE statement_id = ?", (sid,))]
+            keys = [k for k in outlets if _same_outlet(relay, k)]
+            if keys:
+                got = conn.execute(
+                    "SELECT doc_rowid FROM statement_members WHERE statement_id = ?"
+                    f" AND outlet_key IN ({','.join('?' * len(keys))}) AND doc_rowid != ?"
+                    " AND (day IS NULL OR ? IS NULL OR day <= ?) ORDER BY day IS NULL, day, doc_rowid LIMIT 1",
+                    (sid, *keys, doc_rowid, day, day)).fetchone()
+                relayed_from = got[0] if got else None
+        altered += payload != "[]"
+        relays += relayed_from is not None
+        updates.append((int(payload != "[]"), payload, relayed_from, r["att_rowid"]))
+    # earlier occurrences that relay this document's outlet: the new document may be their source
+    here = _order(day, doc_rowid)
+    for r in conn.execute("SELECT att_rowid, doc_rowid, relayed_from, relay, day, outlet_key FROM statement_members"
+                          " WHERE statement_id = ? AND relay IS NOT NULL AND doc_rowid != ?", (sid, doc_rowid)).fetchall():
+        relay = r["relay"]
+        if not _same_outlet(relay, outlet) or _same_outlet(relay, r["outlet_key"] or ""):
+            continue
+        if day is not None and r["day"] is not None and day > r["day"]:
+            continue
+        if r["relayed_from"] is not None:
+            src = conn.execute("SELECT day FROM statement_members WHERE doc_rowid = ? LIMIT 1",
+                               (r["relayed_from"],)).fetchone()
+            if src is not None and here > _order(src[0], r["relayed_from"]):
+                continue
+        relays += r["relayed_from"] is None
+        conn.execute("UPDATE statement_members SET relayed_from = ? WHERE att_rowid = ?", (doc_rowid, r["att_rowid"]))
+    conn.executemany("UPDATE statement_members SET altered = ?, changes = ?, relayed_from = ? WHERE att_rowid = ?",
+                     updates)
+    known = conn.execute("SELECT 1 FROM statement_members WHERE statement_id = ? AND outlet_key = ? AND doc_rowid != ?"
+                         " LIMIT 1", (sid, new[0]["outlet_key"], doc_rowid)).fetchone() is not None
+    days = [r["day"] for r in new if r["day"]] + ([st["last_day"]] if st["last_day"] else [])
+    conn.execute("UPDATE statements SET occurrences = occurrences + ?, documents = documents + 1, outlets = outlets + ?,"
+                 " last_day = ?, altered = altered + ?, relays = relays + ? WHERE id = ?",
+                 (len(new), 0 if known else 1, max(days) if days else None, altered, relays, sid))
+    have = conn.execute("SELECT content FROM statements_fts WHERE rowid = ?", (sid,)).fetchone()
+    texts = have[0].split("\n") if have else []
+    if len(texts) < FTS_CONTENTS:
+        _write_fts(conn, sid, _fts_text(texts + [r["content_text"] for r in new]))
+    return True
 
 
 def is_stale(conn: sqlite3.Connection) -> bool:
@@ -503,7 +723,7 @@ def rebuild(store: Store) -> int:
                 conn.execute(f"DELETE FROM {table}")
             touched: set[int] = set()
             for (drow,) in conn.execute("SELECT rowid FROM documents ORDER BY rowid").fetchall():
-                touched |= _index(conn, drow)
+                touched |= set(_index(conn, drow))
             for sid in sorted(touched):
                 if conn.execute("SELECT 1 FROM statements WHERE id = ?", (sid,)).fetchone():
                     refresh_statement(conn, sid)
@@ -606,8 +826,7 @@ def trace(store: Store, query: str = "", *, speaker: str | None = None, outlet: 
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
     check_query(query or "")
-    where: list[str] = ["s.documents >= ?"]
-    params: list[Any] = [max(1, int(min_documents))]
+    where, params = ["s.documents >= ?"], [max(1, int(min_documents))]
     if speaker:
         ids = store.find_speakers(speaker)
         if not ids:
