@@ -826,7 +826,8 @@ def trace(store: Store, query: str = "", *, speaker: str | None = None, outlet: 
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
     check_query(query or "")
-    where, params = ["s.documents >= ?"], [max(1, int(min_documents))]
+    where: list[str] = ["s.documents >= ?"]
+    params: list[Any] = [max(1, int(min_documents))]
     if speaker:
         ids = store.find_speakers(speaker)
         if not ids:
