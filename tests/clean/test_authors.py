@@ -33,6 +33,10 @@ from reportedly.clean.authors import agency, clean_byline, pick_authors
         ("Juan Pérez y Ana Gómez", ["Juan Pérez", "Ana Gómez"], []),
         ("Текст: Венера Ерофеева", ["Венера Ерофеева"], []),
         ("Regan September 15", [], []),
+        ("Meg James Staff Writer", ["Meg James"], []),  # a role after the name without a comma
+        ("Chris Cillizza CNN Editor-at-large", ["Chris Cillizza"], []),
+        ("Tampa Bay Times Staff Writer", [], []),  # an outlet before the role: no name
+        ("AP Auto Writer", [], []),
     ],
 )
 def test_clean_byline(raw: str, people: list[str], agencies: list[str]) -> None:

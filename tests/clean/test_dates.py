@@ -14,7 +14,10 @@ from reportedly.clean.dates import find_date, is_relative_date, parse_date
         ("November 20, 2019", "2019-11-20"),
         ("2022-11-11T10:53Z", "2022-11-11T10:53:00Z"),
         ("2019-11-19T08:57:45+01:00", "2019-11-19T08:57:45+01:00"),
-        ("Nov. 19, 2019 8:03 am ET", "2019-11-19T08:03:00"),
+        ("Nov. 19, 2019 8:03 am ET", "2019-11-19T08:03:00-05:00"),  # "ET": standard time in November
+        ("July 4, 2019 10:00 am PT", "2019-07-04T10:00:00-07:00"),  # and summer time in July
+        ("March 10, 2019 3:30 am ET", "2019-03-10T03:30:00-04:00"),  # summer time began at 2 am that day
+        ("By Tess Bonn - 11/19/19 06:56 AM EST", "2019-11-19T06:56:00-05:00"),  # a two-digit year before a time
         ("Updated 1:39 am EST, Wednesday, November 20, 2019", "2019-11-20T01:39:00-05:00"),
         ("Published 7:07 PM EST Nov 19, 2019", "2019-11-19T19:07:00-05:00"),
         ("Wednesday, 20th November 2019", "2019-11-20"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reportedly.clean import StructureComponent
 from reportedly.clean.textdump import TextDumpCleaner
 from reportedly.document import Document
@@ -142,3 +144,74 @@ def test_textdump_article_restated_as_one_line_is_furniture() -> None:
     text = _dump(*_PROSE, tail=("Promoted links", restated, "More news"))
     body = _clean(text).body
     assert body.count("The harbour board voted on Tuesday") == 1
+
+
+def _with_byline(*lines: str) -> Document:
+    head = ["Ferry terminal to close for repairs | Harbour Ledger", "Home", "News", "Sport", "Sign in",
+            "Ferry terminal to close for repairs", *lines]
+    return _clean("\n".join([*head, *_PROSE, "Share this article", "Privacy policy"]) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors"),
+    [
+        (["By", "Sarah E. Needleman", "Nov. 19, 2019 8:03 am ET"], ["Sarah E. Needleman"]),  # "By" alone
+        (["By Meg James Staff Writer", "Nov. 19, 2019"], ["Meg James"]),
+        (["Chris Davies - Nov 19, 2019, 10:31 pm CST"], ["Chris Davies"]),  # the name, then the date
+        (["Reuters November 18, 2019 11:03 PM"], ["Reuters"]),
+        (["Monday November 18, 2019 7:45 am PST by Joe Rossignol"], ["Joe Rossignol"]),  # the date, then "by"
+        (["By Chris Pokorny @DawgsByNature Nov 18, 2019, 11:47am EST"], ["Chris Pokorny"]),
+        (["Anna Menin", "Share"], ["Anna Menin"]),  # a bare name right under the headline
+        (["Tom Davies Associated Press", "Published 11:34 PM EST Nov 19, 2019"], ["Tom Davies"]),
+        (["Meg Kinnard and Errin Haines, Associated Press"], ["Meg Kinnard", "Errin Haines"]),
+        (["Learn More", "Nov 19, 2019"], []),  # a control, not a name
+        (["NEW YORK, Nov. 19, 2019"], []),  # a place dateline
+        (["(Reed Saxon / Associated Press)"], []),  # a picture credit
+    ],
+)
+def test_textdump_bylines(lines: list[str], authors: list[str]) -> None:
+    doc = _with_byline(*lines)
+    assert doc.meta.authors == authors
+    assert doc.body.startswith("The harbour board voted")
+
+
+def test_textdump_byline_under_the_first_of_two_headlines() -> None:
+    # The headline over a picture gallery, then again over the text: the byline under the first counts.
+    head = ["Ferry terminal to close for repairs | Harbour Ledger", "Home", "News",
+            "Ferry terminal to close for repairs", "Jane Roe, Ledger Staff Writer", "Updated 1:39 am EST, Wednesday, "
+            "November 20, 2019", "Passengers wait at the old ferry terminal on Monday. Photo: John Doe, AP",
+            "Image 1 of 5", "Ferry terminal to close for repairs", "1 / 5", "Back to Gallery"]
+    doc = _clean("\n".join([*head, *_PROSE, "Privacy policy"]) + "\n")
+    assert doc.meta.authors == ["Jane Roe"]
+    assert doc.meta.date == "2019-11-20T01:39:00-05:00"
+    assert doc.body.startswith("The harbour board voted")
+
+
+def _layer(doc: Document, name: str) -> list[str]:
+    return [doc.slice(s) for s in doc.layer(name)]
+
+
+def test_textdump_captions_subheadings_and_teasers_get_their_layers() -> None:
+    caption = "Passengers wait at the old ferry terminal on Monday, when the board met to decide its future."
+    teasers = ["Harbour fees to rise next year", "The board will raise mooring fees by a tenth from January, it said.",
+               "Island school to close for repairs", "Pupils will be taught in the town hall until the summer.",
+               "Bridge tolls frozen for another year", "The county kept the tolls at last year's level."]
+    text = _dump(_PROSE[0], "Image 1 of 3", caption, "Photo: John Doe, AP", _PROSE[1], "What traders fear",
+                 _PROSE[2], "Related: Harbour fees to rise next year", _PROSE[3],
+                 tail=("About Jane Roe", "Jane Roe has covered the harbour for the Ledger since 2009 and writes "
+                       "about shipping, fishing and the island ferries every week.", "More news", *teasers))
+    doc = _clean(text)
+    body = doc.body
+    assert body.startswith("The harbour board voted") and body.endswith("questions from residents.")
+    assert caption in _layer(doc, "caption") and caption not in body
+    assert "Photo: John Doe, AP" in _layer(doc, "caption")
+    assert "\n\nWhat traders fear\n\n" in body and _layer(doc, "subheading") == ["What traders fear"]
+    assert "Related: Harbour fees to rise next year" in _layer(doc, "teaser")
+    assert "Jane Roe has covered" not in body  # the author's bio after the article
+
+
+def test_textdump_byline_with_a_date_inside_the_text_is_not_body() -> None:
+    text = _dump("By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM", *_PROSE)
+    doc = _clean(text)
+    assert doc.body.startswith("The harbour board voted")
+    assert "HNN Staff" not in doc.body

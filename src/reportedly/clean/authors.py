@@ -19,6 +19,10 @@ import re
 from collections.abc import Iterable
 
 from nameparser import HumanName
+from nameparser.config import CONSTANTS
+
+#: Honorifics the name parser knows ("dr", "mr", "gen", "sen" …): a name opening with one is parsed.
+_TITLES = frozenset(t.lower() for t in CONSTANTS.titles)
 
 #: News agencies, keyed by the ways bylines name them (compared case-insensitively).
 AGENCIES: dict[str, str] = {}
@@ -113,18 +117,45 @@ def _person(part: str) -> str | None:
     if words[-1].lower().rstrip(".") in _CALENDAR or words[0].lower().rstrip(".,") in _CALENDAR:
         return None  # "Regan September 15": a date glued to the name
     letters = [c for c in part if c.isalpha()]
+    shouting = bool(letters) and all(c.isupper() for c in letters)
+    if not shouting and words[0].lower().rstrip(".") not in _TITLES:
+        return part  # no honorific to strip, no case to restore: the parser would change nothing
     name = HumanName(part)
     if name.title:
         part = " ".join(w for w in words if w.rstrip(".").lower() not in {t.rstrip(".").lower() for t in name.title.split()})
         if len(part.split()) < 2:
             return None
         name = HumanName(part)
-    if letters and all(c.isupper() for c in letters):  # "JANIE HAR" -> "Janie Har"
+    if shouting:  # "JANIE HAR" -> "Janie Har"
         name.capitalize(force=True)
         part = " ".join(x for x in (name.first, name.middle, name.last) if x)
         if name.suffix and _GENERATIONAL.match(name.suffix):
             part += " " + name.suffix
     return part
+
+
+#: A role that only a person holds, closing a byline ("… Staff Writer", "… CNN Editor-at-large").
+_PERSON_ROLE = re.compile(
+    r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|anchor|host|"
+    r"photographer|critic|blogger|author|intern)s?(?:-at-large)?\W*$", re.IGNORECASE)
+_OUTLET_WORD = re.compile(
+    r"(?:news|media|press|times|post|daily|weekly|herald|tribune|journal|magazine|newspaper)\b", re.IGNORECASE)
+
+
+def _before_role(part: str) -> str:
+    """The words before a role or desk that follows a name without a comma ("Meg James Staff Writer",
+    "Chris Cillizza CNN Editor-at-large"), less an outlet's initials; ``""`` when no role follows."""
+    m = _ROLE.search(part)
+    if not m or m.start() == 0 or not _PERSON_ROLE.search(part) or _OUTLET_WORD.match(part, m.start()):
+        return ""  # "Practical Horseman Editorial Staff", "Tampa Bay Times Staff Writer": an outlet's name
+    words = part[: m.start()].split()
+    if part.isupper():
+        return " ".join(words)
+    while words and _CREDENTIAL.match(words[-1]):
+        words.pop()  # "CNN" before "Editor-at-large"
+    if words and _CREDENTIAL.match(words[0]):
+        return ""  # "AP Auto Writer", "NJ Advance Media": a desk, no name
+    return " ".join(words)
 
 
 def clean_byline(raw: str) -> tuple[list[str], list[str]]:
@@ -164,7 +195,7 @@ def clean_byline(raw: str) -> tuple[list[str], list[str]]:
             if found:
                 agencies.append(found)
             part = part[: m.start()]
-        name = _person(part) or _person(_FOR.sub("", part))
+        name = _person(part) or _person(_FOR.sub("", part)) or _person(_before_role(part))
         prev_person = name is not None
         if name:
             people.append(name)

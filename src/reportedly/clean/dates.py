@@ -8,6 +8,7 @@ resolved without knowing when the page was saved.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
 
@@ -57,6 +58,10 @@ _DMY = re.compile(
 _MDY = re.compile(rf"(?<![^\W\d_]){_M}(?![^\W\d_])\s*{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE)
 _NUM_DMY = re.compile(r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d.]\d)")
 _NUM_YMD = re.compile(r"(?<![\d./])(?P<year>(?:19|20)\d\d)[./](?P<mon>[01]?\d)[./](?P<day>[0-3]?\d)(?![\d])")
+#: "11/19/19 06:56 AM EST": month, day and a two-digit year, only taken with the clock time after it.
+_NUM_MDY2 = re.compile(
+    r"(?<![\d./])(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<yy>\d\d)(?![\d/])(?=\s*[,|·-]?\s*[012]?\d:[0-5]\d)"
+)
 _CJK = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<mon>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日")
 
 _TIME = re.compile(
@@ -70,6 +75,9 @@ _TZ_OFFSETS = {
     "PST": "-08:00", "PDT": "-07:00", "BST": "+01:00", "CET": "+01:00", "CEST": "+02:00", "IST": "+05:30",
     "HKT": "+08:00", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00", "AEDT": "+11:00", "MSK": "+03:00",
 }  # fmt: skip
+#: US zones named without saying whether summer time applies ("7:04 pm ET"): standard and summer offsets.
+_US_ZONES = {"ET": ("-05:00", "-04:00"), "CT": ("-06:00", "-05:00"), "MT": ("-07:00", "-06:00"),
+             "PT": ("-08:00", "-07:00")}
 _RELATIVE = re.compile(
     r"\b(?:ago|yesterday|today|just now|hours? back|vor\s+\d|il y a|hace\s+\d|há\s+\d|назад|fa\b)\b", re.IGNORECASE
 )
@@ -114,6 +122,10 @@ def _candidates(text: str):
             if _valid(y, mo, d):
                 yield m.start(), m.end(), y, mo, d, None
                 break
+    for m in _NUM_MDY2.finditer(text):
+        y, mo, d = 2000 + int(m["yy"]), int(m["mon"]), int(m["day"])
+        if _valid(y, mo, d):
+            yield m.start(), m.end(), y, mo, d, None
     for rx in (_NUM_YMD, _CJK):
         for m in rx.finditer(text):
             y, mo, d = int(m["year"]), int(m["mon"]), int(m["day"])
@@ -137,10 +149,30 @@ def _clock_near(text: str, start: int, end: int):
             hh = 0
         if hh > 23:
             continue
-        tz = _TZ_OFFSETS.get((m["tz"] or "").upper(), "")
+        tz = (m["tz"] or "").upper()
+        tz = _TZ_OFFSETS.get(tz, tz if tz in _US_ZONES else "")
         if best is None or dist < best[0]:
             best = (dist, (hh, mm, int(m["ss"] or 0), tz))
     return best[1] if best else None
+
+
+def _us_summer_time(y: int, mo: int, d: int, hh: int) -> int:
+    """1 when US summer time applies at this local time (second Sunday in March, 2 am, to the first
+    Sunday in November, 2 am), else 0."""
+
+    def sunday(month: int, nth: int) -> int:
+        first = _dt.date(y, month, 1).weekday()  # Monday 0
+        return 1 + (6 - first) % 7 + 7 * (nth - 1)
+
+    start, end = (3, sunday(3, 2)), (11, sunday(11, 1))
+    now = (mo, d)
+    if start < now < end:
+        return 1
+    if now == start:
+        return int(hh >= 2)
+    if now == end:
+        return int(hh < 1)  # 1-2 am comes twice that night: read as standard time
+    return 0
 
 
 def find_date(text: str) -> FoundDate | None:
@@ -164,6 +196,8 @@ def find_date(text: str) -> FoundDate | None:
     iso = f"{y:04d}-{mo:02d}-{d:02d}"
     if clock:
         hh, mm, ss, tz = clock
+        if tz in _US_ZONES:
+            tz = _US_ZONES[tz][_us_summer_time(y, mo, d, hh)]
         iso += f"T{hh:02d}:{mm:02d}:{ss:02d}{tz}"
     return FoundDate(iso, start, end, clock is not None)
 

@@ -39,26 +39,35 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:additional )?reporting by\b.{0,120}$|(?:writing|editing) by\b.{0,120}$|"
         r"this (?:story|report|article) (?:includes|contains) (?:reporting|material|information) from\b", _I)),
     ("contact", re.compile(
-        r"have a (?:news )?tip\b|write to \S+(?: \S+){0,3} at \S+@|(?:e-?mail|contact|reach) (?:\S+ ){0,4}at \S+@\S+|"
-        r"(?:you can )?follow (?:him|her|them|us|me|\S+(?: \S+){0,3}) on (?:twitter|facebook|instagram|youtube|linkedin|x)\b",
+        r"have a (?:news )?tip\b|write to \S+(?: \S+){0,3} at \S+@|reach the (?:reporter|writer|author)s? (?:on|at|via)\b|(?:e-?mail|contact|reach) (?:\S+ ){0,4}at \S+@\S+|"
+        r"(?:you can )?follow (?:him|her|them|us|me|\S+(?: \S+){0,6}) on (?:twitter|facebook|instagram|youtube|linkedin|x)\b|"
+        r"(?:the )?\S+(?: \S+){0,3} (?:is|are) committed to publishing\b",
         _I)),
     ("pointer", re.compile(
         r"(?:related(?: stories| articles| coverage| content)?|read more|read also|also read|see more|see also|more on this|"
         r"more from \S+(?: \S+){0,3}|don'?t miss|must read|recommended(?: reading)?|trending)\s*(?:[:|»>…]|\.\.\.|$)", _I)),
     ("prompt", re.compile(
         r"get the latest\b.*\binbox|subscribe to\b|sign up (?:for|to|now)\b.*\b(?:newsletters?|inbox|e-?mails?|alerts|today)\b|"
-        r"get \S+(?: \S+){0,5} delivered\b|(?:click|tap) here to (?:get|download) the\b|download (?:the|our) \S+(?: \S+){0,3} app\b|"
+        r"get \S+(?: \S+){0,5} delivered\b|(?:click|tap) here to (?:get|download|subscribe|sign up|join)\b|download (?:the|our) \S+(?: \S+){0,3} app\b|"
         r"this copy is for your personal,? non-commercial use\b", _I)),
     ("tool", re.compile(
         r"[-•·]?\s*(?:text size|print(?: this)? (?:article|story|page)|order reprints|reprints?|email this (?:article|story)|"
         r"share (?:this )?(?:article|story)|save (?:article|story)|copy link|link copied|listen to (?:this )?(?:article|story)|"
-        r"an error has occurred,? please try again(?: later)?\.?|thank you|this article has been sent to)\s*$", _I)),
+        r"an error has occurred,? please try again(?: later)?\.?|thank you|this article has been sent to|"
+        r"video|watch(?: the)? video|watch now|play video|photos|gallery|advertisement|audio|listen|"
+        r"(?:\d+\s+)?comments?|leave a (?:comment|reply)|post a comment)\s*$", _I)),
+    ("copyright", re.compile(
+        r"(?:copyright\s*(?:©\s*)?|©\s*)(?:\d{4}\s*[-–]\s*)?\d{4}\b.{0,150}$|.{0,150}\ball rights reserved\.?$", _I)),
+    ("byline", re.compile(r"(?:by|von|par|por|door|oleh)\s*:?$", _I)),  # "By" alone; the name on the next line
 ]
 #: Furniture recognised anywhere in a line, each with the substrings it cannot match without.
 _INLINE_RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ("contributors", ("contribut",),
      re.compile(r"\b(?:contributed|contributing) (?:to )?(?:this |the )?(?:report|reporting|story|article)\b", _I)),
     ("contact", ("reached at",), re.compile(r"\b(?:may|can) be reached at\b", _I)),
+    ("pointer", ("http", "www."), re.compile(r"^[^\W\d][\w '’-]{0,30}:\s*(?:https?://|www\.)\S+$")),  # "Listen: http://…"
+    ("pointer", ("]",), re.compile(  # "China furious at Macron for Hong Kong protest jibe [INSIGHT]"
+        r"\S\s+\[(?:VIDEO|PICTURES|PHOTOS|GALLERY|INSIGHT|REACTION|ANALYSIS|LATEST|REVEALED|POLL|QUIZ|LIVE|MAP)\]\s*\|?$", _I)),
     ("contact", ("@",), re.compile(r"\bfollow (?:him|her|them|us|me) (?:on twitter )?@\w+", _I)),
     ("prompt", ("app",), re.compile(r"\bget the \S+(?: \S+){0,3} app\s*[.!]?$", _I)),
     ("prompt", ("sign up",), re.compile(r"\bsign up (?:for|to)\b.*\b(?:newsletters?|inbox)\b", _I)),
@@ -66,6 +75,13 @@ _INLINE_RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
      re.compile(r"\b(?:may|might|could) (?:get|earn|receive|collect) (?:a )?(?:share of (?:the )?sales?|"
                 r"(?:small )?commission)\b", _I)),
 ]
+#: A short line naming who posted the article, with its date ("Posted by Jane Doe on 3 March 2019").
+_POSTED_BY = re.compile(
+    r"\b(?:posted|published|publicado|publicada|publié|publiée|veröffentlicht|written|escrito)\s+(?:by|por|par|von)\b",
+    _I)
+#: Any of the substrings an inline rule (or the "posted by" rule) cannot match without.
+_INLINE_KEYS = re.compile("|".join(re.escape(k) for k in sorted(
+    {k for _, keys, _ in _INLINE_RULES for k in keys} | {" by", " por", " par", " von"}, key=len, reverse=True)))
 _RULES = [(k, rx) for k, rx in _LINE_RULES] + [(k, rx) for k, _, rx in _INLINE_RULES]
 
 #: A wire dateline opening a paragraph: "WASHINGTON (AP) —", "LONDON (Reuters) -", "NEW DELHI, Nov 20 (PTI):".
@@ -92,6 +108,10 @@ def furniture_kind(line: str) -> str | None:
     if m:
         return m.lastgroup
     low = text.lower()
+    if not _INLINE_KEYS.search(low):
+        return None  # none of the words the inline rules need: most lines
+    if text.count(" ") < 20 and _POSTED_BY.search(text) and any(ch.isdigit() for ch in text):
+        return "byline"  # "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde"
     for kind, keys, rx in _INLINE_RULES:
         if any(k in low for k in keys) and rx.search(text):
             return kind

@@ -6,7 +6,10 @@ footer. :class:`TextDumpCleaner` scores every line on general signals (length, s
 sentence punctuation, furniture vocabulary, repetition), picks the run of lines with the highest
 total score as the article body (a maximum-sum segment, so short interruptions inside the article
 are bridged while long menus are not), then reads the header zone above the body for the
-headline, standfirst, bylines and dateline. The text is never modified; every finding is a span.
+headline, standfirst, bylines and dateline. Lines left out of the body go to their layers: picture
+captions (by their credit or gallery counter) to ``caption``, teasers for other stories to ``teaser``,
+wire slugs to ``slug``, the rest to ``boilerplate``; subheadings kept in the body are also marked
+``subheading``. The text is never modified; every finding is a span.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from .authors import clean_byline
 from .credits import footer_outlet, headline_credit
-from .dates import find_date
+from .dates import FoundDate, find_date
 from .furniture import furniture_kind, wire_dateline
 from .metadata import detect_language
 from .vocab import (
@@ -25,13 +28,19 @@ from .vocab import (
     BYLINE_ROLE,
     CAPTION,
     CAPTION_CREDIT,
+    CAPTION_NEEDS,
+    CAPTION_PAREN,
     COMMENTS_MARKER,
+    CREDIT_LINE,
     DATE_OPENER,
     END_MARKER,
+    GALLERY_CAPTION,
     JUNK_LONG,
+    JUNK_LONG_NEEDS,
     JUNK_SHORT,
     RECOMMEND_MARKER,
     STOP_WORDS,
+    may_match,
 )
 
 #: The text-dump cleaner's version, stored in every record's provenance as the ``structure``
@@ -39,9 +48,12 @@ from .vocab import (
 #: outlets it knows), so ``ingest --update`` analyses stored text dumps again. 1.0: line scores,
 #: max-sum body, header zone. 1.1: furniture lines as junk, wire slugs and body datelines, kept
 #: tables, restated articles dropped, authors as person names, language detection, outlets filed
-#: under the publisher a footer names. ``tests/clean/test_version.py`` pins its output on the
-#: bundled example to this version.
-CLEANER_VERSION = "1.1.0"
+#: under the publisher a footer names. 1.2: bylines without "By" (a name before the date, "By" on a
+#: line of its own, a bare name under the headline, the byline under a first showing of the headline),
+#: "ET"/"PT" zones and two-digit years before a time, picture captions by their credit or gallery
+#: counter, author bios and bylines inside the text cut, teaser and subheading layers.
+#: ``tests/clean/test_version.py`` pins its output on the bundled example to this version.
+CLEANER_VERSION = "1.2.0"
 
 GOOD_OFFSET = 14.0
 GOOD_FLOOR = 2.0
@@ -58,6 +70,16 @@ _TEASER = re.compile(r"(?:\[(?:…|\.\.\.)\]|\.\.\.|…)\s*$")
 _LIST_ROW = re.compile(r"\d.*\s(?:--?|–|—|@|\|)\s|\s(?:--?|–|—|@|\|)\s.*\d")
 _RELATIVE_STAMP = re.compile(
     r"^(?:updated\s+|posted\s+)?\d+\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b.{0,20}$",
+    re.IGNORECASE,
+)
+#: First words of the lines a few patterns can match, to skip the patterns on every other line.
+_ABOUT_WORDS = frozenset("about über sobre à acerca informazioni over tentang об".split())
+_OPENER_WORDS = frozenset("by von par por di door oleh av af autor autorin author text texte текст автор written "
+                          "words reporting posted published story".split())
+_GALLERY_WORDS = frozenset("image photo slide in".split())
+_CREDIT_STARTS = ("(", "photo", "image", "picture", "foto", "bild", "slide")
+_ABOUT_PERSON = re.compile(
+    r"^(?:about|über|sobre|à propos de|acerca de|informazioni su|over|tentang|об авторе:?)\s+(.+?)\s*:?$",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"^[\"“‘'(]?[^\W\d_].*[^\W\d]\S*[.!?][\"”’')]?$")
@@ -83,6 +105,13 @@ class _Line:
     kind: str = "short"  # good | medium | short | junk | end
     value: float = 0.0
     tags: set[str] = field(default_factory=set)
+    found: FoundDate | None | bool = False  # the line's date once looked for (False: not yet)
+
+    def date(self) -> FoundDate | None:
+        """The first absolute date in the line (:func:`find_date`), looked for once."""
+        if self.found is False:
+            self.found = find_date(self.text)
+        return self.found  # type: ignore[return-value]
 
 
 def _norm(s: str) -> str:
@@ -143,7 +172,7 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
     for ln in lines:
         t, w = ln.text, ln.words
         inside = bool(_SENT_INSIDE.search(t))
-        cjk = bool(_CJK.search(t))
+        cjk = not t.isascii() and bool(_CJK.search(t))
         stop_ok = ln.stop >= 0.22 if (lang_stop and not cjk) else True
         if not stop_ok and ln.stop >= 0.1 and w >= 8 and _SENTENCE.match(t):
             stop_ok = True  # a name-heavy sentence: "LOS ANGELES, Sept. 28 (UPI) — In a preview clip …"
@@ -153,6 +182,17 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
             continue
         if w <= 8 and END_MARKER.match(ln.low):
             ln.kind, ln.value = "end", -15.0
+            continue
+        first = ln.low.split(" ", 1)[0]
+        about = _ABOUT_PERSON.match(t) if 3 <= w <= 6 and first in _ABOUT_WORDS else None
+        if about and clean_byline(about.group(1))[0]:
+            ln.kind, ln.value = "end", -15.0  # "About Jane Doe": the author's bio follows the article
+            ln.tags.add("bio")
+            continue
+        if w <= 25 and first.rstrip(":") in _OPENER_WORDS and BYLINE_OPENER.match(t) and ln.date() and (
+                " | " in t or _authors_from(t)):
+            ln.kind, ln.value = "junk", -6.0  # "By Jane Doe on Monday, November 18th, 2019 at 11:08 a.m."
+            ln.tags.add("byline")
             continue
         if "ago" in ln.low and _RELATIVE_STAMP.match(t):
             ln.kind, ln.value = "junk", -6.0
@@ -166,21 +206,22 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
         if _URLISH.match(t) or (ln.stop < 0.1 and "icon" in ln.low and len(_ICON_RUN.findall(ln.low)) >= 3):
             ln.kind, ln.value = "junk", -10.0
             continue
-        if 3 <= w < 40 and JUNK_LONG.search(ln.low):
+        if 3 <= w < 40 and (may_match(JUNK_LONG_NEEDS, ln.low) and JUNK_LONG.search(ln.low)):
             ln.kind, ln.value = "junk", -12.0
             continue
         if w <= 14 and JUNK_SHORT.search(ln.low):
             ln.kind, ln.value = "junk", -6.0
             continue
-        if w >= 40 and JUNK_LONG.search(ln.low) and ln.stop < 0.3:
+        if w >= 40 and (may_match(JUNK_LONG_NEEDS, ln.low) and JUNK_LONG.search(ln.low)) and ln.stop < 0.3:
             ln.kind, ln.value = "junk", -12.0
             continue
         if w <= 40 and _TEASER.search(t):
             ln.kind, ln.value = "junk", -4.0  # a teaser cut short: related-article lists
             continue
-        if CAPTION.search(ln.low) and w <= 60:
+        if w <= 60 and may_match(CAPTION_NEEDS, ln.low) and CAPTION.search(ln.low):
             ln.tags.add("caption")
-        if w <= 60 and CAPTION_CREDIT.search(ln.low):
+        if w <= 60 and (CAPTION_CREDIT.search(ln.low) or (ln.low[-1] == ")" and CAPTION_PAREN.search(ln.low))
+                        or (first in _GALLERY_WORDS or first.isdigit()) and GALLERY_CAPTION.match(ln.low)):
             ln.tags.update(("caption", "credited"))
         repeated = counts[ln.norm] > 1 and w >= 3
         if (w >= 12 or (cjk and len(t) >= 40)) and stop_ok and (ln.punct or inside or (w >= 25 and ln.stop >= 0.15)):
@@ -255,8 +296,30 @@ def _mark_tables(lines: list[_Line]) -> None:
         k = j
 
 
+def _mark_credited_captions(lines: list[_Line]) -> None:
+    """A picture's caption is the line above its credit ("Photo: Hau Dinh, AP") or below its gallery
+    counter ("Image 2 of 5"), and the same caption repeated just above it (a lede repeated below is
+    the article's)."""
+    for k, ln in enumerate(lines):
+        if ln.words > 16 or not ln.low.startswith(_CREDIT_STARTS) or not CREDIT_LINE.match(ln.low):
+            continue
+        ln.tags.update(("caption", "credited"))
+        ln.value = min(ln.value, -2.0)
+        near = k + 1 if ln.low.split()[-1].isdigit() else k - 1  # a counter's caption follows it
+        if not 0 <= near < len(lines):
+            continue
+        cap = lines[near]
+        if cap.words > 60 or cap.kind == "end" or CREDIT_LINE.match(cap.low) or "caption" in cap.tags:
+            continue
+        for x in range(max(0, near - 2), near + 1):
+            if lines[x].norm == cap.norm:
+                lines[x].tags.update(("caption", "credited"))
+                lines[x].value = min(lines[x].value, -2.0) if lines[x].words < 25 else lines[x].value * 0.3
+
+
 def _headline_shaped(ln: _Line) -> bool:
-    return 3 <= ln.words <= 20 and ln.kind != "good" and not ln.text.endswith((".", ",", ";", ":"))
+    return (3 <= ln.words <= 20 and ln.kind in ("short", "medium") and not ln.text.endswith((".", ",", ";", ":"))
+            and "caption" not in ln.tags)  # furniture or a picture's credit is no teaser's headline
 
 
 def _mark_teasers(lines: list[_Line]) -> None:
@@ -318,7 +381,7 @@ def _end_barriers(lines: list[_Line]) -> list[int]:
         if ln.kind == "end":
             before = sum(x.value for x in lines[max(0, ln.idx - 20) : ln.idx] if x.value > 0)
             if before >= 30:
-                if "comments" in ln.tags:
+                if "comments" in ln.tags or "bio" in ln.tags:
                     out.append(ln.idx)
             else:
                 ln.value = -4.0
@@ -380,13 +443,27 @@ def _page_title_match(lines: list[_Line]) -> int | None:
     if first.words < 2 or len(first.norm) < 12:
         return None
     best, best_score = None, -1.0
+    found: list[int] = []
     for ln in lines[1:]:
         if not _headline_like(ln) or len(ln.norm) < 12:
             continue
         if ln.norm == first.norm or (ln.norm in first.norm and len(ln.norm) >= 0.4 * len(first.norm)):
+            found.append(ln.idx)
             after = sum(x.value for x in lines[ln.idx + 1 : ln.idx + 25] if x.value > 0)
             if after > best_score:
                 best, best_score = ln.idx, after
+    for k in found:
+        # The headline over the article's first paragraphs, shown again over a picture gallery
+        # further down: the first showing opens the article.
+        if best is not None and k < best and lines[k].norm == lines[best].norm:
+            between = [x for x in lines[k + 1 : best] if x.kind == "good" and "caption" not in x.tags]
+            if len(between) >= 3 and sum(x.value for x in between) >= 40:
+                return k
+    for k in found:
+        # "Opinion | Headline" in a menu, then the headline itself a few lines on: the headline.
+        if best is not None and best < k <= best + 10 and lines[k].norm != lines[best].norm \
+                and lines[k].norm in lines[best].norm:
+            return k
     return best
 
 
@@ -397,7 +474,8 @@ def _find_title(lines: list[_Line], body_start: int) -> int | None:
     seen: dict[str, int] = {}
     for ln in head_zone:
         if _headline_like(ln) and ln.words >= 4 and not ln.text.endswith("."):
-            if ln.norm in seen and ln.idx - seen[ln.norm] <= 6 and seen[ln.norm] <= body_start:
+            if (ln.norm in seen and ln.idx - seen[ln.norm] <= 6 and seen[ln.norm] <= body_start
+                    and body_start - seen[ln.norm] <= 30):  # not a menu entry far above the article
                 return seen[ln.norm]
             seen.setdefault(ln.norm, ln.idx)
     first = lines[0]
@@ -422,6 +500,9 @@ def _title_span(text: str, ln: _Line, is_page_title: bool) -> tuple[int, int]:
     return ln.start + s, ln.start + e
 
 
+_WEEKDAY_TAIL = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s*$", re.IGNORECASE
+)
 _PHOTO_CREDIT = re.compile(r"\b(?:getty|shutterstock|istock|images?|photos?|photography|pictures?|via)\b", re.IGNORECASE)
 
 
@@ -432,20 +513,74 @@ def _authors_from(text: str) -> list[str]:
     roles and agencies; a date or place that follows the names is cut first.
     """
     rest = BYLINE_OPENER.sub("", text, count=1)
+    found = find_date(rest) if rest else None
+    if found and found.start > 0:
+        rest = rest[: found.start]  # "Chris Pokorny Nov 18, 2019": the month is no part of the name
     rest = _BYLINE_TAIL.sub("", rest) if rest else rest
     people, agencies = clean_byline(rest)
     return people or agencies
 
 
-def _is_byline(ln: _Line, nxt: _Line | None) -> tuple[bool, list[str]]:
+#: "By" alone on its line (the name follows on the next one).
+_BY_ALONE = re.compile(r"^(?:by|von|par|por|di|door|oleh|av|af)\s*:?$", re.IGNORECASE)
+#: "… 7:45 am PST by Joe Rossignol": a byline after the date on the same line.
+_BY_INSIDE = re.compile(r"\s(?:by|von|par|por|oleh)\s+(?=[^\W\d_])", re.IGNORECASE)
+#: Social handles beside a name ("Nishant Kumar @Nishantopines").
+_HANDLE = re.compile(r"\s*\(?@\w+\)?")
+_HEAD_SEP = re.compile(r"[\s\-–—|·•:,]+$")
+
+
+def _name_only(text: str, bare: bool = False) -> list[str]:
+    """The names when ``text`` is nothing but one byline's names (persons, or an agency), else ``[]``.
+
+    "Anna Menin", "Tom Davies Associated Press", "Reuters": every word belongs to a name or an agency.
+    ``bare`` (a line with nothing but names on it, which captions and menus have too): persons of two
+    or three words (the middle one an initial or a particle), no function word or control ("Learn More").
+    """
+    if "/" in text:
+        return []  # a picture credit: "Jane Doe/AP"
+    people, agencies = clean_byline(text)
+    named = " ".join(people + agencies).lower()
+    words = _WORD.findall(text)
+    if not words or len(people) > 3 or not (people or agencies):
+        return []
+    if any(w.lower() not in named and w.lower() not in _JOINERS for w in words):
+        return []
+    for person in people if bare else ():
+        parts = person.split()
+        if len(parts) > 3 or (len(parts) == 3 and len(parts[1].rstrip(".")) > 1 and parts[1].lower() not in _PARTICLES):
+            return []
+        if any((w.lower() in STOP_WORDS and w.lower() not in _PARTICLES) or w.lower() in _UI_WORDS for w in parts):
+            return []
+    return people or agencies
+
+
+_JOINERS = frozenset("and with und et y e и".split())
+#: Words of a page's controls, which a line of two capitalised words may be ("Next Story", "Search Text").
+_UI_WORDS = frozenset(
+    "search text next previous prev story stories menu home share close open view read click sign log print email "
+    "comment comments reply follow subscribe skip main content back top page video watch listen play live latest "
+    "show hide edit update updated posted photo photos gallery image images more load".split()
+)
+_PARTICLES = frozenset("de da do dos das van von der den del della la le di du bin ibn al el ter ten zu y".split())
+
+
+def _is_byline(ln: _Line, nxt: _Line | None, near_title: bool = False) -> tuple[bool, list[str]]:
+    """Whether ``ln`` is a byline, and the names it gives.
+
+    ``near_title``: the line comes right after the headline (or its standfirst), where a bare name
+    ("Anna Menin") is the byline; elsewhere a bare name needs a date on the next line to count.
+    """
     if ln.words > 16 or ln.kind == "end":
         return False, []
     t = ln.text
-    if BYLINE_OPENER.match(t):
-        if _WORD.fullmatch(t.strip(" :")) and nxt is not None:  # "By" alone; the name is on the next line
-            names = _authors_from(nxt.text)
+    if _BY_ALONE.match(t):
+        if nxt is not None and nxt.words <= 16:  # "By" alone; the name is on the next line
+            names = _authors_from(_HANDLE.sub("", nxt.text))
             return bool(names), names
-        names = _authors_from(t)
+        return False, []
+    if BYLINE_OPENER.match(t):
+        names = _authors_from(_HANDLE.sub("", t))
         if names:
             return True, names
     head, sep, tail = t.partition(" | ")
@@ -455,7 +590,35 @@ def _is_byline(ln: _Line, nxt: _Line | None) -> tuple[bool, list[str]]:
         people, _ = clean_byline(head)
         if len(people) == 1 and len(people[0].split()) >= 2:
             return True, people
-    return False, []
+    if _PHOTO_CREDIT.search(t) or t.startswith(("(", "[")):
+        return False, []  # a picture credit: "(Reed Saxon / Associated Press)"
+    bare = _HANDLE.sub("", t).strip()
+    found = ln.date() if bare == t else find_date(bare)
+    if found:
+        # "Monday November 18, 2019 7:45 am PST by Joe Rossignol"
+        m = _BY_INSIDE.search(bare, found.end)
+        if m:
+            names = _authors_from(bare[m.end():])
+            if names:
+                return True, names
+        # "Chris Davies - Nov 19, 2019", "Reuters November 18, 2019 11:03 PM": the names, then the date
+        head = _WEEKDAY_TAIL.sub("", bare[: found.start]).rstrip()
+        if head[:1].isupper() and not head.endswith(",") and head.count(" ") < 10:  # "NEW YORK, Nov. 20": a place
+            head = _HEAD_SEP.sub("", head)
+            names = _name_only(head) if head else []
+            if names:
+                return True, names
+        return False, []
+    if ln.words > 9 or not bare[:1].isupper():
+        return False, []
+    if not (near_title or (nxt is not None and nxt.words <= 12 and nxt.date())):
+        return False, []
+    names = _name_only(bare, bare=True)
+    return bool(names), names
+
+
+#: The layer of a line left out of the body for what it was tagged as.
+_TAG_LAYER = {"credited": "caption", "pointer": "teaser"}
 
 
 class TextDumpCleaner:
@@ -476,6 +639,7 @@ class TextDumpCleaner:
         # Stop-word density only means something when the text is in a language the list covers.
         prose = sum(1 for ln in lines if ln.words >= 12 and ln.stop >= 0.25)
         _classify(lines, lang_stop=prose >= 1)
+        _mark_credited_captions(lines)
         _mark_teasers(lines)
         _mark_tables(lines)
         _mark_restatements(lines)
@@ -528,10 +692,11 @@ class TextDumpCleaner:
             k = title_idx + 1
             while k < len(lines) and k <= title_idx + 3 and lines[k].kind in ("short", "junk") and lines[k].words <= 3:
                 k += 1
-            if k < len(lines) and k <= j and lines[k].kind in ("good", "medium") and lines[k].words >= 8:
+            if (k < len(lines) and k <= j and lines[k].kind in ("good", "medium") and lines[k].words >= 8
+                    and "credited" not in lines[k].tags):
                 nxt = lines[k + 1] if k + 1 < len(lines) else None
                 if nxt is not None and (nxt.kind not in ("good", "medium") or labels.get(nxt.idx) == "caption"
-                                        or _is_byline(nxt, None)[0] or find_date(nxt.text) and nxt.words <= 12):
+                                        or _is_byline(nxt, None)[0] or nxt.words <= 12 and nxt.date()):
                     labels[k] = "standfirst"
                     doc.add_span("standfirst", lines[k].start, lines[k].end)
                     meta.description = meta.description or lines[k].text
@@ -541,7 +706,15 @@ class TextDumpCleaner:
                             i += 1
 
         zone_lo = max(0, (title_idx if title_idx is not None else i) - 8)
-        zone = range(zone_lo, min(len(lines), i + 2))
+        zone = list(range(zone_lo, min(len(lines), i + 2)))
+        # The byline sits under the headline, which a page may show twice (above a picture gallery,
+        # then over the text): the lines after each showing before the body belong to the zone too.
+        heads = [] if title_idx is None else [
+            ln.idx for ln in lines[1 : i + 1] if ln.idx == title_idx or (ln.norm and ln.norm == lines[title_idx].norm)]
+        after_head = {x for h in heads for x in range(h + 1, h + 3)}
+        if "standfirst" in labels.values():
+            after_head.update(x + 1 for x, lab in labels.items() if lab == "standfirst")
+        zone += sorted({x for h in heads for x in range(h + 1, min(len(lines), h + 7))} - set(zone))
         authors: list[str] = []
         date_line: tuple[int, str] | None = None
         date_fallback: tuple[int, str] | None = None
@@ -552,14 +725,16 @@ class TextDumpCleaner:
             if k >= i and lines[k].kind == "good":
                 continue
             nxt = lines[k + 1] if k + 1 < len(lines) else None
-            ok, names = _is_byline(ln, nxt)
+            ok, names = _is_byline(ln, nxt, near_title=k in after_head)
+            if ok and title_idx is not None and ln.norm in lines[title_idx].norm:
+                ok = False  # a part of the headline ("Classificação NASCAR | Autoracing")
             if ok:
                 labels[k] = "byline"
                 authors.extend(n for n in names if n not in authors)
-                if _WORD.fullmatch(ln.text.strip(" :")) and nxt is not None:
+                if _BY_ALONE.match(ln.text) and nxt is not None:
                     labels[k + 1] = "byline"
             if ln.words <= 20:
-                found = find_date(ln.text)
+                found = ln.date()
                 if found:
                     if k not in labels:
                         labels[k] = "dateline"
@@ -575,7 +750,7 @@ class TextDumpCleaner:
             if chosen is None:
                 for ln in lines[: i + 1]:
                     if ln.words <= 20:
-                        f = find_date(ln.text)
+                        f = ln.date()
                         if f:
                             chosen = (ln.idx, f.iso)
             if chosen:
@@ -601,6 +776,7 @@ class TextDumpCleaner:
                 next_ok = any(lines[x].kind in body_kinds for x in range(k + 1, min(j + 1, k + 3)))
                 if prev_ok and next_ok and ln.words <= 12 and furniture_kind(ln.text) is None:
                     keep.append(ln)
+                    ln.tags.add("subheading")
         seen_par: set[str] = set()
         for ln in keep:
             if ln.norm in seen_par and ln.words >= 3:
@@ -613,9 +789,14 @@ class TextDumpCleaner:
             seen_par.add(ln.norm)
             labels[ln.idx] = "paragraph"
             doc.add_span("paragraph", ln.start, ln.end)
+            if "subheading" in ln.tags:
+                doc.add_span("subheading", ln.start, ln.end)  # in the body, and marked as a subheading
         for ln in lines:
-            if "slug" in ln.tags and ln.idx not in labels:
-                labels[ln.idx] = "slug"
+            if ln.idx not in labels:
+                for tag in ("slug", "byline", "credited", "teaser", "pointer"):
+                    if tag in ln.tags:
+                        labels[ln.idx] = _TAG_LAYER.get(tag, tag)
+                        break
         run: list[_Line] = []  # consecutive furniture lines become one boilerplate span
         for ln in lines:
             lab = labels.get(ln.idx)
@@ -625,7 +806,7 @@ class TextDumpCleaner:
             if run:
                 doc.add_span("boilerplate", run[0].start, run[-1].end)
                 run = []
-            if lab in ("byline", "dateline", "caption", "slug"):
+            if lab in ("byline", "dateline", "caption", "slug", "teaser"):
                 doc.add_span(lab, ln.start, ln.end)
         if run:
             doc.add_span("boilerplate", run[0].start, run[-1].end)
