@@ -179,3 +179,116 @@ def test_lede_that_repeats_the_description_stays_in_the_body() -> None:
     doc = read_html_bytes(page, input="page.html")
     assert doc.body.startswith(lede)
     assert not doc.layer("standfirst")
+
+
+# -- article structure: split bodies, standfirsts, furniture, captions, teasers, subheadings ---------
+def _article(inner: str, head: str = "<title>Ferry terminal to close</title>", outside: str = "") -> bytes:
+    return (f'<html lang="en"><head>{head}</head><body><main><article class="article">'
+            f"<h1>Ferry terminal to close</h1>{inner}</article>{outside}</main></body></html>").encode()
+
+
+def _layer(doc, name: str) -> list[str]:
+    return [doc.slice(s) for s in doc.layer(name)]
+
+
+def test_split_article_containers_are_rejoined() -> None:
+    # The body in three containers of one kind, with an advertisement and a sign-up box between them:
+    # the extractor keeps the first; the others are added back in page order, the box is not.
+    def chunk(first: int, last: int, topic: str) -> str:
+        paragraphs = "".join(_para(n, topic) for n in range(first, last + 1))
+        return (f'<div class="grid grid-items-2"><div class="grid--item body article__body">{paragraphs}</div>'
+                '<div class="grid--item ad"><aside><p>Advertisement</p></aside></div></div>')
+
+    page = _article('<div class="article__chunks">' + chunk(1, 3, "first stage")
+                    + '<div class="newsletter"><p>Sign up for our newsletter</p></div>'
+                    + chunk(4, 9, "second stage") + chunk(10, 11, "third stage") + "</div>")
+    body = read_html_bytes(page, input="page.html").body
+    found = [n for n in range(1, 12) if f"Paragraph {n} about" in body]
+    assert found == list(range(1, 12))
+    assert [body.index(f"Paragraph {n} about") for n in found] == sorted(body.index(f"Paragraph {n} about") for n in found)
+    assert "Sign up" not in body and "Advertisement" not in body
+
+
+def test_a_standfirst_set_apart_above_the_body_goes_to_its_layer() -> None:
+    # The page's description, shown again above the text in a box of its own rather than as its lede,
+    # which the extractor keeps as the first paragraph.
+    dek = "Engineers found that the old pier can no longer carry vehicles safely, the harbour board says."
+    page = _article(f'<div class="dek">{dek}</div><div class="body">{_PROSE}</div>',
+                    head=f'<title>Ferry terminal to close</title><meta name="description" content="{dek}">')
+    doc = read_html_bytes(page, input="page.html")
+    assert _layer(doc, "standfirst") == [dek]
+    assert dek not in doc.body
+    assert doc.body.startswith("The harbour board voted on Tuesday")
+
+
+def test_furniture_lines_go_to_their_layers() -> None:
+    furniture = ["Updated 14 hours ago", "Our Standards: The Thomson Reuters Trust Principles.",
+                 "narrow-browser-and-phone medium-browser-and-portrait-tablet wide-browser-and-landscape-tablet",
+                 "0 : 0", "Associated Press writer Jane Roe contributed to this report.",
+                 "Email Jane Roe at jroe@example.com or follow her @janeroe."]
+    teasers = ["Related: Harbour fees to rise next year", "Listen: https://podcasts.example/harbour-42"]
+    lines = "".join(f"<p>{x}</p>" for x in [furniture[0], furniture[1]])
+    rest = "".join(f"<p>{x}</p>" for x in [*furniture[2:4], teasers[0], furniture[4], teasers[1], furniture[5]])
+    doc = read_html_bytes(_article(f'<div class="body">{lines}{_PROSE}{rest}</div>'), input="page.html")
+    body = doc.body
+    assert body.startswith("The harbour board voted") and body.endswith("most of their income is earned.")
+    for line in furniture + teasers:
+        assert line not in body
+    boilerplate = "\n".join(_layer(doc, "boilerplate"))
+    assert all(line in boilerplate for line in furniture if line in doc.text)
+    assert sum(line in doc.text for line in furniture) >= 4  # kept in the text, out of the body
+    assert _layer(doc, "teaser") == [x for x in teasers if x in doc.text] and _layer(doc, "teaser")
+
+
+def test_wire_slug_and_dateline_are_tagged() -> None:
+    page = _article('<div class="body"><p>AP-US--Harbour-Ferry, 2nd Ld-Writethru</p>'
+                    '<p>WASHINGTON (Reuters) - The harbour board voted on Tuesday to close the old ferry terminal '
+                    'after engineers found that the pier could no longer carry vehicles safely.</p>'
+                    + _PROSE + "</div>")
+    doc = read_html_bytes(page, input="page.html")
+    assert _layer(doc, "slug") == ["AP-US--Harbour-Ferry, 2nd Ld-Writethru"]
+    assert _layer(doc, "dateline") == ["WASHINGTON (Reuters) -"]
+    assert doc.body.startswith("WASHINGTON (Reuters) - The harbour board voted")  # the dateline stays in the text
+
+
+def test_captions_go_to_their_layer_and_are_not_lost() -> None:
+    inside = "Passengers wait at the old ferry terminal on Monday."
+    credited = "The north quay landing stage, which opens next month (Photo: Jane Roe/Harbour Ledger)"
+    elsewhere = "A view of the new marina, from another story"
+    page = _article(f'<div class="body">{_PROSE[: _PROSE.index("</p>") + 4]}'
+                    f'<figure><img src="a.jpg"><figcaption>{inside}</figcaption></figure>'
+                    f'{_PROSE[_PROSE.index("</p>") + 4 :]}<p>{credited}</p></div>',
+                    outside=f'<aside><figure><img src="b.jpg"><figcaption>{elsewhere}</figcaption></figure></aside>')
+    doc = read_html_bytes(page, input="page.html")
+    captions = _layer(doc, "caption")
+    assert inside in captions and credited in captions
+    assert inside not in doc.body and credited not in doc.body
+    assert elsewhere not in doc.text  # a picture outside the article is not its caption
+    assert doc.body.count("\n\n") == 2  # the three paragraphs, nothing else
+
+
+def test_subheadings_are_kept_and_marked() -> None:
+    page = _article('<div class="body">' + _PROSE.replace("<p>Local traders", "<h2>What traders fear</h2><p>Local traders")
+                    + "</div>")
+    doc = read_html_bytes(page, input="page.html")
+    assert "\n\nWhat traders fear\n\nLocal traders said" in doc.body
+    assert _layer(doc, "subheading") == ["What traders fear"]
+
+
+def test_headline_repeated_under_a_kicker_leaves_the_body() -> None:
+    page = _article('<div class="body"><p>Categories</p><p>Ferry terminal to close</p>' + _PROSE + "</div>")
+    doc = read_html_bytes(page, input="page.html")
+    assert doc.body.startswith("The harbour board voted on Tuesday")
+    assert "Categories" not in doc.body
+
+
+def test_an_embedded_post_the_extractor_left_out_is_put_back_in_place() -> None:
+    tweet = ("The old pier has carried cars for ninety years and the board closes it in a week. "
+             "Shameful.")
+    first, rest = _PROSE[: _PROSE.index("</p>") + 4], _PROSE[_PROSE.index("</p>") + 4 :]
+    page = _article(f'<div class="body">{first}<div class="social-media-embed"><blockquote class="twitter-tweet">'
+                    f'<p lang="en">{tweet}</p>— Jane Roe (@janeroe) <a href="https://t.example/1">March 4, 2025</a>'
+                    f"</blockquote></div>{rest}</div>")
+    body = read_html_bytes(page, input="page.html").body
+    assert tweet in body and "— Jane Roe (@janeroe) March 4, 2025" in body
+    assert body.index("the board said in a statement.") < body.index(tweet) < body.index("Passengers will use")

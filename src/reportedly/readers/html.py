@@ -1,9 +1,15 @@
 """HTML pages: trafilatura finds the article body and the page's metadata, htmldate its date.
 
 The document's text is built from what was extracted: the headline, the standfirst (when the
-page has one that the body does not repeat), then the body paragraphs, separated by blank lines.
-The ``title``, ``standfirst`` and ``paragraph`` layers are spans into that text, so the
-structure component leaves an HTML document as the reader made it.
+page has one that the body does not repeat), then the body paragraphs, separated by blank lines,
+then the captions of the article's pictures. An article split over several containers is rejoined
+and posts it embeds (a quoted tweet) put back in place when the extractor left them out. Lines
+that are page furniture (:mod:`reportedly.clean.furniture`) stay in the text but leave the body:
+wire slugs to ``slug``, pointers to other stories to ``teaser``, picture captions to ``caption``,
+"Posted by" lines to ``byline``, the rest to ``boilerplate``; a wire dateline opening the first
+paragraph is tagged ``dateline`` and subheadings (``h2``–``h6``) are marked ``subheading`` while
+staying in the body. The ``title``, ``standfirst`` and ``paragraph`` layers and these are spans into
+that text, so the structure component leaves an HTML document as the reader made it.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from ..budget import TimeBudgetError, within
 from ..clean.authors import agency, pick_authors
 from ..clean.furniture import furniture_kind, wire_dateline
 from ..clean.metadata import best_date, detect_language, pick_title
+from ..clean.vocab import CAPTION_CREDIT, CAPTION_PAREN
 from ..document import Document, Metadata
 from ..errors import InputError
 from ..settings import get_settings
@@ -28,7 +35,9 @@ from .detect import bom_encoding
 from .text import UTF8_MULTI, decode_text, repair_utf8, replace_nuls
 
 #: Version of the HTML extraction recipe (settings and text layout), stored in ``meta.extra``.
-EXTRACTOR_VERSION = "1.0"
+#: 1.1: furniture, slug, teaser and caption layers; subheadings marked; the article's picture
+#: captions after the body.
+EXTRACTOR_VERSION = "1.1"
 
 #: trafilatura settings: its own extraction without the fallback extractors, leaning to recall.
 #: On the extraction benchmark's dev pages this beats trafilatura's defaults (see ``bench``).
@@ -253,6 +262,10 @@ def _page_facts(tree: HtmlElement) -> dict[str, Any]:
 
 
 _URLISH = re.compile(r"^(?:https?://|www\.|//)", re.IGNORECASE)
+#: The layer each kind of furniture line goes to (the rest: ``boilerplate``).
+_FURNITURE_LAYER = {"slug": "slug", "pointer": "teaser", "caption": "caption", "byline": "byline"}
+#: The headline repeated among the body's first lines is taken out with what the extractor kept above it.
+_HEAD_WITHIN = 6
 
 def _chunk_groups(tree: HtmlElement) -> list[list[list[str]]]:
     """Article bodies split into several containers of one kind (ads between them): for each
@@ -305,6 +318,76 @@ def _rejoin_chunks(lines: list[str], groups: list[list[list[str]]]) -> list[str]
         lines = out
         norms = [_norm(x) for x in lines]
         joined = "\n".join(norms)
+    return lines
+
+
+#: Longest heading (in characters) that counts as a subheading of the article.
+_MAX_HEADING = 200
+
+
+def _blocks(tree: HtmlElement) -> tuple[set[str], dict[str, HtmlElement], list[tuple[HtmlElement, str]]]:
+    """Subheading texts (``h2``–``h6``), paragraph elements by text, and every picture caption
+    (``figcaption``) with its text, in page order: what the extracted lines are matched against."""
+    headings = set()
+    for h in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        text = h.text_content()
+        if len(text) <= _MAX_HEADING * 2:
+            headings.add(_norm(text))
+    paragraphs: dict[str, HtmlElement] = {}
+    for el in tree.iter("p"):
+        paragraphs.setdefault(_norm(el.text_content())[:80], el)
+    captions = [(f, _SPACE.sub(" ", f.text_content()).strip()) for f in tree.iter("figcaption")]
+    return headings, paragraphs, [(f, t) for f, t in captions if t]
+
+
+def _article_container(lines: list[str], paragraphs: dict[str, HtmlElement]) -> HtmlElement | None:
+    """The element that holds both the first and the last of the article's paragraphs (``None`` when
+    that is the page's ``body``, which holds other stories too)."""
+    keys = [_norm(x)[:80] for x in lines]
+    first = next((paragraphs[k] for k in keys if k in paragraphs), None)
+    last = next((paragraphs[k] for k in reversed(keys) if k in paragraphs), None)
+    if first is None or last is None:
+        return None
+    above = set(first.iterancestors())
+    container = first if first is last else next((a for a in last.iterancestors() if a in above), None)
+    return None if container is None or container.tag in ("body", "html") else container
+
+
+def _article_captions(container: HtmlElement | None, captions: list[tuple[HtmlElement, str]]) -> list[str]:
+    """The captions (``figcaption``) of pictures inside the article's container."""
+    if container is None:
+        return []
+    return [text for fig, text in captions if container in set(fig.iterancestors())]
+
+
+#: Classes of an embedded social-media post ("twitter-tweet", "instagram-media", "tiktok-embed").
+_EMBED_CLASS = re.compile(r"\b(?:twitter-tweet|instagram-media|tiktok-embed)\b")
+
+
+def _embedded_posts(lines: list[str], container: HtmlElement | None) -> list[str]:
+    """Add the posts embedded in the article (a tweet it quotes) that the extractor left out, each after
+    the paragraph above it: their words are statements the article reports."""
+    if container is None:
+        return lines
+    where = {_norm(x)[:80]: n for n, x in enumerate(lines)}
+    inserts: list[tuple[int, list[str]]] = []
+    after = None
+    for el in container.iter("p", "blockquote"):
+        if el.tag == "p":
+            after = where.get(_norm(el.text_content())[:80], after)
+            continue
+        if after is None or not _EMBED_CLASS.search(el.get("class") or ""):
+            continue
+        paras = [_SPACE.sub(" ", p.text_content()).strip() for p in el.iter("p")]
+        paras = [x for x in paras if x]
+        rest = _SPACE.sub(" ", el.text_content()).strip()
+        for x in paras:
+            rest = rest.replace(x, "", 1).strip()
+        post = [*paras, rest] if rest else paras
+        if post and not any(_norm(x)[:80] in where for x in post):
+            inserts.append((after, post))
+    for at, post in reversed(inserts):
+        lines[at + 1 : at + 1] = post
     return lines
 
 
@@ -461,6 +544,7 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     warnings = html_warnings(html, getattr(trafilatura.utils, "HTML_PARSER", None)) + guarded
     facts = _page_facts(tree)
     groups = _chunk_groups(tree)
+    headings, paragraph_els, figcaptions = _blocks(tree)
     found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     extracted = None if isinstance(found, dict) else found  # a dict only with as_dict=True
     method = "trafilatura"
@@ -475,8 +559,11 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
         lost = [w for w in guarded if w.startswith("the HTML parser stopped")]
         raise InputError(input, lost[0].replace("; the text after that point is lost", ", and no text was read "
                                                 "before it") if lost else "no readable text in the HTML page")
+    container = None
     if method == "trafilatura":
         lines = _rejoin_chunks(lines, groups)
+        container = _article_container(lines, paragraph_els)
+        lines = _embedded_posts(lines, container)
 
     raw_title = ((extracted.title if extracted is not None else None) or "").strip() or None
     description = ((extracted.description if extracted is not None else None) or "").strip() or None
@@ -484,8 +571,15 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     site_names = [x for x in [meta.sitename if meta else None, *facts["sitenames"],
                               extracted.sitename if extracted is not None else None] if x]
     title = pick_title(facts["h1"], [*facts["headlines"], facts["page_title"], raw_title], site_names, page_url)
-    if len(lines) > 1 and _norm(lines[0]) in {_norm(t) for t in (title, raw_title, *facts["h1"][:1]) if t}:
-        lines = lines[1:]  # the headline repeated at the top of the body
+    heads = {_norm(t) for t in (title, raw_title, *facts["h1"][:1]) if t}
+    above: list[str] = []
+    at = max((n for n, line in enumerate(lines[:_HEAD_WITHIN]) if _norm(line) in heads), default=None)
+    if at is not None and len(lines) > at + 1:
+        # The headline repeated near the top of the body: it and what the extractor took from above it
+        # (a kicker, a category, a teaser for another story) are not the article, when they are short.
+        words = [len(line.split()) for line in lines]
+        if sum(words[:at]) <= 0.2 * sum(words):
+            above, lines = lines[:at], lines[at + 1 :]
     # A standfirst the extractor kept as the first paragraph (the page's description word for word)
     # goes to its own layer when an article follows it.
     lead_standfirst = bool(description and len(lines) >= 3 and _norm(lines[0]) == _norm(description)
@@ -501,6 +595,8 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
         parts.append(("title", title))
     if standfirst:
         parts.append(("standfirst", standfirst))
+    parts.extend(("boilerplate", line) for line in above)
+    caption_keys = {_norm(t) for _, t in figcaptions} | heads  # a repeated headline is a caption too
     pointer = False
     for n, line in enumerate(lines):
         if n == 0 and lead_standfirst:
@@ -510,7 +606,22 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
         if kind is None and pointer and line[:2] in ("- ", "• ", "· ") and len(line.split()) <= 20:
             kind = "pointer"  # the list of links under "Related:"
         pointer = kind == "pointer"
-        parts.append(("paragraph" if kind is None else "slug" if kind == "slug" else "boilerplate", line))
+        words = len(line.split())
+        if kind is None and words <= 60 and (_norm(line) in caption_keys or CAPTION_CREDIT.search(line.lower())
+                                               or CAPTION_PAREN.search(line.lower())):
+            kind = "caption"  # a picture's caption the extractor kept in the text
+        if kind is None:
+            layer = "subheading" if words <= 15 and _norm(line) in headings else "paragraph"
+        else:
+            layer = _FURNITURE_LAYER.get(kind, "boilerplate")
+        parts.append((layer, line))
+    if container is not None:
+        # Captions of the article's pictures, which the extractor leaves out, follow the body.
+        have = {_norm(chunk) for _, chunk in parts}
+        for cap in _article_captions(container, figcaptions):
+            if _norm(cap) not in have:
+                have.add(_norm(cap))
+                parts.append(("caption", cap))
     text_chunks: list[str] = []
     spans: list[tuple[str, int, int]] = []
     pos = 0
@@ -519,6 +630,9 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
         if text_chunks:
             text_chunks.append("\n\n")
             pos += 2
+        if layer == "subheading":  # a subheading is part of the body, and marked as one
+            spans.append(("subheading", pos, pos + len(chunk)))
+            layer = "paragraph"
         spans.append((layer, pos, pos + len(chunk)))
         if layer == "paragraph" and not dateline_done:
             dateline_done = True
