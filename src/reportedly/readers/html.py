@@ -606,12 +606,12 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
         if kind is None and pointer and line[:2] in ("- ", "• ", "· ") and len(line.split()) <= 20:
             kind = "pointer"  # the list of links under "Related:"
         pointer = kind == "pointer"
-        words = len(line.split())
-        if kind is None and words <= 60 and (_norm(line) in caption_keys or CAPTION_CREDIT.search(line.lower())
-                                               or CAPTION_PAREN.search(line.lower())):
+        n_words = len(line.split())
+        if kind is None and n_words <= 60 and (_norm(line) in caption_keys or CAPTION_CREDIT.search(line.lower())
+                                                 or CAPTION_PAREN.search(line.lower())):
             kind = "caption"  # a picture's caption the extractor kept in the text
         if kind is None:
-            layer = "subheading" if words <= 15 and _norm(line) in headings else "paragraph"
+            layer = "subheading" if n_words <= 15 and _norm(line) in headings else "paragraph"
         else:
             layer = _FURNITURE_LAYER.get(kind, "boilerplate")
         parts.append((layer, line))
