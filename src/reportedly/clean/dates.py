@@ -81,6 +81,7 @@ _US_ZONES = {"ET": ("-05:00", "-04:00"), "CT": ("-06:00", "-05:00"), "MT": ("-07
 _RELATIVE = re.compile(
     r"\b(?:ago|yesterday|today|just now|hours? back|vor\s+\d|il y a|hace\s+\d|há\s+\d|назад|fa\b)\b", re.IGNORECASE
 )
+_TWO_DIGITS = re.compile(r"\d\d")
 _DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -185,8 +186,8 @@ def find_date(text: str) -> FoundDate | None:
     >>> find_date("Published 3 hours ago") is None
     True
     """
-    if not text or len(text) > 2000:
-        return None
+    if not text or len(text) > 2000 or not _TWO_DIGITS.search(text):
+        return None  # every date pattern holds a year: two digits in a row at least
     found = sorted(_candidates(text), key=lambda c: (c[0], -c[1]))
     if not found:
         return None

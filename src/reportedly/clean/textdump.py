@@ -26,9 +26,7 @@ from .metadata import detect_language
 from .vocab import (
     BYLINE_OPENER,
     BYLINE_ROLE,
-    CAPTION,
     CAPTION_CREDIT,
-    CAPTION_NEEDS,
     CAPTION_PAREN,
     COMMENTS_MARKER,
     CREDIT_LINE,
@@ -40,6 +38,7 @@ from .vocab import (
     JUNK_SHORT,
     RECOMMEND_MARKER,
     STOP_WORDS,
+    is_caption,
     may_match,
 )
 
@@ -61,12 +60,15 @@ _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 _WORD = re.compile(r"\w+")
 _ALPHA_WORD = re.compile(r"[^\W\d_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
-_SENT_END = re.compile(r"[.!?。！？…:;\"”’»)\]]\s*$")
-_SENT_INSIDE = re.compile(r"[^\s.][.!?。！？]\s+\S|[,;，、。]")
+_SENT_END_CHARS = frozenset(".!?。！？…:;\"”’»)]")
+#: Punctuation inside a line that prose has: a clause mark, or a sentence end followed by more text.
+_CLAUSE_MARK = re.compile(r"[,;，、。]")
+_SENT_INSIDE = re.compile(r"[^\s.][.!?。！？]\s+\S")
 _URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$|^@\w+$|^#\w+(?:\s+#\w+)*$")
 _ICON_RUN = re.compile(r"\b(?:icon|chevron|arrow|btn|svg)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d.,:]*(?!\w)")
-_TEASER = re.compile(r"(?:\[(?:…|\.\.\.)\]|\.\.\.|…)\s*$")
+#: How a teaser cut short ends (lines are stripped): "…", "...", "[…]", "[...]".
+_TEASER_ENDS = ("...", "…", "[…]", "[...]")
 _LIST_ROW = re.compile(r"\d.*\s(?:--?|–|—|@|\|)\s|\s(?:--?|–|—|@|\|)\s.*\d")
 _RELATIVE_STAMP = re.compile(
     r"^(?:updated\s+|posted\s+)?\d+\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b.{0,20}$",
@@ -120,31 +122,30 @@ def _norm(s: str) -> str:
 
 def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
+    stop_words = STOP_WORDS.__contains__
     for m in _LINE.finditer(text):
         raw = m.group()
-        lead = len(raw) - len(raw.lstrip())
         body = raw.strip()
         if not body:
             continue
-        start = m.start() + lead
+        start = m.start() + len(raw) - len(raw.lstrip())
         low = body.lower()
         toks = _WORD.findall(low)
-        cjk = 0 if body.isascii() else len(_CJK.findall(body))
-        words = len(toks) + cjk // 2
+        words = len(toks) if body.isascii() else len(toks) + len(_CJK.findall(body)) // 2
         n_alpha = len(toks) - sum(map(str.isdigit, toks))
         # digits are never stop words, so counting over every token counts over the alphabetic ones
-        stop = sum(map(STOP_WORDS.__contains__, toks)) / n_alpha if n_alpha else 0.0
+        stop = sum(map(stop_words, toks)) / n_alpha if n_alpha else 0.0
         lines.append(
             _Line(
-                idx=len(lines),
-                start=start,
-                end=start + len(body),
-                text=body,
-                low=low,
-                words=words,
-                stop=stop,
-                punct=bool(_SENT_END.search(body)),
-                norm=" ".join(toks),
+                len(lines),
+                start,
+                start + len(body),
+                body,
+                low,
+                words,
+                stop,
+                body[-1] in _SENT_END_CHARS,  # the line is stripped: its last character ends it
+                " ".join(toks),
             )
         )
     return lines
@@ -171,7 +172,7 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
         counts[ln.norm] = counts.get(ln.norm, 0) + 1
     for ln in lines:
         t, w = ln.text, ln.words
-        inside = bool(_SENT_INSIDE.search(t))
+        inside = bool(_CLAUSE_MARK.search(t) or _SENT_INSIDE.search(t))
         cjk = not t.isascii() and bool(_CJK.search(t))
         stop_ok = ln.stop >= 0.22 if (lang_stop and not cjk) else True
         if not stop_ok and ln.stop >= 0.1 and w >= 8 and _SENTENCE.match(t):
@@ -215,10 +216,10 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
         if w >= 40 and (may_match(JUNK_LONG_NEEDS, ln.low) and JUNK_LONG.search(ln.low)) and ln.stop < 0.3:
             ln.kind, ln.value = "junk", -12.0
             continue
-        if w <= 40 and _TEASER.search(t):
+        if w <= 40 and t.endswith(_TEASER_ENDS):
             ln.kind, ln.value = "junk", -4.0  # a teaser cut short: related-article lists
             continue
-        if w <= 60 and may_match(CAPTION_NEEDS, ln.low) and CAPTION.search(ln.low):
+        if w <= 60 and is_caption(ln.low):
             ln.tags.add("caption")
         if w <= 60 and (CAPTION_CREDIT.search(ln.low) or (ln.low[-1] == ")" and CAPTION_PAREN.search(ln.low))
                         or (first in _GALLERY_WORDS or first.isdigit()) and GALLERY_CAPTION.match(ln.low)):
@@ -617,8 +618,240 @@ def _is_byline(ln: _Line, nxt: _Line | None, near_title: bool = False) -> tuple[
     return bool(names), names
 
 
+#: A dateline that says it is the publication date.
+_PUBLISHED = re.compile(r"publi|posted|veröff|diterbit|опублик", re.IGNORECASE)
+
 #: The layer of a line left out of the body for what it was tagged as.
 _TAG_LAYER = {"credited": "caption", "pointer": "teaser"}
+
+
+@dataclass(slots=True)
+class _Page:
+    """What the cleaning steps share: the document, its lines, the body segment ``[i, j]`` (line
+    indexes, both ends in), the headline's line and the layer each line was given so far."""
+
+    doc: Document
+    lines: list[_Line]
+    i: int = 0
+    j: int = 0
+    title_idx: int | None = None
+    fallback: bool = False
+    labels: dict[int, str] = field(default_factory=dict)
+    keep: list[_Line] = field(default_factory=list)
+
+
+def _score_lines(lines: list[_Line]) -> None:
+    """Score every line (:func:`_classify`), then the marks that look at neighbouring lines."""
+    # Stop-word density only means something when the text is in a language the list covers.
+    prose = sum(1 for ln in lines if ln.words >= 12 and ln.stop >= 0.25)
+    _classify(lines, lang_stop=prose >= 1)
+    _mark_credited_captions(lines)
+    _mark_teasers(lines)
+    _mark_tables(lines)
+    _mark_restatements(lines)
+    _penalise_long_gaps(lines)
+
+
+def _choose_body(page: _Page) -> None:
+    """The body segment: the best-scoring run of lines, favouring one that starts right after a
+    headline repeated from the page title; every non-junk line when nothing reads like prose."""
+    lines = page.lines
+    title_idx = _page_title_match(lines)
+    anchor = None
+    if title_idx is not None:
+        for ln in lines[title_idx + 1 : title_idx + 12]:
+            if ln.kind in ("good", "medium") and "credited" not in ln.tags:
+                ln.value += 30.0
+                anchor = ln.idx
+                break
+        for ln in lines[: title_idx + 1]:
+            ln.value = min(ln.value, -1.0)
+    seg = _best_segment(lines, anchor)
+    page.fallback = seg is None
+    # Nothing reads like prose (a one-line or list-like text): keep every non-junk line.
+    page.i, page.j = seg if seg is not None else (0, len(lines) - 1)
+    page.title_idx = title_idx if title_idx is not None else _find_title(lines, page.i)
+
+
+def _read_title(page: _Page) -> None:
+    """The headline's span, title and credit; later showings of the headline become captions."""
+    doc, lines, title_idx = page.doc, page.lines, page.title_idx
+    if title_idx is None:
+        return
+    text, meta = doc.text, doc.meta
+    tl = lines[title_idx]
+    ts, te = _title_span(text, tl, is_page_title=(title_idx == 0 and tl.norm != ""))
+    doc.add_span("title", ts, te)
+    page.labels[title_idx] = "title"
+    meta.title = meta.title or text[ts:te].strip()
+    if meta.headline_credit is None:
+        meta.headline_credit = headline_credit(text[ts:te], ts, context=text[te:te + 20000])
+    if page.i <= title_idx:
+        page.i = title_idx + 1
+    shown = _norm(text[ts:te]) if title_idx == 0 else None
+    for ln in lines[title_idx + 1 :]:
+        if ln.norm == tl.norm or (shown is not None and ln.norm and ln.norm == shown):
+            page.labels.setdefault(ln.idx, "caption")
+
+
+def _read_standfirst(page: _Page) -> None:
+    """The standfirst: the prose line right after the headline when a non-body line separates it
+    from the body (a byline, a dateline, a caption, the repeated headline)."""
+    lines, title_idx, labels = page.lines, page.title_idx, page.labels
+    if title_idx is None or title_idx == 0:
+        return
+    k = title_idx + 1
+    while k < len(lines) and k <= title_idx + 3 and lines[k].kind in ("short", "junk") and lines[k].words <= 3:
+        k += 1
+    if not (k < len(lines) and k <= page.j and lines[k].kind in ("good", "medium") and lines[k].words >= 8
+            and "credited" not in lines[k].tags):
+        return
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    if nxt is None or not (nxt.kind not in ("good", "medium") or labels.get(nxt.idx) == "caption"
+                           or _is_byline(nxt, None)[0] or nxt.words <= 12 and nxt.date()):
+        return
+    labels[k] = "standfirst"
+    page.doc.add_span("standfirst", lines[k].start, lines[k].end)
+    meta = page.doc.meta
+    meta.description = meta.description or lines[k].text
+    if page.i <= k:
+        page.i = k + 1
+        while page.i <= page.j and lines[page.i].kind not in ("good", "medium"):
+            page.i += 1
+
+
+def _read_header(page: _Page) -> None:
+    """Bylines and datelines in the header zone (the lines around the headline and above the body):
+    the authors and the publication date."""
+    lines, labels, i, title_idx = page.lines, page.labels, page.i, page.title_idx
+    meta = page.doc.meta
+    zone_lo = max(0, (title_idx if title_idx is not None else i) - 8)
+    zone = list(range(zone_lo, min(len(lines), i + 2)))
+    # The byline sits under the headline, which a page may show twice (above a picture gallery,
+    # then over the text): the lines after each showing before the body belong to the zone too.
+    heads = [] if title_idx is None else [
+        ln.idx for ln in lines[1 : i + 1] if ln.idx == title_idx or (ln.norm and ln.norm == lines[title_idx].norm)]
+    after_head = {x for h in heads for x in range(h + 1, h + 3)}
+    if "standfirst" in labels.values():
+        after_head.update(x + 1 for x, lab in labels.items() if lab == "standfirst")
+    zone += sorted({x for h in heads for x in range(h + 1, min(len(lines), h + 7))} - set(zone))
+    authors: list[str] = []
+    date_line: tuple[int, str] | None = None
+    date_fallback: tuple[int, str] | None = None
+    for k in zone:
+        ln = lines[k]
+        if k in labels:
+            continue
+        if k >= i and lines[k].kind == "good":
+            continue
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        ok, names = _is_byline(ln, nxt, near_title=k in after_head)
+        if ok and title_idx is not None and ln.norm in lines[title_idx].norm:
+            ok = False  # a part of the headline ("Classificação NASCAR | Autoracing")
+        if ok:
+            labels[k] = "byline"
+            authors.extend(n for n in names if n not in authors)
+            if _BY_ALONE.match(ln.text) and nxt is not None:
+                labels[k + 1] = "byline"
+        if ln.words <= 20:
+            found = ln.date()
+            if found:
+                if k not in labels:
+                    labels[k] = "dateline"
+                pick = (k, found.iso)
+                if DATE_OPENER.search(ln.low) and _PUBLISHED.search(ln.text):
+                    date_line = date_line or pick
+                elif title_idx is None or k >= title_idx - 2:
+                    date_fallback = date_fallback or pick
+                elif date_fallback is None or date_fallback[0] < zone_lo:
+                    date_fallback = pick
+    if meta.date is None:
+        chosen = date_line or date_fallback
+        if chosen is None:
+            for ln in lines[: i + 1]:
+                if ln.words <= 20:
+                    f = ln.date()
+                    if f:
+                        chosen = (ln.idx, f.iso)
+        if chosen:
+            meta.date = chosen[1]
+    if not meta.authors:
+        meta.authors = authors
+
+
+def _keep_body(page: _Page) -> None:
+    """The body: the segment's prose lines and the subheadings between them, less captions and
+    paragraphs shown twice; a wire dateline opening the first paragraph is marked."""
+    lines, labels, i, j, doc = page.lines, page.labels, page.i, page.j, page.doc
+    body_kinds = ("good", "medium")
+    keep = page.keep
+    for k in range(i, j + 1):
+        ln = lines[k]
+        if k in labels:
+            continue
+        if "caption" in ln.tags and (ln.kind != "good" or "credited" in ln.tags):
+            labels[k] = "caption"
+            continue
+        if ln.kind in body_kinds or (page.fallback and ln.kind not in ("junk", "end")):
+            keep.append(ln)
+        elif ln.kind == "short" and ln.words >= 1 and not ln.text.isdigit():
+            # a subheading between paragraphs
+            prev_ok = any(lines[x].kind in body_kinds for x in range(max(i, k - 2), k))
+            next_ok = any(lines[x].kind in body_kinds for x in range(k + 1, min(j + 1, k + 3)))
+            if prev_ok and next_ok and ln.words <= 12 and furniture_kind(ln.text) is None:
+                keep.append(ln)
+                ln.tags.add("subheading")
+    seen_par: set[str] = set()
+    for ln in keep:
+        if ln.norm in seen_par and ln.words >= 3:
+            labels[ln.idx] = "caption"
+            continue
+        if not seen_par:
+            n = wire_dateline(ln.text)
+            if n:
+                doc.add_span("dateline", ln.start, ln.start + len(ln.text[:n].rstrip()))
+        seen_par.add(ln.norm)
+        labels[ln.idx] = "paragraph"
+        doc.add_span("paragraph", ln.start, ln.end)
+        if "subheading" in ln.tags:
+            doc.add_span("subheading", ln.start, ln.end)  # in the body, and marked as a subheading
+
+
+def _write_furniture(page: _Page) -> None:
+    """Every line left out of the body to its layer: a tagged line to the tag's layer, runs of the
+    rest to one ``boilerplate`` span each."""
+    lines, labels, doc = page.lines, page.labels, page.doc
+    for ln in lines:
+        if ln.idx not in labels:
+            for tag in ("slug", "byline", "credited", "teaser", "pointer"):
+                if tag in ln.tags:
+                    labels[ln.idx] = _TAG_LAYER.get(tag, tag)
+                    break
+    run: list[_Line] = []  # consecutive furniture lines become one boilerplate span
+    for ln in lines:
+        lab = labels.get(ln.idx)
+        if lab is None:
+            run.append(ln)
+            continue
+        if run:
+            doc.add_span("boilerplate", run[0].start, run[-1].end)
+            run = []
+        if lab in ("byline", "dateline", "caption", "slug", "teaser"):
+            doc.add_span(lab, ln.start, ln.end)
+    if run:
+        doc.add_span("boilerplate", run[0].start, run[-1].end)
+
+
+def _read_language(page: _Page) -> None:
+    """The body's language: English by its function words, else the language detector's guess."""
+    meta = page.doc.meta
+    if meta.language:
+        return
+    keep = page.keep
+    meta.language = _english_by_stop_words(keep) or detect_language(
+        "\n".join(ln.text for ln in keep[:40]) or page.doc.text[:4000])
+    if meta.language:
+        meta.extra["language_detected"] = True
 
 
 class TextDumpCleaner:
@@ -632,187 +865,19 @@ class TextDumpCleaner:
         return CLEANER_VERSION
 
     def __call__(self, doc: Document) -> Document:
-        text = doc.text
-        lines = _split_lines(text)
+        """Clean ``doc`` in named steps: split and score its lines, choose the body, read the header
+        (headline, standfirst, bylines, date), keep the body's paragraphs, file the rest."""
+        lines = _split_lines(doc.text)
         if not lines:
             return doc
-        # Stop-word density only means something when the text is in a language the list covers.
-        prose = sum(1 for ln in lines if ln.words >= 12 and ln.stop >= 0.25)
-        _classify(lines, lang_stop=prose >= 1)
-        _mark_credited_captions(lines)
-        _mark_teasers(lines)
-        _mark_tables(lines)
-        _mark_restatements(lines)
-        _penalise_long_gaps(lines)
-        title_idx = _page_title_match(lines)
-        anchor = None
-        if title_idx is not None:
-            # The body follows the headline: favour a segment that starts right after it.
-            for ln in lines[title_idx + 1 : title_idx + 12]:
-                if ln.kind in ("good", "medium") and "credited" not in ln.tags:
-                    ln.value += 30.0
-                    anchor = ln.idx
-                    break
-            for ln in lines[: title_idx + 1]:
-                ln.value = min(ln.value, -1.0)
-        seg = _best_segment(lines, anchor)
-        fallback = seg is None
-        if seg is None:
-            # Nothing reads like prose (a one-line or list-like text): keep every non-junk line.
-            seg = (0, len(lines) - 1)
-        i, j = seg
-        labels: dict[int, str] = {}
-
-        # -- header zone: headline, standfirst, bylines, dateline ------------------------------
-        if title_idx is None:
-            title_idx = _find_title(lines, i)
-        meta = doc.meta
-        meta.sitename = meta.sitename or footer_outlet(text)  # the publisher, never the headline's credit
-        if title_idx is not None:
-            tl = lines[title_idx]
-            ts, te = _title_span(text, tl, is_page_title=(title_idx == 0 and tl.norm != ""))
-            if title_idx == 0 and len(lines) > 1 and tl.words >= 2:
-                # keep the span within the first line, headline part only
-                pass
-            doc.add_span("title", ts, te)
-            labels[title_idx] = "title"
-            meta.title = meta.title or text[ts:te].strip()
-            if meta.headline_credit is None:
-                meta.headline_credit = headline_credit(text[ts:te], ts, context=text[te:te + 20000])
-            if i <= title_idx:
-                i = title_idx + 1
-            # repeated headline further on: caption
-            for ln in lines[title_idx + 1 :]:
-                if ln.norm == tl.norm or (title_idx == 0 and ln.norm and ln.norm == _norm(text[ts:te])):
-                    labels.setdefault(ln.idx, "caption")
-
-        # Standfirst: the prose line right after the headline when a non-body line separates it
-        # from the body (a byline, a dateline, a caption, the repeated headline).
-        if title_idx is not None and title_idx > 0:
-            k = title_idx + 1
-            while k < len(lines) and k <= title_idx + 3 and lines[k].kind in ("short", "junk") and lines[k].words <= 3:
-                k += 1
-            if (k < len(lines) and k <= j and lines[k].kind in ("good", "medium") and lines[k].words >= 8
-                    and "credited" not in lines[k].tags):
-                nxt = lines[k + 1] if k + 1 < len(lines) else None
-                if nxt is not None and (nxt.kind not in ("good", "medium") or labels.get(nxt.idx) == "caption"
-                                        or _is_byline(nxt, None)[0] or nxt.words <= 12 and nxt.date()):
-                    labels[k] = "standfirst"
-                    doc.add_span("standfirst", lines[k].start, lines[k].end)
-                    meta.description = meta.description or lines[k].text
-                    if i <= k:
-                        i = k + 1
-                        while i <= j and lines[i].kind not in ("good", "medium"):
-                            i += 1
-
-        zone_lo = max(0, (title_idx if title_idx is not None else i) - 8)
-        zone = list(range(zone_lo, min(len(lines), i + 2)))
-        # The byline sits under the headline, which a page may show twice (above a picture gallery,
-        # then over the text): the lines after each showing before the body belong to the zone too.
-        heads = [] if title_idx is None else [
-            ln.idx for ln in lines[1 : i + 1] if ln.idx == title_idx or (ln.norm and ln.norm == lines[title_idx].norm)]
-        after_head = {x for h in heads for x in range(h + 1, h + 3)}
-        if "standfirst" in labels.values():
-            after_head.update(x + 1 for x, lab in labels.items() if lab == "standfirst")
-        zone += sorted({x for h in heads for x in range(h + 1, min(len(lines), h + 7))} - set(zone))
-        authors: list[str] = []
-        date_line: tuple[int, str] | None = None
-        date_fallback: tuple[int, str] | None = None
-        for k in zone:
-            ln = lines[k]
-            if k in labels:
-                continue
-            if k >= i and lines[k].kind == "good":
-                continue
-            nxt = lines[k + 1] if k + 1 < len(lines) else None
-            ok, names = _is_byline(ln, nxt, near_title=k in after_head)
-            if ok and title_idx is not None and ln.norm in lines[title_idx].norm:
-                ok = False  # a part of the headline ("Classificação NASCAR | Autoracing")
-            if ok:
-                labels[k] = "byline"
-                authors.extend(n for n in names if n not in authors)
-                if _BY_ALONE.match(ln.text) and nxt is not None:
-                    labels[k + 1] = "byline"
-            if ln.words <= 20:
-                found = ln.date()
-                if found:
-                    if k not in labels:
-                        labels[k] = "dateline"
-                    pick = (k, found.iso)
-                    if DATE_OPENER.search(ln.low) and re.search(r"publi|posted|veröff|diterbit|опублик", ln.text, re.I):
-                        date_line = date_line or pick
-                    elif title_idx is None or k >= title_idx - 2:
-                        date_fallback = date_fallback or pick
-                    elif date_fallback is None or date_fallback[0] < zone_lo:
-                        date_fallback = pick
-        if meta.date is None:
-            chosen = date_line or date_fallback
-            if chosen is None:
-                for ln in lines[: i + 1]:
-                    if ln.words <= 20:
-                        f = ln.date()
-                        if f:
-                            chosen = (ln.idx, f.iso)
-            if chosen:
-                meta.date = chosen[1]
-        if not meta.authors:
-            meta.authors = authors
-
-        # -- body: the chosen segment, less furniture -------------------------------------------
-        body_kinds = ("good", "medium")
-        keep: list[_Line] = []
-        for k in range(i, j + 1):
-            ln = lines[k]
-            if k in labels:
-                continue
-            if "caption" in ln.tags and (ln.kind != "good" or "credited" in ln.tags):
-                labels[k] = "caption"
-                continue
-            if ln.kind in body_kinds or (fallback and ln.kind not in ("junk", "end")):
-                keep.append(ln)
-            elif ln.kind == "short" and ln.words >= 1 and not ln.text.isdigit():
-                # a subheading between paragraphs
-                prev_ok = any(lines[x].kind in body_kinds for x in range(max(i, k - 2), k))
-                next_ok = any(lines[x].kind in body_kinds for x in range(k + 1, min(j + 1, k + 3)))
-                if prev_ok and next_ok and ln.words <= 12 and furniture_kind(ln.text) is None:
-                    keep.append(ln)
-                    ln.tags.add("subheading")
-        seen_par: set[str] = set()
-        for ln in keep:
-            if ln.norm in seen_par and ln.words >= 3:
-                labels[ln.idx] = "caption"
-                continue
-            if not seen_par:
-                n = wire_dateline(ln.text)
-                if n:
-                    doc.add_span("dateline", ln.start, ln.start + len(ln.text[:n].rstrip()))
-            seen_par.add(ln.norm)
-            labels[ln.idx] = "paragraph"
-            doc.add_span("paragraph", ln.start, ln.end)
-            if "subheading" in ln.tags:
-                doc.add_span("subheading", ln.start, ln.end)  # in the body, and marked as a subheading
-        for ln in lines:
-            if ln.idx not in labels:
-                for tag in ("slug", "byline", "credited", "teaser", "pointer"):
-                    if tag in ln.tags:
-                        labels[ln.idx] = _TAG_LAYER.get(tag, tag)
-                        break
-        run: list[_Line] = []  # consecutive furniture lines become one boilerplate span
-        for ln in lines:
-            lab = labels.get(ln.idx)
-            if lab is None:
-                run.append(ln)
-                continue
-            if run:
-                doc.add_span("boilerplate", run[0].start, run[-1].end)
-                run = []
-            if lab in ("byline", "dateline", "caption", "slug", "teaser"):
-                doc.add_span(lab, ln.start, ln.end)
-        if run:
-            doc.add_span("boilerplate", run[0].start, run[-1].end)
-        if not meta.language:
-            meta.language = _english_by_stop_words(keep) or detect_language(
-                "\n".join(ln.text for ln in keep[:40]) or text[:4000])
-            if meta.language:
-                meta.extra["language_detected"] = True
+        _score_lines(lines)
+        page = _Page(doc, lines)
+        _choose_body(page)
+        doc.meta.sitename = doc.meta.sitename or footer_outlet(doc.text)  # the publisher, not the headline's credit
+        _read_title(page)
+        _read_standfirst(page)
+        _read_header(page)
+        _keep_body(page)
+        _write_furniture(page)
+        _read_language(page)
         return doc

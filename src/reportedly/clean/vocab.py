@@ -123,6 +123,13 @@ CAPTION = re.compile(
     r"(?:getty images|afp|ap|reuters|epa|shutterstock|istock|xinhua|dpa|efe|sipa)\s*(?:photo|via getty|/|$))|"
     r"^(?:image \d+ of \d+|\d+ of \d+$|\d+\s*/\s*\d+$)",
 )
+# CAPTION's three branches, for :func:`is_caption` to try only where each can match.
+_CAPTION_WORD = re.compile(
+    r"\b(?:photo|photograph|image|picture|illustration|video|foto|bild|credit)s?\s*(?:by\b|:|/|…|\.\.\.)")
+_CAPTION_AGENCIES = ("getty images", "afp", "ap", "reuters", "epa", "shutterstock", "istock", "xinhua", "dpa", "efe",
+                     "sipa")
+_CAPTION_AGENCY = re.compile(rf"\b(?:{'|'.join(_CAPTION_AGENCIES)})\s*(?:photo|via getty|/|$)")
+_CAPTION_COUNTER = re.compile(r"^(?:image \d+ of \d+|\d+ of \d+$|\d+\s*/\s*\d+$)")
 
 #: A picture credit closing a line ("… outside the court in Berlin. Reuters"): the line is a caption
 #: however long it is. Matched against lower-cased lines; a sentence ending "… told Reuters." is not.
@@ -218,4 +225,15 @@ def may_match(needs: tuple[str, ...] | None, low: str) -> bool:
 
 
 JUNK_LONG_NEEDS = required_substrings(JUNK_LONG)
-CAPTION_NEEDS = required_substrings(CAPTION)
+_CAPTION_WORD_NEEDS = required_substrings(_CAPTION_WORD)
+
+
+def is_caption(low: str) -> bool:
+    """Whether the stripped, lower-cased line ``low`` holds a picture-caption marker (:data:`CAPTION`
+    matches it); each branch of the pattern is tried only on lines holding what it needs."""
+    if may_match(_CAPTION_WORD_NEEDS, low) and _CAPTION_WORD.search(low):
+        return True
+    if ("/" in low or "photo" in low or "via getty" in low or low.endswith(_CAPTION_AGENCIES)) and (
+            _CAPTION_AGENCY.search(low)):
+        return True
+    return bool((low[:1].isdigit() or low.startswith("image ")) and _CAPTION_COUNTER.match(low))
