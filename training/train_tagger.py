@@ -45,10 +45,18 @@ class TaggerModel(nn.Module):
         return self.head(self.dropout(hidden))
 
 
-def build_model():
+def build_model(layers: int = 0):
+    """The tagger on MiniLM-L6's weights; ``layers`` > 0 keeps only the encoder's first ``layers``."""
     from transformers import BertModel
 
-    return TaggerModel(BertModel.from_pretrained(str(BASE)))
+    kwargs = {"num_hidden_layers": layers} if layers else {}
+    return TaggerModel(BertModel.from_pretrained(str(BASE), **kwargs))
+
+
+def layer_count(state: dict) -> int:
+    """How many encoder layers a checkpoint's state dict holds."""
+    found = {int(k.split(".")[3]) for k in state if k.startswith("encoder.encoder.layer.")}
+    return max(found) + 1 if found else 0
 
 
 def tokenizer():
