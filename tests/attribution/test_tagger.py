@@ -23,6 +23,33 @@ def test_viterbi_keeps_sides_apart() -> None:
     assert path in (["B-L", "I-L"], ["B-R", "I-R"])
 
 
+def _reference_viterbi(p: np.ndarray, tags: tuple[str, ...]) -> list[int]:
+    """A general Viterbi pass over an explicit transition matrix: what the tagger's must agree with."""
+    n, k = p.shape
+    allowed = np.array([[not tb.startswith("I") or ta in ("B" + tb[1:], "I" + tb[1:]) for tb in tags] for ta in tags])
+    trans = np.where(allowed, 0.0, -1e9)
+    logp = np.log(np.clip(p, 1e-9, 1.0))
+    score = np.where([not t.startswith("I") for t in tags], logp[0], -1e9)
+    back = np.zeros((n, k), dtype=np.int64)
+    for i in range(1, n):
+        cand = score[:, None] + trans
+        back[i] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + logp[i]
+    path = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return path[::-1]
+
+
+@pytest.mark.parametrize("role", ["cue", "content"])
+def test_viterbi_finds_the_best_valid_path(role: str) -> None:
+    tags = ROLE_TAGS[role]
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        p = rng.dirichlet(np.full(len(tags), 0.3), size=int(rng.integers(1, 50))).astype(np.float32)
+        assert viterbi(p, tags) == _reference_viterbi(p, tags)
+
+
 def test_blocks_join_regions_separated_by_white_space_only() -> None:
     text = "one\n\ntwo\nJUNK\nthree"
     regions = [(0, 3), (5, 8), (14, 19)]

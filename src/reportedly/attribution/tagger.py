@@ -277,31 +277,45 @@ def _valid_path(path: np.ndarray, tags: Sequence[str]) -> bool:
 
 
 def viterbi(p: np.ndarray, tags: Sequence[str]) -> list[int]:
-    """Best tag path under BIO constraints (``I-x`` only after ``B-x`` or ``I-x``) for one role."""
+    """Best tag path under BIO constraints (``I-x`` only after ``B-x`` or ``I-x``) for one role.
+
+    Transitions are all-or-nothing, so a valid argmax path is the optimum; otherwise a Viterbi pass
+    written for this structure (every tag but ``I-x`` may follow anything, ``I-x`` takes the better of
+    ``B-x`` and ``I-x`` before it) in plain Python over the log-probabilities, several times faster
+    than a general one in numpy on these 3- and 5-tag sets."""
     n, k = p.shape
     best = p.argmax(axis=1)
     if _valid_path(best, tags):
-        return best.tolist()  # transitions are all-or-nothing: a valid argmax path is the optimum
-    allowed = np.zeros((k, k), dtype=bool)  # allowed[prev, cur]
-    for a, ta in enumerate(tags):
-        for b, tb in enumerate(tags):
-            if tb.startswith("I"):
-                side = tb[1:]
-                allowed[a, b] = ta in ("B" + side, "I" + side)
-            else:
-                allowed[a, b] = True
-    start_ok = np.array([not t.startswith("I") for t in tags])
-    trans = np.where(allowed, 0.0, -1e9)
-    logp = np.log(np.clip(p, 1e-9, 1.0))
-    score = np.where(start_ok, logp[0], -1e9)
-    back = np.zeros((n, k), dtype=np.int64)
+        return best.tolist()
+    inside = [(b, tags.index("B" + t[1:]), tags.index("I" + t[1:])) for b, t in enumerate(tags) if t.startswith("I")]
+    free = [b for b, t in enumerate(tags) if not t.startswith("I")]
+    logp = np.log(np.clip(p, 1e-9, 1.0)).tolist()
+    score = [v if b in free else -1e9 for b, v in enumerate(logp[0])]
+    back: list[list[int]] = []
+    rest = range(1, k)
     for i in range(1, n):
-        cand = score[:, None] + trans
-        back[i] = cand.argmax(axis=0)
-        score = cand.max(axis=0) + logp[i]
-    path = [int(score.argmax())]
-    for i in range(n - 1, 0, -1):
-        path.append(int(back[i, path[-1]]))
+        row = logp[i]
+        top, m = 0, score[0]
+        for b in rest:
+            if score[b] > m:
+                top, m = b, score[b]
+        new = [0.0] * k
+        prev = [top] * k
+        for b in free:
+            new[b] = m + row[b]
+        for b, b_tag, i_tag in inside:
+            a = i_tag if score[i_tag] > score[b_tag] else b_tag
+            new[b] = score[a] + row[b]
+            prev[b] = a
+        back.append(prev)
+        score = new
+    top, m = 0, score[0]
+    for b in rest:
+        if score[b] > m:
+            top, m = b, score[b]
+    path = [top]
+    for i in range(n - 2, -1, -1):
+        path.append(back[i][path[-1]])
     return path[::-1]
 
 

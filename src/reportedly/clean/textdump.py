@@ -32,6 +32,7 @@ from .vocab import (
     CREDIT_LINE,
     DATE_OPENER,
     END_MARKER,
+    ENGLISH_STOP_WORDS,
     GALLERY_CAPTION,
     JUNK_LONG,
     JUNK_LONG_NEEDS,
@@ -152,17 +153,19 @@ def _split_lines(text: str) -> list[_Line]:
 
 
 def _english_by_stop_words(keep: list[_Line]) -> str | None:
-    """"en" when the kept lines are plainly English prose: over 150 words of which more than 35 %
-    are English function words (no other language's text comes near that); else ``None`` and the
-    language detector decides. Saves the detector's time on most pages."""
-    words = 0
-    stops = 0.0
+    """"en" when the kept lines are plainly English prose: of their first 400 words (at least 40),
+    more than 20 % are English function words (English news runs 23-59 %, other languages' pages
+    at most 8 % on the dev pages); else ``None`` and the language detector decides. Saves loading
+    and running the detector on most pages."""
+    words: list[str] = []
     for ln in keep[:40]:
-        words += ln.words
-        stops += ln.stop * ln.words
-        if words >= 300:
+        words.extend(ln.norm.split())
+        if len(words) >= 400:
             break
-    return "en" if words >= 150 and stops / words > 0.35 else None
+    words = words[:400]
+    if len(words) < 40:
+        return None
+    return "en" if sum(map(ENGLISH_STOP_WORDS.__contains__, words)) / len(words) > 0.2 else None
 
 
 def _classify(lines: list[_Line], lang_stop: bool) -> None:

@@ -14,13 +14,15 @@ import re
 from re import _constants as _sre_constants  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
 
-_STOP_TEXT = """
+_ENGLISH_STOP_TEXT = """
 a about above after again against all also am an and any are as at be because been before being
 between both but by can could did do does doing down during each few for from further had has have
 having he her here hers herself him himself his how i if in into is it its itself just me more most my
 no nor not now of off on once only or other our ours out over own said same says she should so some
 such than that the their theirs them then there these they this those through to too under until up
 very was we were what when where which while who whom why will with would you your
+"""
+_STOP_TEXT = _ENGLISH_STOP_TEXT + """
 der die das und ist nicht mit sich auf für von dem den des ein eine einer eines einem auch als an
 es im zu wie bei nach noch aus hat wird sind war wurde werden oder aber wenn nur so kann dass über um
 le la les et est une des du dans pour pas que qui sur au avec ce il elle se sont plus par ont mais
@@ -38,6 +40,8 @@ bisa sudah saya kita mereka kami
 """
 #: Function words of English, German, French, Spanish, Portuguese, Italian, Dutch, Indonesian, Russian.
 STOP_WORDS = frozenset(_STOP_TEXT.split())
+#: The English ones alone: a text is plainly English when enough of its words are among them.
+ENGLISH_STOP_WORDS = frozenset(_ENGLISH_STOP_TEXT.split())
 
 #: Short lines that open a comment section.
 COMMENTS_MARKER = re.compile(
