@@ -98,6 +98,28 @@ _ORG_TAILS = {"clinic", "hospital", "foundation", "institute", "university", "co
 _BODY_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:firm|company|group|organi[sz]ation|"
                               r"charity|nonprofit|non-profit|agency|bank|startup|business|chain|network|outlet|"
                               r"newspaper|website|think tank|union|party|coalition|club|school|university)\b")
+
+_WORD_AND_SPACE = re.compile(r"[\w’'.-]+[ \t]+")
+
+
+def _last_words(before: str) -> list[str]:
+    r"""The last one to five words of ``before`` when it ends in spaces after them (what
+    ``((?:[\w’'.-]+[ \t]+){1,5})$`` captures, split), found without searching from every position."""
+    if before.endswith("\n"):
+        before = before[:-1]  # "$" matches before a final line break
+    if not before.endswith((" ", "\t")):
+        return []
+    units = list(_WORD_AND_SPACE.finditer(before))
+    words: list[str] = []
+    end = len(before)
+    for m in reversed(units):
+        if m.end() != end or len(words) == 5:
+            break
+        words.append(m.group().rstrip(" \t"))
+        end = m.start()
+    return words[::-1]
+
+
 _KEEP_DOT = {"co", "inc", "corp", "ltd", "jr", "sr", "bros", "assn", "dept", "univ"}
 #: First names that are also everyday words, never taken for a person on their own.
 _COMMON_WORDS = {"will", "may", "june", "april", "august", "grant", "hope", "joy", "faith", "rose", "mark", "bill",
@@ -406,9 +428,8 @@ class EntityResolver:
             return
         s = start + toks[ni][0]
         end = s + len(name)
-        before = re.search(r"((?:[\w’'.-]+[ \t]+){1,5})$", self.text[max(0, start - 70):start])
-        if before:
-            pre = before.group(1).split()
+        pre = _last_words(self.text[max(0, start - 70):start])
+        if pre:
             kept: list[str] = []
             for w in reversed(pre):
                 f = N.fold(w)

@@ -33,8 +33,10 @@ MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "congressman", "spokesman"
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """Lower case without accents or possessive: the key names are compared on."""
+    """Lower case without accents or possessive: the key names are compared on (cached: the same
+    few thousand words come back in every article)."""
     w = unicodedata.normalize("NFKD", word.replace("’", "'"))
     w = "".join(c for c in w if not unicodedata.combining(c)).lower()
     return re.sub(r"'s?$", "", w).strip(".,")
