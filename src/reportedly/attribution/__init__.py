@@ -22,6 +22,7 @@ import json
 import logging
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..document import Attribution, Claim, Document, Source
 from ..errors import ConfigError
@@ -37,20 +38,23 @@ _UNSET = object()
 
 
 def load_tagger(settings: Settings | None = None):
-    """The packaged tagger, or ``None`` when no model is packaged (then the rules run alone).
+    """The tagger in ``[attribution] model`` (default: the packaged one), or ``None`` when no model
+    is packaged and none is named (then the rules run alone).
 
-    A model that is present but cannot be loaded raises :class:`~reportedly.errors.ModelError`.
+    A model that is named but missing, or present but unloadable, raises
+    :class:`~reportedly.errors.ModelError`.
     """
     from . import tagger as _tagger
 
-    model_dir = _tagger.DEFAULT_MODEL_DIR
-    if not (model_dir / "model.onnx").is_file():
-        return None
     settings = settings or get_settings()
+    named = str(settings.attribution.model or "").strip()
+    model_dir = Path(named).expanduser() if named else _tagger.DEFAULT_MODEL_DIR
+    if not named and not (model_dir / "model.onnx").is_file():
+        return None
     threads = int(settings.attribution.threads)
     if threads <= 0 and int(settings.pipeline.workers) > 1:
         threads = 1  # parallel documents: one onnxruntime thread each
-    return _tagger.Tagger.load(threads=threads)
+    return _tagger.Tagger.load(model_dir, threads=threads)
 
 
 @dataclass
