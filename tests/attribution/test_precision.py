@@ -218,3 +218,28 @@ def test_examples_read_as_a_newcomer_sees_them(component) -> None:
     assert not _by_cue(doc, "asked")
     said = [a for a in doc.attributions if "board had signed" in text_of(doc, a.content)]
     assert said and said[0].source.anonymous and said[0].source.role is None
+
+
+def test_the_one_spoken_to_is_not_the_speaker(component) -> None:
+    text = ("Kathleen Hawk Sawyer, the director of the Bureau of Prisons, testified on Tuesday.\n\n"
+            "Hawk Sawyer acknowledged significant staffing shortages Tuesday, telling lawmakers that prison "
+            "officials are working to fill 3,000 vacancies across the system.\n\n"
+            "Indiana House Speaker Brian Bosma spoke before lawmakers defending the state budget, saying it gave "
+            "schools more money than ever.\n\n"
+            "The mayor was told by aides that the bridge would close.")
+    doc = _analyse(component, text)
+    (telling,) = _by_cue(doc, "telling")
+    assert telling.source.entity == "Kathleen Hawk Sawyer"
+    assert "lawmakers" not in text_of(doc, telling.source.spans)
+    for a in _by_cue(doc, "defending"):
+        assert "lawmakers" not in text_of(doc, a.source.spans) and a.source.entity == "Brian Bosma"
+    told = [a for a in doc.attributions if "bridge would close" in text_of(doc, a.content)]
+    assert told and "aides" in text_of(doc, told[0].source.spans)  # "told by aides": the aides spoke
+
+
+def test_a_content_runs_on_past_an_abbreviation_or_a_clock_time(component) -> None:
+    text = ("Prosecutors alleged that no inmate checks were made from 10:30 p.m. Aug. 9 to 6:30 a.m. the "
+            "following morning, when the officers discovered the body.")
+    doc = _analyse(component, text)
+    (alleged,) = _by_cue(doc, "alleged")
+    assert text_of(doc, alleged.content).endswith("when the officers discovered the body")

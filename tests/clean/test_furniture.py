@@ -61,3 +61,17 @@ def test_article_lines_are_not_furniture(line: str) -> None:
 )
 def test_wire_dateline(paragraph: str, dateline: str) -> None:
     assert paragraph[: wire_dateline(paragraph)] == dateline
+
+
+def test_a_contributing_credit_line_is_furniture_and_no_speaker_label() -> None:
+    from reportedly.api import Analyzer
+    from reportedly.settings import Settings
+
+    assert furniture_kind("Contributing: Kristine Phillips") == "contributors"
+    assert furniture_kind("The contributing factor: rain") is None
+    text = ("Guards charged over inmate checks\n\nTwo guards were charged on Tuesday with falsifying records, "
+            "prosecutors said in a statement released in New York.\n\nThe guards are due in court next week, "
+            "and their lawyers said they would plead not guilty to every charge.\n\nContributing: Kristine Phillips\n")
+    doc = Analyzer(Settings.load(env={})).analyze_text(text)
+    assert "Kristine Phillips" not in doc.body
+    assert not [a for a in doc.attributions if "Contributing" in doc.text[a.start:a.start + 20]]

@@ -16,7 +16,7 @@ import re
 from ..document import AttributionKind
 from . import lexicon as L
 from .candidates import Candidate, Pair
-from .segment import find_quotes
+from .segment import find_quotes, sentences
 from .tagger import TaggedRelation
 
 #: Rule kinds whose candidates are added when the tagger has nothing at their cue.
@@ -55,6 +55,25 @@ _RELATIVE = ("who ", "which ", "that ", "whose ")
 #: A source span that is only one of these words is a tagging slip, not a source.
 _NOT_A_SOURCE = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
                            "of", "and", "to", ",", "."})
+
+
+#: Cues whose object right after them is the one spoken to: "telling lawmakers that …".
+_ADDRESSING = re.compile(r"(?:tell|tells|told|telling|inform|informs|informed|informing|assure|assures|assured|"
+                         r"assuring|warn|warns|warned|warning|remind|reminds|reminded|reminding|brief|briefs|"
+                         r"briefed|briefing|notify|notified|notifying|advise|advised|advising)$", re.IGNORECASE)
+_BEFORE_ADDRESSEE = re.compile(r"\b(?:before|told|telling)\s+$", re.IGNORECASE)
+
+
+def _addressee_as_source(text: str, m: Candidate) -> bool:
+    """Whether the source is who was spoken to: the object right after a cue such as "telling"
+    ("…, telling lawmakers that …"), or "before" someone ("spoke before lawmakers, defending …")."""
+    if not m.source or not m.cue:
+        return False
+    s, e = m.source[0]
+    c0, c1 = m.cue[0][0], m.cue[-1][1]
+    if s >= c1 and not text[c1:s].strip() and _ADDRESSING.search(text[c0:c1]):
+        return not text[s:e].lower().startswith("by ")
+    return e <= c0 and bool(_BEFORE_ADDRESSEE.search(text, max(0, s - 12), s))
 
 
 def _without(text: str, content: list[Pair], own_cue: list[Pair], other_cues: list[list[Pair]]) -> list[Pair]:
@@ -115,7 +134,7 @@ def merge(text: str, tagged: list[TaggedRelation], ruled: list[Candidate],
             tagger_src = " ".join(text[a:b] for a, b in match.source).lower()
             if r.source and not r.shares_source_with and (
                     not match.source or "source" in prefer_rule or tagger_src.startswith(_RELATIVE)
-                    or r.rule == "citing"):
+                    or r.rule == "citing" or _addressee_as_source(text, match)):
                 match.source = list(r.source)
             if ("content" in prefer_rule or r.rule == "citing") and r.content:
                 match.content = list(r.content)  # "…, citing sources": what was cited is the relay's content
@@ -136,7 +155,8 @@ def merge(text: str, tagged: list[TaggedRelation], ruled: list[Candidate],
         owner[id(r)] = r
         out.append(r)
     for m in out:
-        if m.source and " ".join(text[a:b] for a, b in m.source).strip().lower() in _NOT_A_SOURCE:
+        if m.source and (" ".join(text[a:b] for a, b in m.source).strip().lower() in _NOT_A_SOURCE
+                         or _addressee_as_source(text, m)):
             m.source = []
         if m.cue and m.content:
             m.content = _without(text, m.content, m.cue, [o.cue for o in out if o is not m and o.cue])
@@ -167,6 +187,7 @@ def merge(text: str, tagged: list[TaggedRelation], ruled: list[Candidate],
         _claim_noun_source(text, m, out)
     cues = sorted(c.cue[0][0] for c in out if c.cue)
     for m in out:
+        _past_inner_stop(text, m, cues)
         _no_jumps(m, cues)
         _whole_quotation(text, m, cues)
     for m in out:
@@ -299,6 +320,47 @@ def _whole_quotation(text: str, m: Candidate, cues: list[int]) -> None:
     if i < len(cues) and cues[i] < hi and not any(s <= cues[i] < e for s, e in m.cue):
         return  # another attribution's cue inside: a quotation within a quotation, not a gap
     m.content = [(lo, hi)]
+
+
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_CLOSING = ".!?…;:,"
+
+
+def _stops_inside(text: str, e: int) -> bool:
+    """Whether a content ending at ``e`` stops at a mark that does not end the sentence: the full stop
+    of an abbreviation ("10:30 p.m. Aug. 9", "the U.S. embassy") or the colon of a clock time."""
+    ch = text[e:e + 1]
+    if ch == ":":
+        return text[e - 1:e].isdigit() and text[e + 1:e + 2].isdigit()
+    if ch != ".":
+        return False
+    word = _WORD_BEFORE.search(text, max(0, e - 12), e)
+    return bool(word) and word.group(1).lower().strip(".") in L.ABBREVIATIONS
+
+
+def _past_inner_stop(text: str, m: Candidate, cues: list[int]) -> None:
+    """A content the tagger ended at an abbreviation's full stop or inside a clock time runs on to the
+    end of its sentence ("that no checks were made from 10:30 p.m. Aug. 9 to 6:30 a.m. the
+    following morning"), unless another attribution's cue stands in between."""
+    if not m.content:
+        return
+    s, e = m.content[-1]
+    if e >= len(text) - 1 or not _stops_inside(text, e):
+        return
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line_end = len(text) if line_end < 0 else line_end
+    sent_end = next((b for a, b in sentences(text, line_start, line_end) if a <= e < b), None)
+    if sent_end is None or sent_end <= e + 1:
+        return
+    i = bisect.bisect_right(cues, e)
+    if i < len(cues) and cues[i] < sent_end:
+        return
+    end = sent_end
+    while end > e + 1 and text[end - 1] in _CLOSING:
+        end -= 1
+    if text[e + 1:end].strip():
+        m.content[-1] = (s, end)
 
 
 def _no_jumps(m: Candidate, cues: list[int]) -> None:

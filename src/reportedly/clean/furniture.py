@@ -37,6 +37,7 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:,\s*(?:\d+(?:st|nd|rd|th)\s+)?(?:Ld|Lead|Add|Sub|Writethru|Ld-Writethru)[\w-]*)?(?:,\s*\w+)?\s*$")),
     ("contributors", re.compile(
         r"(?:additional )?reporting by\b.{0,120}$|(?:writing|editing) by\b.{0,120}$|"
+        r"(?:contributing|contributors?|contributed by|additional reporting)\s*:\s*.{2,120}$|"
         r"this (?:story|report|article) (?:includes|contains) (?:reporting|material|information) from\b", _I)),
     ("contact", re.compile(
         r"have a (?:news )?tip\b|write to \S+(?: \S+){0,3} at \S+@|reach the (?:reporter|writer|author)s? (?:on|at|via)\b|(?:e-?mail|contact|reach) (?:\S+ ){0,4}at \S+@\S+|"

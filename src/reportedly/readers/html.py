@@ -36,8 +36,8 @@ from .text import UTF8_MULTI, decode_text, repair_utf8, replace_nuls
 
 #: Version of the HTML extraction recipe (settings and text layout), stored in ``meta.extra``.
 #: 1.1: furniture, slug, teaser and caption layers; subheadings marked; the article's picture
-#: captions after the body.
-EXTRACTOR_VERSION = "1.1"
+#: captions after the body. 1.2: "Contributing: …" credit lines are furniture.
+EXTRACTOR_VERSION = "1.2"
 
 #: trafilatura settings: its own extraction without the fallback extractors, leaning to recall.
 #: On the extraction benchmark's dev pages this beats trafilatura's defaults (see ``bench``).

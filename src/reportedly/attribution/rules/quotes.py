@@ -52,6 +52,10 @@ _NOT_SPEAKERS = {
     "featured", "trending", "caption", "graphic", "chart", "map", "table", "figure", "fig", "step", "part",
     "chapter", "section", "article", "episode", "season", "act", "scene", "note to editors", "ps", "p.s",
     "the latest", "latest", "editor's", "editor’s", "editors' note", "editors’ note", "watch live", "live updates",
+    "contributing", "contributors", "contributor", "contributed by", "additional reporting", "reporting",
+    "reporting by", "writing", "editing", "edited by", "written by", "compiled by", "produced by", "research",
+    "graphics", "photography", "illustration", "illustrations", "design", "copyright", "category", "categories",
+    "keywords", "filed under", "words", "text",
 }
 
 
