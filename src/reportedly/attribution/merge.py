@@ -335,7 +335,7 @@ def _stops_inside(text: str, e: int) -> bool:
     if ch != ".":
         return False
     word = _WORD_BEFORE.search(text, max(0, e - 12), e)
-    return bool(word) and word.group(1).lower().strip(".") in L.ABBREVIATIONS
+    return word is not None and word.group(1).lower().strip(".") in L.ABBREVIATIONS
 
 
 def _past_inner_stop(text: str, m: Candidate, cues: list[int]) -> None:
