@@ -243,3 +243,20 @@ def test_a_content_runs_on_past_an_abbreviation_or_a_clock_time(component) -> No
     doc = _analyse(component, text)
     (alleged,) = _by_cue(doc, "alleged")
     assert text_of(doc, alleged.content).endswith("when the officers discovered the body")
+
+
+def test_an_office_or_a_body_is_no_person_named_by_its_remit(component) -> None:
+    text = ("The United Nations High Commissioner for Human Rights said the decision did not modify "
+            "international law.\n\n"
+            "The Palestinian Authority - which considers the US biased - has rejected the administration as a "
+            "mediator.\n\n"
+            "West Virginia Gov. Jim Justice said the state would appeal.")
+    doc = _analyse(component, text)
+    commissioner = [a for a in doc.attributions if "modify" in text_of(doc, a.content)][0]
+    assert commissioner.source.entity == "United Nations High Commissioner for Human Rights"
+    assert commissioner.source.kind != "person"
+    (rejected,) = _by_cue(doc, "has rejected")
+    assert text_of(doc, rejected.source.spans).startswith("The Palestinian Authority")
+    assert rejected.source.entity == "Palestinian Authority" and rejected.source.kind != "person"
+    justice = [a for a in doc.attributions if "appeal" in text_of(doc, a.content)][0]
+    assert justice.source.entity == "Jim Justice" and justice.source.kind == "person"

@@ -78,7 +78,7 @@ _NOT_SURNAMES = {"county", "day", "city", "state", "street", "avenue", "center",
                  "caucus", "republican", "republicans", "democrat", "democrats", "america", "americans",
                  "january", "february", "march", "april", "may", "june", "july", "august", "september",
                  "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-                 "saturday", "sunday", "tv", "news", "times", "post"}
+                 "saturday", "sunday", "tv", "news", "times", "post"} | L.REMIT_WORDS
 _TITLE_ORG = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|on|to|a|an|the|in)\b)+(?:\s+[A-Z][\w’'&.-]*)+"
                        r"(?:\s+(?:(?:of|for|and|on|to|a|an|the|in)\s+)*[A-Z][\w’'&.-]*)*")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is|[Hh]ers)\b")

@@ -246,6 +246,14 @@ MONTHS = {
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
 
+#: Words that end the remit of an office ("High Commissioner for Human Rights", "Secretary of
+#: Defense") or the name of a body, never a person's surname (unlike "Justice", "Court", "Trade").
+REMIT_WORDS = frozenset({
+    "rights", "affairs", "defense", "defence", "education", "refugees", "environment", "interior",
+    "transportation", "agriculture", "treasury", "relations", "intelligence", "resources", "authority",
+    "commission", "committee", "agency", "ministry", "department", "assembly", "parliament", "nations", "states",
+})
+
 #: Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm", "maj",

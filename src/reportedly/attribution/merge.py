@@ -199,12 +199,14 @@ def merge(text: str, tagged: list[TaggedRelation], ruled: list[Candidate],
 
 #: "The director, who will testify Thursday, │said": a noun phrase, then a relative clause, then the cue.
 _NP_RELATIVE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[\w’'.\-&]+\s+){0,7}?[\w’'.\-&]+),\s+(?:who|which)\s[^,;:“”\"\n]{2,160},\s*$")
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[\w’'.\-&]+\s+){0,7}?[\w’'.\-&]+)"
+    r"(?:,\s+(?:who|which)\s[^,;:“”\"\n]{2,160}(?P<close>,)|\s+[-–—]\s+(?:who|which)\s[^-–—;:“”\"\n]{2,160}(?P<dash>\s[-–—]))\s*$")
 
 
 def _relative_source(text: str, m: Candidate) -> None:
     """A subject with a relative clause before the cue is the whole source ("Two officials, who asked
-    not to be named, said"): missing, or only the clause, it becomes the noun phrase and its clause."""
+    not to be named, said", "The Palestinian Authority - which considers the US biased - has
+    rejected"): missing, or only the clause, it becomes the noun phrase and its clause."""
     if not m.cue or m.shares_source_with is not None:
         return
     c0 = m.cue[0][0]
@@ -217,7 +219,7 @@ def _relative_source(text: str, m: Candidate) -> None:
     first = hit.group("np").split()[0].lower()
     if first in {"and", "but", "or", "so", "then", "when", "if", "as", "while", "because", "after"}:
         return
-    end = text.rfind(",", hit.start(), c0)
+    end = hit.start("close") if hit.group("close") else hit.start("dash")
     m.source = [(hit.start("np"), end)]
 
 

@@ -255,6 +255,8 @@ def _name_run(head: str) -> tuple[str, str] | None:
         k = end
     name = head[toks[k][0]:toks[end][1]]
     role = head[:toks[k][0]].strip()
+    if words[end].lower() in L.REMIT_WORDS:
+        return None  # "High Commissioner for Human Rights", "the Palestinian Authority": an office or a body
     role = re.sub(r"^(?:the|The|a|an|A|An)\s+", "", role) if role.lower() not in _ARTICLES else ""
     return name, role
 
