@@ -260,3 +260,13 @@ def test_an_office_or_a_body_is_no_person_named_by_its_remit(component) -> None:
     assert rejected.source.entity == "Palestinian Authority" and rejected.source.kind != "person"
     justice = [a for a in doc.attributions if "appeal" in text_of(doc, a.content)][0]
     assert justice.source.entity == "Jim Justice" and justice.source.kind == "person"
+
+
+def test_a_dateline_is_no_implicit_speaker(component) -> None:
+    text = ("WASHINGTON – Two federal jail guards were charged Tuesday with falsifying records, stating they had "
+            "checked on the inmate in the hours before he died.")
+    doc = make_doc(text)
+    doc.add_span("dateline", 0, len("WASHINGTON"))
+    doc = component(doc)
+    for a in _by_cue(doc, "stating"):
+        assert a.source.entity != "WASHINGTON"

@@ -1039,7 +1039,10 @@ class EntityResolver:
             if owner:
                 e = owner[-1].ent
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.5)
-        before = [r for r in self.refs[lo:hi] if r.pos < cue and not inside(r.pos) and not r.ent.weak]
+        # a dateline opening the sentence ("WASHINGTON –", a layer of its own) is no subject
+        dateline = max((d.end for d in self.doc.layer("dateline") if d.start <= s0 < d.end or s0 <= d.start < cue),
+                       default=s0)
+        before = [r for r in self.refs[lo:hi] if dateline <= r.pos < cue and not inside(r.pos) and not r.ent.weak]
         if before:
             first = before[0]
             e = first.ent
