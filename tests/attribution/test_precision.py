@@ -270,3 +270,15 @@ def test_a_dateline_is_no_implicit_speaker(component) -> None:
     doc = component(doc)
     for a in _by_cue(doc, "stating"):
         assert a.source.entity != "WASHINGTON"
+
+
+def test_a_content_of_one_article_word_is_no_statement() -> None:
+    from reportedly.attribution.candidates import Candidate
+    from reportedly.attribution.merge import _not_a_statement
+
+    text = "The security breakdown was grave, and lawmakers expressed outrage over it."
+    cue = (text.index("expressed"), text.index("expressed") + len("expressed outrage"))
+    the = (0, 3)
+    assert _not_a_statement(text, Candidate(cue=[cue], source=[], content=[the]))
+    that = (text.index("it."), text.index("it.") + 2)
+    assert not _not_a_statement(text, Candidate(cue=[cue], source=[], content=[that]))

@@ -57,6 +57,10 @@ _NOT_A_SOURCE = frozenset({"the", "a", "an", "this", "that", "these", "those", "
                            "of", "and", "to", ",", "."})
 
 
+#: Contents that are an article or a particle alone: a span cut from a longer one, never what was said
+#: ("this"/"that"/"these" may be: they stand for what was said before).
+_NOT_A_CONTENT = frozenset({"the", "a", "an", "of", "and", "or", "but", "to", "in", "on", "for", ",", "."})
+
 #: Cues whose object right after them is the one spoken to: "telling lawmakers that …".
 _ADDRESSING = re.compile(r"(?:tell|tells|told|telling|inform|informs|informed|informing|assure|assures|assured|"
                          r"assuring|warn|warns|warned|warning|remind|reminds|reminded|reminding|brief|briefs|"
@@ -286,10 +290,11 @@ def _not_a_statement(text: str, m: Candidate) -> bool:
     * a question subheading whose "content" is its wh-word ("What did the prosecutors say?");
     * a negative pronoun as the speaker ("Nothing suggests she has shown any partisanship");
     * an expletive "it" that seems ("If it seemed like the market was calm");
-    * a price or index move ("The Dow added 20.72 points").
+    * a price or index move ("The Dow added 20.72 points");
+    * a content that is one function word ("lawmakers expressed outrage over the …": "the").
     """
     content = " ".join(text[a:b] for a, b in m.content)
-    if m.content and _WH_ONLY.fullmatch(content):
+    if m.content and (_WH_ONLY.fullmatch(content) or content.strip().lower() in _NOT_A_CONTENT):
         return True
     src = " ".join(text[a:b] for a, b in m.source).strip().lower()
     if src in _NOBODY:
