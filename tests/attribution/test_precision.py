@@ -282,3 +282,11 @@ def test_a_content_of_one_article_word_is_no_statement() -> None:
     assert _not_a_statement(text, Candidate(cue=[cue], source=[], content=[the]))
     that = (text.index("it."), text.index("it.") + 2)
     assert not _not_a_statement(text, Candidate(cue=[cue], source=[], content=[that]))
+
+
+def test_the_tail_of_a_longer_name_is_the_same_person(component) -> None:
+    text = ("Attorney General William Barr put Kathleen Hawk Sawyer in charge of the investigations.\n\n"
+            "Hawk Sawyer said she could not comment on the ongoing criminal investigation.")
+    doc = _analyse(component, text)
+    said = [a for a in doc.attributions if "could not comment" in text_of(doc, a.content)][0]
+    assert said.source.entity == "Kathleen Hawk Sawyer"

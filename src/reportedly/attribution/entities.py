@@ -296,6 +296,12 @@ class EntityResolver:
         key = (first, last) if first and last else (words[0], words[-1]) if len(words) >= 2 else (
             "", words[0] if words else name.lower())
         e = self._by_key.get(key)
+        if e is None and len(words) >= 2 and not N.is_first_name(words[0]):
+            # "Hawk Sawyer" after "Kathleen Hawk Sawyer": the tail of a longer name is its surname
+            e = next((x for x in self._by_surname.get(words[-1], []) if x.kind == "person"
+                      and len(N.name_words(x.name)) > len(words) and N.name_words(x.name)[-len(words):] == words), None)
+            if e is not None:
+                self._by_key[key] = e
         if e is None:
             gender = gender or N.gender_of_first(words[0]) if words else gender
             known = N.known_person(key[1], first=key[0]) if key[0] else None
