@@ -21,6 +21,14 @@ class Analyzer:
         self.settings = settings or get_settings()
         self.pipeline = Pipeline.from_settings(self.settings, components)
 
+    def load(self) -> Analyzer:
+        """Load now what the components load on first use (the attribution tagger), so that a
+        missing or broken model is one :class:`~reportedly.errors.ModelError` here, not a failure
+        per document; returns the analyzer."""
+        for component in self.pipeline.components:
+            getattr(component, "tagger", None)
+        return self
+
     def analyze(self, doc: Document) -> Document:
         """Run every component on ``doc`` (in place) and return it."""
         return self.pipeline(doc)

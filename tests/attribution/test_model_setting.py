@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reportedly.api import Analyzer
-from reportedly.attribution.tagger import DEFAULT_MODEL_DIR
+from reportedly.attribution.tagger import DEFAULT_MODEL_DIR, PACKAGED_MODELS
 from reportedly.errors import ModelError
 from reportedly.settings import Settings
 
@@ -40,3 +40,29 @@ def test_a_named_model_that_is_missing_is_one_clear_error(tmp_path: Path) -> Non
     analyzer, comp = _attribution(Settings.load(env={"REPORTEDLY_ATTRIBUTION_MODEL": str(tmp_path / "nowhere")}))
     with pytest.raises(ModelError, match="not found in .*nowhere"):
         _ = comp.tagger
+
+
+@pytest.mark.skipif(not (PACKAGED_MODELS["fast"] / "model.onnx").is_file(), reason="no packaged fast model")
+def test_the_packaged_fast_model_runs_by_name(tmp_path: Path) -> None:
+    from reportedly.cli import main
+
+    analyzer, comp = _attribution(Settings.load(env={"REPORTEDLY_ATTRIBUTION_MODEL": "fast"}))
+    doc = analyzer.analyze_text("The mayor said on Monday that the bridge would reopen in May.")
+    (said,) = [a for a in doc.attributions if doc.text[a.cue[0][0]:a.cue[0][1]].startswith("said")]
+    assert "bridge would reopen" in doc.text[said.content[0][0]:said.content[-1][1]]
+    assert comp.tagger.config["layers"] == 3 and "+model.0.2.0." in comp.version
+    src = tmp_path / "a.txt"
+    src.write_text("Headline\n\nThe mayor said on Monday that the bridge would reopen soon.\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["analyze", str(src), "--model", "fast", "--format", "json", "-o", str(out), "--no-progress"]) == 0
+    assert "+model.0.2.0." in out.read_text(encoding="utf-8")
+
+
+def test_a_model_that_cannot_load_stops_the_command_with_one_line(tmp_path: Path, capsys) -> None:
+    from reportedly.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text("The mayor said the bridge would reopen.\n", encoding="utf-8")
+    assert main(["analyze", str(src), "--model", str(tmp_path / "nowhere"), "--no-progress"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "attribution tagger not found" in err[0]

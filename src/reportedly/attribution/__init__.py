@@ -38,8 +38,9 @@ _UNSET = object()
 
 
 def load_tagger(settings: Settings | None = None):
-    """The tagger in ``[attribution] model`` (default: the packaged one), or ``None`` when no model
-    is packaged and none is named (then the rules run alone).
+    """The tagger ``[attribution] model`` names: a packaged one ("default", "fast": see
+    :data:`~reportedly.attribution.tagger.PACKAGED_MODELS`) or a model directory; ``None`` when
+    the default is wanted and none is packaged (then the rules run alone).
 
     A model that is named but missing, or present but unloadable, raises
     :class:`~reportedly.errors.ModelError`.
@@ -48,9 +49,12 @@ def load_tagger(settings: Settings | None = None):
 
     settings = settings or get_settings()
     named = str(settings.attribution.model or "").strip()
-    model_dir = Path(named).expanduser() if named else _tagger.DEFAULT_MODEL_DIR
-    if not named and not (model_dir / "model.onnx").is_file():
-        return None
+    if named in ("", "default"):
+        model_dir = _tagger.DEFAULT_MODEL_DIR
+        if not (model_dir / "model.onnx").is_file():
+            return None
+    else:
+        model_dir = _tagger.PACKAGED_MODELS.get(named) or Path(named).expanduser()
     threads = int(settings.attribution.threads)
     if threads <= 0 and int(settings.pipeline.workers) > 1:
         threads = 1  # parallel documents: one onnxruntime thread each

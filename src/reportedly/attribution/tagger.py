@@ -24,6 +24,8 @@ from ..errors import ModelError
 from .linking import Span, link
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "attribution-tagger"
+#: Taggers shipped with the package, by the name ``[attribution] model`` and ``--model`` take.
+PACKAGED_MODELS = {"default": DEFAULT_MODEL_DIR, "fast": DEFAULT_MODEL_DIR.parent / "attribution-tagger-fast"}
 
 #: Token id inserted wherever the text between two tokens holds a line break ("[unused0]").
 PARA_ID = 1

@@ -8,9 +8,10 @@ import sys
 from typing import TextIO
 
 from ..api import Analyzer
+from ..errors import ModelError
 from ..output import JsonWriter, render_text
 from ..readers import Failure, list_files
-from .corpus import _scored_settings, add_min_score
+from .corpus import _scored_settings, add_min_score, add_model
 from .progress import FileCounter, progress
 
 
@@ -30,12 +31,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     add_min_score(p, "output")
+    add_model(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     settings = _scored_settings(args)
-    analyzer = Analyzer(settings)
+    try:
+        analyzer = Analyzer(settings).load()
+    except ModelError as exc:
+        print(f"reportedly: {exc}", file=sys.stderr)
+        return 2
     out: TextIO
     if args.output:
         try:

@@ -38,6 +38,13 @@ def add_min_score(p: argparse.ArgumentParser, what: str) -> None:
                    "content are right, 0–1) is at least P")
 
 
+def add_model(p: argparse.ArgumentParser) -> None:
+    """``--model NAME|DIR``: which attribution tagger runs."""
+    p.add_argument("--model", metavar="NAME|DIR", default=None,
+                   help="the attribution tagger: 'default', 'fast' (the packaged distilled tagger: about twice as "
+                   "fast, somewhat less accurate) or a model directory (default: settings attribution.model)")
+
+
 def _db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="FILE", help="the corpus store (default: settings store.path, reportedly.db)")
 
@@ -47,10 +54,14 @@ def _db_path(args: argparse.Namespace, settings: Settings) -> str:
 
 
 def _scored_settings(args: argparse.Namespace) -> Settings:
-    """The settings, with ``--min-score`` (when given) as ``attribution.min_score``."""
-    if getattr(args, "min_score", None) is None:
-        return Settings.load(args.config)
-    return Settings.load(args.config, attribution={"min_score": args.min_score})
+    """The settings, with ``--min-score`` and ``--model`` (when given) as ``attribution.min_score``
+    and ``attribution.model``."""
+    over: dict[str, object] = {}
+    if getattr(args, "min_score", None) is not None:
+        over["min_score"] = args.min_score
+    if getattr(args, "model", None) is not None:
+        over["model"] = args.model
+    return Settings.load(args.config, attribution=over) if over else Settings.load(args.config)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -64,6 +75,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "versions changed (after a model update)")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     add_min_score(p, "store")
+    add_model(p)
     p.set_defaults(run=run_ingest)
 
     p = sub.add_parser("search", help="full-text search over the corpus, with filters",
@@ -129,9 +141,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_ingest(args: argparse.Namespace) -> int:
     from ..api import Analyzer
     from ..corpus import Store, expand_inputs, ingest_paths
+    from ..errors import ModelError
 
     settings = _scored_settings(args)
-    analyzer = Analyzer(settings)
+    try:
+        analyzer = Analyzer(settings).load()
+    except ModelError as exc:
+        print(f"reportedly: {exc}", file=sys.stderr)
+        return 2
     total = len(expand_inputs(args.paths, settings))
     with Store(_db_path(args, settings)) as store, progress(total, disable=args.no_progress, unit="file") as bar:
         stats = ingest_paths(store, args.paths, analyzer, update=args.update,
