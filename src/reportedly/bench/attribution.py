@@ -2,8 +2,9 @@
 
     python -m reportedly.bench attribution ../shared/data/polnear/dev
 
-Runs, in one go and on the same articles, (1) ``reportedly analyze DIR/text/*.txt --format jsonl``
-in a fresh process (process start to finish, model loading included; scored afterwards) and (2) the textacy peer — spaCy
+Runs, in one go and on the same articles, (1) ``reportedly analyze DIR/text/*.txt --format jsonl
+--model M`` for each packaged tagger M (``default`` and ``fast``; ``--models`` chooses), each in a
+fresh process (process start to finish, model loading included; scored afterwards) and (2) the textacy peer — spaCy
 ``en_core_web_sm`` plus ``textacy.extract.triples.direct_quotations`` — in a fresh process. For
 each it prints wall-clock seconds, articles/s, peak resident memory and the exact-span and
 relation F1, then the speed ratio. It prints figures only; it never asserts a timing.
@@ -83,17 +84,22 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dir", type=Path, help="a PolNeAR compartment (text/ and attributions/)")
     ap.add_argument("--no-peer", action="store_true", help="skip textacy")
+    ap.add_argument("--models", default="default,fast",
+                    help="comma-separated taggers to run (names or model directories; default: default,fast)")
     args = ap.parse_args(argv)
     n = len(load_polnear(args.dir))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        ours = Path(tmp) / "ours.jsonl"
         texts = sorted(str(p) for p in (args.dir / "text").glob("*.txt"))
-        cmd = [sys.executable, "-m", "reportedly.cli", "analyze", *texts, "--format", "jsonl", "--no-progress",
-               "-o", str(ours)]
-        dt, rss, rc, cpu = _run(cmd)
-        rows.append(("reportedly", dt, rss, cpu, _scores(args.dir, _predictions(ours)) if rc in (0, 1) and ours.is_file()
-                     else None))
+        for model in [m.strip() for m in args.models.split(",") if m.strip()]:
+            ours = Path(tmp) / "ours.jsonl"
+            ours.unlink(missing_ok=True)
+            cmd = [sys.executable, "-m", "reportedly.cli", "analyze", *texts, "--format", "jsonl", "--no-progress",
+                   "--model", model, "-o", str(ours)]
+            dt, rss, rc, cpu = _run(cmd)
+            name = "reportedly" if model == "default" else f"reportedly {Path(model).name}"
+            rows.append((name, dt, rss, cpu, _scores(args.dir, _predictions(ours)) if rc in (0, 1) and ours.is_file()
+                         else None))
         if not args.no_peer:
             peer = Path(tmp) / "peer.json"
             script = Path(tmp) / "peer.py"
@@ -106,9 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     for name, dt, rss, cpu, sc in rows:
         f = [sc.f1(k) if sc else float("nan") for k in ("span/source", "span/cue", "span/content", "relation")]
         print(f"{name:16s} {dt:8.1f} {cpu:7.1f} {n / dt:7.2f} {rss:8.0f} {f[0]:7.3f} {f[1]:7.3f} {f[2]:7.3f} {f[3]:8.3f}")
-    if len(rows) == 2:
-        print(f"speed ratio (textacy time / reportedly time): {rows[1][1] / rows[0][1]:.2f}x wall, "
-              f"{rows[1][3] / rows[0][3]:.2f}x CPU")
+    textacy = next((r for r in rows if r[0] == "textacy+spaCy"), None)
+    for name, dt, _rss, cpu, _sc in rows:
+        if textacy is not None and name != textacy[0]:
+            print(f"speed ratio of {name} (textacy time / its time): {textacy[1] / dt:.2f}x wall, "
+                  f"{textacy[3] / cpu:.2f}x CPU")
     return 0
 
 
