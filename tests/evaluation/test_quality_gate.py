@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from reportedly.api import Analyzer
+from reportedly.attribution.tagger import PACKAGED_MODELS
 from reportedly.evaluation import (
     Scores,
     SpeakerScores,
@@ -25,6 +26,9 @@ from reportedly.evaluation import (
     score_attributions,
     score_speakers,
 )
+from reportedly.settings import Settings
+
+fast = pytest.mark.skipif(not (PACKAGED_MODELS["fast"] / "model.onnx").is_file(), reason="no packaged fast model")
 
 #: metric -> floor, on the committed gold set (measured 1.000 / 0.963 / 0.963 / 0.963 when pinned)
 GOLD_FLOORS = {"span/source": 0.85, "span/cue": 0.85, "span/content": 0.85, "relation": 0.85}
@@ -34,15 +38,21 @@ DEV_FLOORS = {"span/source": 0.74, "span/cue": 0.68, "span/content": 0.62, "rela
 GOLD_SPEAKER_FLOORS = {"all": 0.90, "needs resolution": 0.90, "who-said-what": 0.90}
 #: who said what on PolNeAR dev (measured accuracy 0.897, needs resolution 0.906, F1 0.685 when pinned)
 DEV_SPEAKER_FLOORS = {"all": 0.87, "needs resolution": 0.87, "who-said-what": 0.66}
+#: the same with ``--model fast`` (measured on the gold set 0.962 / 0.868 / 0.923 / 0.943; on dev
+#: 0.746 / 0.686 / 0.617 / 0.692, speakers 0.874 / 0.882, who-said-what F1 0.659 when pinned)
+FAST_GOLD_FLOORS = {"span/source": 0.85, "span/cue": 0.80, "span/content": 0.85, "relation": 0.85}
+FAST_DEV_FLOORS = {"span/source": 0.73, "span/cue": 0.67, "span/content": 0.60, "relation": 0.67}
+FAST_DEV_SPEAKER_FLOORS = {"all": 0.85, "needs resolution": 0.85, "who-said-what": 0.63}
 
 
-@lru_cache(maxsize=2)
-def _analyse(folder: Path) -> tuple[Scores, SpeakerScores]:
-    """Span scores and, when the folder has a ``speakers.json``, speaker scores (one analysis)."""
+@lru_cache(maxsize=4)
+def _analyse(folder: Path, model: str = "") -> tuple[Scores, SpeakerScores]:
+    """Span scores and, when the folder has a ``speakers.json``, speaker scores (one analysis with
+    the tagger ``model`` names: "" the default, "fast" the packaged distilled one)."""
     gold = load_polnear(folder)
     speakers_file = folder / "speakers.json"
     speakers = json.loads(speakers_file.read_text("utf-8")) if speakers_file.is_file() else {}
-    analyzer = Analyzer()
+    analyzer = Analyzer(Settings.load(env={}, attribution={"model": model})) if model else Analyzer()
     total, who = Scores(), SpeakerScores()
     paths = [str(folder / "text" / f"{g.name}.txt") for g in gold]
     by_input = {p: g for p, g in zip(paths, gold, strict=True)}
@@ -90,3 +100,18 @@ def test_polnear_dev_speaker_floors(shared: Path) -> None:
     if not (dev / "speakers.json").is_file():
         pytest.skip(f"{dev / 'speakers.json'} is not present")
     _check_speakers(_analyse(dev)[1], DEV_SPEAKER_FLOORS)
+
+
+@fast
+def test_committed_gold_set_floors_with_the_fast_model(gold_dir: Path) -> None:
+    _check(_analyse(gold_dir, "fast")[0], FAST_GOLD_FLOORS)
+
+
+@fast
+@pytest.mark.slow
+def test_polnear_dev_floors_with_the_fast_model(shared: Path) -> None:
+    dev = shared / "data" / "polnear" / "dev"
+    scores, who = _analyse(dev, "fast")
+    _check(scores, FAST_DEV_FLOORS)
+    if (dev / "speakers.json").is_file():
+        _check_speakers(who, FAST_DEV_SPEAKER_FLOORS)
