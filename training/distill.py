@@ -91,6 +91,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--resume", action="store_true", help="continue from OUT/state.pt")
+    ap.add_argument("--init", type=Path, help="start from these student weights (a new schedule: continued training)")
     args = ap.parse_args(argv)
 
     random.seed(args.seed)
@@ -113,6 +114,9 @@ def main(argv: list[str] | None = None) -> None:
     say(f"{len(docs)} articles, {len(data)} windows, teacher logits in {time.time() - t:.0f}s, args={vars(args)}")
 
     model = build_model(layers=args.layers)
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location="cpu"))
+        say(f"initialised from {args.init}")
     model.train()
     cols = np.cumsum([0] + [len(ROLE_TAGS[r]) for r in ROLES])
     weights = {}
@@ -185,7 +189,8 @@ def main(argv: list[str] | None = None) -> None:
                     "step": step, "epoch": epoch, "rng": rng.getstate()}, args.out / "state.pt")
         say(f"saved epoch-{epoch}.pt after {step} steps, {(time.time() - t0) / 60:.1f} min")
     (args.out / "train_args.json").write_text(json.dumps({**vars(args), "data": str(args.data), "out": str(args.out),
-                                                          "teacher": str(args.teacher), "steps": step}))
+                                                          "teacher": str(args.teacher), "steps": step,
+                                                          "init": str(args.init) if args.init else None}))
 
 
 if __name__ == "__main__":
