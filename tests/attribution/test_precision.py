@@ -290,3 +290,10 @@ def test_the_tail_of_a_longer_name_is_the_same_person(component) -> None:
     doc = _analyse(component, text)
     said = [a for a in doc.attributions if "could not comment" in text_of(doc, a.content)][0]
     assert said.source.entity == "Kathleen Hawk Sawyer"
+
+
+def test_a_source_ends_before_the_dash_that_set_off_what_followed() -> None:
+    from reportedly.attribution.merge import _trim_dashes
+
+    text = "The Palestinian Authority - has rejected the plan."
+    assert text[slice(*_trim_dashes(text, 0, len("The Palestinian Authority - ")))] == "The Palestinian Authority"
