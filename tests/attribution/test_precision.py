@@ -292,8 +292,9 @@ def test_the_tail_of_a_longer_name_is_the_same_person(component) -> None:
     assert said.source.entity == "Kathleen Hawk Sawyer"
 
 
-def test_a_source_ends_before_the_dash_that_set_off_what_followed() -> None:
-    from reportedly.attribution.merge import _trim_dashes
 
-    text = "The Palestinian Authority - has rejected the plan."
-    assert text[slice(*_trim_dashes(text, 0, len("The Palestinian Authority - ")))] == "The Palestinian Authority"
+def test_a_speaker_is_named_without_the_dash_that_set_off_what_followed() -> None:
+    from reportedly.attribution.speakers import analyse
+
+    assert analyse("The Palestinian Authority -").entity == "Palestinian Authority"
+    assert analyse("Jordan -").entity == "Jordan"

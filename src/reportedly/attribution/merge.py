@@ -197,7 +197,6 @@ def merge(text: str, tagged: list[TaggedRelation], ruled: list[Candidate],
     for m in out:
         _relative_source(text, m)
         _trim_relative_pronoun(text, m)
-        m.source = [p for p in (_trim_dashes(text, a, b) for a, b in m.source) if p[1] > p[0]]
     out.sort(key=lambda c: c.cue_start)
     return out
 
@@ -369,14 +368,6 @@ def _past_inner_stop(text: str, m: Candidate, cues: list[int]) -> None:
         end -= 1
     if text[e + 1:end].strip():
         m.content[-1] = (s, end)
-
-
-def _trim_dashes(text: str, s: int, e: int) -> Pair:
-    """A source span without the dash or comma that set off what followed it ("The Palestinian
-    Authority - ")."""
-    while e > s and text[e - 1] in " \t-–—,;:":
-        e -= 1
-    return (s, e)
 
 
 def _no_jumps(m: Candidate, cues: list[int]) -> None:

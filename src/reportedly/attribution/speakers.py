@@ -263,7 +263,7 @@ def _name_run(head: str) -> tuple[str, str] | None:
 
 def analyse(mention: str) -> Mention:
     """Classify one source mention (no linking): see the module docstring, steps 1 and 2."""
-    text = " ".join(mention.split()).strip(" ,.;:\"“”«»'‘’")
+    text = " ".join(mention.split()).strip(" ,.;:\"“”«»'‘’-–—")
     if not text:
         return Mention(None, None)
     head, app = split_appositive(text)
