@@ -298,3 +298,11 @@ def test_a_speaker_is_named_without_the_dash_that_set_off_what_followed() -> Non
 
     assert analyse("The Palestinian Authority -").entity == "Palestinian Authority"
     assert analyse("Jordan -").entity == "Jordan"
+
+
+def test_the_implicit_speaker_is_the_main_clause_subject_not_the_opening_clauses(component) -> None:
+    text = ("While some Indiana protesters chanted, “Red for Ed,” in a Statehouse hallway, Indiana House Speaker "
+            "Brian Bosma spoke before lawmakers defending the state budget approved in April.")
+    doc = _analyse(component, text)
+    for a in _by_cue(doc, "defending"):
+        assert a.source.entity == "Brian Bosma"

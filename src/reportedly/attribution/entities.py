@@ -81,6 +81,8 @@ _NOT_SURNAMES = {"county", "day", "city", "state", "street", "avenue", "center",
                  "saturday", "sunday", "tv", "news", "times", "post"} | L.REMIT_WORDS
 _TITLE_ORG = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|on|to|a|an|the|in)\b)+(?:\s+[A-Z][\w’'&.-]*)+"
                        r"(?:\s+(?:(?:of|for|and|on|to|a|an|the|in)\s+)*[A-Z][\w’'&.-]*)*")
+_SUBORDINATE_OPENING = re.compile(
+    r"\s*(?:While|As|When|After|Although|Though|Because|Since|Before|If|Once|Until|Even as|Even though)\s")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is|[Hh]ers)\b")
 #: Capitalised words that end a name in a title-case headline ("Trump Is Right", "Clinton Says").
 _RUN_BREAKS = {"is", "was", "are", "were", "has", "have", "had", "says", "said", "would", "could",
@@ -1049,6 +1051,12 @@ class EntityResolver:
         dateline = max((d.end for d in self.doc.layer("dateline") if d.start <= s0 < d.end or s0 <= d.start < cue),
                        default=s0)
         before = [r for r in self.refs[lo:hi] if dateline <= r.pos < cue and not inside(r.pos) and not r.ent.weak]
+        if before and _SUBORDINATE_OPENING.match(self.text, max(s0, dateline)):
+            # "While protesters chanted, …, Speaker Brian Bosma spoke before lawmakers defending …": the
+            # subject follows the opening clause's last comma
+            comma = self.text.rfind(",", before[0].pos, cue)
+            after = [r for r in before if r.pos > comma]
+            before = after or before
         if before:
             first = before[0]
             e = first.ent
