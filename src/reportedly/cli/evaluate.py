@@ -10,6 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..api import Analyzer
+from ..errors import ModelError
 from ..evaluation import (
     Scores,
     load_polnear,
@@ -21,7 +22,7 @@ from ..evaluation import (
 from ..evaluation.scoring import format_table
 from ..evaluation.speakers import SpeakerScores
 from ..readers import Failure
-from ..settings import Settings
+from .corpus import _scored_settings, add_model
 from .progress import progress
 
 
@@ -42,13 +43,18 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "(default: DIR/speakers.json when present)")
     p.add_argument("--speaker-errors", type=int, default=0, metavar="N", help="list N wrong speakers")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
+    add_model(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     gold = load_polnear(args.dir, limit=args.limit or None)
     publishers = load_publishers(args.dir)
-    analyzer = Analyzer(Settings.load(args.config))
+    try:
+        analyzer = Analyzer(_scored_settings(args)).load()
+    except ModelError as exc:
+        print(f"reportedly: {exc}", file=sys.stderr)
+        return 2
     by_path = {str(Path(args.dir) / "text" / f"{g.name}.txt"): g for g in gold}
     total = Scores()
     per_pub: dict[str, Scores] = defaultdict(Scores)
