@@ -306,3 +306,12 @@ def test_the_implicit_speaker_is_the_main_clause_subject_not_the_opening_clauses
     doc = _analyse(component, text)
     for a in _by_cue(doc, "defending"):
         assert a.source.entity == "Brian Bosma"
+
+
+def test_a_headline_that_names_its_speaker_after_a_colon(component) -> None:
+    doc = component(_headlined("Impeachment sham completely debunked: White House\n\n"
+                               "The hearings went on for a second day on Wednesday."))
+    (said,) = [a for a in doc.attributions if a.cue and doc.text[a.cue[0][0]:a.cue[0][1]] == ":"]
+    assert said.source.entity == "White House" and text_of(doc, said.content) == "Impeachment sham completely debunked"
+    topic = component(_headlined("Live updates: Coronavirus\n\nThe hearings went on for a second day on Wednesday."))
+    assert not [a for a in topic.attributions if "Coronavirus" in text_of(topic, a.source.spans)]

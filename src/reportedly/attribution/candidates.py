@@ -8,6 +8,7 @@ dates, chains and claims are worked out afterwards from these.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..document import AttributionKind
@@ -57,6 +58,29 @@ def _headline_filter(text: str, cands: list[Candidate], titles: list[Pair]) -> l
             or speech_like(text, c.cue)]
 
 
+#: A headline that ends by naming who said it: "Impeachment sham completely debunked: White House".
+_HEADLINE_SPEAKER = re.compile(
+    r"(?P<content>\S.{14,}?)\s*(?P<colon>:)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
+
+
+def _headline_speakers(text: str, titles: list[Pair], found: list[Candidate]) -> list[Candidate]:
+    """A statement the headline credits after a colon to a body or a named person (not a topic:
+    "Brexit: What comes next" opens with its label and is left to the speaker-label rule)."""
+    from .speakers import analyse
+
+    out = []
+    for s, e in titles:
+        m = _HEADLINE_SPEAKER.fullmatch(text, s, e)
+        if m is None or any(c.cue and s <= c.cue[0][0] < e for c in found):
+            continue
+        said = analyse(m.group("name"))
+        if said.kind not in ("person", "government", "organisation") or said.needs:
+            continue
+        out.append(Candidate(cue=[m.span("colon")], source=[m.span("name")], content=[m.span("content")],
+                             kind="indirect", sentence=(s, e), lemma=":", rule="label", score=0.45))
+    return out
+
+
 def find_candidates(text: str, regions: list[Pair], tagger=None, titles: list[Pair] | None = None) -> list[Candidate]:
     """All attribution candidates inside ``regions`` of ``text``, in text order.
 
@@ -70,6 +94,7 @@ def find_candidates(text: str, regions: list[Pair], tagger=None, titles: list[Pa
     from .inner import inner_candidates
 
     found = rules.extract(text, regions)
+    found = sorted(found + _headline_speakers(text, titles or [], found), key=lambda c: c.cue_start)
     if tagger is None:
         return _headline_filter(text, sorted(found + inner_candidates(text, found), key=lambda c: c.cue_start),
                                 titles or [])
