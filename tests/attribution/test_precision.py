@@ -315,3 +315,23 @@ def test_a_headline_that_names_its_speaker_after_a_colon(component) -> None:
     assert said.source.entity == "White House" and text_of(doc, said.content) == "Impeachment sham completely debunked"
     topic = component(_headlined("Live updates: Coronavirus\n\nThe hearings went on for a second day on Wednesday."))
     assert not [a for a in topic.attributions if "Coronavirus" in text_of(topic, a.source.spans)]
+
+
+def test_a_standfirst_the_body_repeats_gives_no_second_copy_of_its_statements(component) -> None:
+    from reportedly.document import Document, Metadata
+
+    lead = ("Patrick told the crowd on Tuesday that he would fight for small businesses across the state, "
+            "aides said.")
+    text = f"Patrick visits South Carolina\n{lead}\n\n{lead}\n\nHe left after an hour."
+    doc = Document(text, meta=Metadata(title="Patrick visits South Carolina"))
+    doc.add_span("title", 0, len("Patrick visits South Carolina"))
+    first = text.index(lead)
+    doc.add_span("standfirst", first, first + len(lead))
+    second = text.index(lead, first + 1)
+    doc.add_span("paragraph", second, second + len(lead))
+    last = text.index("He left")
+    doc.add_span("paragraph", last, len(text))
+    doc = component(doc)
+    told = [a for a in doc.attributions if "small businesses" in text_of(doc, a.content)]
+    assert told and all(a.start > second - 1 for a in told)  # found in the body, not again in the standfirst
+    assert len({text_of(doc, a.content) for a in told}) == len(told)

@@ -39,12 +39,27 @@ class Candidate:
         return self.cue[0][0] if self.cue else (self.content[0][0] if self.content else 0)
 
 
+_WORD = re.compile(r"\w+")
+
+
 def regions_of(doc) -> list[Pair]:
-    """The parts of a document attributions are looked for in: title, standfirst and body paragraphs."""
-    spans = [*doc.layer("title"), *doc.layer("standfirst"), *doc.layer("paragraph")]
+    """The parts of a document attributions are looked for in: title, standfirst and body paragraphs.
+
+    A standfirst that the body repeats (a page's summary is often its first paragraph, whole or
+    cut short) is left out, so its statements are not found twice."""
+    paragraphs = doc.layer("paragraph")
+    body = " ".join(_WORD.findall(" ".join(doc.text[p.start:p.end] for p in paragraphs).lower()))
+    standfirst = [sp for sp in doc.layer("standfirst") if not _repeated(doc.text[sp.start:sp.end], body)]
+    spans = [*doc.layer("title"), *standfirst, *paragraphs]
     if not spans:
         return [(0, len(doc.text))] if doc.text.strip() else []
     return sorted({(s.start, s.end) for s in spans})
+
+
+def _repeated(text: str, body: str) -> bool:
+    """Whether the body (words, lower case, space-joined) holds the opening of ``text``."""
+    words = _WORD.findall(text.lower())
+    return len(words) >= 6 and " ".join(words[:12]) in body
 
 
 def _headline_filter(text: str, cands: list[Candidate], titles: list[Pair]) -> list[Candidate]:
