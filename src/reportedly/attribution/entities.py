@@ -258,6 +258,7 @@ class EntityResolver:
     def __init__(self, doc: Document, regions: list[SpanPair], sentences: list[SpanPair]):
         self.doc = doc
         self.text = doc.text
+        self._datelines = [(d.start, d.end) for d in doc.layer("dateline")]
         self.regions = regions
         self.sents = sentences
         self._sent_starts = [s for s, _ in sentences]
@@ -1048,8 +1049,7 @@ class EntityResolver:
                 e = owner[-1].ent
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.5)
         # a dateline opening the sentence ("WASHINGTON –", a layer of its own) is no subject
-        dateline = max((d.end for d in self.doc.layer("dateline") if d.start <= s0 < d.end or s0 <= d.start < cue),
-                       default=s0)
+        dateline = max((e for s, e in self._datelines if s <= s0 < e or s0 <= s < cue), default=s0)
         before = [r for r in self.refs[lo:hi] if dateline <= r.pos < cue and not inside(r.pos) and not r.ent.weak]
         if before and _SUBORDINATE_OPENING.match(self.text, max(s0, dateline)):
             # "While protesters chanted, …, Speaker Brian Bosma spoke before lawmakers defending …": the

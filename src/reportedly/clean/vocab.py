@@ -121,19 +121,16 @@ JUNK_LONG = re.compile(
     r"(?:on|of|to) this (?:web)?site\b|(?:information|content|materials?) (?:provided|published) on\b",
 )
 
-#: Image-caption furniture: photo credits, gallery counters.
-CAPTION = re.compile(
-    r"\b(?:(?:photo|photograph|image|picture|illustration|video|foto|bild|credit)s?\s*(?:by\b|:|/|…|\.\.\.)|"
-    r"(?:getty images|afp|ap|reuters|epa|shutterstock|istock|xinhua|dpa|efe|sipa)\s*(?:photo|via getty|/|$))|"
-    r"^(?:image \d+ of \d+|\d+ of \d+$|\d+\s*/\s*\d+$)",
-)
-# CAPTION's three branches, for :func:`is_caption` to try only where each can match.
+# Image-caption furniture (photo credits, gallery counters) as three branches, so that
+# :func:`is_caption` can try each only where it can match.
 _CAPTION_WORD = re.compile(
     r"\b(?:photo|photograph|image|picture|illustration|video|foto|bild|credit)s?\s*(?:by\b|:|/|…|\.\.\.)")
 _CAPTION_AGENCIES = ("getty images", "afp", "ap", "reuters", "epa", "shutterstock", "istock", "xinhua", "dpa", "efe",
                      "sipa")
 _CAPTION_AGENCY = re.compile(rf"\b(?:{'|'.join(_CAPTION_AGENCIES)})\s*(?:photo|via getty|/|$)")
 _CAPTION_COUNTER = re.compile(r"^(?:image \d+ of \d+|\d+ of \d+$|\d+\s*/\s*\d+$)")
+#: The whole marker: a credit word or an agency before a credit mark, or a gallery counter.
+CAPTION = re.compile("|".join(rx.pattern for rx in (_CAPTION_WORD, _CAPTION_AGENCY, _CAPTION_COUNTER)))
 
 #: A picture credit closing a line ("… outside the court in Berlin. Reuters"): the line is a caption
 #: however long it is. Matched against lower-cased lines; a sentence ending "… told Reuters." is not.
