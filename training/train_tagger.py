@@ -45,11 +45,17 @@ class TaggerModel(nn.Module):
         return self.head(self.dropout(hidden))
 
 
-def build_model(layers: int = 0):
-    """The tagger on MiniLM-L6's weights; ``layers`` > 0 keeps only the encoder's first ``layers``."""
+def build_model(layers: int = 0, attention: str | None = None):
+    """The tagger on MiniLM-L6's weights; ``layers`` > 0 keeps only the encoder's first ``layers``.
+
+    ``attention`` picks transformers' attention implementation; the ONNX export asks for "eager",
+    whose graph onnxruntime fuses (the default SDPA path exports a masking pattern of Where and
+    IsNaN nodes that took a sixth of the inference time)."""
     from transformers import BertModel
 
-    kwargs = {"num_hidden_layers": layers} if layers else {}
+    kwargs: dict = {"num_hidden_layers": layers} if layers else {}
+    if attention:
+        kwargs["attn_implementation"] = attention
     return TaggerModel(BertModel.from_pretrained(str(BASE), **kwargs))
 
 

@@ -1,8 +1,10 @@
-"""Hard input: odd quote marks, very long sentences, no punctuation, other languages — no crash."""
+"""Hard input: odd quote marks, very long sentences, no punctuation, other languages — no crash.
+
+Tests time nothing: how long such input takes is measured by ``python -m reportedly.bench fuzz``
+(inputs over their time budget are counted there), never asserted here.
+"""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
@@ -82,9 +84,7 @@ def test_very_long_sentence(component) -> None:
     body = " and ".join(f"the convoy number {i} reached the border town" for i in range(450))
     text = "The minister said that " + body + "."
     assert len(text) > 20_000
-    t0 = time.perf_counter()
     doc = _run(component, text)
-    assert time.perf_counter() - t0 < 30  # generous: a shared CI machine; in practice well under a second
     assert _find(doc, "minister", "the convoy number 0 reached")
     if _rules_alone(component):  # the rules take the whole clause; the model's content stops at its window
         assert _find(doc, "minister", "convoy number 449")
@@ -130,15 +130,12 @@ def test_long_document_stays_fast(component) -> None:
             "Officials, who spoke on condition of anonymity, said the plan was a move made to buy time. "
             "He added that they believe the war will end.")
     text = "\n\n".join([para] * 600)  # about 150,000 characters, 2,400 attributions
-    t0 = time.perf_counter()
     doc = _run(component, text)
-    assert time.perf_counter() - t0 < 60  # generous for a shared machine; about 1 s when idle
     assert len(doc.attributions) >= 1800
 
 
 @pytest.mark.slow
 def test_many_quote_marks_in_one_paragraph(component) -> None:
     text = "“" * 20000 + " said Smith " + "”" * 10000 + '"' * 10000
-    t0 = time.perf_counter()
-    _run(component, text)
-    assert time.perf_counter() - t0 < 60
+    doc = _run(component, text)
+    assert doc.text == text

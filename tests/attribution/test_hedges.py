@@ -20,6 +20,18 @@ def test_passive_cue_is_its_own_hedge() -> None:
     assert find_hedges(doc.text, a) == ["are said to"]
 
 
+def test_raising_frame_split_by_the_tagger_is_still_a_hedge() -> None:
+    doc = make_doc("Other senior officials are said to oppose the plan.")
+    a = att(doc, "a1", source="Other senior officials", cue="are said", content="to oppose the plan")
+    assert find_hedges(doc.text, a) == ["are said to"]
+
+
+def test_to_inside_the_content_stays_the_content() -> None:
+    doc = make_doc("Officials said that troops are expected to oppose the plan.")
+    a = att(doc, "a1", source="Officials", cue="said", content="that troops are expected to oppose the plan")
+    assert find_hedges(doc.text, a) == []
+
+
 def test_hedge_inside_content_belongs_to_the_content() -> None:
     doc = make_doc("Officials said that the troops allegedly fired on civilians.")
     a = att(doc, "a1", source="Officials", cue="said", content="that the troops allegedly fired on civilians")

@@ -55,3 +55,21 @@ def test_relative_clause_source_is_replaced_by_the_rules_noun_phrase() -> None:
                            content=[at("that talks should start")], rule="verb")]
     (m,) = merge(text, tagged, ruled)
     assert text[m.source[0][0]:m.source[0][1]].startswith("Gen. Mark Milley")
+
+
+def test_source_cut_after_a_function_word_is_completed_up_to_the_cue() -> None:
+    text = "Officials at the agriculture ministry believe that payments will be needed."
+    at = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731
+    tagged = [TaggedRelation(source=[at("Officials at the")], cue=[at("believe")],
+                             content=[at("that payments will be needed")], score=0.9)]
+    (m,) = merge(text, tagged, [])
+    assert [text[a:b] for a, b in m.source] == ["Officials at the agriculture ministry"]
+
+
+def test_source_ending_on_a_noun_is_left_alone() -> None:
+    text = "Officials, speaking in Ashdown on Friday, believe that payments will be needed."
+    at = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731
+    tagged = [TaggedRelation(source=[at("Officials")], cue=[at("believe")],
+                             content=[at("that payments will be needed")], score=0.9)]
+    (m,) = merge(text, tagged, [])
+    assert [text[a:b] for a, b in m.source] == ["Officials"]

@@ -88,6 +88,15 @@ def _frame(text: str, att: Attribution, sentence: Pair | None, own_source: bool 
     return [(s, e) for s, e in out if e > s]
 
 
+def _past_raising_to(text: str, att: Attribution, s: int, e: int) -> Pair:
+    """A content span less a leading "to" that directly follows the cue: in "are said | to oppose",
+    the infinitive marker belongs to the raising frame ("are said to"), not to what is reported,
+    wherever the tagger put the boundary."""
+    if att.cue and text[s:s + 3].lower() == "to " and not text[att.cue[-1][1]:s].strip():
+        return (s + 2, e)
+    return (s, e)
+
+
 def find_hedges(text: str, att: Attribution, sentence: Pair | None = None, own_source: bool = True) -> list[str]:
     """Surface strings of the hedges in ``att``'s frame, in text order.
 
@@ -103,7 +112,7 @@ def find_hedges(text: str, att: Attribution, sentence: Pair | None = None, own_s
     for s, e in frame:
         for k in range(max(s, lo), min(e, hi)):
             allowed[k - lo] = 1
-    blocked = list(att.content)
+    blocked = [_past_raising_to(text, att, s, e) for s, e in att.content]
     blocked += [(q.start, q.end) for q in find_quotes(text, lo, hi)]
     for s, e in blocked:
         # the cue itself is never blocked (a cue inside a content span of its own is rare but possible)

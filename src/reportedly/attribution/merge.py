@@ -197,8 +197,31 @@ def merge(text: str, tagged: list[TaggedRelation], ruled: list[Candidate],
     for m in out:
         _relative_source(text, m)
         _trim_relative_pronoun(text, m)
+        _complete_source(text, m)
     out.sort(key=lambda c: c.cue_start)
     return out
+
+
+#: Words a noun phrase cannot end on: articles, prepositions, possessive determiners.
+_OPEN_ENDS = {"the", "a", "an", "of", "at", "for", "from", "in", "on", "with", "to", "by", "his", "her", "their",
+              "its", "our", "my", "your", "this", "that", "these", "those", "and", "or"}
+_WORDS_ONLY = re.compile(r"[ \t]+(?:[\w’'.\-&]+[ \t]+){0,5}?[\w’'.\-&]+[ \t]*")
+
+
+def _complete_source(text: str, m: Candidate) -> None:
+    """A source cut after a function word ("Officials at the │ agriculture ministry believe") is
+    completed up to the cue, when only a few plain words (no punctuation) lie between."""
+    if len(m.source) != 1 or not m.cue:
+        return
+    s, e = m.source[0]
+    words = text[s:e].split()
+    c0 = m.cue[0][0]
+    if not words or words[-1].lower() not in _OPEN_ENDS or not e < c0:
+        return
+    gap = _WORDS_ONLY.fullmatch(text, e, c0)
+    if gap is None or any(e < a < c0 for a, _ in m.content):
+        return
+    m.source = [(s, e + len(text[e:c0].rstrip()))]
 
 
 #: "The director, who will testify Thursday, │said": a noun phrase, then a relative clause, then the cue.

@@ -133,6 +133,10 @@ class Tagger:
             opts = ort.SessionOptions()
             opts.intra_op_num_threads = threads if threads > 0 else min(4, os.cpu_count() or 1)
             opts.inter_op_num_threads = 1
+            # Idle pool threads sleep instead of spinning: spinning burns processor time that a busy
+            # machine (or a batch of parallel workers) needs for real work.
+            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
             opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
             session = ort.InferenceSession(str(model_dir / "model.onnx"), opts, providers=["CPUExecutionProvider"])
         except Exception as exc:  # a corrupt artifact: one clear message

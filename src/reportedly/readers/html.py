@@ -17,6 +17,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+import threading
 from typing import Any
 
 import trafilatura
@@ -33,6 +34,12 @@ from ..errors import InputError
 from ..settings import get_settings
 from .detect import bom_encoding
 from .text import UTF8_MULTI, decode_text, repair_utf8, replace_nuls
+
+#: trafilatura and htmldate parse with one module-level lxml ``HTMLParser`` each, and lxml's
+#: parsers must not be used by two threads at once (their error log, read by
+#: :func:`_parser_limits`, is shared too). Every use of them goes through this lock, so pages read
+#: from several threads (the web UI, a program's own threads) give the same records as one by one.
+_LXML_LOCK = threading.RLock()
 
 #: Version of the HTML extraction recipe (settings and text layout), stored in ``meta.extra``.
 #: 1.1: furniture, slug, teaser and caption layers; subheadings marked; the article's picture
@@ -698,7 +705,8 @@ def _read_html_bytes(data: bytes, input: str, charset: str | None, url: str | No
         repaired = (f"invalid UTF-8: {count} byte{'s' if count != '1' else ''} read as Windows-1252 "
                     f"(the first at offset {first})")
     try:
-        doc = extract_html(html, input=input, url=url, encoding=enc, format=format, meta=meta)
+        with _LXML_LOCK:
+            doc = extract_html(html, input=input, url=url, encoding=enc, format=format, meta=meta)
     except (etree.LxmlError, ValueError) as exc:
         raise InputError(input, f"not parseable as HTML ({exc})") from None
     if repaired:
