@@ -16,12 +16,12 @@ from reportedly.bench.digest import digests
 
 #: ``python -m reportedly.bench digest examples``
 EXAMPLES_DIGESTS = {
-    "crawl.warc.gz": "6567956ea105f2ec",
-    "harbour-dispute.txt": "6172f6aea4ba32ff",
-    "library-reopens.html": "85337693110f2a9d",
+    "crawl.warc.gz": "dd272cf70efbd1c1",
+    "harbour-dispute.txt": "ad305d37053e2c89",
+    "library-reopens.html": "9a5a7bcd1cb67149",
 }
 #: ``python -m reportedly.bench digest ../shared/seed/000_645b49bcd7d0ac49.txt``
-SEED_DIGEST = "c17cbfa4f7d743c6"
+SEED_DIGEST = "9cdb4754560ab13d"
 
 
 def _short(found: dict[str, str]) -> dict[str, str]:

@@ -51,6 +51,39 @@ def test_pronouns_agree_in_gender() -> None:
     assert _entity_of(doc, a1).gender == "female"
 
 
+def test_pronoun_ranker_weights_are_learned_and_packaged() -> None:
+    from reportedly.attribution import entities
+
+    weights = entities.antecedent_weights()
+    assert len(weights) == len(entities.ANTECEDENT_FEATURES)
+    assert weights != entities.HAND_WEIGHTS  # the packaged, trained ones
+    by_name = dict(zip(entities.ANTECEDENT_FEATURES, weights, strict=True))
+    assert by_name["sentences_back"] < 0 < by_name["last_speaker"]  # nearer and just-quoted people win
+
+
+def test_pronoun_ranking_is_traced_with_its_features() -> None:
+    from reportedly.attribution import entities
+
+    text = ("Mark Hale opened the meeting with Tom Reed. Hale said the plan works. "
+            "He added that the money was there.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="Hale", cue="said", content="the plan works")
+    a2 = att(doc, "a2", source="He", cue="added", content="that the money was there")
+    entities.RANKING_TRACE = []
+    try:
+        resolve_speakers(doc, [a1, a2])
+        trace = entities.RANKING_TRACE
+    finally:
+        entities.RANKING_TRACE = None
+    assert a2.source.entity == "Mark Hale"
+    assert 0.5 < (a2.source.confidence or 0) <= 0.95  # the winner's share of the softmax
+    cands = next(c for pos, c in trace if pos == text.index("He added"))  # the source's own ranking
+    names = [name for name, _ in cands]
+    assert set(names) == {"Mark Hale", "Tom Reed"}
+    feats = dict(zip(entities.ANTECEDENT_FEATURES, cands[names.index("Mark Hale")][1], strict=True))
+    assert feats["last_speaker"] == 1.0 and feats["sentences_back"] == 1.0
+
+
 def test_pronoun_skips_names_inside_the_quote() -> None:
     text = ("Gordon Sondland testified on Wednesday. "
             "“Donald Trump never told me that,” he said.")

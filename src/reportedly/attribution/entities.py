@@ -28,9 +28,11 @@ The result is ``doc.entities`` (each with every mention as spans) and, on each s
 from __future__ import annotations
 
 import bisect
+import json
 import math
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 
 from ..document import Attribution, Document, Entity, SpanPair, source_kind
 from ..outlets import lookup_outlet
@@ -72,6 +74,36 @@ _BODY_HEADS = {"campaign", "team", "bank", "agency", "union", "company", "firm",
 _GOV_HEADS = {"agency", "department", "bureau", "administration", "court", "government", "ministry", "office", "authority",
               "state", "city", "country", "council", "board", "panel"}
 _QUOTES = "\"“”«»"
+
+#: What the pronoun ranker knows of each candidate antecedent of a "he"/"she" (:meth:`EntityResolver.
+#: _salient_person`): its most recent reference in the window — sentences back, in the same sentence,
+#: recency rank among the candidates (0 = nearest, at most 4), opening its sentence — and the entity:
+#: any reference opening a sentence, the previous source, a source in the window, log(1 + times named
+#: or quoted), gender unknown where the pronoun has one, the reference a possessive ("Smith's"), the
+#: reference inside a quotation.
+ANTECEDENT_FEATURES = ("bias", "sentences_back", "same_sentence", "recency_rank", "subject", "subject_any",
+                       "last_speaker", "spoke_in_window", "log_named", "unknown_gender", "possessive",
+                       "in_quotation")
+#: The hand-set weights the learned ones replaced (kept to compare against: training/train_pronoun_ranker.py).
+HAND_WEIGHTS = (3.0, -0.8, 0.0, 0.0, 0.6, 0.0, 0.8, 0.0, 0.25, -0.7, 0.0, 0.0)
+#: When a list, every ranking is appended to it as ``(pronoun position, [(name, features), ...])``
+#: (training reads the rankings the resolver makes; ``None`` in use).
+RANKING_TRACE: list | None = None
+_WEIGHTS: tuple[float, ...] | None = None
+
+
+def antecedent_weights() -> tuple[float, ...]:
+    """The packaged pronoun ranker's weights (the hand weights when none is packaged)."""
+    global _WEIGHTS
+    if _WEIGHTS is None:
+        weights: tuple[float, ...] = HAND_WEIGHTS
+        packaged = resources.files("reportedly.attribution").joinpath("data", "pronoun_ranker.json")
+        if packaged.is_file():
+            data = json.loads(packaged.read_text(encoding="utf-8"))
+            if tuple(data.get("features") or ()) == ANTECEDENT_FEATURES:
+                weights = tuple(float(w) for w in data["weights"])
+        _WEIGHTS = weights
+    return _WEIGHTS
 #: Capitalised words that end a name-like run but are no surname ("Kent County", "Election Day").
 _NOT_SURNAMES = {"county", "day", "city", "state", "street", "avenue", "center", "centre",
                  "university", "college", "school", "river", "island", "islands", "club", "party",
@@ -251,9 +283,6 @@ class EntityResolver:
     PRONOUN_SENTENCES = 4
     #: A lone surname shared by several people means the one named within this many sentences.
     SURNAME_SENTENCES = 1
-    #: Salience of a candidate antecedent: a base, minus per sentence back, plus for being a
-    #: sentence's subject, for having just spoken, per log mention; minus for an unknown gender.
-    W_BASE, W_DISTANCE, W_SUBJECT, W_SPEAKER, W_NAMED, W_UNKNOWN_GENDER = 3.0, 0.8, 0.6, 0.8, 0.25, 0.7
 
     def __init__(self, doc: Document, regions: list[SpanPair], sentences: list[SpanPair]):
         self.doc = doc
@@ -272,6 +301,8 @@ class EntityResolver:
         self._ref_pos: list[int] = []
         self._sorted = False  # refs are kept in text order once the scan has sorted them
         self._docs: list[tuple[int, str, Resolved]] = []  # documents with a known author, in text order
+        self._quotes: list[tuple[int, int]] | None = None  # the text's quotations, found when first asked
+        self._quote_starts: list[int] = []
         credit = doc.meta.headline_credit or {}
         self._credit = self._named(credit["entity"], "outlet") if credit.get("entity") else None
         self._scan()
@@ -808,14 +839,21 @@ class EntityResolver:
         return Resolved(None, None, None, False, 0.1)
 
     def _salient_person(self, pos: int, gender: str | None, a: Attribution | None) -> tuple[_Ent | None, float]:
-        """The person a "he"/"she" at ``pos`` most likely means, and how sure that is."""
+        """The person a "he"/"she" at ``pos`` most likely means, and how sure that is.
+
+        The candidates are the persons referred to in the last :attr:`PRONOUN_SENTENCES` sentences
+        (never inside the quotation being attributed, never of the other gender); each is scored by
+        the learned weights of :data:`ANTECEDENT_FEATURES` (``data/pronoun_ranker.json``, trained on
+        PolNeAR train's speaker layer), and the confidence is the winner's share of the softmax.
+        """
         here = self._sentence_index(pos)
         content = a.content if a is not None else []
         k = bisect.bisect_left(self._ref_pos, pos)
-        scores: dict[int, float] = {}
-        best_ent: dict[int, _Ent] = {}
         j = bisect.bisect_left(self._last_source, (pos, -1), key=lambda t: (t[0], -1))
         last_speaker = self._last_source[j - 1][1] if j else None
+        latest: dict[int, _Ref] = {}  # entity -> its most recent reference in the window
+        subject: set[int] = set()
+        order: list[int] = []
         for r in reversed(self.refs[max(0, k - 200):k]):
             e = r.ent
             if e.kind != "person" or e.weak:
@@ -827,27 +865,48 @@ class EntityResolver:
                 continue  # a name inside the quotation being attributed is not its speaker
             if gender and e.gender and e.gender != gender:
                 continue
-            score = self.W_BASE - self.W_DISTANCE * d + (self.W_SUBJECT if r.subject else 0.0) \
-                + self.W_NAMED * math.log1p(e.named + len(e.spoke_at))
-            if e is last_speaker:
-                score += self.W_SPEAKER
-            if gender and not e.gender:
-                score -= self.W_UNKNOWN_GENDER
-            if e.idx not in scores or score > scores[e.idx]:
-                scores[e.idx] = score
-                best_ent[e.idx] = e
-        if not scores and gender:  # nothing near: the last person of that gender further back, unsure
+            if e.idx not in latest:
+                latest[e.idx] = r
+                order.append(e.idx)
+            if r.subject:
+                subject.add(e.idx)
+        if not latest and gender:  # nothing near: the last person of that gender further back, unsure
             for r in reversed(self.refs[max(0, k - 200):k]):
                 e = r.ent
                 if e.kind == "person" and not e.weak and e.gender == gender and here - self._sentence_index(
                         r.pos) <= 3 * self.PRONOUN_SENTENCES and not any(s <= r.pos < t for s, t in content):
                     return e, 0.4
-        if not scores:
+        if not latest:
             return None, 0.0
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        top = ranked[0][1]
-        margin = top - ranked[1][1] if len(ranked) > 1 else 2.0
-        return best_ent[ranked[0][0]], round(min(0.95, 0.5 + 0.2 * margin), 2)
+        window_start = self._sent_starts[max(0, here - self.PRONOUN_SENTENCES)] if self._sent_starts else 0
+        cands = []
+        for rank, idx in enumerate(order):
+            r = latest[idx]
+            e = r.ent
+            spoke = any(window_start <= p < pos for p in e.spoke_at)
+            feats = (1.0, float(here - self._sentence_index(r.pos)), float(here == self._sentence_index(r.pos)),
+                     float(min(rank, 4)), float(r.subject), float(idx in subject), float(e is last_speaker),
+                     float(spoke), math.log1p(e.named + len(e.spoke_at)), float(bool(gender) and not e.gender),
+                     float(self.text[r.end:r.end + 2] in ("'s", "’s")), float(self._in_quotation(r.pos)))
+            cands.append((e, feats))
+        weights = antecedent_weights()
+        scores = [sum(w * f for w, f in zip(weights, feats, strict=True)) for _, feats in cands]
+        if RANKING_TRACE is not None:
+            RANKING_TRACE.append((pos, [(e.name, list(f)) for e, f in cands]))
+        top = max(scores)
+        z = sum(math.exp(v - top) for v in scores)
+        best = scores.index(top)
+        return cands[best][0], round(min(0.95, 1.0 / z), 2)
+
+    def _in_quotation(self, pos: int) -> bool:
+        """Is ``pos`` inside a quotation of the text?"""
+        if self._quotes is None:
+            from .segment import find_quotes
+
+            self._quotes = sorted((q.start, q.end) for q in find_quotes(self.text))
+            self._quote_starts = [q[0] for q in self._quotes]
+        k = bisect.bisect_right(self._quote_starts, pos) - 1
+        return k >= 0 and self._quotes[k][0] < pos < self._quotes[k][1]
 
     def _relative(self, pos: int, key: str = "who") -> _Ent | None:
         """"Trump, who said …": the name right before the comma; "X and Y, who": Y."""
