@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from reportedly.cli import main
 from reportedly.readers import Failure, read_inputs
@@ -106,3 +107,41 @@ def test_named_pipe_in_a_directory_is_skipped_not_waited_on(tmp_path) -> None:
         assert "Traceback" not in proc.stderr
         if command[0] == "analyze":
             assert len(proc.stdout.splitlines()) == 2
+
+
+def test_lone_surrogates_in_any_json_field_are_repaired_and_the_run_goes_on(tmp_path, capsys) -> None:
+    """A "\\ud800" escape decodes to a string no UTF-8 writer or SQLite takes: it becomes U+FFFD,
+    one character for one, with one warning, in the text, the metadata and any other key."""
+    bad = ('{"id": "a\\ud800", "title": "T\\udfff", "authors": ["X\\ud800"], "tag\\ud800": "y\\udc00", '
+           '"text": "Officials said \\ud800 the talks had stalled."}')
+    path = tmp_path / "surrogates.jsonl"
+    path.write_text("\n".join([json.dumps(GOOD), bad, json.dumps(GOOD)]) + "\n", encoding="utf-8")
+    docs, failures = _items(path)
+    assert len(docs) == 3 and not failures
+    doc = docs[1]
+    assert doc.text == "Officials said \ufffd the talks had stalled."  # offsets unchanged
+    assert doc.meta.title == "T\ufffd" and doc.meta.authors == ["X\ufffd"]
+    assert doc.meta.extra["id"] == "a\ufffd" and doc.meta.extra["tag\ufffd"] == "y\ufffd"
+    assert doc.meta.extra["warnings"] == ["6 lone surrogates (invalid \\u escapes) replaced with U+FFFD"]
+    out, db = tmp_path / "out.json", tmp_path / "s.db"
+    assert main(["analyze", str(path), "--format", "json", "-o", str(out), "--no-progress"]) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 3
+    assert main(["ingest", str(path), "--db", str(db), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "2 documents added, 1 already present, 0 failed" in err  # the two good lines are one article
+
+
+def test_file_name_that_is_not_utf8_is_read_and_stored_escaped(tmp_path, capsys) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD["text"], encoding="utf-8")
+    bad = os.path.join(os.fsencode(folder), b"bad\xff\xfename.txt")
+    with open(bad, "wb") as f:
+        f.write(b"The mayor said the bridge would reopen on Monday, officials said.")
+    (folder / "z.txt").write_text("Two officials said the harbour would close for a week.", encoding="utf-8")
+    out, db = tmp_path / "out.jsonl", tmp_path / "s.db"
+    assert main(["analyze", str(folder), "--format", "jsonl", "-o", str(out), "--no-progress"]) == 0
+    inputs = [json.loads(line)["input"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [Path(i).name for i in inputs] == ["a.txt", "bad\\xff\\xfename.txt", "z.txt"]
+    assert main(["ingest", str(folder), "--db", str(db), "--no-progress"]) == 0
+    assert "3 documents added, 0 already present, 0 failed" in capsys.readouterr().err

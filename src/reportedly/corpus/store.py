@@ -155,6 +155,9 @@ class Store:
 
     def mark_input(self, digest: str, path: str, documents: int) -> None:
         """Record that every document of the input file with hash ``digest`` is stored."""
+        from ..readers import shown_name
+
+        path = shown_name(path)
         with self._lock:
             self.conn.execute("INSERT OR IGNORE INTO inputs (hash, path, documents) VALUES (?, ?, ?)",
                               (digest, path, documents))

@@ -101,9 +101,36 @@ def list_files(inputs: Iterable[str], settings: Settings | None = None) -> list[
     return out
 
 
+def shown_name(name: str) -> str:
+    """A file name as text that any UTF-8 writer takes: the bytes of a name that is not UTF-8 (which
+    Python holds as lone surrogates) written as ``\\xNN`` ("bad\\xff\\xfename.txt"); other names as given."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") \
+            .encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def read_input(name: str, settings: Settings | None = None, *, stdin: BinaryIO | None = None
                ) -> Iterator[Document | Failure]:
-    """Read one file (or ``-``): one or more documents, or failures. Never raises for bad input."""
+    """Read one file (or ``-``): one or more documents, or failures. Never raises for bad input.
+
+    A file name that is not UTF-8 is recorded as :func:`shown_name` gives it."""
+    shown = shown_name(name)
+    if shown == name:
+        yield from _read_input(name, settings, stdin=stdin)
+        return
+    for item in _read_input(name, settings, stdin=stdin):
+        if isinstance(item, Failure):
+            yield Failure(shown_name(item.input), item.reason)
+        else:
+            item.input = shown_name(item.input)
+            yield item
+
+
+def _read_input(name: str, settings: Settings | None = None, *, stdin: BinaryIO | None = None
+                ) -> Iterator[Document | Failure]:
     settings = settings or get_settings()
     max_bytes = int(settings.input.max_bytes)
     budget = float(settings.input.time_budget)
@@ -139,7 +166,7 @@ def read_inputs(inputs: Iterable[str], settings: Settings | None = None, *, stdi
                 continue
             for f, reason in entries:
                 if reason is not None:
-                    yield Failure(f, reason)
+                    yield Failure(shown_name(f), reason)
                 else:
                     yield from read_input(f, settings)
             continue

@@ -52,14 +52,46 @@ def _date(value: Any, warnings: list[str]) -> str | None:
     return parsed
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def repair_surrogates(value: Any) -> tuple[Any, int]:
+    """``value`` with every lone surrogate (``"\\ud800"`` in JSON, which no UTF-8 writer or SQLite
+    accepts) in its strings and keys replaced by U+FFFD, one character for one so that no offset
+    moves; returns the repaired value and how many were replaced."""
+    if isinstance(value, str):
+        fixed, n = _SURROGATE.subn("\ufffd", value)
+        return fixed, n
+    if isinstance(value, list):
+        out, total = [], 0
+        for item in value:
+            fixed, n = repair_surrogates(item)
+            out.append(fixed)
+            total += n
+        return out, total
+    if isinstance(value, dict):
+        pairs, total = {}, 0
+        for k, v in value.items():
+            fk, nk = repair_surrogates(k)
+            fv, nv = repair_surrogates(v)
+            pairs[fk] = fv
+            total += nk + nv
+        return pairs, total
+    return value, 0
+
+
 def article_from_object(obj: Any, name: str, time_budget: float | None = None) -> Document:
     """Turn one decoded JSON object into a document; raises :class:`InputError` when it is not an article."""
     if not isinstance(obj, dict):
         raise InputError(name, f"expected a JSON object, got {type(obj).__name__}")
+    obj, surrogates = repair_surrogates(obj)
     text, html = obj.get("text"), obj.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
         raise InputError(name, "no 'text' or 'html' string field")
     warnings: list[str] = []
+    if surrogates:
+        warnings.append(f"{surrogates} lone surrogate{'s' if surrogates != 1 else ''} (invalid \\u escapes) "
+                        "replaced with U+FFFD")
     key = "authors" if "authors" in obj else "author"
     authors = obj.get(key)
     if isinstance(authors, str):
@@ -139,7 +171,7 @@ def _json_error(exc: ValueError) -> str:
 
 def _line_name(path: str, lineno: int, obj: Any) -> str:
     if isinstance(obj, dict) and isinstance(obj.get("id"), str | int) and str(obj["id"]).strip():
-        return f"{path}#{obj['id']}"
+        return f"{path}#{repair_surrogates(str(obj['id']))[0]}"
     return f"{path}:{lineno}"
 
 
