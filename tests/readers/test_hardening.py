@@ -145,3 +145,17 @@ def test_file_name_that_is_not_utf8_is_read_and_stored_escaped(tmp_path, capsys)
     assert [Path(i).name for i in inputs] == ["a.txt", "bad\\xff\\xfename.txt", "z.txt"]
     assert main(["ingest", str(folder), "--db", str(db), "--no-progress"]) == 0
     assert "3 documents added, 0 already present, 0 failed" in capsys.readouterr().err
+
+
+def test_a_flood_of_blank_lines_is_skipped_in_bulk_and_lines_keep_their_numbers(tmp_path) -> None:
+    import gzip
+
+    path = tmp_path / "flood.jsonl.gz"
+    with gzip.open(path, "wb") as f:
+        f.write((json.dumps(GOOD) + "\n").encode())
+        f.write(b"\n" * 300_000 + b" \t\r\n  \n")
+        f.write(b"  not json\n")
+        f.write((json.dumps({**GOOD, "id": "last"}) + "\n").encode())
+    docs, failures = _items(path)
+    assert [d.input.rsplit("/", 1)[-1] for d in docs] == ["flood.jsonl.gz:1", "flood.jsonl.gz#last"]
+    assert [f.input.rsplit("/", 1)[-1] for f in failures] == [f"flood.jsonl.gz:{1 + 300_000 + 2 + 1}"]
