@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 
 from .. import __version__
@@ -37,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except ReportedlyError as exc:
         print(f"reportedly: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:  # a damaged store, met by a command that reads it
+        db = getattr(args, "db", None) or "the store"
+        print(f"reportedly: {db} cannot be read ({exc}); check it with sqlite3 {db} 'PRAGMA integrity_check' "
+              f"and save what can be read with: sqlite3 {db} .recover | sqlite3 recovered.db", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("reportedly: interrupted", file=sys.stderr)
