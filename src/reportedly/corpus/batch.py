@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -251,7 +252,8 @@ def run_batch(
     import dask
     import dask.bag as db
 
-    pool = ProcessPoolExecutor(workers) if scheduler == "processes" else None
+    pool = ProcessPoolExecutor(workers, initializer=die_with_parent, initargs=(os.getpid(),)) \
+        if scheduler == "processes" else None
     try:
         for chunk in _chunks(todo, max(4 * workers, 8)):
             bag = db.from_sequence([p for p, _ in chunk], npartitions=min(len(chunk), workers)).map(task)
@@ -269,6 +271,23 @@ def run_batch(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return stats
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker process: be killed when ``parent`` dies, however it dies (``kill -9`` included),
+    instead of living on alone (Linux's ``PR_SET_PDEATHSIG``; elsewhere nothing is done)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _run_distributed(store: Store, todo: list[tuple[str, str | None]], task: Callable, workers: int,
