@@ -125,3 +125,36 @@ def test_a_scheduler_address_gets_absolute_paths_and_documents_keep_the_given_na
     with Store("c.db", readonly=True) as store:
         (doc_id,) = store.document_ids()
         assert store.get_document(doc_id).input == os.path.join("in", "a.txt")
+
+
+def test_bare_command_prints_help(capsys) -> None:
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: reportedly") and "analyze" in out
+
+
+def test_misspelt_command_gets_a_suggestion(capsys) -> None:
+    assert main(["analyse", "x.txt"]) == 2
+    assert main(["--config", "x.toml", "serch", "q"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["reportedly: unknown command 'analyse'; did you mean 'analyze'?",
+                   "reportedly: unknown command 'serch'; did you mean 'search'?"]
+
+
+def test_url_is_not_fetched_and_says_so(capsys) -> None:
+    assert main(["analyze", "https://example.com/story", "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "a URL" in err and "fetches nothing" in err
+
+
+def test_unknown_model_name_lists_the_valid_ones(capsys, monkeypatch) -> None:
+    monkeypatch.delenv("REPORTEDLY_PIPELINE_COMPONENTS")  # the tagger is loaded
+    assert main(["analyze", "examples/harbour-dispute.txt", "--model", "bogus", "--no-progress"]) == 2
+    assert "name a packaged one (default, fast)" in capsys.readouterr().err
+
+
+def test_empty_json_array_is_a_failure_line(tmp_path, capsys) -> None:
+    path = tmp_path / "none.json"
+    path.write_text("[]\n")
+    assert main(["analyze", str(path), "--no-progress"]) == 1
+    assert "an empty JSON array: no article" in capsys.readouterr().err

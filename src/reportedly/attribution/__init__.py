@@ -55,6 +55,11 @@ def load_tagger(settings: Settings | None = None):
             return None
     else:
         model_dir = _tagger.PACKAGED_MODELS.get(named) or Path(named).expanduser()
+        if not model_dir.exists():
+            from ..errors import ModelError
+
+            raise ModelError(f"unknown model {named!r}: name a packaged one ({', '.join(_tagger.PACKAGED_MODELS)}) "
+                             "or a model directory (model.onnx, tokenizer.json, config.json)")
     threads = int(settings.attribution.threads)
     if threads <= 0 and int(settings.pipeline.workers) > 1:
         threads = 1  # parallel documents: one onnxruntime thread each

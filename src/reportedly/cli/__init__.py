@@ -7,6 +7,7 @@ input succeeded, 1 that at least one failed (each failure named on stderr), 2 a 
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import sqlite3
 import sys
@@ -33,6 +34,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:  # bare `reportedly`: what it can do
+        parser.print_help()
+        return 0
+    commands = [name for action in parser._subparsers._group_actions if action.choices  # type: ignore[union-attr]
+                for name in action.choices]
+    first, skip = None, False
+    for a in argv:  # the command: the first word that is neither an option nor --config's value
+        if skip or a.startswith("-"):
+            skip = a == "--config"
+            continue
+        first = a
+        break
+    if first is not None and first not in commands:
+        close = difflib.get_close_matches(first, commands, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else f" (commands: {', '.join(commands)})"
+        print(f"reportedly: unknown command '{first}'{hint}", file=sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     try:
         return int(args.run(args) or 0)

@@ -18,6 +18,7 @@ jsonl     line with a ``text`` or ``html`` field; a bad line fails as PATH:LINE 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -129,9 +130,16 @@ def read_input(name: str, settings: Settings | None = None, *, stdin: BinaryIO |
             yield item
 
 
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
 def _read_input(name: str, settings: Settings | None = None, *, stdin: BinaryIO | None = None
                 ) -> Iterator[Document | Failure]:
     settings = settings or get_settings()
+    if _URL.match(name) and not os.path.exists(name):
+        yield Failure(name, "a URL: reportedly reads files, folders, WARC crawls and stdin, and fetches nothing "
+                            "(save the page first, e.g. curl -o page.html URL)")
+        return
     max_bytes = int(settings.input.max_bytes)
     budget = float(settings.input.time_budget)
     try:

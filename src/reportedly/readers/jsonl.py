@@ -247,6 +247,9 @@ def read_jsonl(opened: Opened, max_bytes: int, time_budget: float | None = None
             continue
         first = False
         items = obj if isinstance(obj, list) else [obj]
+        if not items:
+            yield InputError(f"{path}:{lineno}", "an empty JSON array: no article")
+            continue
         for i, item in enumerate(items):
             name = _line_name(path, lineno, item) if len(items) == 1 else f"{path}:{lineno}[{i}]"
             try:
@@ -293,6 +296,9 @@ def _read_whole(start: bytes, opened: Opened, max_bytes: int, time_budget: float
         yield InputError(where, _json_error(exc))
         return
     items = obj if isinstance(obj, list) else [obj]
+    if not items:
+        yield InputError(opened.name, "an empty JSON array: no article")
+        return
     for i, item in enumerate(items):
         name = opened.name if len(items) == 1 and not isinstance(obj, list) else f"{opened.name}[{i}]"
         try:
