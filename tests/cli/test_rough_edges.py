@@ -158,3 +158,13 @@ def test_empty_json_array_is_a_failure_line(tmp_path, capsys) -> None:
     path.write_text("[]\n")
     assert main(["analyze", str(path), "--no-progress"]) == 1
     assert "an empty JSON array: no article" in capsys.readouterr().err
+
+
+def test_file_names_are_printed_escaped(tmp_path, capsys) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "evil\nreportedly: 0 failed \x1b]0;owned\x07.txt").write_text("")
+    assert main(["analyze", str(folder), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1  # one failure, one line
+    assert "\\nreportedly: 0 failed \\x1b]0;owned\\x07.txt" in err and "\x1b" not in err

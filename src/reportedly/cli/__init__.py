@@ -14,6 +14,7 @@ import sys
 
 from .. import __version__
 from ..errors import ReportedlyError
+from .progress import say
 
 #: Modules under reportedly.cli that add subcommands.
 SUBCOMMANDS = ["analyze", "corpus", "evaluate", "trace"]
@@ -50,13 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     if first is not None and first not in commands:
         close = difflib.get_close_matches(first, commands, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else f" (commands: {', '.join(commands)})"
-        print(f"reportedly: unknown command '{first}'{hint}", file=sys.stderr)
+        say(f"reportedly: unknown command '{first}'{hint}")
         return 2
     args = parser.parse_args(argv)
     try:
         return int(args.run(args) or 0)
     except ReportedlyError as exc:
-        print(f"reportedly: {exc}", file=sys.stderr)
+        say(f"reportedly: {exc}")
         return 1
     except sqlite3.DatabaseError as exc:  # a damaged store, met by a command that reads it
         db = getattr(args, "db", None) or "the store"
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
               f"and save what can be read with: sqlite3 {db} .recover | sqlite3 recovered.db", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("reportedly: interrupted", file=sys.stderr)
+        say("reportedly: interrupted")
         return 130
     except BrokenPipeError:
         return 0

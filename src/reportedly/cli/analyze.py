@@ -12,7 +12,7 @@ from ..errors import ModelError
 from ..output import JsonWriter, render_text
 from ..readers import Failure, list_files
 from .corpus import _scored_settings, add_min_score, add_model
-from .progress import FileCounter, progress
+from .progress import FileCounter, progress, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,14 +40,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         analyzer = Analyzer(settings).load()
     except ModelError as exc:
-        print(f"reportedly: {exc}", file=sys.stderr)
+        say(f"reportedly: {exc}")
         return 2
     out: TextIO
     if args.output:
         try:
             out = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed below
         except OSError as exc:
-            print(f"reportedly: {args.output}: cannot write output ({exc.strerror or exc})", file=sys.stderr)
+            say(f"reportedly: {args.output}: cannot write output ({exc.strerror or exc})")
             return 2
     else:
         out = sys.stdout

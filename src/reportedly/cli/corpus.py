@@ -7,7 +7,7 @@ import json
 import sys
 
 from ..settings import Settings
-from .progress import progress
+from .progress import progress, say
 
 
 def _positive(value: str) -> int:
@@ -147,7 +147,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     try:
         analyzer = Analyzer(settings).load()
     except ModelError as exc:
-        print(f"reportedly: {exc}", file=sys.stderr)
+        say(f"reportedly: {exc}")
         return 2
     total = len(expand_inputs(args.paths, settings))
     with Store(_db_path(args, settings)) as store, progress(total, disable=args.no_progress, unit="file") as bar:
@@ -156,7 +156,7 @@ def run_ingest(args: argparse.Namespace) -> int:
                              on_warning=lambda w: bar.write(f"reportedly: {w}"),
                              on_update=lambda u: bar.write(f"reportedly: {u}"))
         store.refresh_speakers()
-    print(f"reportedly: {stats.summary()}", file=sys.stderr)
+    say(f"reportedly: {stats.summary()}")
     return 1 if stats.failures else 0
 
 
@@ -171,7 +171,7 @@ def run_batch(args: argparse.Namespace) -> int:
                       connect_timeout=args.connect_timeout, on_failure=lambda f: bar.write(f"reportedly: {f}"),
                       on_file=lambda _p: bar.update(1), on_warning=lambda w: bar.write(f"reportedly: {w}"))
         store.refresh_speakers()
-    print(f"reportedly: {stats.summary()}", file=sys.stderr)
+    say(f"reportedly: {stats.summary()}")
     return 1 if stats.failures else 0
 
 
@@ -240,11 +240,11 @@ def run_serve(args: argparse.Namespace) -> int:
     path = _db_path(args, settings)
     host, port = args.host or settings.serve.host, args.port or settings.serve.port
     if not 1 <= int(port) <= 65535:
-        print(f"reportedly: serve: port {port} is out of range (1-65535)", file=sys.stderr)
+        say(f"reportedly: serve: port {port} is out of range (1-65535)")
         return 2
     problem = _port_free(host, int(port))
     if problem:
-        print(f"reportedly: serve: {problem}", file=sys.stderr)
+        say(f"reportedly: serve: {problem}")
         return 1
     if not args.ingest and not Path(path).exists():
         print(f"reportedly: serve: {path}: no such corpus store; run 'reportedly ingest PATH...' first "
@@ -278,8 +278,8 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             n = export(store, args.what, args.format, args.output, min_score=args.min_score or 0.0)
         except OSError as exc:
-            print(f"reportedly: export: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            say(f"reportedly: export: cannot write {args.output}: {exc.strerror or exc}")
             return 2
     if args.output:
-        print(f"reportedly: wrote {n} {args.what} to {args.output}", file=sys.stderr)
+        say(f"reportedly: wrote {n} {args.what} to {args.output}")
     return 0

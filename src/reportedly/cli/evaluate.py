@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from ..evaluation.scoring import format_table
 from ..evaluation.speakers import SpeakerScores
 from ..readers import Failure
 from .corpus import _scored_settings, add_model
-from .progress import progress
+from .progress import progress, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         analyzer = Analyzer(_scored_settings(args)).load()
     except ModelError as exc:
-        print(f"reportedly: {exc}", file=sys.stderr)
+        say(f"reportedly: {exc}")
         return 2
     by_path = {str(Path(args.dir) / "text" / f"{g.name}.txt"): g for g in gold}
     total = Scores()
@@ -62,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     failures = 0
     speakers_file = Path(args.speakers) if args.speakers else Path(args.dir) / "speakers.json"
     if args.speakers and not speakers_file.is_file():
-        print(f"reportedly: {speakers_file}: no such speakers file", file=sys.stderr)
+        say(f"reportedly: {speakers_file}: no such speakers file")
         return 2
     gold_speakers = json.loads(speakers_file.read_text("utf-8")) if speakers_file.is_file() else None
     who = SpeakerScores()
@@ -102,5 +101,5 @@ def run(args: argparse.Namespace) -> int:
     if args.predictions:
         Path(args.predictions).write_text(json.dumps(preds))
     if failures:
-        print(f"reportedly: {failures} article(s) could not be analysed", file=sys.stderr)
+        say(f"reportedly: {failures} article(s) could not be analysed")
     return 1 if failures else 0

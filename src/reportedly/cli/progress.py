@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from contextlib import contextmanager
 
 from tqdm import tqdm
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(message: str) -> str:
+    """A one-line message as it may reach a terminal: control characters (a newline that would
+    forge a line, an ANSI or OSC escape that recolours or retitles the terminal), bidi overrides and
+    undecodable bytes of file names written as escapes ("\\n", "\\x1b", "\\u202e")."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii")
+                        if not "\ud800" <= m.group() <= "\udfff" else f"\\x{ord(m.group()) - 0xdc00:02x}", message)
+
+
+def say(message: str) -> None:
+    """Print a one-line message on stderr, made :func:`printable`."""
+    print(printable(message), file=sys.stderr)
 
 
 @contextmanager
@@ -14,7 +30,10 @@ def progress(total: int | None = None, *, disable: bool = False, unit: str = "do
     off = disable or not sys.stderr.isatty()
     bar = tqdm(total=total, unit=unit, file=sys.stderr, disable=off, leave=False, dynamic_ncols=True)
     if off:
-        bar.write = lambda msg, *a, **k: print(msg, file=sys.stderr)
+        bar.write = lambda msg, *a, **k: say(msg)
+    else:
+        write = bar.write
+        bar.write = lambda msg, *a, **k: write(printable(msg), *a, **k)
     try:
         yield bar
     finally:

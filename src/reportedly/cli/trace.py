@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from ..settings import Settings
+from .progress import say
 
 
 def _limit(value: str) -> int:
@@ -82,7 +83,7 @@ def run_trace(args: argparse.Namespace) -> int:
     if args.rebuild:
         with Store(path) as store:
             n = store.rebuild_statements()
-        print(f"reportedly: trace: {n} statements seen in two documents or more", file=sys.stderr)
+        say(f"reportedly: trace: {n} statements seen in two documents or more")
         if not args.query and not args.speaker and not args.outlet:
             return 0
     with Store(path, readonly=True) as store:
