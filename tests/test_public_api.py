@@ -17,7 +17,7 @@ def test_every_error_class_is_exported() -> None:
     classes = {name for name, obj in vars(errors).items()
                if isinstance(obj, type) and issubclass(obj, errors.ReportedlyError)}
     assert set(errors.__all__) == classes
-    assert len(classes) == 8
+    assert len(classes) == 9
 
 
 def test_analyze_text_has_the_signature_of_the_method_it_calls() -> None:

@@ -6,7 +6,7 @@ with the next input.
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "InputError", "ModelError", "QueryError", "ReportedlyError", "SchemaError", "SpanError",
+__all__ = ["ConfigError", "InputError", "ModelError", "QueryError", "ReportedlyError", "SchemaError", "SpanError", "UsageError",
            "StoreError"]
 
 
@@ -31,7 +31,11 @@ class SchemaError(ReportedlyError, ValueError):
     """A serialised document does not follow the documented schema."""
 
 
-class ConfigError(ReportedlyError):
+class UsageError(ReportedlyError):
+    """The command cannot run as asked (a setting or option value it cannot use); the CLI exits 2."""
+
+
+class ConfigError(UsageError):
     """A setting is unknown or has a value of the wrong type."""
 
 
@@ -43,5 +47,5 @@ class StoreError(ReportedlyError):
     """The corpus store cannot be opened, migrated or written."""
 
 
-class QueryError(ReportedlyError, ValueError):
+class QueryError(UsageError, ValueError):
     """A search query or filter cannot be understood (bad full-text syntax, bad date)."""

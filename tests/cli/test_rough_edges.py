@@ -168,3 +168,16 @@ def test_file_names_are_printed_escaped(tmp_path, capsys) -> None:
     err = capsys.readouterr().err
     assert err.count("\n") == 1  # one failure, one line
     assert "\\nreportedly: 0 failed \\x1b]0;owned\\x07.txt" in err and "\x1b" not in err
+
+
+def test_usage_errors_exit_2(tmp_path, capsys) -> None:
+    db = tmp_path / "c.db"
+    assert main(["ingest", "examples/harbour-dispute.txt", "--db", str(db), "--no-progress"]) == 0
+    assert main(["search", "strike", "--from", "notadate", "--db", str(db)]) == 2
+    assert main(["search", "strike", "--from", "2025-13", "--db", str(db)]) == 2  # no thirteenth month
+    assert main(["--config", str(tmp_path / "nope.toml"), "search", "strike", "--db", str(db)]) == 2
+    assert main(["export", "--what", "attributions", "--format", "parquet", "--db", str(db)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-4:-2] == ["reportedly: 'from' date 'notadate' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD",
+                          "reportedly: 'from' date '2025-13' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"]
+    assert main(["search", "strike", "--from", "2025-02", "--db", str(db)]) == 0

@@ -71,7 +71,7 @@ def test_search_table_and_json(setup, capsys) -> None:
     assert res[0]["document_id"] and "[budget]" in res[0]["snippet"].lower()
     assert main(["search", "budget", "--db", str(db)]) == 0
     assert "Budget talks resume" in capsys.readouterr().out
-    assert main(["search", "x" * 501, "--db", str(db)]) == 1
+    assert main(["search", "x" * 501, "--db", str(db)]) == 2  # a usage error
     assert "query too long" in capsys.readouterr().err
     assert main(["search", "nothing-like-this", "--db", str(db)]) == 0
     assert "no results" in capsys.readouterr().err
@@ -112,7 +112,7 @@ def test_export_every_format(tmp_path, capsys, what) -> None:
 
 def test_export_parquet_needs_a_file(tmp_path, capsys) -> None:
     db = sample.build(tmp_path / "c.db")
-    assert main(["export", "--format", "parquet", "--db", str(db)]) == 1
+    assert main(["export", "--format", "parquet", "--db", str(db)]) == 2  # a usage error
     assert "output file" in capsys.readouterr().err
 
 

@@ -13,7 +13,7 @@ import sqlite3
 import sys
 
 from .. import __version__
-from ..errors import ReportedlyError
+from ..errors import ReportedlyError, UsageError
 from .progress import say
 
 #: Modules under reportedly.cli that add subcommands.
@@ -56,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.run(args) or 0)
+    except UsageError as exc:  # asked for something that cannot be done as written
+        say(f"reportedly: {exc}")
+        return 2
     except ReportedlyError as exc:
         say(f"reportedly: {exc}")
         return 1

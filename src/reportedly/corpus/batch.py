@@ -296,7 +296,7 @@ def _run_distributed(store: Store, todo: list[tuple[str, str | None]], task: Cal
                      on_warning: Callable[[str], None] | None = None) -> None:
     from distributed import Client, LocalCluster, as_completed
 
-    from ..errors import ConfigError
+    from ..errors import ConfigError, ReportedlyError
 
     cluster = None
     if scheduler == "local-cluster":
@@ -306,8 +306,8 @@ def _run_distributed(store: Store, todo: list[tuple[str, str | None]], task: Cal
     else:
         try:
             client = Client(scheduler, timeout=connect_timeout)
-        except (OSError, TimeoutError) as exc:
-            raise ConfigError(f"cannot reach the Dask scheduler at {scheduler} within {connect_timeout:g} s "
+        except (OSError, TimeoutError) as exc:  # the address is fine; the scheduler is not there (exit 1)
+            raise ReportedlyError(f"cannot reach the Dask scheduler at {scheduler} within {connect_timeout:g} s "
                               f"({type(exc).__name__}); is it running?") from None
         except ValueError as exc:
             raise ConfigError(f"bad scheduler address {scheduler!r}: {exc}") from None

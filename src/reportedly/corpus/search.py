@@ -100,9 +100,21 @@ def _like_escape(value: str) -> str:
 def check_date(value: str | None, name: str) -> str | None:
     if value in (None, ""):
         return None
-    if not _DATE.match(value):
-        raise QueryError(f"--{name} {value!r}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    if not _DATE.match(value) or not _real_date(value):
+        raise QueryError(f"'{name}' date {value!r} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
     return value
+
+
+def _real_date(value: str) -> bool:
+    """Does ``YYYY[-MM[-DD]]`` name a day, month or year of the calendar ("2025-13" does not)?"""
+    import datetime as dt
+
+    parts = [int(x) for x in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
 
 
 def search(
