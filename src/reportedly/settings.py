@@ -60,6 +60,7 @@ class ServeSettings:
 
     host: str
     port: int
+    allowed_hosts: list[str]
 
 
 #: Section name -> its dataclass; the sections of ``defaults.toml``, in order.

@@ -75,3 +75,28 @@ def test_serve_without_a_store_refuses_and_creates_nothing(tmp_path, capsys) -> 
     (line,) = err.splitlines()
     assert "no such corpus store" in line and "ingest" in line
     assert not db.exists()
+
+
+def test_a_loopback_server_answers_only_its_own_host_names(corpus_db) -> None:
+    from fastapi.testclient import TestClient
+
+    from reportedly.web.app import allowed_hosts_for, create_app
+
+    app = create_app(corpus_db, allowed_hosts=allowed_hosts_for("127.0.0.1", ["corpus.lab"]))
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/").status_code == 200
+        for host in ("localhost:8000", "[::1]:8000", "corpus.lab", "127.0.0.1"):
+            assert c.get("/", headers={"host": host}).status_code == 200, host
+        rebound = c.get("/api/search?q=talks", headers={"host": "attacker.example:8000"})
+        assert rebound.status_code == 400 and "unknown host" in rebound.text
+        moved = c.get("/speakers/", headers={"host": "attacker.example"}, follow_redirects=False)
+        assert moved.status_code == 400 and "attacker.example" not in moved.headers.get("location", "")
+    assert allowed_hosts_for("0.0.0.0") is None  # every name, when the user listens everywhere
+
+
+def test_head_and_options_are_answered(client) -> None:
+    got, head = client.get("/"), client.head("/")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    opts = client.options("/api/search")
+    assert opts.status_code == 204 and opts.headers["allow"] == "GET, HEAD, OPTIONS"

@@ -104,6 +104,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     _db(p)
     p.add_argument("--host", help="address to listen on (default: settings serve.host, 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (default: settings serve.port, 8000)")
+    p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                   help="also answer requests for this host name (repeatable; settings serve.allowed_hosts); "
+                        "a loopback address answers 127.0.0.1, localhost and ::1 only")
     p.add_argument("--ingest", nargs="+", metavar="PATH", default=None,
                    help="first ingest these inputs into the store (as `reportedly ingest PATH...`)")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar (with --ingest)")
@@ -257,7 +260,9 @@ def run_serve(args: argparse.Namespace) -> int:
                 if not store.document_ids():
                     return 1  # nothing could be ingested: nothing to serve
     Store(path).close()  # create or migrate once, before the read-only request threads open it
-    app = create_app(path)
+    from ..web.app import allowed_hosts_for
+
+    app = create_app(path, allowed_hosts=allowed_hosts_for(host, [*settings.serve.allowed_hosts, *args.allowed_host]))
     shown = f"[{host}]" if ":" in host else host
     print(f"reportedly: serving {path} at http://{shown}:{port}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -11,13 +11,14 @@ the server never writes.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as FastPath
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
@@ -77,6 +78,61 @@ class SearchResponse(BaseModel):
     query: str
     filters: dict[str, Any]
     results: list[SearchResult]
+
+
+#: Host names a server bound to a loopback address answers to (the port is ignored).
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def allowed_hosts_for(bind: str, extra: Sequence[str] = ()) -> list[str] | None:
+    """The Host names a server bound to ``bind`` answers: a loopback address its loopback names (so
+    that a page elsewhere cannot reach the corpus through DNS rebinding) plus ``extra``; any other
+    address ``extra`` alone, or every name when ``extra`` is empty (``None``)."""
+    if bind in LOOPBACK_HOSTS or bind.startswith("127."):
+        return [*LOOPBACK_HOSTS, bind, *extra]
+    return list(extra) or None
+
+
+class HostAndMethods:
+    """ASGI middleware: a request whose Host header is not one of ``allowed`` gets 400 (``allowed``
+    None: any); HEAD is answered as GET without the body; OPTIONS says which methods exist."""
+
+    def __init__(self, app: Any, allowed: Sequence[str] | None = None):
+        self.app = app
+        self.allowed = None if allowed is None else {h.strip("[]").lower() for h in allowed}
+
+    def _host_ok(self, scope: dict[str, Any]) -> bool:
+        if self.allowed is None:
+            return True
+        host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
+        name = host
+        if host.startswith("["):  # [::1]:8000
+            name = host[1:].split("]", 1)[0]
+        elif host.count(":") == 1:
+            name = host.split(":", 1)[0]
+        return name.lower() in self.allowed
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if not self._host_ok(scope):
+            await PlainTextResponse("unknown host: this server answers only to the names it serves "
+                                    "(reportedly serve --allowed-host NAME adds one)", 400)(scope, receive, send)
+            return
+        if scope["method"] == "OPTIONS":
+            await Response(status_code=204, headers={"Allow": "GET, HEAD, OPTIONS"})(scope, receive, send)
+            return
+        if scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def no_body(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b"", "more_body": message.get("more_body", False)}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, no_body)
 
 
 class SecurityHeaders:
@@ -177,8 +233,9 @@ def _form_score(value: str) -> tuple[float, str | None]:
     return score, None
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The ASGI app serving the corpus store at ``db_path`` (which must exist)."""
+def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
+    """The ASGI app serving the corpus store at ``db_path`` (which must exist); ``allowed_hosts``: the
+    Host names it answers (``None``: any; ``reportedly serve`` passes :func:`allowed_hosts_for`)."""
     db_path = Path(db_path)
     if not db_path.exists():
         raise StoreError(f"{db_path}: no such corpus store (run 'reportedly ingest' first)")
@@ -188,6 +245,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                   description="Who said what, according to whom, how sure, and when — across a corpus.")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
+    app.add_middleware(HostAndMethods, allowed=allowed_hosts)
     app.add_middleware(SecurityHeaders)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["snippet"] = snippet_html
