@@ -55,7 +55,7 @@ def load_tagger(settings: Settings | None = None):
             return None
     else:
         model_dir = _tagger.PACKAGED_MODELS.get(named) or Path(named).expanduser()
-        if not model_dir.exists():
+        if not model_dir.exists() and not any(c in named for c in "/\\~."):  # a bare word, not a path
             from ..errors import ModelError
 
             raise ModelError(f"unknown model {named!r}: name a packaged one ({', '.join(_tagger.PACKAGED_MODELS)}) "
