@@ -46,6 +46,8 @@ def test_search_filters_by_minimum_score(db: Path) -> None:
         sure = [r for r in s.search("budget OR points", min_score=0.5) if r["type"] == "attribution"]
         assert {r["attribution_id"] for r in every} == {"a1", "a2"}
         assert [r["attribution_id"] for r in sure] == ["a1"]
+        # the article itself is still found: a minimum score thins statements, not articles
+        assert [r["type"] for r in s.search("budget", min_score=0.5)].count("document") == 1
         with pytest.raises(QueryError, match="between 0 and 1"):
             s.search("budget", min_score=2)
 

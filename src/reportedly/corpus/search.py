@@ -165,7 +165,9 @@ def search(
         # "New York Times" finds statements relayed via "The New York Times"
         att_where.append("a.via_outlet LIKE ? ESCAPE '\\'")
         att_params.append("%" + _like_escape(via.strip()) + "%")
-    statement_only = bool(att_where)
+    # a filter on who spoke or how keeps articles out; a minimum score only thins the statements
+    # (an article hit has no score to compare)
+    statement_only = bool(speaker or anonymous or hedged or via)
     tried = [match]
     if match:
         tried += [q for q in (_requoted(query), _plain_terms(query)) if q and q not in tried]
