@@ -108,3 +108,9 @@ def test_web_min_score(db: Path) -> None:
         assert client.get("/search", params={"q": "budget", "min_score": ""}).status_code == 200  # empty field
         bad = client.get("/search", params={"q": "budget", "min_score": "lots"})
         assert bad.status_code == 400 and "is not a number" in bad.text
+
+
+def test_control_characters_in_a_query_separate_words(db: Path) -> None:
+    with Store(db, readonly=True) as s:
+        plain = s.search("budget cut")
+        assert plain and s.search("budget\x00cut") == plain  # was "unterminated string"

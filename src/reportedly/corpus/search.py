@@ -76,6 +76,9 @@ def _is_syntax_error(exc: sqlite3.OperationalError) -> bool:
     return "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def check_query(query: str) -> None:
     """Refuse a query over the length or term limits with a clear one-line message."""
     if len(query) > MAX_QUERY_CHARS:
@@ -136,8 +139,9 @@ def search(
     date_from, date_to = check_date(date_from, "from"), check_date(date_to, "to")
     limit = max(1, min(int(limit), 1000))
     offset = max(0, int(offset))
-    check_query(query or "")
-    match = fts_query(query or "")
+    query = _CONTROL.sub(" ", query or "")  # a NUL or other control character separates words
+    check_query(query)
+    match = fts_query(query)
     doc_where: list[str] = []
     doc_params: list[Any] = []
     if outlet:
