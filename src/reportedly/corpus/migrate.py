@@ -84,6 +84,9 @@ def check_version(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a store (opened read-only) whose schema is not the one this reportedly writes."""
     latest = len(migrations())
     have = schema_version(conn)
+    if have > latest:
+        raise StoreError(f"{path}: store schema is version {have}, newer than this reportedly knows ({latest}); "
+                         "upgrade reportedly to read it")
     if have != latest:
         raise StoreError(f"{path}: store schema is version {have}, this reportedly needs {latest} "
                          "(open it once for writing, e.g. 'reportedly ingest', to migrate)")
