@@ -100,3 +100,14 @@ def test_head_and_options_are_answered(client) -> None:
     assert head.headers["content-type"] == got.headers["content-type"]
     opts = client.options("/api/search")
     assert opts.status_code == 204 and opts.headers["allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_the_openapi_document_lists_the_errors_each_route_returns(client) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/documents/{doc_id}", "/api/speakers/{speaker_id}", "/api/outlets/{name}",
+                 "/api/statements/{statement_id}"):
+        assert "404" in paths[path]["get"]["responses"], path
+    for path in ("/api/search", "/api/statements"):
+        assert "400" in paths[path]["get"]["responses"], path
+    assert client.get("/api/documents/nope").status_code == 404
+    assert client.get("/api/search?q=x&from=2025-13").status_code == 400

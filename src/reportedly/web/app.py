@@ -74,6 +74,18 @@ class SearchResult(BaseModel):
     input: str | None = None
 
 
+class ErrorResponse(BaseModel):
+    """An error: what was not found, or why the request cannot be answered."""
+
+    detail: str = Field(description="one line saying what went wrong")
+
+
+#: OpenAPI entries for the errors the API returns (each route lists those it can answer).
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse, "description": "no such item"}}
+BAD_QUERY: dict[int | str, dict[str, Any]] = {400: {"model": ErrorResponse, "description":
+                                                    "a query, date or filter that cannot be used"}}
+
+
 class SearchResponse(BaseModel):
     query: str
     filters: dict[str, Any]
@@ -275,7 +287,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
 
     # -- JSON API -----------------------------------------------------------------------------------
     @app.get("/api/search", tags=["api"], summary="Search bodies and statements, with filters",
-             response_model=SearchResponse)
+             response_model=SearchResponse, responses=BAD_QUERY)
     def api_search(q: str = Query("", description="words, \"a phrase\", a OR b, prefix*; empty lists what "
                                   "the filters select"),
                    speaker: str | None = Query(None, description="statements by this speaker: id or any form "
@@ -307,7 +319,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
                       offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> list[dict[str, Any]]:
         return store().documents(limit=limit, offset=offset, outlet=outlet)
 
-    @app.get("/api/documents/{doc_id}", tags=["api"], summary="One document as its JSON record")
+    @app.get("/api/documents/{doc_id}", tags=["api"], summary="One document as its JSON record", responses=NOT_FOUND)
     def api_document(doc_id: str) -> JSONResponse:
         rec = store().get_record(doc_id)
         if rec is None:
@@ -319,7 +331,8 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
                      offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> list[dict[str, Any]]:
         return store().speakers(limit=limit, offset=offset)
 
-    @app.get("/api/speakers/{speaker_id}", tags=["api"], summary="A speaker and every statement by date")
+    @app.get("/api/speakers/{speaker_id}", tags=["api"], summary="A speaker and every statement by date",
+             responses=NOT_FOUND)
     def api_speaker(speaker_id: str) -> dict[str, Any]:
         sp = store().speaker(speaker_id)
         if sp is None:
@@ -330,14 +343,16 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
     def api_outlets() -> list[dict[str, Any]]:
         return store().outlets()
 
-    @app.get("/api/outlets/{name:path}", tags=["api"], summary="An outlet's sourcing profile, overall and per month")
+    @app.get("/api/outlets/{name:path}", tags=["api"], summary="An outlet's sourcing profile, overall and per month",
+             responses=NOT_FOUND)
     def api_outlet(name: str) -> dict[str, Any]:
         prof = store().outlet_profile(name)
         if prof is None:
             raise HTTPException(status_code=404, detail=f"outlet {name} not found")
         return prof
 
-    @app.get("/api/statements", tags=["api"], summary="Statements seen in several documents, matching a query")
+    @app.get("/api/statements", tags=["api"], summary="Statements seen in several documents, matching a query",
+             responses=BAD_QUERY)
     def api_statements(q: str = Query("", description="words of the statement (search syntax); empty: the most "
                                       "repeated statements"),
                        speaker: str | None = Query(None, description="with an occurrence by this speaker"),
@@ -351,7 +366,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
         return JSONResponse(found)
 
     @app.get("/api/statements/{statement_id}", tags=["api"], summary="One statement: first seen, every occurrence, "
-             "relays and alterations")
+             "relays and alterations", responses=NOT_FOUND)
     def api_statement(statement_id: int = FastPath(ge=1, le=2**62)) -> JSONResponse:
         st = store().statement(statement_id)
         if st is None:
