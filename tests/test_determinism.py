@@ -17,6 +17,7 @@ from reportedly.bench.digest import digests
 #: ``python -m reportedly.bench digest examples``
 EXAMPLES_DIGESTS = {
     "crawl.warc.gz": "dd272cf70efbd1c1",
+    "dockers-relay.txt": "2635a98d56f2e91a",
     "harbour-dispute.txt": "ad305d37053e2c89",
     "library-reopens.html": "9a5a7bcd1cb67149",
 }
@@ -63,6 +64,6 @@ def test_same_records_with_one_and_four_workers_under_load(examples: Path, share
         for p in burners:
             p.join(5)
         spinner.join(5)
-    assert len(alone) == len(inputs) + 2  # the examples folder holds three inputs
+    assert len(alone) == len(inputs) + 3  # the examples folder holds four inputs
     assert loaded == alone
     assert again == alone

@@ -96,7 +96,7 @@ def test_readme_commands_run_as_written(workdir: Path) -> None:
     assert _in_order(sample.group(2).splitlines(), printed) == []
 
     records = [json.loads(line) for line in (workdir / "records.jsonl").read_text("utf-8").splitlines()]
-    assert len(records) == 4  # the text dump, the HTML page and the two records of the WARC crawl
+    assert len(records) == 5  # two text dumps, the HTML page and the two records of the WARC crawl
     assert all(r["schema"] == "reportedly.document/1.1" and r["attributions"] for r in records)
 
     (search,) = [out for cmd, out in outputs.items() if _subcommand(cmd) == "search"]
@@ -112,6 +112,8 @@ def test_readme_commands_run_as_written(workdir: Path) -> None:
 def test_corpus_doc_commands_run_as_written(workdir: Path) -> None:
     run, _ = commands("docs/corpus.md")
     outputs = {cmd: _run(cmd, workdir) for cmd in run}
-    assert "4 documents added" in next(o.stderr for c, o in outputs.items() if _subcommand(c) == "ingest")
+    assert "5 documents added" in next(o.stderr for c, o in outputs.items() if _subcommand(c) == "ingest")
+    traced = next(o.stdout for c, o in outputs.items() if _subcommand(c) == "trace")
+    assert "2 documents, 2 outlets" in traced and "[altered: equipment → machines]" in traced
     exported = (workdir / "attributions.csv").read_text("utf-8")
     assert exported.startswith("document_id,attribution_id,") and exported.count("\n") > 10

@@ -42,7 +42,7 @@ def test_json_list_for_several(capsys, examples) -> None:
     code, out, _ = _run(capsys, str(examples), "--format", "json")
     assert code == 0
     recs = json.loads(out)
-    assert isinstance(recs, list) and len(recs) == 4  # two WARC records, one text dump, one page
+    assert isinstance(recs, list) and len(recs) == 5  # two WARC records, two text dumps, one page
     assert {r["format"] for r in recs} == {"warc", "text", "html"}
 
 
