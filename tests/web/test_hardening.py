@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reportedly.cli import main
@@ -111,3 +113,19 @@ def test_the_openapi_document_lists_the_errors_each_route_returns(client) -> Non
         assert "400" in paths[path]["get"]["responses"], path
     assert client.get("/api/documents/nope").status_code == 404
     assert client.get("/api/search?q=x&from=2025-13").status_code == 400
+
+
+def test_counts_agree_in_number(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from reportedly.cli import main
+    from reportedly.web.app import counted, create_app
+
+    assert (counted(1, "document"), counted(0, "outlet"), counted(1200, "statement")) == \
+        ("1 document", "0 outlets", "1,200 statements")
+    db = tmp_path / "one.db"
+    root = Path(__file__).resolve().parents[2]
+    assert main(["ingest", str(root / "examples" / "harbour-dispute.txt"), "--db", str(db), "--no-progress"]) == 0
+    with TestClient(create_app(db)) as c:
+        page = c.get("/").text
+    assert "1 document ·" in page and "1 documents" not in page

@@ -198,6 +198,15 @@ _QUOTES = "\"'“”‘’«»"
 _DOUBLE = "\"“”«»"
 
 
+def counted(n: Any, word: str) -> str:
+    """``3 documents``, ``1 document``: a count with its noun in the right number."""
+    try:
+        k = int(n or 0)
+    except (TypeError, ValueError):
+        k = 0
+    return f"{k:,} {word if k == 1 else word + 's'}"
+
+
 def unquote_text(text: str | None) -> str:
     """A quotation without its own outer quotation marks (the page adds its own).
 
@@ -264,6 +273,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
     templates.env.filters["hue"] = speaker_hue
     templates.env.filters["q"] = lambda v: quote(str(v), safe="")
     templates.env.filters["unquote"] = unquote_text
+    templates.env.filters["counted"] = counted
     local = threading.local()
 
     def store() -> Store:
