@@ -35,3 +35,13 @@ def test_the_package_says_it_is_typed_and_ships_the_marker() -> None:
     assert "py.typed" in data
     for pattern in data:  # every packaged pattern names files that exist
         assert list((ROOT / "src" / "reportedly").glob(pattern)), pattern
+
+
+def test_one_release_version_named_in_every_record() -> None:
+    from importlib.metadata import version
+
+    assert reportedly.__version__ == version("reportedly")
+    assert f"## {reportedly.__version__} " in (ROOT / "CHANGELOG.md").read_text("utf-8")
+    doc = reportedly.Analyzer(reportedly.Settings.load(env={}, pipeline={"components": ["structure"]})) \
+        .analyze_text("The mayor said the bridge would reopen.")
+    assert doc.provenance[0] == {"component": "reportedly", "version": reportedly.__version__}

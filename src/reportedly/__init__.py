@@ -5,8 +5,7 @@ from .document import Attribution, Claim, Document, Entity, Metadata, Source, Sp
 from .errors import ReportedlyError
 from .readers import Failure, read_inputs
 from .settings import Settings, get_settings
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "Analyzer", "Attribution", "Claim", "Document", "Entity", "Failure", "Metadata", "ReportedlyError",

@@ -9,6 +9,7 @@ from typing import Protocol, runtime_checkable
 from .document import Document
 from .errors import ConfigError
 from .settings import Settings, get_settings
+from .version import __version__
 
 #: Component name -> "module:factory". A factory takes the settings and returns a component.
 REGISTRY: dict[str, str] = {
@@ -61,6 +62,7 @@ class Pipeline:
         return cls(load_component(n, settings) for n in names)
 
     def __call__(self, doc: Document) -> Document:
+        doc.record("reportedly", __version__)  # the release, then each component's own version
         for comp in self.components:
             doc = comp(doc)
             doc.record(comp.name, comp.version)
@@ -68,5 +70,5 @@ class Pipeline:
 
     @property
     def versions(self) -> dict[str, str]:
-        """Component name -> version, as :meth:`__call__` records them."""
-        return {c.name: c.version for c in self.components}
+        """Component name -> version, as :meth:`__call__` records them (the release first)."""
+        return {"reportedly": __version__, **{c.name: c.version for c in self.components}}

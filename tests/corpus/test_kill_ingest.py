@@ -101,7 +101,7 @@ def _check_consistent(db: Path) -> dict[str, int]:
             n_att = conn.execute("SELECT count(*) FROM attributions WHERE doc_rowid = ?", (row["rowid"],)).fetchone()[0]
             assert n_att == len(rec["attributions"]) == 3
             n_prov = conn.execute("SELECT count(*) FROM provenance WHERE doc_rowid = ?", (row["rowid"],)).fetchone()[0]
-            assert n_prov == 2
+            assert n_prov == 3  # the release, then structure and the stand-in attribution
             n_ent = conn.execute("SELECT count(*) FROM entities WHERE doc_rowid = ?", (row["rowid"],)).fetchone()[0]
             n_men = conn.execute("SELECT count(*) FROM entity_mentions WHERE doc_rowid = ?",
                                  (row["rowid"],)).fetchone()[0]

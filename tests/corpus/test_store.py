@@ -211,7 +211,7 @@ def test_ingest_update_reanalyses_inputs_already_done(tmp_path: Path) -> None:
         assert (stats.skipped_files, stats.existing, stats.updated) == (0, 1, 0)
         stats = ingest_paths(s, [str(src)], Analyzer(), update=True)  # structure + attribution now
         assert stats.updated == 1 and "1 updated" in stats.summary()
-        assert [p["component"] for p in s.get_record(s.document_ids()[0])["provenance"]] == ["structure",
+        assert [p["component"] for p in s.get_record(s.document_ids()[0])["provenance"]] == ["reportedly", "structure",
                                                                                             "attribution"]
         assert s.integrity_check() == "ok"
 
