@@ -129,3 +129,24 @@ def test_counts_agree_in_number(tmp_path) -> None:
     with TestClient(create_app(db)) as c:
         page = c.get("/").text
     assert "1 document ·" in page and "1 documents" not in page
+
+
+def test_dates_read_as_dates_and_the_release_is_named(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from reportedly.cli import main
+    from reportedly.web.app import create_app, readable_date
+
+    assert readable_date("2025-03-14") == "14 March 2025"
+    assert readable_date("2025-03-14T08:40:00Z") == "14 March 2025, 08:40 UTC"
+    assert readable_date("2025-03") == "March 2025" and readable_date("2025-13-01") == "2025-13-01"
+    db = tmp_path / "one.db"
+    root = Path(__file__).resolve().parents[2]
+    assert main(["ingest", str(root / "examples" / "harbour-dispute.txt"), "--db", str(db), "--no-progress"]) == 0
+    with TestClient(create_app(db)) as c:
+        doc_id = c.get("/api/documents").json()[0]["id"]
+        page = c.get(f"/documents/{doc_id}").text
+    assert '<time datetime="2025-03-14T08:40:00">14 March 2025, 08:40</time>' in page
+    from reportedly import __version__
+
+    assert f"<p>reportedly {__version__}</p>" in page and "<summary>component versions</summary>" in page

@@ -10,6 +10,7 @@ the server never writes.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -198,6 +199,26 @@ _QUOTES = "\"'“”‘’«»"
 _DOUBLE = "\"“”«»"
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def readable_date(value: str | None) -> str:
+    """An ISO date as a reader writes it: "14 March 2025", "March 2025", "2025"; with a time,
+    "14 March 2025, 08:40" (the zone, when given, as it was). Anything else is shown as it is."""
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$",
+                  (value or "").strip())
+    if not m or (m.group(2) and not 1 <= int(m.group(2)) <= 12):
+        return value or ""
+    year, month, day, clock, zone = m.groups()
+    out = year if not month else f"{_MONTHS[int(month) - 1]} {year}"
+    if day:
+        out = f"{int(day)} {out}"
+    if clock:
+        out += f", {clock}" + (" UTC" if zone == "Z" else f" {zone}" if zone else "")
+    return out
+
+
 def counted(n: Any, word: str) -> str:
     """``3 documents``, ``1 document``: a count with its noun in the right number."""
     try:
@@ -274,6 +295,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
     templates.env.filters["q"] = lambda v: quote(str(v), safe="")
     templates.env.filters["unquote"] = unquote_text
     templates.env.filters["counted"] = counted
+    templates.env.filters["readable_date"] = readable_date
     local = threading.local()
 
     def store() -> Store:
