@@ -11,7 +11,8 @@ logit (softmax over the candidates of one pronoun) from the speaker layer of tra
 (``training/data/speakers-train.json``, written by careful reading):
 
 1. analyse the 300 train articles exactly as ``analyze`` does, recording every ranking the
-   resolver makes (its candidates and their features);
+   resolver makes (its candidates and their features), ranking with the hand weights so that the
+   data do not depend on the weights packaged at the time;
 2. keep the rankings of sources the scorer matches to a gold attribution, labelling each
    candidate right when its name is the gold speaker (``tools/speaker_score.py``'s rule);
 3. fit by L2-regularised gradient descent, the regularisation chosen by 5-fold cross-validation
@@ -33,11 +34,11 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "training" / "speakers"))
-from matching import matched, right  # noqa: E402
+from reportedly.attribution import entities as E
+from reportedly.evaluation import load_polnear, prediction_of
+from reportedly.evaluation.speakers import match_predictions, speaker_right
 
-from reportedly.attribution import entities as E  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 TRAIN = ROOT.parent / "shared" / "data" / "polnear" / "train"
 SPEAKERS = ROOT / "training" / "data" / "speakers-train.json"
@@ -47,35 +48,31 @@ OUT = ROOT / "src" / "reportedly" / "attribution" / "data" / "pronoun_ranker.jso
 def collect(limit: int | None = None) -> list[dict]:
     """One item per matched pronoun source: candidate names, feature rows and which are right."""
     from reportedly.api import Analyzer
-    from reportedly.output import to_record
     from reportedly.settings import Settings
 
     speakers = json.loads(SPEAKERS.read_text())
-    names = sorted(speakers)[:limit] if limit else sorted(speakers)
+    gold = [g for g in load_polnear(TRAIN) if g.name in speakers]
+    gold = gold[:limit] if limit else gold
     analyzer = Analyzer(Settings.load(pipeline={"workers": 1}))
-    traces: dict[tuple[str, int], list] = {}
-    records: dict[str, list[dict]] = {}
-    for name in names:
-        E.RANKING_TRACE = []
-        path = TRAIN / "text" / f"{name}.txt"
-        for doc in analyzer.analyze_paths([str(path)]):
-            if not hasattr(doc, "attributions"):
-                continue
-            records[name] = to_record(doc)["attributions"]
-        for pos, cands in E.RANKING_TRACE:
-            traces.setdefault((name, pos), cands)  # the first ranking at a position: the source's own
-        E.RANKING_TRACE = None
+    # rank with the hand weights, so that the training data do not depend on the weights packaged now
+    E._WEIGHTS = E.HAND_WEIGHTS
     items = []
-    for name, gold, att in matched(TRAIN, speakers, records):
-        spans = (att.get("source") or {}).get("spans") or []
-        if not spans:
-            continue
-        cands = traces.get((name, spans[0][0]))
-        if not cands:
-            continue
-        labels = [bool(right(gold, cand_name, False)) for cand_name, _ in cands]
-        items.append({"article": name, "names": [c for c, _ in cands], "x": [f for _, f in cands],
-                      "y": labels, "kind": gold.get("kind")})
+    for g in gold:
+        E.RANKING_TRACE = []
+        doc = analyzer.analyze_text(g.text, input=g.name)
+        traces: dict[int, list] = {}
+        for pos, cands in E.RANKING_TRACE:
+            traces.setdefault(pos, cands)  # the first ranking at a position: the source's own
+        E.RANKING_TRACE = None
+        for att, event in match_predictions(g, speakers[g.name], prediction_of(doc)):
+            spans = att["source"]["spans"]
+            truth = speakers[g.name].get(event) if event else None
+            if not spans or truth is None or truth.get("kind") in (None, "none") or spans[0][0] not in traces:
+                continue
+            cands = traces[spans[0][0]]
+            items.append({"article": g.name, "names": [c for c, _ in cands], "x": [f for _, f in cands],
+                          "y": [speaker_right(truth, name, False) for name, _ in cands], "kind": truth.get("kind")})
+    E._WEIGHTS = None
     return items
 
 

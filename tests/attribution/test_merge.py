@@ -9,8 +9,8 @@ from reportedly.attribution.tagger import TaggedRelation
 TEXT = "A top US general reportedly believes talks would help, while other officials are said to oppose it."
 
 
-def _at(s: str, start: int = 0) -> tuple[int, int]:
-    i = TEXT.index(s, start)
+def _at(s: str, start: int = 0, text: str = TEXT) -> tuple[int, int]:
+    i = text.index(s, start)
     return (i, i + len(s))
 
 
@@ -59,17 +59,15 @@ def test_relative_clause_source_is_replaced_by_the_rules_noun_phrase() -> None:
 
 def test_source_cut_after_a_function_word_is_completed_up_to_the_cue() -> None:
     text = "Officials at the agriculture ministry believe that payments will be needed."
-    at = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731
-    tagged = [TaggedRelation(source=[at("Officials at the")], cue=[at("believe")],
-                             content=[at("that payments will be needed")], score=0.9)]
+    tagged = [TaggedRelation(source=[_at("Officials at the", text=text)], cue=[_at("believe", text=text)],
+                             content=[_at("that payments will be needed", text=text)], score=0.9)]
     (m,) = merge(text, tagged, [])
     assert [text[a:b] for a, b in m.source] == ["Officials at the agriculture ministry"]
 
 
 def test_source_ending_on_a_noun_is_left_alone() -> None:
     text = "Officials, speaking in Ashdown on Friday, believe that payments will be needed."
-    at = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731
-    tagged = [TaggedRelation(source=[at("Officials")], cue=[at("believe")],
-                             content=[at("that payments will be needed")], score=0.9)]
+    tagged = [TaggedRelation(source=[_at("Officials", text=text)], cue=[_at("believe", text=text)],
+                             content=[_at("that payments will be needed", text=text)], score=0.9)]
     (m,) = merge(text, tagged, [])
     assert [text[a:b] for a, b in m.source] == ["Officials"]

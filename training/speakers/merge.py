@@ -14,19 +14,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
+from reportedly.evaluation.speakers import speaker_right
+
 KINDS = {"person", "organisation", "government", "outlet", "group", "document", "anonymous", "none"}
-
-
-def _norm_loader():
-    shared = Path(__file__).resolve().parents[3] / "shared" / "tools"
-    sys.path.insert(0, str(shared))
-    from speaker_score import right  # noqa: E402
-
-    return right
 
 
 def check(record: dict) -> list[str]:
@@ -40,11 +33,12 @@ def check(record: dict) -> list[str]:
     return problems
 
 
-def agree(right, a: dict, b: dict) -> bool:
+def agree(a: dict, b: dict) -> bool:
     """Do two readings name the same speaker (by the scorer's rule, each taken as gold)?"""
     if a.get("source") is None or b.get("source") is None:
         return a.get("source") is None and b.get("source") is None
-    return bool(right(a, b.get("entity"), b.get("anonymous")) and right(b, a.get("entity"), a.get("anonymous")))
+    return speaker_right(a, b.get("entity"), bool(b.get("anonymous"))) and \
+        speaker_right(b, a.get("entity"), bool(a.get("anonymous")))
 
 
 def main(argv=None):
@@ -53,7 +47,6 @@ def main(argv=None):
     ap.add_argument("--sheets", type=Path, required=True, help="the worksheets folder (selection.json)")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
-    right = _norm_loader()
     selection = json.loads((args.sheets / "selection.json").read_text())
     readings: dict[str, list[tuple[int, dict]]] = {}
     for path in sorted(args.readers.glob("reader-*.json"), key=lambda p: int(p.stem.split("-")[1])):
@@ -87,7 +80,7 @@ def main(argv=None):
         (_, a), (_, b) = pair
         for eid in a.keys() & b.keys():
             total += 1
-            ok = agree(right, a[eid], b[eid])
+            ok = agree(a[eid], b[eid])
             same += ok
             same_kind += a[eid].get("kind") == b[eid].get("kind")
             same_anon += bool(a[eid].get("anonymous")) == bool(b[eid].get("anonymous"))

@@ -8,15 +8,16 @@ from contextlib import contextmanager
 
 from tqdm import tqdm
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+from ..readers import shown_name
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(message: str) -> str:
     """A one-line message as it may reach a terminal: control characters (a newline that would
     forge a line, an ANSI or OSC escape that recolours or retitles the terminal), bidi overrides and
     undecodable bytes of file names written as escapes ("\\n", "\\x1b", "\\u202e")."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii")
-                        if not "\ud800" <= m.group() <= "\udfff" else f"\\x{ord(m.group()) - 0xdc00:02x}", message)
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), shown_name(message))
 
 
 def say(message: str) -> None:

@@ -18,6 +18,7 @@ via) return statements only; a query with no words lists what the filters select
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sqlite3
@@ -110,8 +111,6 @@ def check_date(value: str | None, name: str) -> str | None:
 
 def _real_date(value: str) -> bool:
     """Does ``YYYY[-MM[-DD]]`` name a day, month or year of the calendar ("2025-13" does not)?"""
-    import datetime as dt
-
     parts = [int(x) for x in value.split("-")]
     try:
         dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)

@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 from ..document import Document, Entity, Metadata, Source
 from ..errors import StoreError
 from ..output import mention_forms
+from ..readers import shown_name
 from .migrate import check_version, migrate, retry_busy, schema_version
 from .speaker_index import ATT_ENTITY_JOIN, link_speaker, refresh_speakers
 from .speakers import name_key, normalise_name, speaker_display, variant_key
@@ -155,8 +156,6 @@ class Store:
 
     def mark_input(self, digest: str, path: str, documents: int) -> None:
         """Record that every document of the input file with hash ``digest`` is stored."""
-        from ..readers import shown_name
-
         path = shown_name(path)
         with self._lock:
             self.conn.execute("INSERT OR IGNORE INTO inputs (hash, path, documents) VALUES (?, ?, ?)",

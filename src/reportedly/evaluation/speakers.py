@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,15 +96,13 @@ class SpeakerScores:
         return out
 
 
-def score_speakers(gold: GoldDocument, speakers: Mapping[str, Mapping[str, Any]],
-                   predictions: Sequence[Mapping[str, Any]]) -> SpeakerScores:
-    """Score one article's predicted attributions (``{"cue", "content", "source": {spans, entity,
-    anonymous}}`` with spans as pairs) against its gold speakers."""
-    out = SpeakerScores()
+def match_predictions(gold: GoldDocument, speakers: Mapping[str, Mapping[str, Any]],
+                      predictions: Sequence[Mapping[str, Any]]) -> Iterator[tuple[Mapping[str, Any], str | None]]:
+    """Each prediction with the event id of the gold attribution it matches, or ``None``: cues share a
+    token and contents have token F1 >= 0.5, the best such gold taken, each gold used once."""
     toks = [(m.start(), m.end()) for m in WORD.finditer(gold.text)]
     rels = [(i, r) for i, r in zip(gold.ids, gold.relations, strict=False) if i in speakers]
     gsets = [{k: _covered(toks, r[k]) for k in ("cue", "content")} for _, r in rels]
-    out.gold = sum(1 for i, _ in rels if speakers[i].get("kind") not in (None, "none"))
     used: set[int] = set()
     for a in predictions:
         p = {k: _covered(toks, a.get(k) or ()) for k in ("cue", "content")}
@@ -116,11 +114,22 @@ def score_speakers(gold: GoldDocument, speakers: Mapping[str, Mapping[str, Any]]
             f = 2 * len(p["content"] & g["content"]) / denom if denom else 1.0
             if f >= best_f:
                 best, best_f = j, f
-        if best is None:
+        if best is not None:
+            used.add(best)
+        yield a, (rels[best][0] if best is not None else None)
+
+
+def score_speakers(gold: GoldDocument, speakers: Mapping[str, Mapping[str, Any]],
+                   predictions: Sequence[Mapping[str, Any]]) -> SpeakerScores:
+    """Score one article's predicted attributions (``{"cue", "content", "source": {spans, entity,
+    anonymous}}`` with spans as pairs) against its gold speakers."""
+    out = SpeakerScores()
+    out.gold = sum(1 for i in gold.ids if i in speakers and speakers[i].get("kind") not in (None, "none"))
+    for a, event in match_predictions(gold, speakers, predictions):
+        if event is None:
             out.predicted += 1
             continue
-        used.add(best)
-        gold_speaker = speakers[rels[best][0]]
+        gold_speaker = speakers[event]
         if gold_speaker.get("kind") in (None, "none"):
             continue
         out.predicted += 1
@@ -133,7 +142,7 @@ def score_speakers(gold: GoldDocument, speakers: Mapping[str, Mapping[str, Any]]
         if ok:
             out.tp += 1
         else:
-            out.errors.append(f"{gold.name} {rels[best][0]}: gold {gold_speaker.get('entity')!r} "
+            out.errors.append(f"{gold.name} {event}: gold {gold_speaker.get('entity')!r} "
                               f"({gold_speaker.get('kind')}), "
                               f"predicted {src.get('entity')!r} anonymous={bool(src.get('anonymous'))}")
     return out

@@ -102,15 +102,19 @@ def list_files(inputs: Iterable[str], settings: Settings | None = None) -> list[
     return out
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    # an undecodable byte of a file name, as Python's surrogateescape holds it; any other lone surrogate
+    return f"\\x{code - 0xdc00:02x}" if 0xdc80 <= code <= 0xdcff else f"\\u{code:04x}"
+
+
 def shown_name(name: str) -> str:
     """A file name as text that any UTF-8 writer takes: the bytes of a name that is not UTF-8 (which
     Python holds as lone surrogates) written as ``\\xNN`` ("bad\\xff\\xfename.txt"); other names as given."""
-    try:
-        name.encode("utf-8")
-        return name
-    except UnicodeEncodeError:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") \
-            .encode("utf-8", "backslashreplace").decode("utf-8")
+    return _LONE_SURROGATE.sub(_escape_surrogate, name)
 
 
 def read_input(name: str, settings: Settings | None = None, *, stdin: BinaryIO | None = None
