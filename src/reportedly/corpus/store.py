@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import threading
@@ -77,6 +78,28 @@ def _month(value: str | None) -> str | None:
     return value[:7] if value and _MONTH.match(value) else None
 
 
+def _no_write(path: Path, dir_: bool) -> bool:
+    """Whether ``path`` is read-only: no write permission bit is set (the owner's intent, which root,
+    whom the bits do not stop, respects here too), or this process may not write it (a read-only
+    mount, another owner)."""
+    try:
+        if not path.stat().st_mode & 0o222:
+            return True
+    except OSError:
+        return False
+    return not os.access(path, os.W_OK | (os.X_OK if dir_ else 0))
+
+
+def _read_only_dir(path: Path) -> bool:
+    """Whether nothing can be created beside the store at ``path`` (no ``-wal``, ``-shm`` or journal)."""
+    return _no_write(path.resolve().parent, dir_=True)
+
+
+def _read_only_place(path: Path) -> bool:
+    """Whether the store at ``path`` cannot be written: a read-only file or a read-only directory."""
+    return _no_write(path, dir_=False) or _read_only_dir(path)
+
+
 class Store:
     """An open corpus database. Use as a context manager, or call :meth:`close`.
 
@@ -89,13 +112,17 @@ class Store:
         self._lock = threading.RLock()
         #: seconds spent clustering statements as documents were stored (see corpus.trace)
         self.statement_seconds = 0.0
+        #: how the store was opened: "write", "read" (alongside writers) or "read as it is on disk"
+        self.open_mode = "read" if readonly else "write"
         try:
-            if readonly:
+            if not readonly and self.path.exists() and _read_only_place(self.path):
+                # a store in a read-only directory, or a read-only file: nothing can be written there
+                # (a store that needs migrating says so), so it is opened for reading, as serve needs
+                self.readonly = True
+            if self.readonly:
                 if not self.path.exists():
                     raise StoreError(f"{self.path}: no such corpus store (run 'reportedly ingest' first)")
-                uri = self.path.resolve().as_uri() + "?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
-                                            check_same_thread=False)
+                self.conn = self._open_reader(timeout)
             else:
                 if self.path.parent and not self.path.parent.exists():
                     raise StoreError(f"{self.path}: directory {self.path.parent} does not exist")
@@ -104,12 +131,42 @@ class Store:
             self.conn.row_factory = sqlite3.Row
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
-            if not readonly:
+            if not self.readonly:
                 retry_busy(self._prepare, timeout)
             else:
                 self._check_version()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open corpus store: {exc}") from exc
+
+    def _open_reader(self, timeout: float) -> sqlite3.Connection:
+        """A read-only connection that writes nothing next to the store.
+
+        A store in a writable directory is read with ``mode=ro``: SQLite keeps the write-ahead log's
+        shared index (``-shm``) beside it, so a reader sees what a concurrent writer commits. Where
+        nothing can be written beside it (a read-only directory) and no write-ahead log is there,
+        no writer can be at work either, and the file is read as it is on disk (``immutable=1``):
+        SQLite creates no ``-wal``/``-shm`` file and takes no lock. ``mode=ro`` that fails because
+        those files cannot be made (an access-control list, a read-only mount) falls back to it too.
+        """
+        base = self.path.resolve().as_uri() + "?mode=ro"
+        wal = self.path.with_name(self.path.name + "-wal")
+        has_log = wal.exists() and wal.stat().st_size > 0
+        if not has_log and _read_only_dir(self.path):
+            self.open_mode = "read as it is on disk"
+            return sqlite3.connect(base + "&immutable=1", uri=True, timeout=timeout, isolation_level=None,
+                                   check_same_thread=False)
+        conn = sqlite3.connect(base, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA user_version").fetchone()  # the first read opens (or fails to make) the -shm
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if has_log or (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF not in (sqlite3.SQLITE_READONLY,
+                                                                                  sqlite3.SQLITE_CANTOPEN):
+                raise
+            self.open_mode = "read as it is on disk"
+            return sqlite3.connect(base + "&immutable=1", uri=True, timeout=timeout, isolation_level=None,
+                                   check_same_thread=False)
+        return conn
 
     def _prepare(self) -> None:
         """WAL mode and migrations, for a store opened for writing (retried while another opener holds the lock)."""
