@@ -17,7 +17,7 @@ from ..errors import ReportedlyError, UsageError
 from .progress import say
 
 #: Modules under reportedly.cli that add subcommands.
-SUBCOMMANDS = ["analyze", "corpus", "evaluate", "trace"]
+SUBCOMMANDS = ["analyze", "corpus", "dataset", "evaluate", "trace"]
 
 
 def build_parser() -> argparse.ArgumentParser:

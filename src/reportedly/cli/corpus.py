@@ -1,4 +1,4 @@
-"""The corpus commands: ``ingest``, ``search``, ``serve``, ``export`` and ``batch``."""
+"""The corpus commands: ``ingest``, ``search``, ``serve``, ``export`` and ``batch`` (into a store or a dataset)."""
 
 from __future__ import annotations
 
@@ -137,6 +137,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="threads, processes (default), synchronous, local-cluster, or tcp://host:port")
     p.add_argument("--connect-timeout", type=float, default=5.0, metavar="SECONDS",
                    help="how long to wait for a scheduler address to answer (default 5)")
+    p.add_argument("--output", metavar="DIR|URL", default=None,
+                   help="write a Parquet dataset here instead of a store: every worker writes its own files "
+                   "(a directory, or an fsspec URL such as s3://bucket/run); a re-run skips inputs done")
+    p.add_argument("--task-size", type=_positive, default=8, metavar="N",
+                   help="with --output: input files per task, one file of each table per task (default 8)")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     p.set_defaults(run=run_batch)
 
@@ -169,6 +174,20 @@ def run_batch(args: argparse.Namespace) -> int:
 
     settings = Settings.load(args.config)
     total = len(expand_inputs(args.paths, settings))
+    if args.output is not None:
+        if args.db:
+            say("reportedly: batch: give --db (a store) or --output (a dataset), not both")
+            return 2
+        from ..corpus.batch import write_dataset
+
+        with progress(total, disable=args.no_progress, unit="file") as bar:
+            stats = write_dataset(args.paths, args.output, workers=args.workers, scheduler=args.scheduler,
+                                  config=args.config, task_size=args.task_size,
+                                  connect_timeout=args.connect_timeout,
+                                  on_failure=lambda f: bar.write(f"reportedly: {f}"),
+                                  on_file=lambda _p: bar.update(1), on_warning=lambda w: bar.write(f"reportedly: {w}"))
+        say(f"reportedly: {stats.summary().replace('ingested', 'in the dataset')} (dataset {args.output})")
+        return 1 if stats.failures else 0
     with Store(_db_path(args, settings)) as store, progress(total, disable=args.no_progress, unit="file") as bar:
         stats = batch(store, args.paths, workers=args.workers, scheduler=args.scheduler, config=args.config,
                       connect_timeout=args.connect_timeout, on_failure=lambda f: bar.write(f"reportedly: {f}"),

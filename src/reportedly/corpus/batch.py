@@ -160,14 +160,19 @@ def ingest_paths(
 _WORKER_ANALYZER: dict[str | None, Analyzer] = {}
 
 
+def _analyzer(config: str | None) -> Analyzer:
+    """The worker's analyser for ``config``, loaded once per process."""
+    analyzer = _WORKER_ANALYZER.get(config)
+    if analyzer is None:
+        analyzer = _WORKER_ANALYZER[config] = Analyzer(Settings.load(config))
+    return analyzer
+
+
 def analyze_file(path: str, config: str | None = None) -> list[tuple]:
     """Run on a worker: analyse one input file into ``("document", record)`` / ``("failure", input, reason)``."""
     try:
-        analyzer = _WORKER_ANALYZER.get(config)
-        if analyzer is None:
-            analyzer = _WORKER_ANALYZER[config] = Analyzer(Settings.load(config))
         out: list[tuple] = []
-        for item in analyzer.analyze_paths([path]):
+        for item in _analyzer(config).analyze_paths([path]):
             if isinstance(item, Failure):
                 out.append(("failure", item.input, item.reason))
             else:
@@ -326,3 +331,125 @@ def _run_distributed(store: Store, todo: list[tuple[str, str | None]], task: Cal
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+# -- writing a Parquet dataset ----------------------------------------------------------------------
+def dispatch(items: list[Any], task: Callable[[Any], Any], *, workers: int = 2, scheduler: str = "processes",
+             connect_timeout: float = 5.0) -> Iterator[tuple[Any, Any]]:
+    """Run ``task`` on every item with Dask (the schedulers of :func:`run_batch`); yields ``(item, result)``
+    as results come (in chunks of items on the local schedulers, as each finishes on a cluster)."""
+    from ..errors import ConfigError, ReportedlyError
+
+    workers = max(1, int(workers))
+    if "://" in scheduler or scheduler == "local-cluster":
+        from distributed import Client, LocalCluster, as_completed
+
+        cluster = None
+        if scheduler == "local-cluster":
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, host="127.0.0.1")
+            client = Client(cluster)
+        else:
+            try:
+                client = Client(scheduler, timeout=connect_timeout)
+            except (OSError, TimeoutError) as exc:
+                raise ReportedlyError(f"cannot reach the Dask scheduler at {scheduler} within {connect_timeout:g} s "
+                                      f"({type(exc).__name__}); is it running?") from None
+            except ValueError as exc:
+                raise ConfigError(f"bad scheduler address {scheduler!r}: {exc}") from None
+        try:
+            futures = {client.submit(task, item, pure=False): i for i, item in enumerate(items)}
+            for fut, res in as_completed(futures, with_results=True):
+                yield items[futures[fut]], res
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+        return
+    if scheduler not in ("threads", "processes", "synchronous"):
+        raise ConfigError(f"unknown scheduler {scheduler!r}: use threads, processes, synchronous, "
+                          "local-cluster or a scheduler address (tcp://host:port)")
+    import dask
+    import dask.bag as db
+
+    pool = ProcessPoolExecutor(workers, initializer=die_with_parent, initargs=(os.getpid(),)) \
+        if scheduler == "processes" else None
+    try:
+        for chunk in _chunks(items, max(2 * workers, 4)):
+            bag = db.from_sequence(chunk, npartitions=min(len(chunk), workers)).map(task)
+            kwargs: dict[str, Any] = {"scheduler": scheduler}
+            if scheduler == "processes":
+                kwargs["pool"] = pool
+            elif scheduler == "threads":
+                kwargs["num_workers"] = workers
+            (results,) = dask.compute(bag, **kwargs)
+            yield from zip(chunk, results, strict=True)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def write_dataset(
+    paths: Iterable[str],
+    output: str,
+    *,
+    workers: int = 2,
+    scheduler: str = "processes",
+    config: str | None = None,
+    task_size: int = 8,
+    on_failure: Callable[[Failure], None] | None = None,
+    on_file: Callable[[str], None] | None = None,
+    connect_timeout: float = 5.0,
+    on_warning: Callable[[str], None] | None = None,
+) -> IngestStats:
+    """Analyse input files with Dask, each worker writing its results into the Parquet dataset at
+    ``output`` (a directory or an fsspec URL; see :mod:`reportedly.corpus.dataset`).
+
+    Inputs are grouped into tasks of ``task_size`` files; inputs a finished task of the dataset
+    stored before are skipped unread, so a killed run resumes. No process but the workers sees the
+    records: the caller gets counts and one-line failures and warnings.
+    """
+    from .dataset import Dataset, analyze_task
+
+    settings = Settings.load(config) if config else get_settings()
+    data = Dataset(output)
+    if data.local:
+        try:
+            os.makedirs(data.root, exist_ok=True)
+        except OSError as exc:
+            from ..errors import ConfigError
+
+            raise ConfigError(f"cannot write the dataset {output}: {exc.strerror or exc}") from None
+    done = data.done_inputs()
+    stats = IngestStats()
+    skipped: list[Failure] = []
+    files = expand_inputs(paths, settings, skipped)
+    _report_skipped(skipped, stats, on_failure)
+    remote = "://" in scheduler
+    todo: list[tuple[str, str, str | None]] = []
+    for path in files:
+        stats.files += 1
+        digest = _hash_or_none(path)
+        if digest and digest in done:
+            stats.skipped_files += 1
+            if on_file:
+                on_file(path)
+        else:
+            todo.append((os.path.abspath(path) if remote else path, path, digest))
+    tasks = list(_chunks(todo, max(1, int(task_size))))
+    work = functools.partial(analyze_task, output=data.url if not data.local else os.path.abspath(data.root),
+                             config=config)
+    for _items, res in dispatch(tasks, work, workers=workers, scheduler=scheduler, connect_timeout=connect_timeout):
+        stats.added += res.documents
+        for inp, reason in res.failures:
+            failure = Failure(inp, reason)
+            stats.failures.append(failure)
+            if on_failure:
+                on_failure(failure)
+        for line in res.warnings:
+            if on_warning:
+                on_warning(line)
+        for path in res.files:
+            if on_file:
+                on_file(path)
+    return stats

@@ -10,6 +10,7 @@ attributions of one document as it is stored.
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 from .speakers import name_key, resolve_names, slug, speaker_display, variant_key
 
@@ -44,6 +45,16 @@ def link_speaker(c: sqlite3.Connection, key: str, display: str, kind: str | None
     else:
         _link_surname(c, key, display, kind)
 
+
+def _relink(c: sqlite3.Connection, key: str, target: str) -> None:
+    """Give the attributions named ``key`` the speaker ``target``, reading only those that have another one
+    (three seeks on the ``(speaker_name, speaker_id)`` index: none, before, after; never every earlier
+    attribution of a popular name)."""
+    for cond in ("speaker_id IS NULL", "speaker_id < ?", "speaker_id > ?"):
+        c.execute(f"UPDATE attributions SET speaker_id = ? WHERE speaker_name = ? AND {cond}",
+                  (target, key) + (() if "NULL" in cond else (target,)))
+
+
 def _link_surname(c: sqlite3.Connection, sur: str, display: str | None = None, kind: str | None = None) -> None:
     own = slug(sur)
     cands = [r[0] for r in c.execute("SELECT id FROM speakers WHERE surname = ?", (sur,))]
@@ -55,21 +66,22 @@ def _link_surname(c: sqlite3.Connection, sur: str, display: str | None = None, k
             display = sur.title()
         c.execute("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,NULL)",
                   (own, display, kind))
-    c.execute("UPDATE attributions SET speaker_id = ? WHERE speaker_name = ? AND speaker_id IS NOT ?",
-              (target, sur, target))
+    _relink(c, sur, target)
     if target != own:
         c.execute("DELETE FROM speakers WHERE id = ? AND surname IS NULL AND NOT EXISTS "
                   "(SELECT 1 FROM attributions WHERE speaker_id = ?)", (own, own))
 
 
-def refresh_speakers(c: sqlite3.Connection) -> int:
+def refresh_speakers(c: sqlite3.Connection, *, transaction: bool = True) -> int:
     """Recompute every speaker from the stored sources (one transaction); returns the speaker count.
 
     Names are normalised again with the current rules; a surname alone joins the one full name
     with that surname in the same document, else the one in the whole corpus (see
     :func:`~reportedly.corpus.speakers.resolve_names`); otherwise it stays a speaker of its own.
+    ``transaction=False``: inside the caller's transaction.
     """
-    c.execute("BEGIN IMMEDIATE")
+    if transaction:
+        c.execute("BEGIN IMMEDIATE")
     try:
         # 1. the matching key of every attribution's source, with the current name rules
         rows = c.execute(
@@ -87,42 +99,73 @@ def refresh_speakers(c: sqlite3.Connection) -> int:
                 changed.append((key, r["rowid"]))
             if key and display:  # a key comes from a display name
                 keyed.append((r["rowid"], r["doc_rowid"], key, r["source_kind"]))
-                best = displays.get(key)
-                if best is None or _better_display(display, best[0]):
-                    displays[key] = (display, r["source_kind"])
+                better_displays(displays, key, display, r["source_kind"])
         c.executemany("UPDATE attributions SET speaker_name = ? WHERE rowid = ?", changed)
-        # 2. one speaker per name across the corpus
-        resolved = resolve_names(list(displays.values()))
+        # 2. one speaker per name across the corpus, 3. a surname alone: see assign_speakers
         c.execute("DELETE FROM speakers")
         c.execute("UPDATE attributions SET speaker_id = NULL")
-        kinds = {k: kind for k, (_, kind) in displays.items()}
-        ids: dict[int, str] = {}
-        for rowid, _doc, key, _kind in keyed:
-            ids[rowid] = resolved[key][0]
-        # 3. a surname alone that the corpus leaves ambiguous: the one person with that surname
-        #    in its document (variants of one name count once)
-        full_in_doc: dict[tuple[int, str], set[str]] = {}
-        for _rowid, doc, key, _kind in keyed:
-            if " " in key and kinds.get(key) in (None, "person"):
-                full_in_doc.setdefault((doc, key.split(" ")[-1]), set()).add(resolved[key][0])
-        for rowid, doc, key, _kind in keyed:
-            if " " not in key and resolved[key][0] == slug(key):
-                cands = full_in_doc.get((doc, key), set())
-                if len(cands) == 1:
-                    ids[rowid] = next(iter(cands))
-        used = set(ids.values())
-        for sid, display in resolved.values():
-            if sid not in used:
-                continue
-            dkey = name_key(display)
-            k = kinds.get(dkey)
-            sur = dkey.split(" ")[-1] if " " in dkey and k in (None, "person") else None
-            c.execute("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,?)",
-                      (sid, display, k, sur))
+        ids, speakers = assign_speakers(keyed, displays)
+        c.executemany("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,?)", speakers)
         c.executemany("UPDATE attributions SET speaker_id = ? WHERE rowid = ?",
                       [(sid, rowid) for rowid, sid in ids.items()])
-        c.execute("COMMIT")
+        if transaction:
+            c.execute("COMMIT")
     except BaseException:
-        c.execute("ROLLBACK")
+        if transaction:
+            c.execute("ROLLBACK")
         raise
     return int(c.execute("SELECT count(*) FROM speakers").fetchone()[0])
+
+
+def better_displays(displays: dict[str, tuple[str, str | None]], key: str, display: str, kind: str | None) -> None:
+    """Keep in ``displays`` the better display form of ``key``'s name (see :func:`_better_display`)."""
+    best = displays.get(key)
+    if best is None or _better_display(display, best[0]):
+        displays[key] = (display, kind)
+
+
+def resolve(displays: dict[str, tuple[str, str | None]]) -> tuple[dict[str, tuple[str, str]], dict[str, str | None]]:
+    """One speaker per name across the corpus: ``(key → (speaker id, display), key → kind)``."""
+    return resolve_names(list(displays.values())), {k: kind for k, (_, kind) in displays.items()}
+
+
+def speaker_of(keyed: list[tuple[Any, Any, str, str | None]], resolved: dict[str, tuple[str, str]],
+               kinds: dict[str, str | None]) -> dict[Any, str]:
+    """Each keyed attribution's speaker id (``keyed``: ``(row, document, key, kind)``; whole documents).
+
+    A surname alone that the corpus leaves ambiguous is the one person with that surname in its
+    document (variants of one name count once)."""
+    ids = {row: resolved[key][0] for row, _doc, key, _kind in keyed}
+    full_in_doc: dict[tuple[Any, str], set[str]] = {}
+    for _row, doc, key, _kind in keyed:
+        if " " in key and kinds.get(key) in (None, "person"):
+            full_in_doc.setdefault((doc, key.split(" ")[-1]), set()).add(resolved[key][0])
+    for row, doc, key, _kind in keyed:
+        if " " not in key and resolved[key][0] == slug(key):
+            cands = full_in_doc.get((doc, key), set())
+            if len(cands) == 1:
+                ids[row] = next(iter(cands))
+    return ids
+
+
+def speaker_rows(used: set[str], resolved: dict[str, tuple[str, str]],
+                 kinds: dict[str, str | None]) -> list[tuple[str, str, str | None, str | None]]:
+    """``(id, name, kind, surname)`` of each speaker some attribution is given."""
+    out, seen = [], set()
+    for sid, display in resolved.values():
+        if sid not in used or sid in seen:
+            continue  # the first display of an id names it (as INSERT OR IGNORE kept it)
+        seen.add(sid)
+        dkey = name_key(display)
+        k = kinds.get(dkey)
+        sur = dkey.split(" ")[-1] if " " in dkey and k in (None, "person") else None
+        out.append((sid, display, k, sur))
+    return out
+
+
+def assign_speakers(keyed: list[tuple[Any, Any, str, str | None]], displays: dict[str, tuple[str, str | None]]
+                    ) -> tuple[dict[Any, str], list[tuple[str, str, str | None, str | None]]]:
+    """Speaker ids for ``keyed`` attributions and the speakers table, from the best display of each key."""
+    resolved, kinds = resolve(displays)
+    ids = speaker_of(keyed, resolved, kinds)
+    return ids, speaker_rows(set(ids.values()), resolved, kinds)

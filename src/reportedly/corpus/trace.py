@@ -400,7 +400,7 @@ def _merge(conn: sqlite3.Connection, target: int, others: Iterable[int]) -> None
 
 
 def _add_member(conn: sqlite3.Connection, att_rowid: int, doc_rowid: int, toks: list[str],
-                place: tuple[str | None, str | None, str | None]) -> tuple[int, bool]:
+                place: tuple[str | None, str | None, str | None], keys: list[int] | None = None) -> tuple[int, bool]:
     """Put one attribution into the clusters (inside the caller's transaction); returns its statement id
     and whether the statement is new or made of several merged ones (its members must all be derived again).
     ``place``: its document's day and outlet key and the outlet it relays (kept with the member).
@@ -409,8 +409,9 @@ def _add_member(conn: sqlite3.Connection, att_rowid: int, doc_rowid: int, toks: 
     most band keys first. The attribution's own keys are stored only when it is no word-for-word copy of
     the member it matched and fewer than :data:`REPRESENTATIVES` indexed members of its statement share
     a key with it. So a statement repeated a thousand times keeps a few indexed members, and a new copy
-    costs what the tenth cost."""
-    keys = band_keys(toks)
+    costs what the tenth cost. ``keys``: the content's :func:`band_keys` when they were computed before
+    (a Parquet dataset's ``statements`` carry them)."""
+    keys = band_keys(toks) if keys is None else keys
     text = " ".join(toks)
     joined: set[int] = set()
     tried: dict[int, int] = {}

@@ -1,0 +1,305 @@
+"""Bulk loading: a Parquet dataset (``batch --output``) into the SQLite store (``reportedly load DIR --db FILE``).
+
+What ``ingest`` does one document at a time, done once for all of them: rows are inserted as the
+dataset holds them (the workers derived them), the secondary indexes and the full-text indexes are
+built once at the end, statements are clustered task by task from the MinHash keys the workers
+computed (every statement seen in one document only is derived in one SQL statement, the others
+from their members), and speakers are resolved once across the corpus. The result is the store
+``ingest`` of the same documents would give, in the order of the dataset's tasks.
+
+A new store is built beside its final name (``FILE.loading``, no journal) and renamed into place
+when complete; loading into a store that holds documents is one transaction. Either way a load
+killed at any point leaves the store as it was, and running it again loads what is missing:
+documents already stored (the same id) are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from .dataset import Dataset
+from .rows import outlet_key, relay_with
+from .speaker_index import refresh_speakers
+from .store import Store
+
+#: tables whose secondary indexes are dropped while loading and built once at the end
+_BULK_TABLES = ("documents", "spans", "attributions", "entities", "entity_mentions", "claims", "provenance")
+
+
+@dataclass
+class LoadStats:
+    """What one load did, and what it cost."""
+
+    documents: int = 0  # documents stored
+    existing: int = 0  # documents skipped: already in the store
+    attributions: int = 0
+    statements: int = 0  # statements in two documents or more, after the load
+    seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    bytes: int = 0  # size of the store file afterwards
+    phases: dict[str, float] | None = None  # seconds per phase
+
+    @property
+    def rate(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+    def summary(self) -> str:
+        per = self.bytes / max(self.documents + self.existing, 1)
+        return (f"{self.documents} documents loaded ({self.existing} already present), {self.attributions} "
+                f"attributions, {self.statements} statements in 2+ documents; {self.seconds:.1f} s "
+                f"({self.rate:.0f} documents/s, {1000 * self.cpu_seconds / max(self.documents, 1):.2f} ms "
+                f"processor time per document); store {self.bytes / 1e6:.1f} MB ({per / 1024:.1f} KB per document)")
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _columns(table: Any) -> list[dict[str, Any]]:
+    """An Arrow table's rows as dicts (column by column: faster than ``to_pylist``)."""
+    cols = {name: table.column(name).to_pylist() for name in table.column_names}
+    return [dict(zip(cols, values, strict=True)) for values in zip(*cols.values(), strict=True)] if cols else []
+
+
+def _relay(row: dict[str, Any], via_outlet: str | None) -> str | None:
+    """What :func:`corpus.trace.relay_outlet` says of an attribution row of the dataset."""
+    if via_outlet:
+        return via_outlet
+    if (row["source_kind"] or "") == "outlet":
+        return row["entity"] or row["source"] or None
+    return None
+
+
+class _Loader:
+    def __init__(self, store: Store, known: set[str]):
+        self.store, self.c = store, store.conn
+        self.known = known
+        self.ids = {r[0] for r in self.c.execute("SELECT id FROM documents")}
+        self.next_doc = int(self.c.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0]) + 1
+        self.next_att = int(self.c.execute("SELECT coalesce(max(rowid), 0) FROM attributions").fetchone()[0]) + 1
+        self.next_ent = int(self.c.execute("SELECT coalesce(max(rowid), 0) FROM entities").fetchone()[0]) + 1
+        self.touched: dict[int, bool] = {}
+        self.stats = LoadStats()
+
+    def is_outlet(self, name: str) -> bool:
+        bare = outlet_key(name)
+        return bare in self.known or "the " + bare in self.known
+
+    def task(self, tables: dict[str, Any]) -> None:
+        """Insert one task's rows, then cluster its statements."""
+        from .trace import _add_member
+
+        c = self.c
+        by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for name in ("attributions", "entities", "statements"):
+            for row in _columns(tables[name]):
+                by_doc.setdefault(row["document_id"], {}).setdefault(name, []).append(row)
+        docs: list[tuple] = []
+        spans: list[tuple] = []
+        ents: list[tuple] = []
+        mentions: list[tuple] = []
+        atts: list[tuple] = []
+        claims: list[tuple] = []
+        prov: list[tuple] = []
+        members: list[tuple] = []
+        for d in _columns(tables["documents"]):
+            if d["id"] in self.ids:
+                self.stats.existing += 1
+                continue
+            self.ids.add(d["id"])
+            drow = self.next_doc
+            self.next_doc += 1
+            record = json.loads(d["record"])
+            text = record.get("text") or ""
+            body = (d["body"] or "").strip() or text
+            docs.append((drow, d["id"], d["input"], d["text_hash"], d["title"], body, d["date_raw"], _iso(d["day"]),
+                         d["month"], d["outlet"], d["outlet_key"], d["url"], d["format"], d["record"]))
+            spans.extend((drow, name, s, e, label, json.dumps(data, ensure_ascii=False) if data else None)
+                         for name, s, e, label, data in json.loads(d["layers"]))
+            claims.extend((drow, cl.get("text") or "", cl.get("reason"), json.dumps(cl.get("spans") or []),
+                           cl.get("component")) for cl in record.get("unattributed_claims") or [])
+            prov.extend((drow, p.get("component", ""), p.get("version", "")) for p in record.get("provenance") or [])
+            rows = by_doc.get(d["id"], {})
+            for e in rows.get("entities", []):
+                erow = self.next_ent
+                self.next_ent += 1
+                ents.append((erow, drow, e["seq"], e["entity_id"], e["name"], e["kind"], e["gender"], int(e["anonymous"])))
+                mentions.extend((erow, drow, s, t, text[s:t]) for s, t in zip(e["starts"], e["ends"], strict=True))
+            att_rows: dict[str, tuple[int, str | None]] = {}
+            for a in rows.get("attributions", []):
+                arow = self.next_att
+                self.next_att += 1
+                via_outlet = relay_with(a["via_chain"] or [], a["via_outlet"], self.is_outlet)
+                att_rows[a["attribution_id"]] = (arow, _relay(a, via_outlet))
+                atts.append((arow, drow, a["attribution_id"], a["speaker_key"], a["source"], a["source_kind"],
+                             int(bool(a["anonymous"])), a["description"], a["role"], a["mention"], a["kind"],
+                             a["cue"], a["content"], json.dumps(a["hedges"] or [], ensure_ascii=False),
+                             int(bool(a["hedges"])), a["date_raw"], _iso(a["day"]), a["via"], via_outlet, a["score"],
+                             a["component"], a["entity"], a["entity_id"], a["confidence"]))
+            for s in rows.get("statements", []):
+                arow, relay = att_rows[s["attribution_id"]]
+                members.append((arow, drow, s["tokens"].split(" "), (_iso(d["day"]), d["outlet_key"], relay),
+                                list(s["keys"])))
+        c.executemany("INSERT INTO documents (rowid, id, input, text_hash, title, content, date, day, month, outlet,"
+                      " outlet_key, url, format, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", docs)
+        c.executemany('INSERT INTO spans (doc_rowid, layer, start, "end", label, data) VALUES (?,?,?,?,?,?)', spans)
+        c.executemany("INSERT INTO entities (rowid, doc_rowid, seq, entity_id, name, kind, gender, anonymous)"
+                      " VALUES (?,?,?,?,?,?,?,?)", ents)
+        c.executemany('INSERT INTO entity_mentions (entity_rowid, doc_rowid, start, "end", text) VALUES (?,?,?,?,?)',
+                      mentions)
+        c.executemany(
+            "INSERT INTO attributions (rowid, doc_rowid, att_id, speaker_name, source_text, source_kind, anonymous,"
+            " description, role, mention, kind, cue_text, content_text, hedges, hedged, date, day, via, via_outlet,"
+            " score, component, entity, entity_id, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            atts)
+        c.executemany("INSERT INTO claims (doc_rowid, text, reason, spans, component) VALUES (?,?,?,?,?)", claims)
+        c.executemany("INSERT INTO provenance (doc_rowid, component, version) VALUES (?,?,?)", prov)
+        self.stats.documents += len(docs)
+        self.stats.attributions += len(atts)
+        for arow, drow, toks, place, keys in members:
+            sid, whole = _add_member(c, arow, drow, toks, place, keys)
+            self.touched[sid] = self.touched.get(sid, False) or whole
+
+    def finish_statements(self) -> None:
+        """Derive every statement the load touched: one SQL statement for those seen in one document,
+        :func:`corpus.trace.refresh_statement` for the others."""
+        from .trace import refresh_statement
+
+        c = self.c
+        c.execute("CREATE TEMP TABLE IF NOT EXISTS load_touched (id INTEGER PRIMARY KEY, docs INTEGER)")
+        c.execute("DELETE FROM load_touched")
+        c.executemany("INSERT OR IGNORE INTO load_touched (id) SELECT id FROM statements WHERE id = ?",
+                      [(sid,) for sid in self.touched])
+        c.execute("UPDATE load_touched SET docs = (SELECT count(DISTINCT m.doc_rowid) FROM statement_members m"
+                  " WHERE m.statement_id = load_touched.id)")
+        c.execute("UPDATE statement_members SET altered = 0, changes = '[]', relayed_from = NULL"
+                  " WHERE statement_id IN (SELECT id FROM load_touched WHERE docs = 1)")
+        c.execute("UPDATE statements SET (occurrences, documents, outlets, first_att, ref_att, first_day, last_day,"
+                  " altered, relays) = (SELECT count(*), 1, 1, min(m.att_rowid), NULL, min(m.day), max(m.day), 0, 0"
+                  " FROM statement_members m WHERE m.statement_id = statements.id)"
+                  " WHERE id IN (SELECT id FROM load_touched WHERE docs = 1)")
+        c.execute("DELETE FROM statements_fts WHERE rowid IN (SELECT id FROM load_touched WHERE docs = 1)")
+        for (sid,) in c.execute("SELECT id FROM load_touched WHERE docs > 1 ORDER BY id").fetchall():
+            refresh_statement(c, sid)
+        c.execute("DELETE FROM load_touched")
+        c.execute("DELETE FROM statement_state WHERE key = 'stale'")
+
+
+def _drop_indexes(c: sqlite3.Connection) -> list[str]:
+    """Drop the secondary indexes of the bulk tables; returns the SQL that makes them again."""
+    rows = c.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN"
+                     f" ({','.join('?' * len(_BULK_TABLES))})", _BULK_TABLES).fetchall()
+    for name, _ in rows:
+        c.execute(f'DROP INDEX "{name}"')
+    return [sql for _, sql in rows]
+
+
+def load(data: str | os.PathLike[str] | Dataset, db: str | os.PathLike[str], *,
+         on_task: Callable[[int, int], None] | None = None) -> LoadStats:
+    """Fill the store at ``db`` from the Parquet dataset at ``data`` (see the module's description).
+
+    ``on_task(done, total)`` is told after each task's rows are stored."""
+    from .trace import is_stale
+
+    ds = data if isinstance(data, Dataset) else Dataset(data)
+    if not ds.exists():
+        from ..errors import ConfigError
+
+        raise ConfigError(f"{ds.url}: no dataset here (write one with 'reportedly batch PATH... --output {ds.url}')")
+    t0, c0 = time.perf_counter(), time.process_time()
+    phases: dict[str, float] = {}
+
+    def phase(name: str, since: float) -> float:
+        now = time.perf_counter()
+        phases[name] = phases.get(name, 0.0) + now - since
+        return now
+
+    final = Path(db)
+    fresh = not final.exists()
+    if not fresh:
+        with Store(final) as probe:
+            fresh = not probe.conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone()
+    target = final.with_name(final.name + ".loading") if fresh else final
+    if fresh:
+        for leftover in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
+            if leftover.exists():
+                leftover.unlink()
+        if final.exists():  # an empty store: built again beside it
+            pass
+    tasks = ds.tasks()
+    known = {k for t in ds.read("documents", tasks, columns=["outlet_key"]) for k in t.column(0).to_pylist()}
+    store = Store(target)
+    try:
+        c = store.conn
+        known |= {r[0] for r in c.execute("SELECT DISTINCT outlet_key FROM documents")}
+        if fresh:
+            c.execute("PRAGMA journal_mode = OFF")
+            c.execute("PRAGMA synchronous = OFF")
+        c.execute("PRAGMA cache_size = -262144")  # 256 MiB while loading
+        c.execute("PRAGMA temp_store = MEMORY")
+        c.execute("PRAGMA foreign_keys = OFF")  # rows are inserted parents first; checked once at the end
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            if is_stale(c):
+                raise StoreError(f"{final}: its statements must be clustered first (open it with 'reportedly ingest')")
+            indexes = _drop_indexes(c)
+            loader = _Loader(store, known)
+            t = time.perf_counter()
+            for i, task in enumerate(tasks, 1):
+                got = {name: next(ds.read(name, [task]))
+                       for name in ("documents", "attributions", "entities", "statements")}
+                t = phase("read", t)
+                loader.task(got)
+                t = phase("insert and cluster", t)
+                if on_task:
+                    on_task(i, len(tasks))
+            for sql in indexes:
+                c.execute(sql)
+            t = phase("indexes", t)
+            for fts in ("documents_fts", "attributions_fts"):
+                c.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
+            t = phase("full text", t)
+            loader.finish_statements()
+            t = phase("statements", t)
+            refresh_speakers(c, transaction=False)
+            c.executemany("INSERT OR IGNORE INTO inputs (hash, path, documents) VALUES (?, ?, ?)",
+                          [(i["hash"], i["path"], i.get("documents") or 0) for rec in ds.done().values()
+                           for i in rec.get("inputs", []) if i.get("hash")])
+            problems = c.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise StoreError(f"{final}: load left {len(problems)} rows without their document")
+            t = phase("speakers", t)
+            c.execute("COMMIT")
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
+        if fresh:
+            c.execute("PRAGMA journal_mode = WAL")
+            c.execute("PRAGMA optimize")
+        stats = loader.stats
+        stats.statements = int(c.execute("SELECT count(*) FROM statements WHERE documents > 1").fetchone()[0])
+    except BaseException:
+        store.close()
+        if fresh:
+            target.unlink(missing_ok=True)
+        raise
+    store.close()
+    if fresh:
+        for side in ("-wal", "-shm"):
+            final.with_name(final.name + side).unlink(missing_ok=True)
+        os.replace(target, final)
+    stats.seconds = time.perf_counter() - t0
+    stats.cpu_seconds = time.process_time() - c0
+    stats.bytes = final.stat().st_size
+    stats.phases = phases
+    return stats

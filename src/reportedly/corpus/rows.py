@@ -1,0 +1,106 @@
+"""What one analysed document gives the store and the Parquet dataset: the facts of each attribution.
+
+:meth:`Store._insert` and the dataset writer (:mod:`reportedly.corpus.dataset`) both derive an
+attribution's row here, so the store filled by ``ingest`` and the one filled by ``load`` hold the
+same values. Only one fact depends on the rest of the corpus: whether a name on an attribution's
+relay chain is an outlet the corpus holds documents from; it is asked of ``known``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..document import Document, Entity, Metadata, Source
+from .speakers import name_key, speaker_display
+
+
+@dataclass
+class AttributionFacts:
+    """One attribution as the store keeps it."""
+
+    att_id: str
+    speaker_key: str | None  # matching key of the speaker's name (None: anonymous, unresolved)
+    display: str | None  # the speaker's name as shown
+    speaker_kind: str | None
+    source_text: str
+    cue_text: str
+    content_text: str
+    via_outlet: str | None
+    #: the names on the relay chain, in order, up to the first outlet (what ``known`` was asked about)
+    via_chain: list[str]
+
+
+def speaker_source(src: Source, ent: Entity | None) -> tuple[str | None, str | None, bool]:
+    """``(name, kind, anonymous)`` an attribution's source gives its speaker: the name of the entity
+    the source refers to when the document has one, else the source's own entity name."""
+    if ent is None:
+        return src.entity, src.kind, bool(src.anonymous)
+    return ent.name or src.entity, src.kind or ent.kind, bool(src.anonymous or ent.anonymous)
+
+
+def outlet_key(name: str | None) -> str:
+    """A name as compared with the store's outlets: lower-cased, without a leading "the "."""
+    key = (name or "").strip().lower()
+    return key[4:] if key.startswith("the ") else key
+
+
+def credited_outlet(name: str | None, meta: Metadata) -> bool:
+    """Is ``name`` the outlet the page's headline credits ("… – NYT")?"""
+    bare = outlet_key(name)
+    credit = (meta.headline_credit or {}).get("entity") if isinstance(meta.headline_credit, dict) else None
+    return bool(bare and bare != "unknown" and credit and bare == outlet_key(str(credit)))
+
+
+def attribution_facts(doc: Document, known: Callable[[str], bool] = lambda _name: False) -> list[AttributionFacts]:
+    """Every attribution of ``doc``: its speaker's key and name, its texts and the outlet it was relayed
+    through (the first name on its ``via`` chain that is an outlet: typed so, the headline's credit, or
+    ``known`` to the corpus; else the outlet its relay names)."""
+    text, meta = doc.text, doc.meta
+    ents: dict[str, Entity] = {}
+    for ent in doc.entities:
+        ents.setdefault(ent.id, ent)
+    by_id = {a.id: a for a in doc.attributions}
+    out = []
+    for a in doc.attributions:
+        src = a.source
+        source_text = " … ".join(text[s:e] for s, e in src.spans)
+        ent_name, kind, anonymous = speaker_source(src, ents.get(src.entity_id or ""))
+        display = speaker_display(ent_name, src.mention, source_text, kind, anonymous)
+        key = name_key(display) if display else None
+        via_outlet, seen, cur, chain = None, {a.id}, a, []
+        while cur.via and cur.via not in seen and cur.via in by_id:
+            seen.add(cur.via)
+            cur = by_id[cur.via]
+            name = cur.source.entity or " ".join(text[s:e] for s, e in cur.source.spans)
+            chain.append(name)
+            if (cur.source.kind or "") == "outlet" or credited_outlet(name, meta) or \
+                    (outlet_key(name) not in ("", "unknown") and known(name)):
+                via_outlet = name
+                break
+        if via_outlet is None and a.relay:  # "told Agence France-Presse": an outlet with no attribution
+            via_outlet = a.relay.get("outlet")
+        out.append(AttributionFacts(
+            att_id=a.id, speaker_key=key if key and display else None, display=display if key else None,
+            speaker_kind=kind, source_text=source_text, cue_text=" … ".join(text[s:e] for s, e in a.cue),
+            content_text=" … ".join(text[s:e] for s, e in a.content), via_outlet=via_outlet, via_chain=chain))
+    return out
+
+
+def relay_with(chain: list[str], via_outlet: str | None, known: Callable[[str], bool]) -> str | None:
+    """The outlet an attribution was relayed through once the corpus's outlets are known: the first name
+    on its chain that ``known`` names an outlet, else what the document alone said (``via_outlet``)."""
+    for name in chain:
+        if name == via_outlet:
+            return name
+        if outlet_key(name) not in ("", "unknown") and known(name):
+            return name
+    return via_outlet
+
+
+def record_without_layers(doc: Document) -> dict[str, Any]:
+    """The record the store keeps in ``documents.record``: no layers, no entities (kept in their tables)."""
+    record = doc.to_dict(include_layers=False)
+    record.pop("entities", None)
+    return record
