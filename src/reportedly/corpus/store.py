@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from ..document import Document, Entity, Metadata, Source
+from ..document import Document, Metadata
 from ..errors import StoreError
 from ..output import mention_forms
 from ..readers import shown_name
 from .migrate import check_version, migrate, retry_busy, schema_version
+from .rows import attribution_facts, outlet_key, record_without_layers
 from .speaker_index import ATT_ENTITY_JOIN, link_speaker, refresh_speakers
-from .speakers import name_key, normalise_name, speaker_display, variant_key
+from .speakers import name_key, normalise_name, variant_key
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"^\d{4}-\d{2}")
@@ -59,14 +60,6 @@ def file_hash(path: str | Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
-
-
-def _speaker_source(src: Source, ent: Entity | None) -> tuple[str | None, str | None, bool]:
-    """``(name, kind, anonymous)`` an attribution's source gives its speaker: the name of the entity
-    the source refers to when the document has one, else the source's own entity name."""
-    if ent is None:
-        return src.entity, src.kind, bool(src.anonymous)
-    return ent.name or src.entity, src.kind or ent.kind, bool(src.anonymous or ent.anonymous)
 
 
 #: An attribution's row with the entity its source refers to (the first of that id in its document).
@@ -283,8 +276,7 @@ class Store:
     def _insert(self, doc: Document) -> None:
         c = self.conn
         m = doc.meta
-        record = doc.to_dict(include_layers=False)
-        record.pop("entities", None)  # kept in the entities tables, as layers are in spans
+        record = record_without_layers(doc)  # entities are kept in their tables, as layers are in spans
         outlet = derive_outlet(m)
         body = doc.body.strip() or doc.text
         cur = c.execute(
@@ -303,48 +295,29 @@ class Store:
              for name in doc.layer_names for s in doc.layer(name)],
         )
         text = doc.text
-        ents: dict[str, Entity] = {}
         for seq, ent in enumerate(doc.entities):
-            ents.setdefault(ent.id, ent)
             erow = c.execute(
                 "INSERT INTO entities (doc_rowid, seq, entity_id, name, kind, gender, anonymous) VALUES (?,?,?,?,?,?,?)",
                 (drow, seq, ent.id, ent.name, ent.kind, ent.gender, int(bool(ent.anonymous)))).lastrowid
             c.executemany('INSERT INTO entity_mentions (entity_rowid, doc_rowid, start, "end", text) VALUES (?,?,?,?,?)',
                           [(erow, drow, s, e, text[s:e]) for s, e in ent.mentions])
-        by_id = {a.id: a for a in doc.attributions}
         names: set[tuple[str, str, str | None]] = set()
-        for a in doc.attributions:
+        for a, f in zip(doc.attributions, attribution_facts(doc, self._stored_outlet), strict=True):
             src = a.source
-            source_text = " … ".join(text[s:e] for s, e in src.spans)
-            ent_name, kind, anonymous = _speaker_source(src, ents.get(src.entity_id or ""))
-            display = speaker_display(ent_name, src.mention, source_text, kind, anonymous)
-            key = name_key(display) if display else None
-            if key and display:  # a key comes from a display name
-                names.add((key, display, kind))
-            via_outlet, seen, cur_att = None, {a.id}, a
-            while cur_att.via and cur_att.via not in seen and cur_att.via in by_id:
-                seen.add(cur_att.via)
-                cur_att = by_id[cur_att.via]
-                name = cur_att.source.entity or " ".join(text[s:e] for s, e in cur_att.source.spans)
-                if (cur_att.source.kind or "") == "outlet" or self._known_outlet(name, m):
-                    via_outlet = name
-                    break
-            if via_outlet is None and a.relay:  # "told Agence France-Presse": an outlet with no attribution
-                via_outlet = a.relay.get("outlet")
-            content_text = " … ".join(text[s:e] for s, e in a.content)
-            cue_text = " … ".join(text[s:e] for s, e in a.cue)
+            if f.speaker_key and f.display:  # a key comes from a display name
+                names.add((f.speaker_key, f.display, f.speaker_kind))
             arow = c.execute(
                 "INSERT INTO attributions (doc_rowid, att_id, speaker_name, source_text, source_kind, anonymous,"
                 " description, role, mention, kind, cue_text, content_text, hedges, hedged, date, day, via,"
                 " via_outlet, score, component, entity, entity_id, confidence)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (drow, a.id, key, source_text, src.kind, int(bool(src.anonymous)), src.description, src.role,
-                 src.mention, a.kind, cue_text, content_text, json.dumps(a.hedges, ensure_ascii=False),
-                 int(bool(a.hedges)), a.date, _day(a.date) or _day(m.date), a.via, via_outlet, a.score,
+                (drow, a.id, f.speaker_key, f.source_text, src.kind, int(bool(src.anonymous)), src.description,
+                 src.role, src.mention, a.kind, f.cue_text, f.content_text, json.dumps(a.hedges, ensure_ascii=False),
+                 int(bool(a.hedges)), a.date, _day(a.date) or _day(m.date), a.via, f.via_outlet, a.score,
                  a.component, src.entity, src.entity_id, src.confidence),
             ).lastrowid
             c.execute("INSERT INTO attributions_fts (rowid, content_text, source_text) VALUES (?, ?, ?)",
-                      (arow, content_text, source_text))
+                      (arow, f.content_text, f.source_text))
         c.executemany(
             "INSERT INTO claims (doc_rowid, text, reason, spans, component) VALUES (?,?,?,?,?)",
             [(drow, " … ".join(text[s:e] for s, e in cl.spans), cl.reason, json.dumps(cl.spans), cl.component)
@@ -358,18 +331,9 @@ class Store:
 
         self.statement_seconds += index_document(c, drow)
 
-    def _known_outlet(self, name: str | None, meta: Metadata) -> bool:
-        """Is ``name`` an outlet although the source was not typed so: the page's headline credit or an
-        outlet the store holds documents from ("the Coastal Ledger" / "The Coastal Ledger")?"""
-        key = (name or "").strip().lower()
-        if not key or key in ("unknown",):
-            return False
-        bare = key[4:] if key.startswith("the ") else key
-        credit = (meta.headline_credit or {}).get("entity") if isinstance(meta.headline_credit, dict) else None
-        if credit:
-            c = str(credit).strip().lower()
-            if bare == (c[4:] if c.startswith("the ") else c):
-                return True
+    def _stored_outlet(self, name: str) -> bool:
+        """Does the store hold documents from an outlet named ``name`` ("the Coastal Ledger" / "The Coastal Ledger")?"""
+        bare = outlet_key(name)
         return self.conn.execute("SELECT 1 FROM documents WHERE outlet_key IN (?, ?) LIMIT 1",
                                  (bare, "the " + bare)).fetchone() is not None
 
