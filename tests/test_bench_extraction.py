@@ -48,3 +48,55 @@ def test_metadata_scores() -> None:
                   "authors": ["Jane Doe"], "date": "2025-01-02T10:00:00+00:00"}}
     got = {"a": {"title": "Strike looms at the port", "authors": ["jane doe"], "date": "2025-01-02"}}
     assert metadata_scores(gold, got) == {"authors": (1, 1), "title": (1, 1), "date": (1, 1), "time": (0, 1)}
+
+
+_SUITE = '''
+MOCK_PAGES = {"https://example.org/ferry": "example.org.ferry.html"}
+
+
+def test_extract(xmloutput, formatting):
+    result = do_load_page("https://example.org/ferry")
+    assert "voted on Tuesday to close" in result
+    assert "Subscribe to our newsletter" not in result
+    if xmloutput is False:
+        assert "cycle path along the harbour" in result
+    if formatting:
+        assert "**never read**" in result
+    assert result is not None and "Related stories" not in result
+'''
+
+
+def test_suite_checks_read_from_the_test_file() -> None:
+    from reportedly.bench.extraction import _suite_checks, _suite_pages
+
+    checks = _suite_checks(_SUITE)
+    url = "https://example.org/ferry"
+    assert checks == [(url, "voted on Tuesday to close", True), (url, "Subscribe to our newsletter", False),
+                      (url, "cycle path along the harbour", True), (url, "Related stories", False)]
+    assert _suite_pages(_SUITE) == {url: "example.org.ferry.html"}
+
+
+def test_suite_runs_side_by_side(examples, tmp_path, capsys) -> None:
+    (tmp_path / "tests" / "cache").mkdir(parents=True)
+    (tmp_path / "tests" / "realworld_tests.py").write_text(_SUITE)
+    paragraphs = "".join(f"<p>{p}</p>" for p in (
+        "The city council voted on Tuesday to close the old ferry terminal by the end of next year, after two "
+        "years of falling passenger numbers and a repair bill that nobody on the council wanted to pay.",
+        "Council members said the savings would go to the bus network, which carries four times as many people "
+        "every day, and to a new cycle path along the harbour front that opens in the spring."))
+    page = (f"<html><head><title>Ferry terminal to close</title></head><body><nav>Related stories</nav>"
+            f"<article><h1>Ferry terminal to close</h1>{paragraphs}</article>"
+            f"<footer>Subscribe to our newsletter</footer></body></html>")
+    (tmp_path / "tests" / "cache" / "example.org.ferry.html").write_text(page)
+    assert bench_main(["extraction", "--suite", "trafilatura", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 pages, 2 must-contain sentences (0 in reader comments), 2 must-not-contain" in out
+    assert "reportedly (body)" in out and "2/2" in out
+    assert bench_main(["extraction", "--suite", "trafilatura", str(tmp_path / "nothing")]) == 2
+
+
+def test_split_halves_are_fixed() -> None:
+    from reportedly.bench.extraction import split_half
+
+    halves = [split_half(f"page{n}") for n in range(40)]
+    assert set(halves) == {"A", "B"} and halves == [split_half(f"page{n}") for n in range(40)]

@@ -10,6 +10,17 @@ over the whole folder. Text mode: reportedly's text-dump cleaner, all of the tex
 trafilatura over the lines. HTML mode: reportedly's HTML reader, trafilatura, readability-lxml,
 jusText. The peers come with ``pip install -e ".[peers]"``; a missing one is skipped.
 
+``--split`` also scores each half of the folder (a fixed split by a checksum of the page id), so
+a change tuned on one half can be checked on the other; the two halves' F1 should stay close.
+
+``--suite trafilatura DIR`` runs instead the must-contain / must-not-contain checks of
+trafilatura's real-world tests (DIR is the ``tests`` folder of a trafilatura checkout, holding
+``realworld_tests.py`` and ``cache/``; nothing of it ships with reportedly). The sentences are read
+from the test file's assertions as written; each page goes through reportedly's HTML reader (its
+body) and trafilatura with the settings the tests use, side by side. A must-contain sentence that
+trafilatura keeps by default but drops with ``include_comments=False`` counts as a reader comment,
+which reportedly leaves out on purpose.
+
 By default the process is pinned to one CPU core, so pages/s is a one-core figure: wall-clock, and
 from the process's CPU time ("cpu p/s"), which other load on the machine does not lower. Peak resident
 memory is read after each of reportedly's modes (before any peer is loaded) and at the end. The
@@ -28,6 +39,7 @@ import resource
 import statistics
 import sys
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -211,8 +223,10 @@ def load_pages(folder: Path) -> tuple[list[str], dict[str, str], list[Page]]:
     return ids, {k: gt[k]["articleBody"] for k in ids}, pages
 
 
-def measure(fn: Callable[[Page], str], pages: list[Page], truth: list[str], repeat: int = 1) -> dict[str, float]:
-    """Score ``fn`` on every page and time it (best of ``repeat`` passes; a failing page scores empty)."""
+def measure(fn: Callable[[Page], str], pages: list[Page], truth: list[str], repeat: int = 1,
+            keep: list[str] | None = None) -> dict[str, float]:
+    """Score ``fn`` on every page and time it (best of ``repeat`` passes; a failing page scores empty);
+    ``keep`` receives the bodies extracted."""
     try:
         fn(pages[0])  # warm-up: imports, caches
     except Exception:  # noqa: BLE001 - a peer failing on a page scores empty
@@ -229,6 +243,8 @@ def measure(fn: Callable[[Page], str], pages: list[Page], truth: list[str], repe
                 preds.append("")
         best = min(best, time.perf_counter() - t0)
         best_cpu = min(best_cpu, time.process_time() - c0)
+    if keep is not None:
+        keep[:] = preds
     s = body_scores(zip(truth, preds, strict=True))
     s["seconds"] = best
     s["pages_per_s"] = len(pages) / best if best else float("inf")
@@ -270,16 +286,192 @@ def _print_metadata(path: Path, ids: list[str], pages: list[Page]) -> None:
             f"{k} {c / n:.3f} ({c}/{n})" for k, (c, n) in scores.items() if n))
 
 
+def split_half(page_id: str) -> str:
+    """The half ("A" or "B") a page belongs to: fixed, from a checksum of its id, never from its content."""
+    return "AB"[zlib.crc32(page_id.encode("utf-8")) & 1]
+
+
+def _print_split(ids: list[str], truth: list[str], preds: dict[str, list[str]]) -> None:
+    halves = {h: [n for n, k in enumerate(ids) if split_half(k) == h] for h in "AB"}
+    for mode, got in preds.items():
+        f1 = {h: body_scores([(truth[n], got[n]) for n in idx])["f1"] for h, idx in halves.items()}
+        print(f"split {mode:5} reportedly: half A ({len(halves['A'])} pages) {f1['A']:.3f}, half B "
+              f"({len(halves['B'])} pages) {f1['B']:.3f}, difference {abs(f1['A'] - f1['B']):.3f}")
+
+
+# -- trafilatura's real-world test pages -----------------------------------------------------------
+#: The values the real-world tests' conditions are read with: plain-text output, no formatting.
+_SUITE_FLAGS = {"xmloutput": False, "formatting": False, "tei_output": False, "links": False}
+
+
+def _suite_checks(source: str) -> list[tuple[str, str, bool]]:
+    """``(url, sentence, must_contain)`` for every ``assert "…" in result`` / ``not in result`` of
+    the real-world tests' ``test_extract``, in order, the page being the last one loaded."""
+    import ast
+
+    tree = ast.parse(source)
+    fn = next((n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "test_extract"), None)
+    if fn is None:
+        return []
+    out: list[tuple[str, str, bool]] = []
+    url: list[str | None] = [None]
+
+    def holds(test: ast.expr) -> bool:
+        try:
+            return bool(eval(compile(ast.Expression(test), "<suite>", "eval"), {"__builtins__": {}}, dict(_SUITE_FLAGS)))
+        except Exception:  # noqa: BLE001 - a condition on anything else: not plain-text output
+            return False
+
+    def checks(test: ast.expr) -> None:
+        if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+            for value in test.values:
+                checks(value)
+            return
+        if (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.In, ast.NotIn))
+                and isinstance(test.left, ast.Constant) and isinstance(test.left.value, str)
+                and isinstance(test.comparators[0], ast.Name) and test.comparators[0].id == "result" and url[0]):
+            out.append((url[0], test.left.value, isinstance(test.ops[0], ast.In)))
+
+    def walk(body: list[ast.stmt]) -> None:
+        for st in body:
+            if isinstance(st, ast.Assign) and isinstance(st.value, ast.Call) and st.value.args:
+                first = st.value.args[0]
+                if (any(isinstance(t, ast.Name) and t.id == "result" for t in st.targets)
+                        and isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                    url[0] = first.value
+            elif isinstance(st, ast.Assert):
+                checks(st.test)
+            elif isinstance(st, ast.If):
+                walk(st.body if holds(st.test) else st.orelse)
+
+    walk(fn.body)
+    return out
+
+
+def _suite_pages(source: str) -> dict[str, str]:
+    """The test file's ``MOCK_PAGES``: URL → file name under ``cache/``."""
+    import ast
+
+    for node in ast.walk(ast.parse(source)):
+        if (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "MOCK_PAGES" for t in node.targets)
+                and isinstance(node.value, ast.Dict)):
+            return {str(k.value): str(v.value) for k, v in zip(node.value.keys, node.value.values, strict=True)
+                    if isinstance(k, ast.Constant) and isinstance(v, ast.Constant)}
+    return {}
+
+
+def _decoded(data: bytes) -> str:
+    """A cached page as the real-world tests read it: UTF-8, else the detected encoding."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        import charset_normalizer
+
+        best = charset_normalizer.from_bytes(data).best()
+        return str(best) if best is not None else data.decode("utf-8", "replace")
+
+
+def suite_scores(checks: list[tuple[str, str, bool]], texts: dict[str, str], comments: set[tuple[str, str]] | None = None
+                 ) -> dict[str, int]:
+    """Counts of the checks one extractor passes (``texts``: URL → its text); ``comments`` are the
+    must-contain sentences that sit in reader comments, counted apart."""
+    comments = comments or set()
+    out = {"contain": 0, "contain_n": 0, "comment": 0, "comment_n": 0, "clean": 0, "clean_n": 0}
+    for url, sentence, must in checks:
+        got = sentence in texts.get(url, "")
+        if not must:
+            out["clean_n"] += 1
+            out["clean"] += not got
+        elif (url, sentence) in comments:
+            out["comment_n"] += 1
+            out["comment"] += got
+        else:
+            out["contain_n"] += 1
+            out["contain"] += got
+    return out
+
+
+def run_suite(folder: Path, show: int = 40) -> int:
+    """The real-world suite: reportedly's body and trafilatura's text, checked side by side."""
+    if (folder / "tests" / "realworld_tests.py").is_file():
+        folder = folder / "tests"
+    test_file = folder / "realworld_tests.py"
+    if not test_file.is_file() or not (folder / "cache").is_dir():
+        print(f"reportedly.bench: {folder}: no realworld_tests.py and cache/ (a trafilatura checkout's tests folder)",
+              file=sys.stderr)
+        return 2
+    source = test_file.read_text("utf-8")
+    checks, files = _suite_checks(source), _suite_pages(source)
+    urls = [u for u in dict.fromkeys(u for u, _, _ in checks) if u in files and (folder / "cache" / files[u]).is_file()]
+    checks = [c for c in checks if c[0] in set(urls)]
+    from ..clean.metadata import detect_language
+    from ..readers.html import read_html_bytes
+
+    detect_language("Le détecteur de langue se charge une fois par processus.")
+    ours: dict[str, str] = {}
+    cpu = 0.0
+    for u in urls:
+        data = (folder / "cache" / files[u]).read_bytes()
+        c0 = time.process_time()
+        try:
+            ours[u] = read_html_bytes(data, input=files[u], url=u).body
+        except Exception as exc:  # noqa: BLE001 - a page that fails scores empty
+            print(f"  reportedly failed on {files[u]}: {exc}")
+            ours[u] = ""
+        cpu += time.process_time() - c0
+    theirs: dict[str, str] = {}
+    no_comments: dict[str, str] = {}
+    try:
+        import trafilatura
+    except ImportError:
+        trafilatura = None  # type: ignore[assignment]
+    if trafilatura is not None:
+        for u in urls:
+            page = _decoded((folder / "cache" / files[u]).read_bytes())
+            theirs[u] = trafilatura.extract(page, u, record_id="0000", fast=False, output_format="txt") or ""
+            no_comments[u] = trafilatura.extract(page, u, record_id="0000", fast=False, output_format="txt",
+                                                 include_comments=False) or ""
+    comments = {(u, s) for u, s, must in checks if must and s in theirs.get(u, "") and s not in no_comments.get(u, "")}
+    n_in = sum(1 for c in checks if c[2])
+    print(f"trafilatura real-world suite ({folder}): {len(urls)} pages, {n_in} must-contain sentences "
+          f"({len(comments)} in reader comments), {len(checks) - n_in} must-not-contain")
+    print(f"{'extractor':26} {'must-contain':>14} {'in comments':>12} {'clean of must-not':>18} {'pages/s (CPU)':>14}")
+    rows = [("reportedly (body)", ours, len(urls) / cpu if cpu else 0.0)]
+    if trafilatura is not None:
+        rows.append(("trafilatura (defaults)", theirs, 0.0))
+    else:
+        print("(skipped trafilatura: not installed)")
+    for name, texts, rate in rows:
+        s = suite_scores(checks, texts, comments)
+        print(f"{name:26} {s['contain']:>6}/{s['contain_n']:<7} {s['comment']:>5}/{s['comment_n']:<6} "
+              f"{s['clean']:>9}/{s['clean_n']:<8} {rate:14.0f}" if rate else
+              f"{name:26} {s['contain']:>6}/{s['contain_n']:<7} {s['comment']:>5}/{s['comment_n']:<6} "
+              f"{s['clean']:>9}/{s['clean_n']:<8} {'-':>14}")
+    misses = [(u, s, must) for u, s, must in checks if (u, s) not in comments
+              and (s in ours[u]) != must and (trafilatura is None or (s in theirs.get(u, "")) == must)]
+    if misses:
+        print(f"where reportedly fails a check trafilatura passes ({len(misses)}):")
+        for u, sentence, must in misses[:show]:
+            print(f"  {'missing' if must else 'leaked '} {files[u]}: {sentence!r}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m reportedly.bench extraction", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("dir", type=Path, help="an extraction-bench folder (ID.txt, ID.html.gz, ground-truth.json)")
+    ap.add_argument("dir", type=Path, help="an extraction-bench folder (ID.txt, ID.html.gz, ground-truth.json), or "
+                    "with --suite trafilatura the tests folder of a trafilatura checkout")
+    ap.add_argument("--suite", choices=["bench", "trafilatura"], default="bench",
+                    help="the extraction benchmark's pages (default) or trafilatura's real-world test pages")
+    ap.add_argument("--split", action="store_true", help="also score each fixed half of the pages (A and B)")
     ap.add_argument("--no-peers", action="store_true", help="only reportedly's own modes")
     ap.add_argument("--all-cores", action="store_true", help="do not pin the process to one CPU core")
     ap.add_argument("--repeat", type=int, default=1, help="timed passes per extractor; the fastest counts")
     ap.add_argument("--metadata", type=Path, metavar="GOLD",
                     help="also score authors, titles and dates (HTML and text modes) against a hand-read gold JSON file")
     args = ap.parse_args(argv)
+    if args.suite == "trafilatura":
+        return run_suite(args.dir)
     if not (args.dir / "ground-truth.json").is_file():
         print(f"reportedly.bench: {args.dir}: no ground-truth.json", file=sys.stderr)
         return 2
@@ -296,9 +488,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"body extraction on {args.dir}: {len(pages)} pages, {core}, best of {args.repeat} pass(es)")
     print(f"{'mode':5} {'extractor':28} {'F1':>6} {'P':>6} {'R':>6} {'ms/page':>9} {'pages/s':>9} {'cpu p/s':>9}")
     mem = {"start": _peak_mb()}
-    print(_row("text", "reportedly", measure(_ours_text(), pages, truth, args.repeat)), flush=True)
+    preds: dict[str, list[str]] = {"text": [], "html": []}
+    print(_row("text", "reportedly", measure(_ours_text(), pages, truth, args.repeat, preds["text"])), flush=True)
     mem["after reportedly text"] = _peak_mb()
-    print(_row("html", "reportedly", measure(_ours_html(), pages, truth, args.repeat)), flush=True)
+    print(_row("html", "reportedly", measure(_ours_html(), pages, truth, args.repeat, preds["html"])), flush=True)
     mem["after reportedly html"] = _peak_mb()
     if not args.no_peers:
         peers, missing = _peers()
@@ -308,6 +501,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"(skipped {m}: not installed; pip install -e \".[peers]\")")
         mem["after peers"] = _peak_mb()
     print("peak RSS of this process: " + ", ".join(f"{k} {v:.0f} MB" for k, v in mem.items()))
+    if args.split:
+        _print_split(ids, truth, preds)
     if args.metadata:
         _print_metadata(args.metadata, ids, pages)
     return 0
