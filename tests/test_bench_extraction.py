@@ -96,7 +96,8 @@ def test_suite_runs_side_by_side(examples, tmp_path, capsys) -> None:
 
 
 def test_split_halves_are_fixed() -> None:
-    from reportedly.bench.extraction import split_half
+    from reportedly.bench.extraction import split_halves
 
-    halves = [split_half(f"page{n}") for n in range(40)]
-    assert set(halves) == {"A", "B"} and halves == [split_half(f"page{n}") for n in range(40)]
+    ids = [f"page{n}" for n in range(41)]
+    halves = split_halves(ids)
+    assert sorted(halves.values()).count("A") == 21 and halves == split_halves(reversed(ids))

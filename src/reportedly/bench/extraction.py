@@ -286,13 +286,16 @@ def _print_metadata(path: Path, ids: list[str], pages: list[Page]) -> None:
             f"{k} {c / n:.3f} ({c}/{n})" for k, (c, n) in scores.items() if n))
 
 
-def split_half(page_id: str) -> str:
-    """The half ("A" or "B") a page belongs to: fixed, from a checksum of its id, never from its content."""
-    return "AB"[zlib.crc32(page_id.encode("utf-8")) & 1]
+def split_halves(ids: Iterable[str]) -> dict[str, str]:
+    """Each page's half, "A" or "B": the pages ordered by a checksum of their id, then dealt in turn,
+    so the halves are fixed, as even as can be, and chosen without looking at any page."""
+    ranked = sorted(ids, key=lambda k: (zlib.crc32(k.encode("utf-8")), k))
+    return {k: "AB"[n % 2] for n, k in enumerate(ranked)}
 
 
 def _print_split(ids: list[str], truth: list[str], preds: dict[str, list[str]]) -> None:
-    halves = {h: [n for n, k in enumerate(ids) if split_half(k) == h] for h in "AB"}
+    half = split_halves(ids)
+    halves = {h: [n for n, k in enumerate(ids) if half[k] == h] for h in "AB"}
     for mode, got in preds.items():
         f1 = {h: body_scores([(truth[n], got[n]) for n in idx])["f1"] for h, idx in halves.items()}
         print(f"split {mode:5} reportedly: half A ({len(halves['A'])} pages) {f1['A']:.3f}, half B "
