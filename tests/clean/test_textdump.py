@@ -215,3 +215,38 @@ def test_textdump_byline_with_a_date_inside_the_text_is_not_body() -> None:
     doc = _clean(text)
     assert doc.body.startswith("The harbour board voted")
     assert "HNN Staff" not in doc.body
+
+
+_LEAD = ("The city council voted on Tuesday to close the old ferry terminal by the end of next year, "
+         "after two years of falling passenger numbers and a repair bill nobody wanted to pay.")
+_SECOND = ("Council members said the savings would go to the bus network, which carries four times as many "
+           "people every day, and to a new cycle path along the harbour front.")
+
+
+@pytest.mark.parametrize("headline, title", [
+    ("Council votes to close the old ferry terminal.", "Council votes to close the old ferry terminal"),
+    ("Ferry terminal to close; ", "Ferry terminal to close"),
+    ("Ferry terminal closes. Again.", "Ferry terminal closes. Again."),
+])
+def test_first_line_headline_ending_like_a_sentence(headline: str, title: str, monkeypatch) -> None:
+    text = f"{headline}\n\n{_LEAD}\n\n{_SECOND}\n"
+    doc = _clean(text)
+    assert doc.meta.title == title
+    assert doc.text == text
+    assert doc.body.endswith(_SECOND)
+    # the line keeps the layer it had without a title: what is analysed does not change
+    import reportedly.clean.textdump as textdump
+
+    monkeypatch.setattr(textdump, "_set_apart_headline", lambda lines, text: False)
+    before = _clean(text)
+    assert before.meta.title is None
+    assert {n: doc.layer(n) for n in ("paragraph", "boilerplate", "title")} == \
+        {n: before.layer(n) for n in ("paragraph", "boilerplate", "title")}
+
+
+def test_first_line_not_a_headline() -> None:
+    # a long opening sentence is the article's first paragraph, and no title is invented
+    text = f"{_LEAD}\n\n{_SECOND}\n\n{_SECOND}\n"
+    assert _clean(text).meta.title is None
+    # nor is a short line that runs straight into the next without a blank line
+    assert _clean(f"Council votes to close the terminal.\n{_LEAD}\n\n{_SECOND}\n").meta.title is None

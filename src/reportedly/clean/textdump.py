@@ -489,6 +489,36 @@ def _find_title(lines: list[_Line], body_start: int) -> int | None:
     return None
 
 
+#: Longest first line (in words) read as a headline although it ends like a sentence.
+_MAX_HEADLINE_WORDS = 20
+
+
+def _set_apart_headline(lines: list[_Line], text: str) -> bool:
+    """Whether the first line is a headline that ends like a sentence ("Poll: Clinton and Trump in
+    dead heat."): short, set apart from what follows by a blank line (or ending in ";", a headline
+    and its subheading), not a wire dateline, with at least two paragraphs of prose after it
+    that are longer than it."""
+    first = lines[0]
+    if len(lines) < 3 or not 3 <= first.words <= _MAX_HEADLINE_WORDS or first.kind in ("junk", "end"):
+        return False
+    if text.count("\n", first.end, lines[1].start) < 2 and not first.text.endswith(";"):
+        return False
+    if wire_dateline(first.text):
+        return False
+    prose = [ln for ln in lines[1:12] if ln.kind in ("good", "medium") and ln.words > first.words]
+    return len(prose) >= 2
+
+
+def _headline_text(line: str) -> str:
+    """A headline as the title: without the ";" that joins it to a subheading, nor the full stop
+    some archives add ("Mixed messages on Trump leave plan."); "history. Again." keeps its own."""
+    title = line.strip().removesuffix(";").rstrip()
+    if title.endswith(".") and len(title) > 2 and (title[-2].islower() or title[-2].isdigit()) \
+            and not _SENT_INSIDE.search(title):
+        title = title[:-1]
+    return title
+
+
 def _title_span(text: str, ln: _Line, is_page_title: bool) -> tuple[int, int]:
     """The headline part of a title line; a page ``<title>`` loses its site-name suffix."""
     if not is_page_title:
@@ -640,6 +670,7 @@ class _Page:
     j: int = 0
     title_idx: int | None = None
     fallback: bool = False
+    headline_in_body: bool = False  # the title is read from the first line, which keeps its layer
     labels: dict[int, str] = field(default_factory=dict)
     keep: list[_Line] = field(default_factory=list)
 
@@ -675,19 +706,26 @@ def _choose_body(page: _Page) -> None:
     # Nothing reads like prose (a one-line or list-like text): keep every non-junk line.
     page.i, page.j = seg if seg is not None else (0, len(lines) - 1)
     page.title_idx = title_idx if title_idx is not None else _find_title(lines, page.i)
+    if page.title_idx is None and _set_apart_headline(lines, page.doc.text):
+        page.headline_in_body = True
 
 
 def _read_title(page: _Page) -> None:
     """The headline's span, title and credit; later showings of the headline become captions."""
     doc, lines, title_idx = page.doc, page.lines, page.title_idx
+    text, meta = doc.text, doc.meta
+    if page.headline_in_body:
+        # A first line that ends like a sentence reads as the title, and keeps the layer it had
+        # (a one-line lead paragraph looks the same), so what is analysed does not change.
+        meta.title = meta.title or _headline_text(lines[0].text)
+        return
     if title_idx is None:
         return
-    text, meta = doc.text, doc.meta
     tl = lines[title_idx]
     ts, te = _title_span(text, tl, is_page_title=(title_idx == 0 and tl.norm != ""))
     doc.add_span("title", ts, te)
     page.labels[title_idx] = "title"
-    meta.title = meta.title or text[ts:te].strip()
+    meta.title = meta.title or _headline_text(text[ts:te])
     if meta.headline_credit is None:
         meta.headline_credit = headline_credit(text[ts:te], ts, context=text[te:te + 20000])
     if page.i <= title_idx:
