@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -26,6 +27,8 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel, Field
 
 from .. import __version__
+from ..attribution import lexicon
+from ..corpus import speakers as speaker_names
 from ..corpus.search import MARK_CLOSE, MARK_OPEN, plain_snippet
 from ..corpus.store import Store
 from ..corpus.trace import MAX_LIMIT, document_statements, outlet_statements
@@ -228,20 +231,153 @@ def counted(n: Any, word: str) -> str:
     return f"{k:,} {word if k == 1 else word + 's'}"
 
 
+_OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
+_CLOSERS = set("”»’\"")
+
+
+def _quote_end(t: str) -> int | None:
+    """Where the quotation that opens ``t`` closes (the index of its closing mark), or None when it
+    does not close; curly marks nest ("“a ‘b’ c”"), a straight mark closes at the next one."""
+    opener = t[0]
+    closer = _OPENERS[opener]
+    if opener == closer:
+        end = t.find(closer, 1)
+        return end if end > 0 else None
+    depth = 0
+    for i, c in enumerate(t):
+        if c == opener:
+            depth += 1
+        elif c == closer:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
 def unquote_text(text: str | None) -> str:
     """A quotation without its own outer quotation marks (the page adds its own).
 
-    Only a single quotation is unwrapped: ``"a" and "b"`` keeps its marks.
+    Only one whole quotation is unwrapped: ``"a" and "b"`` (two quotations, or one cut into parts:
+    ``“How many times …?” … “In Tulsa …”``) keeps its marks. A quotation that opens and never
+    closes, or closes and never opened (its words were cut off), loses that mark.
     """
     t = (text or "").strip()
-    inner = None
-    if len(t) >= 2 and t[0] in _QUOTES and t[-1] in _QUOTES:
-        inner = t[1:-1]
-    elif len(t) >= 3 and t[0] in _QUOTES and t[-2] in _QUOTES and t[-1] in ".,":
-        inner = t[1:-2]
-    if inner is None or any(c in _DOUBLE for c in inner):
+    if len(t) >= 2 and t[-1] in "”»" and not any(c in t for c in "“«„"):
+        return t[:-1].strip()  # the end of a quotation whose beginning was cut off
+    if len(t) < 2 or t[0] not in _OPENERS:
         return t
-    return inner.strip()
+    end = _quote_end(t)
+    if end is None:
+        if t[0] in "“«„" and not any(c in t for c in "”»"):
+            return t[1:].strip()
+        return t
+    rest = t[end + 1:]
+    if rest and rest not in (".", ",") or end < 2 and not rest:
+        return t
+    return t[1:end].strip()
+
+
+def quotation(text: str | None) -> Markup:
+    """Quoted words as HTML: one quotation inside the page's own marks (``<q>``; single ones when the
+    words quote someone in turn), several (or one cut into parts) as they were written, with their
+    own marks, so no mark is ever doubled."""
+    inner = unquote_text(text)
+    if inner[:1] in _OPENERS and _quote_end(inner) is not None:
+        return Markup(f'<span class="quoted">{escape(inner)}</span>')
+    if any(c in inner for c in "“”\"«»"):  # words quoted inside: single marks outside ('… “…” …')
+        return Markup(f'<q class="outer">{escape(inner)}</q>')
+    return Markup(f"<q>{escape(inner)}</q>")
+
+
+#: Nouns that head a description of a person or a body: titles and roles ("the general", "the regional
+#: transport minister", "union secretary …"), the unnamed ("a spokesperson"), outlets ("the newspaper"),
+#: governments and organisations ("the ministry", "the union") — the lexicons attribution reads.
+ROLE_HEADS = (speaker_names.TITLES | speaker_names.DESCRIPTORS | speaker_names.ORG_WORDS | lexicon.TITLES
+              | lexicon.ANONYMOUS_HEADS | lexicon.OUTLET_ANAPHORS | lexicon.GOVERNMENT_WORDS
+              | lexicon.ORG_WORDS) - speaker_names.LEADING - speaker_names.PRONOUNS
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your", "my"})
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+
+
+def _word(w: str) -> str:
+    """A word as compared: lower case, accents folded, without a possessive or a trailing stop."""
+    w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode("ascii").lower()
+    w = re.sub(r"['’]s$", "", w)
+    return w.strip(".'’-")
+
+
+def _role(word: str) -> bool:
+    return word in ROLE_HEADS or any(p in ROLE_HEADS for p in word.split("-") if p)
+
+
+def names_or_describes(form: str, name: str | None) -> bool:
+    """Whether a mention ``form`` is a name, a title or a description of the one called ``name``:
+    "Gen. Mark Milley", "Milley's", "union secretary Ilse Brandvold", "the general", "The regional
+    transport minister", "the newspaper" — not a pronoun ("he", "who") and not a phrase that only
+    contains the name or ends on a function word ("footage of Trump", "most of", "But Trump").
+
+    The head decides: in English a noun phrase ends on its head, before any "of"/"for" phrase. A
+    form ending on words of the name is a name, when what precedes the name is nothing but
+    determiners, or ends on a title or role word, or on a capitalised word ("Tory MP Jane Smith").
+    Any other form is a description when its head is a role word of the lexicons
+    (:data:`ROLE_HEADS`), or a capitalised word after a determiner ("the MP").
+    """
+    pairs = [(w, _word(w)) for w in _NAME_WORD.findall(form or "")]
+    raw, words = [r for r, w in pairs if w], [w for _, w in pairs if w]
+    if not words:
+        return False
+    own = {_word(w) for w in _NAME_WORD.findall(name or "")} - {""} - _DETERMINERS
+    k = len(words)
+    while k and (words[k - 1] in own or (len(words[k - 1]) == 1 and k < len(words))):
+        k -= 1
+    named = any(w in own for w in words[k:])
+    if not named and any(w in own for w in words):
+        return False  # "Trump administration": the name qualifies another head
+    head = list(range(k))  # indices of the words before the name (all of them for a description)
+    cut = next((j for j, i in enumerate(head) if words[i] in ("of", "for")), None)
+    if cut is not None:
+        if named and cut == len(head) - 1:
+            return False  # "footage of Trump": the phrase is about something of the person's
+        if cut > 0 or not named:
+            head = head[:cut]  # "Secretary of State …": the head comes before the "of" phrase
+    determined = bool(head) and words[head[0]] in _DETERMINERS
+    rest = [i for i in head if words[i] not in _DETERMINERS]
+    if not rest:
+        return named
+    last = words[rest[-1]]
+    if _role(last):
+        return True
+    capitalised = (raw[rest[-1]][:1].isupper() and last not in speaker_names.LEADING
+                   and last not in speaker_names.PRONOUNS)
+    return capitalised and (named or determined)
+
+
+def referring_forms(forms: Sequence[dict[str, Any]], name: str | None) -> list[dict[str, Any]]:
+    """The forms of :func:`names_or_describes` out of a speaker's ``referred_as`` list, in order."""
+    return [f for f in forms if names_or_describes(str(f.get("form") or ""), name)]
+
+
+def untitled_label(input_name: str | None) -> str:
+    """What stands for an article without a title: the file (or WARC record) it was read from."""
+    return f"untitled: {input_name}" if input_name else "untitled article"
+
+
+def with_labels(s: Store, rows: Sequence[dict[str, Any]], title: str = "title",
+                doc_id: str = "document_id") -> list[dict[str, Any]]:
+    """Copies of ``rows`` with ``label``: the article's title, else what it was read from (never its id)."""
+    inputs: dict[str, str | None] = {}
+    out = []
+    for r in rows:
+        label = (r.get(title) or "").strip()
+        if not label:
+            did = str(r.get(doc_id) or "")
+            if r.get("input"):
+                inputs[did] = r["input"]
+            elif did not in inputs:
+                inputs[did] = (s.document_summary(did) or {}).get("input")
+            label = untitled_label(inputs.get(did))
+        out.append({**r, "label": label})
+    return out
 
 
 def fill_months(counts: dict[str, int]) -> list[tuple[str, int]]:
@@ -294,6 +430,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
     templates.env.filters["hue"] = speaker_hue
     templates.env.filters["q"] = lambda v: quote(str(v), safe="")
     templates.env.filters["unquote"] = unquote_text
+    templates.env.filters["quotation"] = quotation
     templates.env.filters["counted"] = counted
     templates.env.filters["readable_date"] = readable_date
     local = threading.local()
@@ -412,7 +549,8 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
         s = store()
         per = 50
         docs = s.documents(limit=per + 1, offset=(page_no - 1) * per)
-        return page(request, "index.html", docs=docs[:per], more=len(docs) > per, page_no=page_no,
+        return page(request, "index.html", docs=with_labels(s, docs[:per], doc_id="id"), more=len(docs) > per,
+                    page_no=page_no,
                     outlets=s.outlets()[:30], speakers=s.speakers(limit=30), counts=s.counts())
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -456,6 +594,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
         params = {k: v for k, v in request.query_params.items() if k != "offset"}
         nav = {"prev": urlencode({**params, "offset": max(offset - per, 0)}) if offset else None,
                "next": urlencode({**params, "offset": offset + per}) if more else None}
+        results = with_labels(store(), results) if results else results
         return page(request, "search.html", args=args, results=results, error=error, searched=searched, nav=nav,
                     status=400 if error else 200)
 
@@ -466,6 +605,8 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
             return not_found(request, f"speaker {speaker_id}")
         chart = bar_chart(fill_months(sp["by_month"]), title=f"statements by {sp['name']} per month",
                           colour=f"hsl({speaker_hue(sp['id'])} 55% 45%)")
+        sp = {**sp, "referred_as": referring_forms(sp["referred_as"], sp["name"]),
+              "statements": with_labels(store(), sp["statements"], title="document_title")}
         return page(request, "speaker.html", sp=sp, chart=chart)
 
     @app.get("/docs", include_in_schema=False)
@@ -500,7 +641,8 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
         monthly = share_chart([{"label": m["month"], "shares": m["shares"]} for m in prof["months"]],
                               title=f"sourcing of {prof['outlet']} per month")
         return page(request, "outlet.html", prof=prof, overall=overall, monthly=monthly,
-                    docs=s.documents(limit=50, outlet=name), shared=outlet_statements(s, name.strip().lower()))
+                    docs=with_labels(s, s.documents(limit=50, outlet=name), doc_id="id"),
+                    shared=outlet_statements(s, name.strip().lower()))
 
     @app.get("/statements", response_class=HTMLResponse, include_in_schema=False)
     def statements_page(request: Request, q: str = "", speaker: str | None = None, outlet: str | None = None,

@@ -23,8 +23,14 @@ from markupsafe import Markup, escape
 
 from ..document import Attribution, Document, Entity
 
-ROLE_ORDER = {"src": 0, "cue": 1, "content": 2, "bp": 3, "claim": 4, "hedge": 5}
-PLAIN_ROLES = ("bp", "claim", "hedge")
+ROLE_ORDER = {"src": 0, "cue": 1, "content": 2, "bp": 3, "claim": 4, "hedge": 5, "l-title": 6, "l-standfirst": 7,
+              "l-byline": 8, "l-dateline": 9, "l-caption": 10}
+PLAIN_ROLES = ("bp", "claim", "hedge", "l-title", "l-standfirst", "l-byline", "l-dateline", "l-caption")
+#: Structure layers the article view styles: the headline and standfirst as such, bylines, datelines and
+#: captions (a headline repeated under a photo, say) as page furniture.
+STYLED_LAYERS = ("title", "standfirst", "byline", "dateline", "caption")
+#: Layers that may open a page before its article starts (folded away with the navigation before them).
+HEADER_LAYERS = frozenset({"boilerplate", "byline", "dateline"})
 
 
 def speaker_hue(key: str | None) -> int:
@@ -170,9 +176,68 @@ class _Mentions:
         return "".join(out)
 
 
+def _lines(text: str) -> int:
+    return sum(1 for line in text.splitlines() if line.strip())
+
+
+def furniture_folds(doc: Document) -> list[tuple[int, int, str]]:
+    """Where the article view folds page furniture away: ``(start, end, label)``, in order.
+
+    The page header before the article — navigation, and the byline and dateline that the page's
+    facts show anyway — is one fold, up to the headline, standfirst or first paragraph; each later
+    run of boilerplate (share links, related stories, a footer) is another. A fold takes the blank
+    lines after it with it, and a stretch where an attribution was found is never folded away.
+    """
+    text = doc.text
+    found = sorted((s, e) for a in doc.attributions for s, e in (*a.source.spans, *a.cue, *a.content))
+
+    def clear(lo: int, hi: int) -> bool:
+        return not any(s < hi and e > lo for s, e in found)
+
+    def past_blank(end: int) -> int:
+        while end < len(text) and text[end] in " \t\r\n\f\v":
+            end += 1
+        return end
+
+    folds: list[tuple[int, int, str]] = []
+    body = [sp.start for name in ("title", "standfirst", "paragraph") for sp in doc.layer(name)]
+    head_end = 0
+    if body:
+        start = min(body)
+        covered = sorted((sp.start, sp.end) for name in HEADER_LAYERS for sp in doc.layer(name) if sp.start < start)
+        if covered and text[:start].strip() and clear(0, start):
+            # only header furniture (and blank lines) before the article: navigation, byline, date
+            at, ok = 0, True
+            for s, e in covered:
+                if text[at:s].strip():
+                    ok = False
+                    break
+                at = max(at, e)
+            if ok and not text[at:start].strip():
+                head_end = start
+                folds.append((0, start, f"page header: navigation, byline, date ({_lines(text[:start])} "
+                                        f"line{'' if _lines(text[:start]) == 1 else 's'})"))
+    runs: list[list[int]] = []
+    for sp in sorted(doc.layer("boilerplate"), key=lambda sp: sp.start):
+        if sp.end <= head_end:
+            continue
+        lo = max(sp.start, head_end)
+        if runs and not text[runs[-1][1]:lo].strip():
+            runs[-1][1] = max(runs[-1][1], sp.end)
+        else:
+            runs.append([lo, sp.end])
+    for lo, hi in runs:
+        if not text[lo:hi].strip() or not clear(lo, hi):
+            continue
+        n = _lines(text[lo:hi])
+        folds.append((lo, past_blank(hi), f"page furniture: links, related stories, footer ({n} line{'' if n == 1 else 's'})"))
+    return folds
+
+
 def highlight(doc: Document, infos: dict[str, AttInfo]) -> Markup:
-    """The document text as HTML with sources, cues and contents highlighted (escaped piece by piece)
-    and every entity mention marked inside the highlights."""
+    """The document text as HTML with sources, cues and contents highlighted (escaped piece by piece),
+    every entity mention marked inside the highlights, the headline, standfirst and furniture layers
+    styled, and page furniture folded away (:func:`furniture_folds`; each fold a ``<details>``)."""
     text = doc.text
     mentions = _Mentions(text, mention_segments(doc))
     marks: list[tuple[int, int, str, str | None]] = []
@@ -181,39 +246,53 @@ def highlight(doc: Document, infos: dict[str, AttInfo]) -> Markup:
         marks += [(s, e, "cue", a.id) for s, e in a.cue]
         marks += [(s, e, "content", a.id) for s, e in a.content]
     marks += [(sp.start, sp.end, "bp", None) for sp in doc.layer("boilerplate")]
+    marks += [(sp.start, sp.end, f"l-{name}", None) for name in STYLED_LAYERS for sp in doc.layer(name)]
     marks += [(s, e, "claim", None) for c in doc.claims for s, e in c.spans]
     marks += [(s, e, "hedge", None) for s, e in hedge_spans(doc)]
+    folds = furniture_folds(doc)
+    fold_open = {s: label for s, _, label in folds}
+    fold_close = {e for _, e, _ in folds}
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
     for i, (s, e, _, _) in enumerate(marks):
         starts.setdefault(s, []).append(i)
         ends.setdefault(e, []).append(i)
-    bounds = sorted({0, len(text), *starts, *ends})
+    bounds = sorted({0, len(text), *starts, *ends, *fold_open, *fold_close})
     active: set[int] = set()
     out: list[str] = []
     for lo, hi in zip(bounds, bounds[1:], strict=False):
         active.difference_update(ends.get(lo, ()))
         active.update(starts.get(lo, ()))
-        if not active:
-            out.append(mentions.html(lo, hi))
+        if lo in fold_open:
+            out.append(f'<details class="fold"><summary>{escape(fold_open[lo])}</summary>')
+        if hi in fold_close:
+            out.append(_piece(lo, hi, active, marks, infos, mentions))
+            out.append("</details>")
             continue
-        act = [marks[i] for i in active]
-        roles = sorted({m[2] for m in act}, key=ROLE_ORDER.__getitem__)
-        att_marks = [(s, e, role, att) for s, e, role, att in act if att is not None]
-        plain = [r for r in roles if r in PLAIN_ROLES]
-        if not att_marks:
-            out.append(f'<span class="{" ".join(plain)}">{mentions.html(lo, hi)}</span>')
-            continue
-        # the innermost attribution mark (latest start, then shortest, then role) sets the colour
-        inner = min(att_marks, key=lambda m: (-m[0], m[1] - m[0], ROLE_ORDER[m[2]]))
-        info = infos[inner[3]]
-        atts = sorted({m[3] for m in att_marks}, key=lambda x: (x != inner[3], x))
-        classes = " ".join(["hl", *(f"r-{r}" for r in roles if r not in plain), *(["anon"] if info.hue < 0 else []),
-                            *plain])
-        style = f"--hue:{max(info.hue, 0)}"
-        out.append(f'<span class="{classes}" style="{style}" data-att="{escape(" ".join(atts))}" '
-                   f'title="{escape(info.tooltip)}">{mentions.html(lo, hi, info.tooltip)}</span>')
+        out.append(_piece(lo, hi, active, marks, infos, mentions))
     return Markup("".join(out))
+
+
+def _piece(lo: int, hi: int, active: set[int], marks: list[tuple[int, int, str, str | None]],
+           infos: dict[str, AttInfo], mentions: _Mentions) -> str:
+    """One stretch of the article between two boundaries, as HTML."""
+    if not active:
+        return mentions.html(lo, hi)
+    act = [marks[i] for i in active]
+    roles = sorted({m[2] for m in act}, key=ROLE_ORDER.__getitem__)
+    att_marks = [(s, e, role, att) for s, e, role, att in act if att is not None]
+    plain = [r for r in roles if r in PLAIN_ROLES]
+    if not att_marks:
+        return f'<span class="{" ".join(plain)}">{mentions.html(lo, hi)}</span>'
+    # the innermost attribution mark (latest start, then shortest, then role) sets the colour
+    inner = min(att_marks, key=lambda m: (-m[0], m[1] - m[0], ROLE_ORDER[m[2]]))
+    info = infos[inner[3]]
+    atts = sorted({m[3] for m in att_marks}, key=lambda x: (x != inner[3], x))
+    classes = " ".join(["hl", *(f"r-{r}" for r in roles if r not in plain), *(["anon"] if info.hue < 0 else []),
+                        *plain])
+    style = f"--hue:{max(info.hue, 0)}"
+    return (f'<span class="{classes}" style="{style}" data-att="{escape(" ".join(atts))}" '
+            f'title="{escape(info.tooltip)}">{mentions.html(lo, hi, info.tooltip)}</span>')
 
 
 def bar_chart(items: Sequence[tuple[str, float]], *, width: int = 560, height: int = 160,
@@ -358,15 +437,41 @@ def statement_timeline(occurrences: Sequence[dict[str, Any]], *, width: int = 76
         y = pad_t + lane_h * i + lane_h / 2
         parts.append(f'<text x="0" y="{y + 4:.1f}" class="label">{escape(lane[:24])}</text>'
                      f'<line x1="{label_w}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" class="grid"/>')
-    seen_at: dict[tuple[int, int], int] = {}
-    for o, d in zip(occ, days, strict=True):
+    # versions on the same day in the same outlet stand side by side, each its own dot centred on the
+    # day (never one dot hiding another); more than fit before the lane's next day show as a count
+    spots: list[tuple[int, float]] = []
+    crowds: dict[tuple[int, int], list[int]] = {}
+    for i, (o, d) in enumerate(zip(occ, days, strict=True)):
         lane = lanes.index(o["outlet"])
         x = label_w + 10 + (inner * ((d - lo).days / span) if d is not None and lo is not None else inner)
-        k = (lane, round(x))
-        nudge = seen_at.get(k, 0)
-        seen_at[k] = nudge + 1
-        y = pad_t + lane_h * lane + lane_h / 2 + (nudge % 3 - 1) * 6 * (nudge > 0)
+        spots.append((lane, x))
+        crowds.setdefault((lane, round(x)), []).append(i)
+    step = 14.0
+    placed: dict[int, tuple[float, float]] = {}
+    folded: set[int] = set()
+    for key, members in crowds.items():
+        lane, x0 = spots[members[0]]
+        y = pad_t + lane_h * lane + lane_h / 2
+        gaps = [abs(spots[m[0]][1] - x0) for k, m in crowds.items() if k[0] == lane and k != key]
+        fits = max(1, int(min([*gaps, inner / 2]) // step))
+        shown = members if len(members) <= fits else members[:max(fits - 1, 1)]
+        left = x0 - (len(shown) - 1) / 2 * step  # the row centred on the day, moved inside the chart
+        left = max(min(left, width - 8.0 - (len(shown) - 1) * step), label_w + 6.0)
+        for j, i in enumerate(shown):
+            placed[i] = (left + j * step, y)
+        if len(shown) < len(members):
+            more = len(members) - len(shown)
+            last = placed[shown[-1]]
+            parts.append(f'<text x="{last[0] + 9:.1f}" y="{y + 4:.1f}" class="label count">+{more}'
+                         f'<title>{more} more version{"" if more == 1 else "s"} that day</title></text>')
+            for i in members[len(shown):]:
+                placed[i] = last
+                folded.add(i)
+    for i, o in enumerate(occ):
+        x, y = placed[i]
         pos.setdefault(o["document_id"], (x, y))
+        if i in folded:
+            continue
         fill = "#fff" if o.get("altered") else "#2f5d9b"
         tip = f"{o.get('date') or 'undated'} · {o['outlet']} · {o.get('speaker') or o.get('source') or ''}"
         if o.get("altered"):

@@ -12,7 +12,11 @@
     document.querySelectorAll(".hl.focus").forEach(function (el) { el.classList.remove("focus"); });
     document.querySelectorAll("li.att.selected").forEach(function (el) { el.classList.remove("selected"); });
     document.querySelectorAll(".hl").forEach(function (el) {
-      if ((el.dataset.att || "").split(" ").indexOf(attId) >= 0) el.classList.add("focus");
+      if ((el.dataset.att || "").split(" ").indexOf(attId) >= 0) {
+        el.classList.add("focus");
+        var fold = el.closest("details");  // a highlight in folded page furniture: unfold it
+        if (fold) fold.open = true;
+      }
     });
     var item = document.getElementById("att-" + attId);
     if (item) {
@@ -72,7 +76,11 @@
   function focusEntity(id) {
     document.querySelectorAll(".ent-focus").forEach(function (el) { el.classList.remove("ent-focus"); });
     focused = id === focused ? null : id;
-    if (focused) each(focused, function (el) { el.classList.add("ent-focus"); });
+    if (focused) each(focused, function (el) {
+      el.classList.add("ent-focus");
+      var fold = el.closest("details");
+      if (fold) fold.open = true;
+    });
   }
   article.addEventListener("click", function (ev) {
     var el = ev.target.closest(".ent");
