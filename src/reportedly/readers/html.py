@@ -332,6 +332,52 @@ def _rejoin_chunks(lines: list[str], groups: list[list[list[str]]]) -> list[str]
 _MAX_HEADING = 200
 
 
+#: A line of prose: this many words or more, or this many characters (Chinese and Japanese have no
+#: spaces between words).
+_PROSE_WORDS = 10
+_PROSE_LEN = 80
+_NOT_TEXT = frozenset(("script", "style", "noscript", "template", "head"))
+
+
+def _page_prose(tree: HtmlElement) -> int:
+    """Characters of the page's runs of prose (scripts and styles aside): how much running text the
+    page has, whatever its markup."""
+    total = 0
+    for el in tree.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        for t in ((el.text if tag not in _NOT_TEXT else None), el.tail):
+            if t and len(t) >= 50 and (t.count(" ") >= _PROSE_WORDS or len(t.strip()) >= _PROSE_LEN):
+                total += len(t.strip())
+    return total
+
+
+def _prose_chars(text: str) -> int:
+    """Characters of ``text`` in lines of prose (menus have none)."""
+    return sum(len(line) for line in text.split("\n") if line.count(" ") >= _PROSE_WORDS - 1 or len(line) >= _PROSE_LEN)
+
+
+#: The fast extraction is checked again with trafilatura's full one (its fallback extractors too)
+#: when it is shorter than this share of the page's running text (a copyright notice and an app
+#: promotion taken for a long article), or when less than this share of it is prose (the site's
+#: menus); the full extraction is taken when it holds this many times more prose.
+_THIN = 0.12
+_MENU = 0.3
+_FULLER = 1.5
+
+
+def _fuller_extraction(tree: HtmlElement, url: str | None, body: str, page_prose: int) -> Any:
+    """trafilatura's full extraction when the fast one lost the article and the full one finds much
+    more prose; else ``None``."""
+    prose = _prose_chars(body)
+    if len(body) >= _THIN * page_prose and prose >= _MENU * len(body):
+        return None
+    options = {**TRAFILATURA_OPTIONS, "fast": False, "favor_recall": False}
+    found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **options)
+    if found is None or isinstance(found, dict) or not (found.text or "").strip():
+        return None
+    return found if _prose_chars(found.text) >= _FULLER * max(prose, 1) else None
+
+
 def _blocks(tree: HtmlElement) -> tuple[set[str], dict[str, HtmlElement], list[tuple[HtmlElement, str]]]:
     """Subheading texts (``h2``–``h6``), paragraph elements by text, and every picture caption
     (``figcaption``) with its text, in page order: what the extracted lines are matched against."""
@@ -552,10 +598,14 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     facts = _page_facts(tree)
     groups = _chunk_groups(tree)
     headings, paragraph_els, figcaptions = _blocks(tree)
+    page_prose = _page_prose(tree)
     found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     extracted = None if isinstance(found, dict) else found  # a dict only with as_dict=True
     method = "trafilatura"
     body_text = extracted.text if extracted is not None else ""
+    fuller = _fuller_extraction(tree, url, body_text or "", page_prose)
+    if fuller is not None:
+        extracted, body_text, method = fuller, fuller.text, "trafilatura-full"
     if not (body_text or "").strip():
         # No article found: fall back to all the page's text so the document is not lost.
         body_text = trafilatura.html2txt(html) or ""
@@ -567,7 +617,7 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
         raise InputError(input, lost[0].replace("; the text after that point is lost", ", and no text was read "
                                                 "before it") if lost else "no readable text in the HTML page")
     container = None
-    if method == "trafilatura":
+    if method.startswith("trafilatura"):
         lines = _rejoin_chunks(lines, groups)
         container = _article_container(lines, paragraph_els)
         lines = _embedded_posts(lines, container)

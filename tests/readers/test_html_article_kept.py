@@ -1,0 +1,73 @@
+"""HTML pages: the article is kept whole (a thin extraction falls back to the full one, the lead
+paragraph stays in the body) and what is not the article (metadata lists, player text, galleries,
+other stories) is left out. Every page here is built by hand."""
+
+from __future__ import annotations
+
+import trafilatura
+
+from reportedly.readers import html as html_reader
+from reportedly.readers.html import read_html_bytes
+
+_SENTENCES = [
+    "The harbour authority confirmed on Monday that the northern pier will close for repairs in the spring.",
+    "Engineers found that the timber piles under the pier had rotted far faster than anyone had expected.",
+    "Fishing crews who land their catch there will move to the southern quay while the work goes on.",
+    "The authority said the repairs would cost about four million euros and take most of the summer.",
+    "Several skippers said they feared the move would add an hour to every trip out to the fishing grounds.",
+    "A public meeting about the closure is planned for the last week of the month in the town hall.",
+]
+
+
+def _page(article: str, extra: str = "", head: str = "") -> bytes:
+    return (f"<html><head><title>Pier to close</title>{head}</head><body><header><nav><a href='/'>Home</a>"
+            f"</nav></header><main><article><h1>Pier to close</h1>{article}</article>{extra}</main>"
+            f"<footer><p>Copyright 2025 The Harbour Post. All rights reserved.</p></footer></body></html>").encode()
+
+
+def test_a_thin_extraction_falls_back_to_the_full_one(monkeypatch) -> None:
+    # The fast extraction returns the copyright line and an app promotion of a page whose running
+    # text is a long article: far too little of the page; the full extraction is taken.
+    long_article = "".join(f"<p>{s} {s}</p>" for s in _SENTENCES * 3)
+    real = trafilatura.bare_extraction
+    seen = []
+
+    def fake(tree, **options):
+        found = real(tree, **options)
+        seen.append(options["fast"])
+        if options["fast"]:
+            found.text = "All rights reserved\nRead the app on every device, also offline."
+        return found
+
+    monkeypatch.setattr(html_reader.trafilatura, "bare_extraction", fake)
+    doc = read_html_bytes(_page(long_article), input="thin.html")
+    assert seen == [True, False]
+    assert _SENTENCES[3] in doc.body and "app on every device" not in doc.body
+    assert doc.meta.extra["extraction"]["method"] == "trafilatura-full"
+
+
+def test_a_menu_taken_for_the_article_falls_back(monkeypatch) -> None:
+    real = trafilatura.bare_extraction
+
+    def fake(tree, **options):
+        found = real(tree, **options)
+        if options["fast"]:
+            found.text = "\n".join(["Home", "News", "Region", "Sport", "Weather", "Contact"] * 20)
+        return found
+
+    monkeypatch.setattr(html_reader.trafilatura, "bare_extraction", fake)
+    doc = read_html_bytes(_page("".join(f"<p>{s}</p>" for s in _SENTENCES)), input="menu.html")
+    assert doc.body.startswith(_SENTENCES[0]) and "Weather" not in doc.body
+
+
+def test_a_good_extraction_is_not_checked_again(monkeypatch) -> None:
+    real = trafilatura.bare_extraction
+    seen = []
+
+    def spy(tree, **options):
+        seen.append(options["fast"])
+        return real(tree, **options)
+
+    monkeypatch.setattr(html_reader.trafilatura, "bare_extraction", spy)
+    doc = read_html_bytes(_page("".join(f"<p>{s}</p>" for s in _SENTENCES)), input="good.html")
+    assert seen == [True] and doc.body.startswith(_SENTENCES[0])
