@@ -375,7 +375,7 @@ def _fuller_extraction(tree: HtmlElement, url: str | None, body: str, page_prose
     found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **options)
     if found is None or isinstance(found, dict) or not (found.text or "").strip():
         return None
-    return found if _prose_chars(found.text) >= _FULLER * max(prose, 1) else None
+    return found if _prose_chars(found.text or "") >= _FULLER * max(prose, 1) else None
 
 
 def _blocks(tree: HtmlElement) -> tuple[set[str], dict[str, HtmlElement], list[tuple[HtmlElement, str]]]:
