@@ -71,3 +71,30 @@ def test_a_good_extraction_is_not_checked_again(monkeypatch) -> None:
     monkeypatch.setattr(html_reader.trafilatura, "bare_extraction", spy)
     doc = read_html_bytes(_page("".join(f"<p>{s}</p>" for s in _SENTENCES)), input="good.html")
     assert seen == [True] and doc.body.startswith(_SENTENCES[0])
+
+
+def _described(lead: str) -> str:
+    desc = _SENTENCES[0] + " " + _SENTENCES[1]
+    return f'<meta name="description" content="{desc}"><meta property="og:description" content="{desc}">'
+
+
+def test_the_lead_paragraph_stays_in_the_body() -> None:
+    # the page's description is its first paragraph, marked as an intro in its own container
+    lead = _SENTENCES[0] + " " + _SENTENCES[1]
+    article = f'<p class="intro">{lead}</p><div class="text">' + "".join(f"<p>{s}</p>" for s in _SENTENCES[2:]) + "</div>"
+    doc = read_html_bytes(_page(article, head=_described(lead)), input="lede.html")
+    assert doc.body.startswith(lead)
+    assert not doc.layer("standfirst")
+    # the same inside the article's paragraphs, written as a heading
+    article = f'<div class="content"><h4><span>{lead}</span></h4>' + "".join(f"<p>{s}</p>" for s in _SENTENCES[2:]) + "</div>"
+    assert read_html_bytes(_page(article, head=_described(lead)), input="lede2.html").body.startswith(lead)
+
+
+def test_a_standfirst_set_apart_in_the_header_leaves_the_body() -> None:
+    lead = _SENTENCES[0] + " " + _SENTENCES[1]
+    page = (f"<html><head><title>Pier to close</title>{_described(lead)}</head><body><article>"
+            f"<header><h1>Pier to close</h1><h2 class='sub'>{lead}</h2></header><div class='text'>"
+            + "".join(f"<p>{s}</p>" for s in _SENTENCES[2:]) + "</div></article></body></html>")
+    doc = read_html_bytes(page.encode(), input="dek.html")
+    assert [doc.slice(s) for s in doc.layer("standfirst")] == [lead]
+    assert doc.body.startswith(_SENTENCES[2])

@@ -455,18 +455,23 @@ def _element_of(tree: HtmlElement, line: str) -> HtmlElement | None:
     return found
 
 
-def _is_dek(tree: HtmlElement, first: str, second: str) -> bool:
+def _is_dek(tree: HtmlElement, first: str, rest: list[str], paragraphs: dict[str, HtmlElement]) -> bool:
     """Whether ``first`` is a standfirst set apart from the article's paragraphs (not its lede).
 
-    A lede is a paragraph beside the next one; a standfirst sits in another container or is no
-    paragraph at all (a heading, a ``div`` under the headline).
+    The lede is a paragraph (``p``), or anything inside the element that holds the article's other
+    paragraphs; a standfirst sits in the page's ``header``, or is no paragraph at all (a heading, a
+    ``div`` under the headline) outside the article's paragraphs.
     """
-    a, b = _element_of(tree, first), _element_of(tree, second)
+    a = _element_of(tree, first)
     if a is None:
         return True
-    if b is None:
-        return a.tag != "p"
-    return a.tag != "p" or a.getparent() is not b.getparent()
+    above = list(a.iterancestors())
+    if any(x.tag == "header" for x in (a, *above)):
+        return True
+    if a.tag == "p":
+        return False
+    container = _article_container(rest, paragraphs)
+    return container is None or container not in above
 
 
 #: The work budget of one page beyond its size (``input.max_bytes``) and time (``input.time_budget``).
@@ -640,7 +645,7 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     # A standfirst the extractor kept as the first paragraph (the page's description word for word)
     # goes to its own layer when an article follows it.
     lead_standfirst = bool(description and len(lines) >= 3 and _norm(lines[0]) == _norm(description)
-                           and len(_norm(description).split()) >= 8 and _is_dek(tree, lines[0], lines[1]))
+                           and len(_norm(description).split()) >= 8 and _is_dek(tree, lines[0], lines[1:], paragraph_els))
     body_start = _norm(" ".join(lines[:3]))[:2000]
     standfirst = description
     if standfirst and (lead_standfirst or _norm(standfirst) in body_start
