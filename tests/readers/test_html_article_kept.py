@@ -98,3 +98,14 @@ def test_a_standfirst_set_apart_in_the_header_leaves_the_body() -> None:
     doc = read_html_bytes(page.encode(), input="dek.html")
     assert [doc.slice(s) for s in doc.layer("standfirst")] == [lead]
     assert doc.body.startswith(_SENTENCES[2])
+
+
+def test_the_text_is_in_composed_form() -> None:
+    decomposed = "Die Sitze wurden gepru\u0308ft, bevor der Test begann, und alle Ergebnisse wurden veröffentlicht."
+    article = f"<p>{decomposed}</p>" + "".join(f"<p>{s}</p>" for s in _SENTENCES)
+    page = _page(article).replace(b"<h1>Pier to close</h1>", "<h1>Sitze gepru\u0308ft</h1>".encode())
+    doc = read_html_bytes(page.replace(b"<title>Pier to close</title>", "<title>Sitze gepru\u0308ft</title>".encode()),
+                          input="nfc.html")
+    assert "geprüft" in doc.body and "\u0308" not in doc.text
+    assert doc.meta.title == "Sitze geprüft"
+    assert doc.slice(doc.layer("title")[0]) == "Sitze geprüft"

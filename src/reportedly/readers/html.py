@@ -18,6 +18,7 @@ import html as html_lib
 import json
 import re
 import threading
+import unicodedata
 from typing import Any
 
 import trafilatura
@@ -149,6 +150,11 @@ def html_warnings(html: str, parser: Any = None) -> list[str]:
         out.append(f"malformed HTML ({mismatched} end tag{'s' if mismatched > 1 else ''} closing nothing); "
                    "extracted what the parser recovered")
     return out
+
+
+def _nfc(text: str) -> str:
+    """``text`` in Unicode normal form C (composed characters), the form of every HTML document's text."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _norm(text: str) -> str:
@@ -684,6 +690,8 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
             if _norm(cap) not in have:
                 have.add(_norm(cap))
                 parts.append(("caption", cap))
+    # One form for every accented letter: a page may write "ü" as "u" and a combining mark.
+    parts = [(layer, _nfc(chunk)) for layer, chunk in parts]
     text_chunks: list[str] = []
     spans: list[tuple[str, int, int]] = []
     pos = 0
@@ -710,13 +718,13 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     m.encoding = m.encoding or encoding
     m.url = m.url or page_url
     m.sitename = m.sitename or next((x for x in site_names if not _URLISH.match(x)), None)
-    m.title = m.title or title
-    m.description = m.description or description
+    m.title = m.title or (_nfc(title) if title else title)
+    m.description = m.description or (_nfc(description) if description else description)
     if not m.date:
         m.date = best_date(facts["stamps"], extracted.date if extracted is not None else None)
     if not m.authors:
-        m.authors = pick_authors([facts["ld_authors"], facts["meta_authors"],
-                                  [extracted.author] if extracted is not None and extracted.author else []])
+        m.authors = [_nfc(a) for a in pick_authors([facts["ld_authors"], facts["meta_authors"],
+                                                    [extracted.author] if extracted is not None and extracted.author else []])]
     m.language = m.language or facts.get("language") or (extracted.language if extracted is not None else None)
     if not m.language:
         m.language = detect_language("\n".join(lines))
