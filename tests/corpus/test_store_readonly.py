@@ -104,3 +104,20 @@ def test_the_web_app_serves_a_store_in_a_read_only_directory(shelf) -> None:
             assert client.get("/api/speakers/mark-milley").status_code == 200
             assert client.get("/").status_code == 200
         assert sorted(os.listdir(shelf)) == ["corpus.db"]
+
+
+def test_a_store_whose_schema_text_is_not_utf8_is_refused_as_damaged_in_one_line(tmp_path, capsys) -> None:
+    """SQLite quotes the damaged schema in its message; Python could not decode it and raised
+    UnicodeDecodeError, which went out as a traceback."""
+    db = sample.build(tmp_path / "c.db")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = CAST(x'435245415445b4ff' AS TEXT) WHERE type = 'index' AND "
+                 "rowid = (SELECT min(rowid) FROM sqlite_master WHERE type = 'index')")
+    conn.commit()
+    conn.close()
+    for argv in (["search", "talks"], ["export", "--what", "speakers", "--format", "jsonl"], ["trace", ""]):
+        assert main([*argv, "--db", str(db)]) == 1
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line.startswith(f"reportedly: {db} cannot be read (malformed database schema")
+        assert "\ufffd" in line

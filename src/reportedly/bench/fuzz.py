@@ -1,32 +1,45 @@
-"""Fuzz benchmark: generated inputs through the readers, the cleaner and the attribution step.
+"""Fuzz benchmark: generated inputs through the readers, the cleaner, the attribution step and the
+corpus commands over damaged stores.
 
-    python -m reportedly.bench fuzz                     # 10,000 inputs (4,000 / 3,000 / 3,000)
+    python -m reportedly.bench fuzz                     # 10,000 inputs (3,500 / 2,500 / 2,000 / 2,000)
     python -m reportedly.bench fuzz --examples 200 --seed 1 --json
 
 Hypothesis generates the inputs (no shrinking, no example database): for the **readers**, files of
 every kind the tool reads — HTML with hostile markup (deep or unclosed nesting, many attributes,
 broken entities, scripts, mixed encodings), plain text with control characters and stray bytes,
-JSON Lines with wrong types and broken lines, WARC records, gzip of any of them — plus mutations
-(truncation, flipped and inserted bytes) of the bundled examples and raw random bytes, each read
-with :func:`reportedly.readers.read_input`; for the **cleaner**, text dumps built from headline,
-byline, date, furniture and paragraph lines with random Unicode mixed in, through the structure
-component; for the **attribution step**, news-like paragraphs (quotes, cues, names, pronouns,
-unbalanced quotation marks, very long sentences) through the structure and attribution components.
+JSON Lines with wrong types and broken lines and lone surrogates (``\\udXXX`` escapes) in any field,
+keys and nested values included, WARC records, gzip of any of them, floods of newlines and
+whitespace — plus mutations (truncation, flipped and inserted bytes) of the bundled examples and raw
+random bytes, each under a file name that may be hostile (a newline, ANSI and OSC escapes, bytes that
+are not UTF-8, a bidi override), read with :func:`reportedly.readers.read_input`; for the
+**cleaner**, text dumps built from headline, byline, date, furniture and paragraph lines with random
+Unicode mixed in, and floods of blank lines and whitespace, through the structure component; for the
+**attribution step**, news-like paragraphs (quotes, cues, names, pronouns, unbalanced quotation
+marks, very long sentences, whitespace floods) through the structure and attribution components; for
+**stores**, a small corpus store damaged (truncated, bytes flipped, pages overwritten, its header
+broken, a garbage write-ahead log beside it, not a database at all) and read by ``search``,
+``export`` and ``trace`` as the command line runs them.
 
 Each input runs under a time budget (``--budget``, default 10 s; the watchdog of
 :mod:`reportedly.budget`). An input *passes* when the reader yields documents or one-line failures
-(it must never raise) and the components return the document without raising. The run prints how
-many inputs each target took, the uncaught exceptions (each with its input, cut short), the inputs
-over the budget, and the slowest input. Exit status 1 when any input raised or ran over.
+(it must never raise), every record can be written as UTF-8 and every file name shown on a terminal
+is one line without control characters, the components return the document without raising, and a
+corpus command over a damaged store answers or exits with one line on stderr, never a traceback.
+The run prints how many inputs each target took, the uncaught exceptions (each with its input, cut
+short), the inputs over the budget, and the slowest input. Exit status 1 when any input raised or
+ran over.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import io
 import json
 import os
+import re
+import shutil
 import sys
 import tempfile
 import time
@@ -37,7 +50,20 @@ from pathlib import Path
 from typing import Any
 
 #: Inputs per target in one default run: 10,000 in all.
-DEFAULT_EXAMPLES = {"readers": 4000, "cleaner": 3000, "attribution": 3000}
+DEFAULT_EXAMPLES = {"readers": 3500, "cleaner": 2500, "attribution": 2000, "store": 2000}
+
+#: File names a scraper or a hostile archive can hand over (bytes: not every name is UTF-8).
+HOSTILE_NAMES = (b"line\nbreak", b"two\n\nlines", b"cr\rreturn", b"\x1b[31mred\x1b[0m", b"\x1b[2J\x1b[Hclear",
+                 b"\x1b]0;retitled\x07", b"\x1b]8;;http://example.com\x1b\\link\x1b]8;;\x1b\\",
+                 b"\x9b31mc1-csi", b"caf\xe9", b"\xff\xfe\xfd", b"half-\xe2\x80", b"\xed\xa0\x80surrogate",
+                 b"bidi\xe2\x80\xaeevil", b"tab\there", b"del\x7f", b"bell\x07", b" leading space", b"-dash",
+                 "Zo\u00eb \u5317\u4eac".encode(), b"x" * 200)
+#: What must never reach a terminal from a file name: control characters (a newline forges a line, ESC
+#: starts an ANSI or OSC sequence), bidi overrides, and lone surrogates (bytes that are not UTF-8).
+_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+#: Characters a flood is made of: blank lines every way they are written, and whitespace.
+FLOOD_UNITS = ("\n", "\r\n", "\r", "\n\n", " ", "\t", "\u00a0", "\u2028", "\u2029", "\u3000", "\u200b", "\f",
+               "\v", "\n \n", " \t\n", "\u0085")
 
 
 def _strategies():
@@ -133,7 +159,25 @@ def _strategies():
     jsonl_line = st.one_of(record.map(lambda r: json.dumps(r, ensure_ascii=False)), record.map(json.dumps),
                            word_run, st.sampled_from(["{", "[", "{\"text\": \"cut", "[[[[[[[[", "null", "1", ""]),
                            st.integers(1, 200).map(lambda n: "[" * n + "]" * n))
-    jsonl = st.lists(jsonl_line, max_size=8).map("\n".join)
+    # lone surrogates anywhere in a record: values, keys, nested lists and objects (json.dumps writes
+    # each as a \\udXXX escape, as a program that cut a string in half would)
+    surrogate = st.integers(0xD800, 0xDFFF).map(chr)
+    surrogate_text = st.lists(st.one_of(words, surrogate, surrogate), min_size=1, max_size=10).map("".join)
+    surrogate_value = st.recursive(st.one_of(surrogate_text, surrogate_text, paragraph, st.none(), st.integers()),
+                                   lambda c: st.lists(c, max_size=3) | st.dictionaries(
+                                       st.one_of(st.text(max_size=6), surrogate_text), c, max_size=3),
+                                   max_leaves=6)
+    field_name = st.one_of(st.sampled_from(["text", "html", "id", "title", "date", "authors", "author", "url",
+                                            "sitename", "language", "extra"]), surrogate_text)
+    surrogate_record = st.tuples(st.one_of(paragraph, surrogate_text),
+                                 st.dictionaries(field_name, surrogate_value, max_size=8)).map(
+        lambda t: json.dumps({"text": t[0], **t[1]}))
+    jsonl = st.lists(st.one_of(jsonl_line, jsonl_line, surrogate_record), max_size=8).map("\n".join)
+
+    # floods of blank lines and whitespace around a little text
+    flood = st.tuples(st.sampled_from(FLOOD_UNITS), st.integers(1, 60_000), st.one_of(word_run, paragraph),
+                      st.one_of(paragraph, st.just("")), st.sampled_from(FLOOD_UNITS)).map(
+        lambda t: t[2] + t[0] * t[1] + t[3] + t[4] * (t[1] // 3))
 
     def _warc(records: list[tuple[str, str]]) -> bytes:
         out = []
@@ -177,11 +221,25 @@ def _strategies():
     reader_bytes = st.one_of(
         st.tuples(html_page, encodings).map(_encode), st.tuples(html_fragment, encodings).map(_encode),
         st.tuples(text_dump, encodings).map(_encode), st.tuples(jsonl, st.just("utf-8")).map(_encode),
+        st.tuples(jsonl, st.just("utf-8")).map(_encode), st.tuples(flood, encodings).map(_encode),
+        paragraph.map(lambda t: (t + "\ud800").encode("utf-8", "surrogatepass")),  # a surrogate as UTF-8 bytes
         warc, mutation, mutation, mixed, st.binary(max_size=300),
     )
+    name = st.one_of(st.just(b"input"), st.just(b"input"), st.sampled_from(HOSTILE_NAMES),
+                     st.binary(min_size=1, max_size=40).map(lambda b: b.replace(b"\x00", b"_").lstrip(b".") or b"_"))
     reader_input = st.tuples(reader_bytes, st.sampled_from([".html", ".txt", ".jsonl", ".warc", ".json", ".htm"]),
-                             st.sampled_from([False, False, False, True]))
-    return {"readers": reader_input, "cleaner": text_dump, "attribution": attribution_text}
+                             st.sampled_from([False, False, False, True]), name)
+
+    damage = st.tuples(
+        st.sampled_from(["truncate", "flip", "flip", "page", "header", "wal", "empty", "text", "none"]),
+        st.floats(0.0, 1.0), st.lists(st.tuples(st.integers(0, 1 << 20), st.integers(0, 255)), min_size=1,
+                                      max_size=40),
+        st.binary(min_size=0, max_size=4096), st.sampled_from(["search", "export", "trace", "open"]),
+        st.sampled_from(["documents", "attributions", "speakers", "entities", "statements"]))
+    return {"readers": reader_input, "cleaner": st.one_of(text_dump, text_dump, text_dump, flood),
+            "attribution": st.one_of(attribution_text, attribution_text, attribution_text, attribution_text,
+                                     flood.map(lambda t: t[:40_000])),
+            "store": damage}
 
 
 def _seed_files() -> list[bytes]:
@@ -231,6 +289,7 @@ class Fuzzer:
         self.analyzer = Analyzer(self.settings, components=["structure", "attribution"])
         self._structure, self._attribution = self.analyzer.pipeline.components
         self.tmp = tempfile.TemporaryDirectory(prefix="reportedly-fuzz-")
+        self._store_bytes: bytes | None = None
 
     def close(self) -> None:
         self.tmp.cleanup()
@@ -241,23 +300,100 @@ class Fuzzer:
 
         text = "The mayor said on Monday that the bridge would reopen. “It is safe,” she told reporters."
         self._attribution(self._structure(Document(text + "\n\n" + text, input="<warm-up>")))
+        self._base_store()
 
-    def readers(self, value: tuple[bytes, str, bool]) -> dict[str, int]:
+    def readers(self, value: tuple[bytes, str, bool, bytes]) -> dict[str, int]:
+        from ..cli.progress import printable
         from ..readers import Failure, read_input
 
-        data, suffix, gz = value
-        path = os.path.join(self.tmp.name, "input" + suffix + (".gz" if gz else ""))
+        data, suffix, gz, name = value
+        folder = os.path.join(os.fsencode(self.tmp.name), b"in")
+        shutil.rmtree(folder, ignore_errors=True)
+        os.mkdir(folder)
+        name = name.replace(b"/", b"\xe2\x81\x84")  # a name, not a path: "/" as U+2044 FRACTION SLASH
+        path = os.path.join(folder, (name + suffix.encode() + (b".gz" if gz else b""))[-250:])
         with open(path, "wb") as f:
             f.write(gzip.compress(data) if gz else data)
         seen = {"documents": 0, "failures": 0}
-        for item in read_input(path, self.settings):
+        for item in read_input(os.fsdecode(path), self.settings):
+            # what the command line prints of it is one line that a terminal shows as text
+            shown = printable(f"{item.input}: {item.reason}" if isinstance(item, Failure) else item.input)
+            assert not _TERMINAL_UNSAFE.search(shown), f"file name shown unescaped: {shown!r}"
             if isinstance(item, Failure):
                 assert item.reason and "\n" not in item.reason, f"failure reason not one line: {item.reason!r}"
                 seen["failures"] += 1
             else:
-                item.to_dict()  # every span fits its text
+                # every span fits its text, and the record can be written as UTF-8 (no lone surrogate)
+                json.dumps(item.to_dict(), ensure_ascii=False).encode("utf-8")
                 seen["documents"] += 1
         return seen
+
+    def _base_store(self) -> bytes:
+        """The bytes of a small corpus store (made once): two analysed articles, checkpointed."""
+        if self._store_bytes is None:
+            from ..corpus import Store
+            from ..document import Document
+
+            path = os.path.join(self.tmp.name, "base.db")
+            texts = ["The mayor said on Monday that the bridge would reopen. “It is safe,” she told reporters.\n\n"
+                     "Officials reportedly believe the repairs cost €5m, the Coastal Ledger reported.",
+                     "“The bridge is safe,” the mayor told the Harbour Post on Tuesday.\n\nCritics said the "
+                     "repairs were rushed, according to two engineers."]
+            with Store(path) as store:
+                for i, text in enumerate(texts):
+                    doc = self._attribution(self._structure(Document(text, input=f"<store-{i}>")))
+                    store.add(doc)
+                store.refresh_speakers()
+                store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            with open(path, "rb") as f:
+                self._store_bytes = f.read()
+        return self._store_bytes
+
+    def store(self, value: tuple[str, float, list[tuple[int, int]], bytes, str, str]) -> dict[str, int]:
+        """A damaged store read by a corpus command: an answer, or one line on stderr and exit 1 or 2."""
+        from ..cli import main
+
+        how, frac, flips, blob, command, what = value
+        data = bytearray(self._base_store())
+        folder = os.path.join(self.tmp.name, "store")
+        shutil.rmtree(folder, ignore_errors=True)
+        os.mkdir(folder)
+        db = os.path.join(folder, "corpus.db")
+        if how == "truncate":
+            data = data[:int(len(data) * frac)]
+        elif how == "flip":
+            skip = 100 if frac < 0.5 else 0  # half the time the header stays whole, so SQLite reads further
+            for pos, byte in flips:
+                data[skip + pos % (len(data) - skip)] = byte
+        elif how == "page":
+            page = 4096
+            at = page * int(frac * (len(data) // page))
+            data[at:at + page] = (blob * (page // max(len(blob), 1) + 1))[:page] if blob else bytes(page)
+        elif how == "header":
+            for pos, byte in flips:
+                data[pos % 100] = byte
+        elif how == "wal":
+            with open(db + "-wal", "wb") as f:  # a write-ahead log that is garbage, or a valid header and garbage
+                f.write((b"\x37\x7f\x06\x82\x00\x2d\xe2\x18" if frac < 0.5 else b"") + blob)
+        elif how == "empty":
+            data = bytearray()
+        elif how == "text":
+            data = bytearray(blob or b"not a database")
+        with open(db, "wb") as f:
+            f.write(data)
+        argv = {"search": ["search", "bridge", "--db", db], "trace": ["trace", "", "--db", db],
+                "export": ["export", "--db", db, "--what", what, "--format", "jsonl"],
+                "open": ["search", "", "--db", db, "--format", "json", "--anonymous"]}[command]
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(argv)
+            except SystemExit as exc:  # argparse
+                code = exc.code if isinstance(exc.code, int) else 2
+        lines = err.getvalue().splitlines()
+        if code:
+            assert len(lines) == 1 and lines[0].startswith("reportedly: "), f"exit {code} with stderr {lines[:3]!r}"
+        return {"answered": int(code == 0), "refused": int(code != 0)}
 
     def cleaner(self, text: str) -> None:
         from ..document import Document

@@ -71,6 +71,39 @@ def _month(value: str | None) -> str | None:
     return value[:7] if value and _MONTH.match(value) else None
 
 
+class _Connection(sqlite3.Connection):
+    """A connection whose failures are SQLite errors whatever SQLite's message holds.
+
+    SQLite quotes a damaged store's schema text in some messages ("malformed database schema (…)");
+    when those bytes are not UTF-8, Python raises ``UnicodeDecodeError`` while reading the message,
+    which no caller expects of a database. It becomes :class:`sqlite3.DatabaseError` here, so a
+    damaged store is reported as one (the command line's one line) wherever it is met."""
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        try:
+            return super().execute(sql, parameters)
+        except UnicodeDecodeError as exc:
+            raise _garbled(exc) from None
+
+    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
+        try:
+            return super().executemany(sql, parameters)
+        except UnicodeDecodeError as exc:
+            raise _garbled(exc) from None
+
+
+def _garbled(exc: UnicodeDecodeError) -> sqlite3.DatabaseError:
+    """SQLite's message, its undecodable bytes (and any control character) shown as U+FFFD."""
+    text = bytes(exc.object).decode("utf-8", "replace")
+    return sqlite3.DatabaseError("".join(c if c.isprintable() else "\ufffd" for c in text)[:200])
+
+
+def _connect(target: str, *, uri: bool, timeout: float) -> sqlite3.Connection:
+    """Every connection the store opens: autocommit (transactions are explicit), shared by threads."""
+    return sqlite3.connect(target, uri=uri, timeout=timeout, isolation_level=None, check_same_thread=False,
+                           factory=_Connection)
+
+
 def _no_write(path: Path, dir_: bool) -> bool:
     """Whether ``path`` is read-only: no write permission bit is set (the owner's intent, which root,
     whom the bits do not stop, respects here too), or this process may not write it (a read-only
@@ -119,8 +152,7 @@ class Store:
             else:
                 if self.path.parent and not self.path.parent.exists():
                     raise StoreError(f"{self.path}: directory {self.path.parent} does not exist")
-                self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None,
-                                            check_same_thread=False)
+                self.conn = _connect(str(self.path), uri=False, timeout=timeout)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -146,9 +178,8 @@ class Store:
         has_log = wal.exists() and wal.stat().st_size > 0
         if not has_log and _read_only_dir(self.path):
             self.open_mode = "read as it is on disk"
-            return sqlite3.connect(base + "&immutable=1", uri=True, timeout=timeout, isolation_level=None,
-                                   check_same_thread=False)
-        conn = sqlite3.connect(base, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
+            return _connect(base + "&immutable=1", uri=True, timeout=timeout)
+        conn = _connect(base, uri=True, timeout=timeout)
         try:
             conn.execute("PRAGMA user_version").fetchone()  # the first read opens (or fails to make) the -shm
         except sqlite3.OperationalError as exc:
@@ -157,8 +188,7 @@ class Store:
                                                                                   sqlite3.SQLITE_CANTOPEN):
                 raise
             self.open_mode = "read as it is on disk"
-            return sqlite3.connect(base + "&immutable=1", uri=True, timeout=timeout, isolation_level=None,
-                                   check_same_thread=False)
+            return _connect(base + "&immutable=1", uri=True, timeout=timeout)
         return conn
 
     def _prepare(self) -> None:
