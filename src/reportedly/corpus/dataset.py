@@ -57,7 +57,7 @@ def schemas() -> dict[str, Any]:
             ("format", s), ("authors", strings), ("sitename", s), ("headline_credit", s), ("attributions", i),
             ("unattributed_claims", i), ("body", s), ("provenance", strings),
             ("date_raw", s), ("day", pa.date32()), ("month", s), ("outlet_key", s), ("text_hash", s),
-            ("record", s), ("layers", s)]),
+            ("record", s), ("layers", s), ("claims", s)]),
         "attributions": pa.schema([
             ("document_id", s), ("attribution_id", s), ("outlet", s), ("document_date", pa.timestamp("s")),
             ("speaker_id", s), ("speaker", s), ("entity_id", s), ("confidence", f), ("source", s),
@@ -68,7 +68,8 @@ def schemas() -> dict[str, Any]:
             ("day", pa.date32())]),
         "entities": pa.schema([
             ("document_id", s), ("entity_id", s), ("name", s), ("kind", s), ("gender", s), ("anonymous", b),
-            ("mentions", i), ("forms", strings), ("seq", i), ("starts", pa.list_(i)), ("ends", pa.list_(i))]),
+            ("mentions", i), ("forms", strings), ("seq", i), ("starts", pa.list_(i)), ("ends", pa.list_(i)),
+            ("texts", strings)]),
         "statements": pa.schema([
             ("document_id", s), ("attribution_id", s), ("outlet", s), ("day", pa.date32()), ("tokens", s),
             ("keys", pa.list_(i))]),
@@ -95,7 +96,9 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         "provenance": [f"{p.get('component')}={p.get('version')}" for p in doc.provenance],
         "date_raw": m.date, "day": _date(doc_day), "month": _month(m.date), "outlet_key": outlet.lower(),
         "text_hash": text_hash(text), "record": json.dumps(record, ensure_ascii=False),
-        "layers": json.dumps(layers, ensure_ascii=False)}],
+        "layers": json.dumps(layers, ensure_ascii=False),
+        "claims": json.dumps([[" … ".join(text[s:e] for s, e in cl.spans), cl.reason, [list(p) for p in cl.spans],
+                               cl.component] for cl in doc.claims], ensure_ascii=False)}],
         "attributions": [], "entities": [], "statements": []}
     ents: dict[str, Any] = {}
     for seq, ent in enumerate(doc.entities):
@@ -104,7 +107,7 @@ def document_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
         out["entities"].append({
             "document_id": doc.id, "entity_id": ent.id, "name": ent.name, "kind": ent.kind, "gender": ent.gender,
             "anonymous": bool(ent.anonymous), "mentions": len(texts), "forms": [f for f, _ in mention_forms(texts)],
-            "seq": seq, "starts": [s for s, _ in ent.mentions], "ends": [e for _, e in ent.mentions]})
+            "seq": seq, "starts": [s for s, _ in ent.mentions], "ends": [e for _, e in ent.mentions], "texts": texts})
     for a, facts in zip(doc.attributions, attribution_facts(doc), strict=True):
         src = a.source
         day = _day(a.date) or doc_day

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from .dataset import Dataset
+from .dataset import Dataset, _protocols
 from .rows import outlet_key, relay_with
 from .speaker_index import refresh_speakers
 from .store import Store
@@ -44,7 +44,8 @@ class LoadStats:
     attributions: int = 0
     statements: int = 0  # statements in two documents or more, after the load
     seconds: float = 0.0
-    cpu_seconds: float = 0.0
+    cpu_seconds: float = 0.0  # this process and the helper that clustered the statements
+    helper_cpu_seconds: float = 0.0  # of which the helper
     bytes: int = 0  # size of the store file afterwards
     phases: dict[str, float] | None = None  # seconds per phase
 
@@ -79,10 +80,43 @@ def _relay(row: dict[str, Any], via_outlet: str | None) -> str | None:
     return None
 
 
+class _Speakers:
+    """Speakers resolved across a whole dataset before it is stored (as ``refresh_speakers`` would)."""
+
+    def __init__(self, ds: Dataset, tasks: list[str]):
+        from .speaker_index import better_displays, resolve
+
+        displays: dict[str, tuple[str, str | None]] = {}
+        for table in ds.read("attributions", tasks, columns=["speaker_key", "speaker", "speaker_kind"]):
+            for key, display, kind in zip(*(table.column(i).to_pylist() for i in range(3)), strict=True):
+                if key and display:
+                    better_displays(displays, key, display, kind)
+        self.resolved, self.kinds = resolve(displays)
+
+    def of(self, atts: list[dict[str, Any]]) -> dict[Any, str]:
+        """One document's attributions' speakers: attribution id → speaker id."""
+        from .speaker_index import speaker_of
+
+        return speaker_of([(a["attribution_id"], 0, a["speaker_key"], a["speaker_kind"]) for a in atts
+                           if a["speaker_key"] and a["speaker"]], self.resolved, self.kinds)
+
+    def rows(self, used: set[str]) -> list[tuple[str, str, str | None, str | None]]:
+        from .speaker_index import speaker_rows
+
+        return speaker_rows(used, self.resolved, self.kinds)
+
+
 class _Loader:
-    def __init__(self, store: Store, known: set[str]):
+    """Stores a dataset's tasks in order. ``speakers``: each name key's speaker, resolved across the
+    dataset beforehand (a new store), else None (resolved from the store afterwards). ``cluster``:
+    cluster statements as rows are stored; ``minimal``: store only what clustering reads."""
+
+    def __init__(self, store: Store, known: set[str], *, speakers: _Speakers | None = None, cluster: bool = True,
+                 minimal: bool = False):
         self.store, self.c = store, store.conn
         self.known = known
+        self.speakers, self.cluster, self.minimal = speakers, cluster, minimal
+        self.used: set[str] = set()
         self.ids = {r[0] for r in self.c.execute("SELECT id FROM documents")}
         self.next_doc = int(self.c.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0]) + 1
         self.next_att = int(self.c.execute("SELECT coalesce(max(rowid), 0) FROM attributions").fetchone()[0]) + 1
@@ -118,29 +152,38 @@ class _Loader:
             self.ids.add(d["id"])
             drow = self.next_doc
             self.next_doc += 1
-            record = json.loads(d["record"])
-            text = record.get("text") or ""
-            body = (d["body"] or "").strip() or text
-            docs.append((drow, d["id"], d["input"], d["text_hash"], d["title"], body, d["date_raw"], _iso(d["day"]),
-                         d["month"], d["outlet"], d["outlet_key"], d["url"], d["format"], d["record"]))
-            spans.extend((drow, name, s, e, label, json.dumps(data, ensure_ascii=False) if data else None)
-                         for name, s, e, label, data in json.loads(d["layers"]))
-            claims.extend((drow, cl.get("text") or "", cl.get("reason"), json.dumps(cl.get("spans") or []),
-                           cl.get("component")) for cl in record.get("unattributed_claims") or [])
-            prov.extend((drow, p.get("component", ""), p.get("version", "")) for p in record.get("provenance") or [])
+            if self.minimal:  # what clustering reads of a document
+                docs.append((drow, d["id"], d["input"], "", d["title"], "", d["date_raw"], _iso(d["day"]), d["month"],
+                             d["outlet"], d["outlet_key"], d["url"], d["format"], ""))
+            else:
+                body = (d["body"] or "").strip() or json.loads(d["record"]).get("text") or ""
+                docs.append((drow, d["id"], d["input"], d["text_hash"], d["title"], body, d["date_raw"],
+                             _iso(d["day"]), d["month"], d["outlet"], d["outlet_key"], d["url"], d["format"],
+                             d["record"]))
+                spans.extend((drow, name, s, e, label, json.dumps(data, ensure_ascii=False) if data else None)
+                             for name, s, e, label, data in json.loads(d["layers"]))
+                claims.extend((drow, text, reason, json.dumps(where), component)
+                              for text, reason, where, component in json.loads(d["claims"]))
+                prov.extend((drow, *p.split("=", 1)) for p in d["provenance"] or [])
             rows = by_doc.get(d["id"], {})
             for e in rows.get("entities", []):
                 erow = self.next_ent
                 self.next_ent += 1
                 ents.append((erow, drow, e["seq"], e["entity_id"], e["name"], e["kind"], e["gender"], int(e["anonymous"])))
-                mentions.extend((erow, drow, s, t, text[s:t]) for s, t in zip(e["starts"], e["ends"], strict=True))
+                mentions.extend(zip([erow] * len(e["texts"]), [drow] * len(e["texts"]), e["starts"], e["ends"],
+                                    e["texts"], strict=True))
             att_rows: dict[str, tuple[int, str | None]] = {}
+            sids: dict[Any, str] = {}
+            if self.speakers is not None:
+                sids = self.speakers.of(rows.get("attributions", []))
+                self.used |= set(sids.values())
             for a in rows.get("attributions", []):
                 arow = self.next_att
                 self.next_att += 1
                 via_outlet = relay_with(a["via_chain"] or [], a["via_outlet"], self.is_outlet)
                 att_rows[a["attribution_id"]] = (arow, _relay(a, via_outlet))
-                atts.append((arow, drow, a["attribution_id"], a["speaker_key"], a["source"], a["source_kind"],
+                atts.append((arow, drow, a["attribution_id"], a["speaker_key"], sids.get(a["attribution_id"]),
+                             a["source"], a["source_kind"],
                              int(bool(a["anonymous"])), a["description"], a["role"], a["mention"], a["kind"],
                              a["cue"], a["content"], json.dumps(a["hedges"] or [], ensure_ascii=False),
                              int(bool(a["hedges"])), a["date_raw"], _iso(a["day"]), a["via"], via_outlet, a["score"],
@@ -157,17 +200,18 @@ class _Loader:
         c.executemany('INSERT INTO entity_mentions (entity_rowid, doc_rowid, start, "end", text) VALUES (?,?,?,?,?)',
                       mentions)
         c.executemany(
-            "INSERT INTO attributions (rowid, doc_rowid, att_id, speaker_name, source_text, source_kind, anonymous,"
-            " description, role, mention, kind, cue_text, content_text, hedges, hedged, date, day, via, via_outlet,"
-            " score, component, entity, entity_id, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            atts)
+            "INSERT INTO attributions (rowid, doc_rowid, att_id, speaker_name, speaker_id, source_text, source_kind,"
+            " anonymous, description, role, mention, kind, cue_text, content_text, hedges, hedged, date, day, via,"
+            " via_outlet, score, component, entity, entity_id, confidence)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", atts)
         c.executemany("INSERT INTO claims (doc_rowid, text, reason, spans, component) VALUES (?,?,?,?,?)", claims)
         c.executemany("INSERT INTO provenance (doc_rowid, component, version) VALUES (?,?,?)", prov)
         self.stats.documents += len(docs)
         self.stats.attributions += len(atts)
-        for arow, drow, toks, place, keys in members:
-            sid, whole = _add_member(c, arow, drow, toks, place, keys)
-            self.touched[sid] = self.touched.get(sid, False) or whole
+        if self.cluster:
+            for arow, drow, toks, place, keys in members:
+                sid, whole = _add_member(c, arow, drow, toks, place, keys)
+                self.touched[sid] = self.touched.get(sid, False) or whole
 
     def finish_statements(self) -> None:
         """Derive every statement the load touched: one SQL statement for those seen in one document,
@@ -203,11 +247,82 @@ def _drop_indexes(c: sqlite3.Connection) -> list[str]:
     return [sql for _, sql in rows]
 
 
+def _children_cpu() -> float:
+    """Processor seconds of the child processes waited for so far."""
+    import resource
+
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def _bulk_pragmas(c: sqlite3.Connection, fresh: bool) -> None:
+    if fresh:  # a file nobody else reads yet, renamed into place when complete: no journal needed
+        c.execute("PRAGMA journal_mode = OFF")
+        c.execute("PRAGMA synchronous = OFF")
+    c.execute("PRAGMA cache_size = -262144")  # 256 MiB while loading
+    c.execute("PRAGMA temp_store = MEMORY")
+    c.execute("PRAGMA foreign_keys = OFF")  # rows are inserted parents first; checked once at the end
+
+
+#: what the helper that clusters statements reads of the dataset
+_MINIMAL = {"documents": ["id", "input", "title", "date_raw", "day", "month", "outlet", "outlet_key", "url", "format"]}
+
+
+def _read_task(ds: Dataset, task: str, minimal: bool = False) -> dict[str, Any]:
+    import pyarrow as pa
+
+    out = {name: next(ds.read(name, [task], columns=_MINIMAL.get(name) if minimal else None))
+           for name in ("documents", "attributions", "statements")}
+    out["entities"] = (pa.table({"document_id": pa.array([], pa.string())}) if minimal
+                       else next(ds.read("entities", [task])))
+    return out
+
+
+def _cluster_into(data: str, tasks: list[str], known: set[str], path: str, parent: int) -> None:
+    """In a helper process: store what statements are made of in a new file at ``path`` and cluster them,
+    while the loading process stores everything else (the rows and rowids are the same in both)."""
+    from .batch import die_with_parent
+
+    die_with_parent(parent)
+    ds = Dataset(data)
+    with Store(path) as store:
+        c = store.conn
+        _bulk_pragmas(c, True)
+        c.execute("BEGIN")
+        _drop_indexes(c)
+        loader = _Loader(store, known, minimal=True)
+        for task in tasks:
+            loader.task(_read_task(ds, task, minimal=True))
+        loader.finish_statements()
+        c.execute("COMMIT")
+
+
+def _copy_statements(c: sqlite3.Connection, path: Path) -> None:
+    """Take the statement tables from the helper's file (into a new store, outside a transaction)."""
+    c.execute("ATTACH DATABASE ? AS helper", (str(path),))
+    try:
+        c.execute("BEGIN")
+        for table in ("statements", "statement_members", "statement_keys"):
+            c.execute(f"INSERT INTO {table} SELECT * FROM helper.{table}")
+        c.execute("INSERT INTO statements_fts (rowid, content) SELECT rowid, content FROM helper.statements_fts")
+        c.execute("DELETE FROM statement_state WHERE key = 'stale'")
+        c.execute("COMMIT")
+    finally:
+        if c.in_transaction:
+            c.execute("ROLLBACK")
+        c.execute("DETACH DATABASE helper")
+
+
 def load(data: str | os.PathLike[str] | Dataset, db: str | os.PathLike[str], *,
          on_task: Callable[[int, int], None] | None = None) -> LoadStats:
     """Fill the store at ``db`` from the Parquet dataset at ``data`` (see the module's description).
 
-    ``on_task(done, total)`` is told after each task's rows are stored."""
+    A new store is filled by two processes: this one stores the documents, their rows and indexes
+    and the speakers (resolved across the dataset first); a helper clusters the statements at the
+    same time, and its tables are copied in at the end. ``on_task(done, total)`` is told after each
+    task's rows are stored."""
+    import multiprocessing
+
     from .trace import is_stale
 
     ds = data if isinstance(data, Dataset) else Dataset(data)
@@ -229,37 +344,39 @@ def load(data: str | os.PathLike[str] | Dataset, db: str | os.PathLike[str], *,
         with Store(final) as probe:
             fresh = not probe.conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone()
     target = final.with_name(final.name + ".loading") if fresh else final
-    if fresh:
-        for leftover in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
-            if leftover.exists():
-                leftover.unlink()
-        if final.exists():  # an empty store: built again beside it
-            pass
+    side = final.with_name(final.name + ".statements")
+    leftovers = [f.with_name(f.name + x) for f in (target, side) for x in ("", "-wal", "-shm")] if fresh else []
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
     tasks = ds.tasks()
     known = {k for t in ds.read("documents", tasks, columns=["outlet_key"]) for k in t.column(0).to_pylist()}
+    helper = None
+    parallel = fresh and "memory" not in _protocols(ds.fs)  # a helper process sees the same files
+    children = _children_cpu()
     store = Store(target)
     try:
         c = store.conn
         known |= {r[0] for r in c.execute("SELECT DISTINCT outlet_key FROM documents")}
-        if fresh:
-            c.execute("PRAGMA journal_mode = OFF")
-            c.execute("PRAGMA synchronous = OFF")
-        c.execute("PRAGMA cache_size = -262144")  # 256 MiB while loading
-        c.execute("PRAGMA temp_store = MEMORY")
-        c.execute("PRAGMA foreign_keys = OFF")  # rows are inserted parents first; checked once at the end
+        if parallel:
+            ctx = multiprocessing.get_context("spawn")
+            helper = ctx.Process(target=_cluster_into, args=(ds.url if not ds.local else os.path.abspath(ds.root),
+                                                             tasks, known, str(side), os.getpid()), daemon=True)
+            helper.start()
+        _bulk_pragmas(c, fresh)
+        t = time.perf_counter()
+        speakers = _Speakers(ds, tasks) if parallel else None
+        t = phase("speakers", t)
         c.execute("BEGIN IMMEDIATE")
         try:
             if is_stale(c):
                 raise StoreError(f"{final}: its statements must be clustered first (open it with 'reportedly ingest')")
             indexes = _drop_indexes(c)
-            loader = _Loader(store, known)
-            t = time.perf_counter()
+            loader = _Loader(store, known, speakers=speakers, cluster=not parallel)
             for i, task in enumerate(tasks, 1):
-                got = {name: next(ds.read(name, [task]))
-                       for name in ("documents", "attributions", "entities", "statements")}
+                got = _read_task(ds, task)
                 t = phase("read", t)
                 loader.task(got)
-                t = phase("insert and cluster", t)
+                t = phase("insert" if parallel else "insert and cluster", t)
                 if on_task:
                     on_task(i, len(tasks))
             for sql in indexes:
@@ -268,9 +385,13 @@ def load(data: str | os.PathLike[str] | Dataset, db: str | os.PathLike[str], *,
             for fts in ("documents_fts", "attributions_fts"):
                 c.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
             t = phase("full text", t)
-            loader.finish_statements()
-            t = phase("statements", t)
-            refresh_speakers(c, transaction=False)
+            if speakers is not None:
+                c.executemany("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,?)",
+                              speakers.rows(loader.used))
+            else:
+                loader.finish_statements()
+                t = phase("statements", t)
+                refresh_speakers(c, transaction=False)
             c.executemany("INSERT OR IGNORE INTO inputs (hash, path, documents) VALUES (?, ?, ?)",
                           [(i["hash"], i["path"], i.get("documents") or 0) for rec in ds.done().values()
                            for i in rec.get("inputs", []) if i.get("hash")])
@@ -283,6 +404,13 @@ def load(data: str | os.PathLike[str] | Dataset, db: str | os.PathLike[str], *,
             if c.in_transaction:
                 c.execute("ROLLBACK")
             raise
+        if helper is not None:
+            helper.join()
+            t = phase("waiting for statements", t)
+            if helper.exitcode != 0:
+                raise StoreError(f"{final}: clustering the statements failed (helper exit {helper.exitcode})")
+            _copy_statements(c, side)
+            t = phase("statements", t)
         if fresh:
             c.execute("PRAGMA journal_mode = WAL")
             c.execute("PRAGMA optimize")
@@ -290,16 +418,22 @@ def load(data: str | os.PathLike[str] | Dataset, db: str | os.PathLike[str], *,
         stats.statements = int(c.execute("SELECT count(*) FROM statements WHERE documents > 1").fetchone()[0])
     except BaseException:
         store.close()
-        if fresh:
-            target.unlink(missing_ok=True)
+        if helper is not None and helper.is_alive():
+            helper.kill()
+            helper.join()
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
         raise
     store.close()
     if fresh:
-        for side in ("-wal", "-shm"):
-            final.with_name(final.name + side).unlink(missing_ok=True)
+        for sfx in ("-wal", "-shm"):
+            final.with_name(final.name + sfx).unlink(missing_ok=True)
         os.replace(target, final)
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
     stats.seconds = time.perf_counter() - t0
-    stats.cpu_seconds = time.process_time() - c0
+    stats.helper_cpu_seconds = _children_cpu() - children
+    stats.cpu_seconds = time.process_time() - c0 + stats.helper_cpu_seconds
     stats.bytes = final.stat().st_size
     stats.phases = phases
     return stats

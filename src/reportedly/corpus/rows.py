@@ -100,7 +100,25 @@ def relay_with(chain: list[str], via_outlet: str | None, known: Callable[[str], 
 
 
 def record_without_layers(doc: Document) -> dict[str, Any]:
-    """The record the store keeps in ``documents.record``: no layers, no entities (kept in their tables)."""
+    """The record the store keeps in ``documents.record``: no layers, no entities (kept in their tables),
+    no body (the paragraphs of the text, put back by :func:`with_body`)."""
     record = doc.to_dict(include_layers=False)
     record.pop("entities", None)
+    record.pop("body", None)
     return record
+
+
+def with_body(record: dict[str, Any], paragraphs: list[tuple[int, int]]) -> dict[str, Any]:
+    """A stored record with its body again (as :attr:`Document.body`: the paragraphs, in order, joined by
+    blank lines), after its text; a record stored with its body is returned as it is."""
+    if "body" in record:
+        return record
+    text = record.get("text") or ""
+    body = "\n\n".join(t for t in (text[s:e].strip() for s, e in paragraphs) if t)
+    out: dict[str, Any] = {}
+    for k, v in record.items():
+        out[k] = v
+        if k == "text":
+            out["body"] = body
+    out.setdefault("body", body)
+    return out

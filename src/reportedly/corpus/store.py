@@ -24,7 +24,7 @@ from ..errors import StoreError
 from ..output import mention_forms
 from ..readers import shown_name
 from .migrate import check_version, migrate, retry_busy, schema_version
-from .rows import attribution_facts, outlet_key, record_without_layers
+from .rows import attribution_facts, outlet_key, record_without_layers, with_body
 from .speaker_index import ATT_ENTITY_JOIN, link_speaker, refresh_speakers
 from .speakers import name_key, normalise_name, variant_key
 
@@ -452,7 +452,6 @@ class Store:
         row = self.conn.execute("SELECT rowid, record FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             return None
-        rec = json.loads(row["record"])
         layers: dict[str, list[dict[str, Any]]] = {}
         for s in self.conn.execute('SELECT layer, start, "end", label, data FROM spans WHERE doc_rowid = ?'
                                    ' ORDER BY layer, start, "end"', (row["rowid"],)):
@@ -460,6 +459,7 @@ class Store:
             if s["data"]:
                 item["data"] = json.loads(s["data"])
             layers.setdefault(s["layer"], []).append(item)
+        rec = with_body(json.loads(row["record"]), [(p["start"], p["end"]) for p in layers.get("paragraph", [])])
         out: dict[str, Any] = {}
         for k, v in rec.items():  # the entities where to_dict puts them, before the provenance
             if k == "provenance":

@@ -282,6 +282,13 @@ def similar(a: list[str], b: list[str]) -> bool:
         and content > len(run) - content
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def similar_texts(a: str, b: str) -> bool:
+    """:func:`similar` of two contents given as their space-joined words, remembered: a wire story
+    republished word for word meets the same pairs of contents again and again."""
+    return similar(a.split(" "), b.split(" "))
+
+
 def _permutations() -> Any:
     global _PERMS
     if _PERMS is None:
@@ -424,7 +431,7 @@ def _add_member(conn: sqlite3.Connection, att_rowid: int, doc_rowid: int, toks: 
             continue  # one matching member per cluster is enough to join it
         tried[sid] = tried.get(sid, 0) + 1
         if cand not in verdicts:
-            verdicts[cand] = similar(toks, cand.split(" "))
+            verdicts[cand] = similar_texts(text, cand)
         if verdicts[cand]:
             joined.add(sid)
             copy = copy or cand == text  # a copy finds whatever its twin finds

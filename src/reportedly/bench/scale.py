@@ -1,0 +1,266 @@
+"""The corpus at scale: a Parquet dataset of N documents loaded into the store, then queried.
+
+``python -m reportedly.bench scale --records FILE [--sizes 10000,100000] [--batch-files 24]``
+
+- **Records**: real analysed articles (``reportedly analyze --format jsonl`` over PolNeAR, or
+  ``--analyse N`` to analyse N PolNeAR articles here). A corpus of N documents is made of them and
+  synthetic copies: each copy gets a new text (so a new id: a line added, about one attribution in
+  six left out, in a third of the copies one quoted word changed; every span still valid), one of 60
+  outlets and a date anywhere in 2015–2024. The copies are written as a dataset, as ``batch
+  --output`` workers write one (500 documents per task), by two processes; that is preparation, not timed.
+- **Load**: ``load`` of the dataset into a new store: documents per second (wall clock), processor
+  time per document, the phases, and bytes per document of the store (with the biggest tables).
+- **Ingest at that size**: the same 200 further copies stored one by one with ``Store.add`` into the
+  loaded store: processor time per document, which should not grow with the store.
+- **Queries** on the loaded store, each kind 40 times with varied terms: search with one word, a
+  phrase, a rare name, ``--speaker``, ``--outlet``; a speaker page (``Store.speaker``, the most
+  quoted speakers and others), an outlet page (``outlet_profile``), a ``trace`` query; p50/p95 in ms.
+  And one export: every attribution as CSV (rows per second).
+- **Batch** (``--batch-files N``): N PolNeAR articles analysed by ``batch --output`` with 1 and with 2
+  local worker processes: documents per second and the ratio.
+
+It prints figures and never asserts them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+OUTLETS = 60
+TASK_DOCS = 500
+
+
+def _records(path: Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def synthetic(rec: dict[str, Any], k: int, rng: random.Random) -> dict[str, Any]:
+    """Copy ``k`` of a record with another id, outlet and date (see the module's description)."""
+    from .trace import variant
+
+    out = variant(rec, k, rng)
+    out["sitename"] = f"Outlet {rng.randrange(OUTLETS):02d} News"
+    day = 1 + rng.randrange(3650)
+    y, rest = 2015 + day // 365, day % 365
+    out["date"] = f"{y:04d}-{1 + rest // 31 % 12:02d}-{1 + rest % 28:02d}"
+    return out
+
+
+def _write_tasks(args: tuple[str, str, list[int], int]) -> int:
+    """In a helper process: write the tasks ``numbers`` of a dataset of copies of the records."""
+    from ..corpus.dataset import Dataset, tables, task_id
+    from ..document import Document
+
+    records_path, data, numbers, n = args
+    records = _records(Path(records_path))
+    ds = Dataset(data)
+    written = 0
+    for t in numbers:
+        rng = random.Random(t)
+        docs = []
+        for i in range(t * TASK_DOCS, min(n, (t + 1) * TASK_DOCS)):
+            rec = records[i % len(records)]
+            docs.append(Document.from_dict(rec if i < len(records) else synthetic(rec, i // len(records), rng)))
+        inputs = [{"hash": f"{t:064x}", "path": f"synthetic/{t:06d}.jsonl", "documents": len(docs)}]
+        ds.write_task(task_id([(inputs[0]["path"], inputs[0]["hash"])]), tables(docs), inputs)
+        written += len(docs)
+    return written
+
+
+def make_dataset(records_path: Path, data: Path, n: int, procs: int = 2) -> float:
+    """Write a dataset of ``n`` documents; returns the seconds it took."""
+    t0 = time.perf_counter()
+    tasks = list(range((n + TASK_DOCS - 1) // TASK_DOCS))
+    parts = [(str(records_path), str(data), tasks[i::procs], n) for i in range(procs)]
+    with multiprocessing.get_context("spawn").Pool(procs) as pool:
+        pool.map(_write_tasks, parts)
+    return time.perf_counter() - t0
+
+
+def _ms(samples: list[float]) -> str:
+    s = sorted(samples)
+    p95 = s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
+    return f"p50 {1000 * statistics.median(s):7.1f} ms  p95 {1000 * p95:7.1f} ms  (n={len(s)})"
+
+
+def _timed(fn: Any, args_list: list[Any]) -> list[float]:
+    out = []
+    for a in args_list:
+        t0 = time.perf_counter()
+        fn(a)
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def queries(db: Path, reps: int = 40) -> dict[str, str]:
+    """p50/p95 of each query kind on the store at ``db``."""
+    from ..corpus import Store, outlet_profile
+
+    rng = random.Random(1)
+    out: dict[str, str] = {}
+    with Store(db, readonly=True) as s:
+        c = s.conn
+        top = [r[0] for r in c.execute("SELECT speaker_id FROM attributions WHERE speaker_id IS NOT NULL"
+                                       " GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 20")]
+        names = dict(c.execute("SELECT id, name FROM speakers"))
+        rare = [r[0] for r in c.execute("SELECT s.name FROM speakers s JOIN attributions a ON a.speaker_id = s.id"
+                                        " WHERE s.name LIKE '% %' GROUP BY s.id HAVING count(*) <= 3 LIMIT 200")]
+        if not rare:
+            rare = [r[0] for r in c.execute("SELECT s.name FROM speakers s JOIN attributions a ON a.speaker_id = s.id"
+                                            " GROUP BY s.id ORDER BY count(*) LIMIT 200")]
+        outlets = [r[0] for r in c.execute("SELECT DISTINCT outlet FROM documents LIMIT 100")]
+        words = ["president", "campaign", "election", "voters", "police", "economy", "tax", "email", "debate",
+                 "immigration", "Republican", "Democrats", "senator", "poll", "wall"]
+        phrases = ['"White House"', '"Hillary Clinton"', '"Donald Trump"', '"the campaign"', '"Supreme Court"',
+                   '"health care"', '"national security"', '"New York"']
+        any_speaker = list(names)
+        out["search: one word"] = _ms(_timed(lambda q: s.search(q, limit=20), [rng.choice(words) for _ in range(reps)]))
+        out["search: phrase"] = _ms(_timed(lambda q: s.search(q, limit=20), [rng.choice(phrases) for _ in range(reps)]))
+        out["search: rare name"] = _ms(_timed(lambda q: s.search(q, limit=20), [rng.choice(rare) for _ in range(reps)]))
+        out["search: --speaker (top 20)"] = _ms(_timed(lambda sp: s.search("", speaker=names[sp], limit=20),
+                                                       [rng.choice(top) for _ in range(reps)]))
+        out["search: word --speaker"] = _ms(_timed(lambda a: s.search(a[0], speaker=names[a[1]], limit=20),
+                                                   [(rng.choice(words), rng.choice(top)) for _ in range(reps)]))
+        out["search: --outlet"] = _ms(_timed(lambda o: s.search("", outlet=o, limit=20),
+                                             [rng.choice(outlets) for _ in range(reps)]))
+        out["search: word --outlet"] = _ms(_timed(lambda a: s.search(a[0], outlet=a[1], limit=20),
+                                                  [(rng.choice(words), rng.choice(outlets)) for _ in range(reps)]))
+        out["speaker page (any speaker)"] = _ms(_timed(s.speaker, [rng.choice(any_speaker) for _ in range(reps)]))
+        out["speaker page (top 20)"] = _ms(_timed(s.speaker, [rng.choice(top) for _ in range(min(reps, 10))]))
+        out["outlet page"] = _ms(_timed(lambda o: outlet_profile(s, o), [rng.choice(outlets) for _ in range(min(reps, 10))]))
+        out["trace query"] = _ms(_timed(lambda q: s.trace(q, limit=20), [rng.choice(words) for _ in range(reps)]))
+    return out
+
+
+def export_rate(db: Path) -> str:
+    from ..corpus import Store, export
+
+    with Store(db, readonly=True) as s, open(os.devnull, "w", encoding="utf-8") as sink:
+        t0 = time.perf_counter()
+        n = export(s, "attributions", "csv", sink)
+        dt = time.perf_counter() - t0
+    return f"export --what attributions --format csv: {n} rows in {dt:.1f} s ({n / dt:,.0f} rows/s)"
+
+
+def ingest_probe(db: Path, records: list[dict[str, Any]], n: int = 200) -> float:
+    """Processor ms per document of ``Store.add`` for the same ``n`` further copies (added to a copy of the store)."""
+    from ..corpus import Store
+    from ..document import Document
+
+    rng = random.Random(-1)
+    docs = [Document.from_dict(synthetic(rec, 10_000 + i, rng)) for i, rec in enumerate(records[:n])]
+    with Store(db) as s:
+        c0 = time.process_time()
+        for d in docs:
+            s.add(d)
+        cpu = time.process_time() - c0
+    return 1000 * cpu / len(docs)
+
+
+def table_bytes(db: Path) -> list[tuple[str, int]]:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 8").fetchall()
+    except sqlite3.OperationalError:
+        rows = []
+    conn.close()
+    return rows
+
+
+def batch_rates(files: int, work: Path) -> None:
+    """``batch --output`` over ``files`` PolNeAR articles with 1 and 2 worker processes."""
+    from ..corpus.batch import write_dataset
+    from .load import _default_polnear
+
+    src = work / "batch-in"
+    src.mkdir(exist_ok=True)
+    for p in sorted((_default_polnear() / "train" / "text").glob("*.txt"))[:files]:
+        shutil.copy(p, src / p.name)
+    rates = {}
+    for workers in (1, 2):
+        out = work / f"batch-{workers}"
+        t0 = time.perf_counter()
+        stats = write_dataset([str(src)], str(out), workers=workers, scheduler="processes", task_size=2)
+        dt = time.perf_counter() - t0
+        rates[workers] = stats.added / dt
+        print(f"  batch --output, {workers} worker(s): {stats.added} documents in {dt:.1f} s "
+              f"({rates[workers]:.2f} documents/s, {1000 * dt / max(stats.added, 1):.0f} ms each)", flush=True)
+    print(f"  speed-up with 2 workers: {rates[2] / rates[1]:.2f}x (target >= 1.8x)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m reportedly.bench scale", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--records", type=Path, help="analysed records (JSON Lines)")
+    ap.add_argument("--analyse", type=int, default=0, metavar="N", help="analyse N PolNeAR articles for records")
+    ap.add_argument("--sizes", default="10000,100000", help="corpus sizes (default 10000,100000)")
+    ap.add_argument("--batch-files", type=int, default=0, metavar="N",
+                    help="also time batch --output over N PolNeAR articles with 1 and 2 workers")
+    ap.add_argument("--work", type=Path, default=None, help="where datasets and stores go (default: a temp dir)")
+    ap.add_argument("--keep", action="store_true", help="keep the datasets and stores")
+    args = ap.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="reportedly-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    records_path = args.records
+    if args.analyse:
+        from .load import _default_polnear
+        from .trace import analyse
+
+        recs, per = analyse(_default_polnear(), args.analyse)
+        records_path = work / "records.jsonl"
+        records_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+        print(f"analysed {len(recs)} articles, {per:.2f} s each")
+    try:
+        if args.batch_files:
+            batch_rates(args.batch_files, work)
+        if records_path is None:
+            if not args.batch_files:
+                ap.error("give --records FILE or --analyse N")
+            return 0
+        records = _records(records_path)
+        print(f"records: {len(records)} analysed articles from {records_path}", flush=True)
+        for n in [int(x) for x in args.sizes.split(",") if x]:
+            data, db = work / f"data-{n}", work / f"store-{n}.db"
+            shutil.rmtree(data, ignore_errors=True)
+            db.unlink(missing_ok=True)
+            made = make_dataset(records_path, data, n)
+            size = sum(f.stat().st_size for f in data.rglob("*") if f.is_file())
+            print(f"\n== {n} documents: dataset written in {made:.0f} s by 2 processes "
+                  f"({size / 1e6:.0f} MB of Parquet, {size / n / 1024:.1f} KB per document)", flush=True)
+            from ..corpus.load import load
+
+            stats = load(str(data), db)
+            print(f"  load: {stats.summary()}")
+            print("  phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in (stats.phases or {}).items()))
+            print("  biggest tables: " + ", ".join(f"{name} {b / n / 1024:.1f} KB/doc" for name, b in table_bytes(db)))
+            for name, line in queries(db).items():
+                print(f"  {name:28} {line}", flush=True)
+            print("  " + export_rate(db), flush=True)
+            probe = db.with_name(db.stem + "-probe.db")
+            shutil.copy(db, probe)
+            print(f"  ingest at this size: {ingest_probe(probe, records):.1f} ms processor time per document "
+                  "(Store.add of the same 200 further copies)", flush=True)
+            probe.unlink()
+            if not args.keep:
+                shutil.rmtree(data, ignore_errors=True)
+                db.unlink(missing_ok=True)
+    finally:
+        if not args.keep and args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
