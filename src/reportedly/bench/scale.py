@@ -72,8 +72,8 @@ def _write_tasks(args: tuple[str, str, list[int], int]) -> int:
         for i in range(t * TASK_DOCS, min(n, (t + 1) * TASK_DOCS)):
             rec = records[i % len(records)]
             docs.append(Document.from_dict(rec if i < len(records) else synthetic(rec, i // len(records), rng)))
-        inputs = [{"hash": f"{t:064x}", "path": f"synthetic/{t:06d}.jsonl", "documents": len(docs)}]
-        ds.write_task(task_id([(inputs[0]["path"], inputs[0]["hash"])]), tables(docs), inputs)
+        digest, name = f"{t:064x}", f"synthetic/{t:06d}.jsonl"
+        ds.write_task(task_id([(name, digest)]), tables(docs), [{"hash": digest, "path": name, "documents": len(docs)}])
         written += len(docs)
     return written
 
