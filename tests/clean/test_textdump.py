@@ -250,3 +250,11 @@ def test_first_line_not_a_headline() -> None:
     assert _clean(text).meta.title is None
     # nor is a short line that runs straight into the next without a blank line
     assert _clean(f"Council votes to close the terminal.\n{_LEAD}\n\n{_SECOND}\n").meta.title is None
+
+
+def test_credit_lines_are_a_credit_layer() -> None:
+    text = (f"Council votes to close ferry terminal\n\n{_LEAD}\n\n{_SECOND}\n\n"
+            "Additional reporting by Jane Roe; Editing by John Doe\n\nShare this article\n")
+    doc = _clean(text)
+    assert list(doc.layer_texts("credit")) == ["Additional reporting by Jane Roe; Editing by John Doe"]
+    assert "Editing by" not in doc.body

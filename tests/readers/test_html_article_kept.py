@@ -109,3 +109,11 @@ def test_the_text_is_in_composed_form() -> None:
     assert "geprüft" in doc.body and "\u0308" not in doc.text
     assert doc.meta.title == "Sitze geprüft"
     assert doc.slice(doc.layer("title")[0]) == "Sitze geprüft"
+
+
+def test_credit_lines_are_a_credit_layer() -> None:
+    article = "".join(f"<p>{s}</p>" for s in _SENTENCES) + (
+        "<p>Additional reporting by Jane Roe; Editing by John Doe and Ann Smith</p>")
+    doc = read_html_bytes(_page(article), input="credit.html")
+    assert list(doc.layer_texts("credit")) == ["Additional reporting by Jane Roe; Editing by John Doe and Ann Smith"]
+    assert "Additional reporting" not in doc.body and not any("Editing by" in t for t in doc.layer_texts("boilerplate"))

@@ -656,7 +656,7 @@ def _is_byline(ln: _Line, nxt: _Line | None, near_title: bool = False) -> tuple[
 _PUBLISHED = re.compile(r"publi|posted|veröff|diterbit|опублик", re.IGNORECASE)
 
 #: The layer of a line left out of the body for what it was tagged as.
-_TAG_LAYER = {"credited": "caption", "pointer": "teaser"}
+_TAG_LAYER = {"credited": "caption", "pointer": "teaser", "contributors": "credit"}
 
 
 @dataclass(slots=True)
@@ -865,7 +865,7 @@ def _write_furniture(page: _Page) -> None:
     lines, labels, doc = page.lines, page.labels, page.doc
     for ln in lines:
         if ln.idx not in labels:
-            for tag in ("slug", "byline", "credited", "teaser", "pointer"):
+            for tag in ("slug", "byline", "credited", "teaser", "pointer", "contributors"):
                 if tag in ln.tags:
                     labels[ln.idx] = _TAG_LAYER.get(tag, tag)
                     break
@@ -878,7 +878,7 @@ def _write_furniture(page: _Page) -> None:
         if run:
             doc.add_span("boilerplate", run[0].start, run[-1].end)
             run = []
-        if lab in ("byline", "dateline", "caption", "slug", "teaser"):
+        if lab in ("byline", "dateline", "caption", "slug", "teaser", "credit"):
             doc.add_span(lab, ln.start, ln.end)
     if run:
         doc.add_span("boilerplate", run[0].start, run[-1].end)

@@ -276,7 +276,8 @@ def _page_facts(tree: HtmlElement) -> dict[str, Any]:
 
 _URLISH = re.compile(r"^(?:https?://|www\.|//)", re.IGNORECASE)
 #: The layer each kind of furniture line goes to (the rest: ``boilerplate``).
-_FURNITURE_LAYER = {"slug": "slug", "pointer": "teaser", "caption": "caption", "byline": "byline"}
+_FURNITURE_LAYER = {"slug": "slug", "pointer": "teaser", "caption": "caption", "byline": "byline",
+                    "contributors": "credit"}
 #: The headline repeated among the body's first lines is taken out with what the extractor kept above it.
 _HEAD_WITHIN = 6
 
