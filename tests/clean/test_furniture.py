@@ -75,3 +75,13 @@ def test_a_contributing_credit_line_is_furniture_and_no_speaker_label() -> None:
     doc = Analyzer(Settings.load(env={})).analyze_text(text)
     assert "Kristine Phillips" not in doc.body
     assert not [a for a in doc.attributions if "Contributing" in doc.text[a.start:a.start + 20]]
+
+
+def test_the_articles_facts_as_a_list_are_furniture() -> None:
+    for line in ("- Date 10.06.2013", "- Author Jane Doe", "- Related Subjects Wine Route, Sommelier",
+                 "- Keywords wine, harbour, ferry", "- Permalink https://example.org/p/18", "- Print Print this page",
+                 "- Feedback: Send us an e-mail. Please include your name in your reply.", "Tags: wine, harbour"):
+        assert furniture_kind(line) == "metadata", line
+    for line in ("Topics covered at the meeting included the budget and the new harbour.", "- Date night ideas",
+                 "Keywords matter for search engines, the consultant said on Monday.", "- Authors of the report"):
+        assert furniture_kind(line) is None, line

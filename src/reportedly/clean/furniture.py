@@ -21,6 +21,9 @@ import re
 _MAX_WORDS = 45
 
 _I = re.IGNORECASE
+#: Labels of the facts a page lists under an article (its subjects, keywords, tags, categories).
+_FACT_LABELS = (r"related (?:subjects?|topics?)|keywords?|tags?|topics?|categor(?:y|ies)|filed under|"
+                r"schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|mots[- ]cl[ée]s|etiquetas|palabras clave")
 #: Whole-line furniture, matched at the start of the line.
 _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("stamp", re.compile(
@@ -60,6 +63,12 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("copyright", re.compile(
         r"(?:copyright\s*(?:©\s*)?|©\s*)(?:\d{4}\s*[-–]\s*)?\d{4}\b.{0,150}$|.{0,150}\ball rights reserved\.?$", _I)),
     ("byline", re.compile(r"(?:by|von|par|por|door|oleh)\s*:?$", _I)),  # "By" alone; the name on the next line
+    # The article's facts as a list under it ("- Date 10.06.2013", "- Author Jane Doe", "- Keywords wine,
+    # Ahr"), or a label line ("Tags: wine, Ahr"): a list item needs no colon, a line without a bullet does.
+    ("metadata", re.compile(
+        r"[-•·*]\s*(?:(?:date|published|updated)\s*:?\s+\S*\d.{0,40}|(?:authors?|writer)\s*:?\s+(?-i:[A-Z])\S*(?:\s+\S+){0,5}|"
+        rf"(?:permalink|print|feedback)\b.{{0,200}}|(?:{_FACT_LABELS})\s*:?\s+\S.{{0,300}})$|(?:{_FACT_LABELS})\s*:\s*\S.{{0,300}}$",
+        _I)),
 ]
 #: Furniture recognised anywhere in a line, each with the substrings it cannot match without.
 _INLINE_RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
