@@ -70,3 +70,27 @@ def test_gzip_of_nothing(tmp_path) -> None:
     path.write_bytes(gzip.compress(b""))
     with pytest.raises(InputError, match="empty"), open_input(str(path)):
         pass
+
+
+_PROSE = ("The tutorial explains how a page is laid out, one box inside another, and why the browser draws "
+          "them in the order it does. Most readers skip this part, the author says, and regret it later. ")
+
+
+@pytest.mark.parametrize("head", [
+    # a text dump of an article that quotes markup is text
+    f"How to centre a box\n\n{_PROSE}Close every <div> with </div>, and every <p> with </p>.\n\n{_PROSE * 3}",
+    f"<div> or <span>: which one to use\n\n{_PROSE * 4}",
+    f"Code review\n\n{_PROSE}The snippet was <html><body><p>Hello</p></body></html> and nothing else.\n\n{_PROSE * 3}",
+])
+def test_text_that_quotes_markup_is_text(head: str) -> None:
+    assert sniff(head.encode(), "dump.dat") == "text"
+
+
+@pytest.mark.parametrize("head", [
+    "Warning: headers already sent\n<div class='story'><h1>Pier to close</h1><p>The pier closes.</p>"
+    "<p>Crews move south.</p></div></body></html>",
+    "<section><h1>Pier</h1><p>The pier closes in spring.</p><p>Crews move to the south quay.</p></section>",
+    f"<!DOCTYPE html><html><body><p>{_PROSE * 5}</p></body></html>",
+])
+def test_a_page_is_html_whatever_comes_first(head: str) -> None:
+    assert sniff(head.encode(), "page.dat") == "html"

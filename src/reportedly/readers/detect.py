@@ -97,14 +97,35 @@ def sniff(head: bytes, name: str = "") -> str:
         return "warc"
     if _JSON_START.match(stripped):
         return "jsonl"
-    if _HTML_START.match(stripped):
+    if _PAGE_START.match(stripped):
         return "html"
     lowered = name.lower().removesuffix(".gz")
     if lowered.endswith(_HTML_SUFFIXES) and "<" in stripped:
         return "html"
-    if len(_HTML_ANYWHERE.findall(sample[:4096])) >= 2:
+    # Markup that is not a page's opening: a page (a fragment, a page with junk before it) when markup
+    # is much of the text, and a text that quotes some ("close it with </div>") when it is not.
+    if (_HTML_START.match(stripped) or len(_HTML_ANYWHERE.findall(sample[:4096])) >= 2) \
+            and markup_share(stripped) >= MIN_MARKUP_SHARE:
         return "html"
     return "text"
+
+
+#: Share of an input's head that must be markup (tags, scripts, styles, comments) for it to be read as
+#: a page when it does not open as one.
+MIN_MARKUP_SHARE = 0.25
+_PAGE_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b",
+                         re.IGNORECASE | re.DOTALL)
+_MARKUP = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)|<!--.*?(?:-->|$)|<[A-Za-z!/?][^<>]{0,2000}>",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def markup_share(text: str) -> float:
+    """Share of ``text``'s characters (spaces aside) that are markup: tags, scripts, styles, comments."""
+    size = len(text) - text.count(" ") - text.count("\n")
+    if size <= 0:
+        return 0.0
+    markup = sum(len(m.group()) - m.group().count(" ") - m.group().count("\n") for m in _MARKUP.finditer(text))
+    return markup / size
 
 
 class _Chain(io.RawIOBase):
