@@ -57,3 +57,13 @@ def test_found_date_span_points_at_the_expression() -> None:
     assert found is not None
     assert text[found.start : found.end] == "November 20, 2019"
     assert not found.has_time
+
+
+def test_build_stamps_are_not_dates() -> None:
+    from reportedly.clean.dates import find_date
+
+    for line in ("dt: 2019-11-14T10:00:00Z", "build 2019-11-14", '"deployed": "2019-11-14"', "version=2019-11-14"):
+        assert find_date(line) is None, line
+    assert find_date("dt: 2019-11-14 · Published November 18, 2019").iso == "2019-11-18"
+    for line in ("The 2019-11-14 hearing was delayed", "Release date: November 18, 2019", "Posted 2019-11-18"):
+        assert find_date(line) is not None, line

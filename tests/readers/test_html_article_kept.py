@@ -117,3 +117,19 @@ def test_credit_lines_are_a_credit_layer() -> None:
     doc = read_html_bytes(_page(article), input="credit.html")
     assert list(doc.layer_texts("credit")) == ["Additional reporting by Jane Roe; Editing by John Doe and Ann Smith"]
     assert "Additional reporting" not in doc.body and not any("Editing by" in t for t in doc.layer_texts("boilerplate"))
+
+
+def test_a_build_stamp_is_not_the_date() -> None:
+    # the platform's build stamp is the only date in a page that states none of its own: htmldate
+    # would take it; the page gets no date rather than the day its software was built
+    body = "".join(f"<p>{s}</p>" for s in _SENTENCES)
+    for head, foot in (("", '<div class="build">dt: 2019-11-14T08:00:00Z</div>'),
+                       ('<meta name="build" content="2019-11-14">', "")):
+        page = (f"<html><head><title>Pier to close</title>{head}</head><body><article><h1>Pier to close</h1>"
+                f"{body}</article><footer>{foot}</footer></body></html>")
+        doc = read_html_bytes(page.encode(), input="msn.html")
+        assert not (doc.meta.date or "").startswith("2019-11-14"), head + foot
+    # the article's own published time stands
+    head = '<meta property="article:published_time" content="2019-11-18T10:05:00Z"><meta name="build" content="2019-11-14">'
+    doc = read_html_bytes(_page(body, head=head), input="cnn.html")
+    assert doc.meta.date.startswith("2019-11-18")

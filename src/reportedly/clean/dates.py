@@ -188,7 +188,7 @@ def find_date(text: str) -> FoundDate | None:
     """
     if not text or len(text) > 2000 or not _TWO_DIGITS.search(text):
         return None  # every date pattern holds a year: two digits in a row at least
-    found = sorted(_candidates(text), key=lambda c: (c[0], -c[1]))
+    found = [c for c in sorted(_candidates(text), key=lambda c: (c[0], -c[1])) if not build_stamped(text, c[0])]
     if not found:
         return None
     start, end, y, mo, d, clock = found[0]
@@ -201,6 +201,18 @@ def find_date(text: str) -> FoundDate | None:
             tz = _US_ZONES[tz][_us_summer_time(y, mo, d, hh)]
         iso += f"T{hh:02d}:{mm:02d}:{ss:02d}{tz}"
     return FoundDate(iso, start, end, clock is not None)
+
+
+#: What a build or deployment stamp puts before its date ("dt: 2019-11-14", "build 2019.11.14",
+#: "deployed": 2019-11-14, "version=2019-11-14"): the day the site's software was made, not the article.
+_BUILD_KEY = re.compile(
+    r"(?:\b(?:dt|build|built|deploy(?:ed|ment)?|release[ds]?|version|ver|rev(?:ision)?|compiled|generated|commit)"
+    r"[\"']?\s*[:=]?\s*[\"']?\s*|\b(?:build|deploy(?:ed|ment)?|compiled)\b[^\n<>]{0,40}?)$", re.IGNORECASE)
+
+
+def build_stamped(text: str, at: int) -> bool:
+    """Whether the date starting at ``at`` in ``text`` is a build or deployment stamp."""
+    return bool(_BUILD_KEY.search(text, max(0, at - 60), at))
 
 
 def is_relative_date(text: str) -> bool:

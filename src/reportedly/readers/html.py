@@ -27,6 +27,7 @@ from lxml.html import HtmlElement
 
 from ..budget import TimeBudgetError, within
 from ..clean.authors import agency, pick_authors
+from ..clean.dates import build_stamped
 from ..clean.furniture import furniture_kind, wire_dateline
 from ..clean.metadata import best_date, detect_language, pick_title
 from ..clean.vocab import CAPTION_CREDIT, CAPTION_PAREN
@@ -150,6 +151,19 @@ def html_warnings(html: str, parser: Any = None) -> list[str]:
         out.append(f"malformed HTML ({mismatched} end tag{'s' if mismatched > 1 else ''} closing nothing); "
                    "extracted what the parser recovered")
     return out
+
+
+def _build_stamp_only(html: str, day: str) -> bool:
+    """Whether every place the page writes ``day`` (``YYYY-MM-DD``, also with ``/`` or ``.``) is a build
+    or deployment stamp ("dt: 2019-11-14")."""
+    if not _ISO_DAY.match(day):
+        return False
+    forms = {day, day.replace("-", "/"), day.replace("-", ".")}
+    places = [m.start() for form in forms for m in re.finditer(re.escape(form), html)]
+    return bool(places) and all(build_stamped(html, at) for at in places)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
 
 
 def _nfc(text: str) -> str:
@@ -722,7 +736,10 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     m.title = m.title or (_nfc(title) if title else title)
     m.description = m.description or (_nfc(description) if description else description)
     if not m.date:
-        m.date = best_date(facts["stamps"], extracted.date if extracted is not None else None)
+        guessed = extracted.date if extracted is not None else None
+        if guessed and _build_stamp_only(html, guessed[:10]):
+            guessed = None  # the day the site's software was built, not the article's
+        m.date = best_date(facts["stamps"], guessed)
     if not m.authors:
         m.authors = [_nfc(a) for a in pick_authors([facts["ld_authors"], facts["meta_authors"],
                                                     [extracted.author] if extracted is not None and extracted.author else []])]
