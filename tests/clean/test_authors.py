@@ -60,3 +60,12 @@ def test_first_source_naming_a_person_wins() -> None:
     # a person and the agency she writes for: the person only
     assert pick_authors([["JILL LAWLESS Associated Press", "DANICA KIRKA"]]) == ["Jill Lawless", "Danica Kirka"]
     assert pick_authors([[], []]) == []
+
+
+def test_every_byline_author_is_kept() -> None:
+    from reportedly.clean.authors import pick_authors
+
+    byline = "By Camila Ortega, Nicole Sanders and Melissa Quinn"
+    assert pick_authors([["Camila Ortega"], [], [byline]]) == ["Camila Ortega", "Nicole Sanders", "Melissa Quinn"]
+    # a later source naming someone else is not merged in
+    assert pick_authors([["Camila Ortega"], ["By Nicole Sanders and Melissa Quinn"]]) == ["Camila Ortega"]

@@ -225,18 +225,27 @@ def authors_from(raws: Iterable[str]) -> list[str]:
 
 
 def pick_authors(sources: Iterable[Iterable[str]]) -> list[str]:
-    """Authors from the first source that names a person; else the first that names an agency.
+    """Authors from the first source that names a person, or from a later one that names all of
+    them and more; else the first that names an agency.
 
     ``sources`` go most reliable first: structured data (JSON-LD), meta tags, then a visible byline.
     """
     fallback: list[str] = []
+    chosen: list[str] = []
     for raws in sources:
         raws = [r for r in raws if r]
         if not raws:
             continue
         people = [n for r in raws for n in clean_byline(r)[0]]
-        if people:
-            return authors_from(raws)
-        if not fallback:
+        if people and not chosen:
+            chosen = authors_from(raws)
+        elif people:
+            # a later source that names every chosen author and more (structured data naming the
+            # first of a byline's three authors): the byline's list is the whole one
+            more = authors_from(raws)
+            have = {_key(n) for n in more}
+            if len(more) > len(chosen) and all(_key(n) in have for n in chosen):
+                chosen = more
+        elif not fallback:
             fallback = authors_from(raws)
-    return fallback
+    return chosen or fallback
