@@ -276,7 +276,9 @@ def _attributions(store: Store, match: str, where: list[str], params: list[Any],
         sql = (f"SELECT {cols}, NULL AS rank FROM attributions a"
                " JOIN documents d ON d.rowid = a.doc_rowid LEFT JOIN speakers s ON s.id = a.speaker_id"
                + (" WHERE " + " AND ".join(where) if where else "") +
-               " ORDER BY a.day IS NULL, a.day DESC, a.rowid LIMIT ? OFFSET ?")
+               # newest first, undated last (SQLite sorts NULL last in DESC order): the speaker and the outlet
+               # indexes give this order, so only the first rows are read, however many statements match
+               " ORDER BY a.day DESC, a.rowid LIMIT ? OFFSET ?")
         rows = store.conn.execute(sql, (*params, limit, offset)).fetchall()
     return [
         {
@@ -311,7 +313,7 @@ def _documents(store: Store, match: str, where: list[str], params: list[Any], li
     else:
         sql = (f"SELECT {cols}, substr(d.content, 1, 240) AS body, NULL AS rank FROM documents d"
                + (" WHERE " + " AND ".join(where) if where else "") +
-               " ORDER BY d.day IS NULL, d.day DESC, d.rowid LIMIT ? OFFSET ?")
+               " ORDER BY d.day DESC, d.rowid LIMIT ? OFFSET ?")
         rows = store.conn.execute(sql, (*params, limit, offset)).fetchall()
         snips = [make_snippet(r["body"], None) for r in rows]
     return [

@@ -511,7 +511,7 @@ class Store:
         return [dict(r) for r in self.conn.execute(
             "SELECT d.id, d.title, d.date, d.outlet, d.input,"
             " (SELECT count(*) FROM attributions a WHERE a.doc_rowid = d.rowid) AS attributions"
-            f" FROM documents d {where} ORDER BY d.day IS NULL, d.day DESC, d.rowid LIMIT ? OFFSET ?",
+            f" FROM documents d {where} ORDER BY d.day DESC, d.rowid LIMIT ? OFFSET ?",
             (*params, limit, offset))]
 
     def outlets(self) -> list[dict[str, Any]]:
