@@ -53,6 +53,16 @@ MAX_OFFSET = 100_000
 MAX_PAGE = MAX_OFFSET // 50 + 1
 
 
+_YEAR = r"(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+#: What ``from`` and ``to`` accept, as the OpenAPI document states it: a year, a year and month, or a
+#: calendar date (a day that exists: not 2025-02-30), or nothing (no bound, as an empty form field
+#: sends it); anything else is answered 400.
+DATE_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "string", "maxLength": 0},
+                                         {"type": "string", "pattern": f"^{_YEAR}$"},
+                                         {"type": "string", "pattern": f"^{_YEAR}-(0[1-9]|1[0-2])$"},
+                                         {"type": "string", "format": "date"}]}
+
+
 class SearchResult(BaseModel):
     """One hit: a statement (``type`` ``attribution``) or an article (``type`` ``document``)."""
 
@@ -464,8 +474,10 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
                    outlet: str | None = Query(None, description="documents from this outlet"),
                    anonymous: bool = Query(False, description="statements by anonymous sources only"),
                    hedged: bool = Query(False, description="hedged statements only"),
-                   date_from: str | None = Query(None, alias="from", description="YYYY[-MM[-DD]]"),
-                   date_to: str | None = Query(None, alias="to", description="YYYY[-MM[-DD]]"),
+                   date_from: str | None = Query(None, alias="from", description="YYYY[-MM[-DD]]",
+                                                 json_schema_extra=DATE_SCHEMA),
+                   date_to: str | None = Query(None, alias="to", description="YYYY[-MM[-DD]]",
+                                               json_schema_extra=DATE_SCHEMA),
                    via: str | None = Query(None, description="statements relayed through this outlet"),
                    min_score: float = Query(0.0, ge=0, le=1, description="statements whose score (the calibrated "
                                             "probability that the attribution is right) is at least this"),
