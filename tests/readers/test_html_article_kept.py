@@ -133,3 +133,49 @@ def test_a_build_stamp_is_not_the_date() -> None:
     head = '<meta property="article:published_time" content="2019-11-18T10:05:00Z"><meta name="build" content="2019-11-14">'
     doc = read_html_bytes(_page(body, head=head), input="cnn.html")
     assert doc.meta.date.startswith("2019-11-18")
+
+
+def _body(doc) -> str:
+    return doc.body
+
+
+def test_player_interface_text_is_left_out() -> None:
+    player = ('<div class="player"><div role="dialog" aria-modal="true"><p>This is a modal window.</p>'
+              "<p>Beginning of dialog window. Escape will cancel and close the window.</p></div>"
+              '<div aria-hidden="true">Text Color White Black Red Green Blue Yellow Magenta Cyan Transparency '
+              "Opaque Semi-Transparent Background Color</div></div>")
+    article = f"<p>{_SENTENCES[0]}</p>{player}" + "".join(f"<p>{s}</p>" for s in _SENTENCES[1:])
+    doc = read_html_bytes(_page(article), input="player.html")
+    assert "modal window" not in doc.text and "Semi-Transparent" not in doc.text
+    assert all(s in doc.body for s in _SENTENCES)
+
+
+def test_lists_of_other_stories_and_breadcrumbs_are_left_out() -> None:
+    crumbs = '<p><a href="/">Home</a> › <a href="/news">News</a> › <a href="/news/harbour">Harbour</a></p>'
+    others = ("<h3>Other opinion columns</h3>"
+              '<p><a href="/a">Why the ferry still matters to the islands</a></p>'
+              "<p>Our columnist on a service nobody wants to pay for.</p>"
+              '<p><a href="/b">The harbour fees are a tax by another name</a></p>'
+              "<p>A shopkeeper on the cost of moving goods.</p>"
+              '<p><a href="/c">Let the old pier go, and build a better one</a></p>')
+    article = crumbs + "".join(f"<p>{s}</p>" for s in _SENTENCES) + others
+    doc = read_html_bytes(_page(article), input="teasers.html")
+    body = doc.body
+    assert body.startswith(_SENTENCES[0]) and body.rstrip().endswith(_SENTENCES[-1])
+    for gone in ("Home", "Other opinion columns", "ferry still matters", "shopkeeper", "build a better one"):
+        assert gone not in body
+    assert any("ferry still matters" in t for t in doc.layer_texts("teaser"))
+
+
+def test_a_link_box_heading_at_the_end_is_left_out() -> None:
+    box = ('<div class="box"><div class="box-head">Further reading<br></div><div class="box-inner">'
+           '<a href="https://example.org/harbour">The history of the northern pier, from 1880 to today</a></div></div>')
+    article = "".join(f"<p>{s}</p>" for s in _SENTENCES) + box
+    doc = read_html_bytes(_page(article), input="box.html")
+    assert "Further reading" not in doc.body and doc.body.rstrip().endswith(_SENTENCES[-1])
+
+
+def test_a_browser_update_banner_is_left_out() -> None:
+    banner = "<p>Your browser is out of date. Update your browser for more security, speed and the best experience.</p>"
+    doc = read_html_bytes(_page(banner + "".join(f"<p>{s}</p>" for s in _SENTENCES)), input="banner.html")
+    assert "browser" not in doc.body and doc.body.startswith(_SENTENCES[0])

@@ -53,7 +53,9 @@ _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("prompt", re.compile(
         r"get the latest\b.*\binbox|subscribe to\b|sign up (?:for|to|now)\b.*\b(?:newsletters?|inbox|e-?mails?|alerts|today)\b|"
         r"get \S+(?: \S+){0,5} delivered\b|(?:click|tap) here to (?:get|download|subscribe|sign up|join)\b|download (?:the|our) \S+(?: \S+){0,3} app\b|"
-        r"this copy is for your personal,? non-commercial use\b", _I)),
+        r"this copy is for your personal,? non-commercial use\b|"
+        r"(?:your|this) (?:web )?browser (?:is )?(?:out of date|outdated|(?:not|no longer) supported)|"
+        r"(?:please )?(?:update|upgrade) your (?:web )?browser\b", _I)),
     ("tool", re.compile(
         r"[-•·]?\s*(?:text size|print(?: this)? (?:article|story|page)|order reprints|reprints?|email this (?:article|story)|"
         r"share (?:this )?(?:article|story)|save (?:article|story)|copy link|link copied|listen to (?:this )?(?:article|story)|"

@@ -399,6 +399,92 @@ def _fuller_extraction(tree: HtmlElement, url: str | None, body: str, page_prose
     return found if _prose_chars(found.text or "") >= _FULLER * max(prose, 1) else None
 
 
+#: ARIA roles of a page's interface, never of its article: a video player's dialogs, menus, toolbars.
+_INTERFACE_ROLES = frozenset("dialog alertdialog menu menubar toolbar navigation search tablist".split())
+
+
+def _drop_interface(tree: HtmlElement) -> None:
+    """Remove what the page marks as interface rather than content: elements with an interface role
+    (a player's "This is a modal window" dialog, menus, toolbars) or ``aria-modal``, and elements hidden
+    from screen readers (``aria-hidden``) that hold no paragraph of prose."""
+    doomed = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        role = (el.get("role") or "").strip().lower()
+        if role in _INTERFACE_ROLES or (el.get("aria-modal") or "").lower() == "true":
+            doomed.append(el)
+        elif (el.get("aria-hidden") or "").lower() == "true" and el.tag not in ("html", "body") and not any(
+                len(p.text_content().split()) >= 20 for p in el.iter("p")):
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+_CRUMB_SEP = re.compile(r"\s*[›>»/|·•→]\s*")
+
+
+def _anchor_texts(tree: HtmlElement) -> set[str]:
+    """The texts of the page's links (normalised)."""
+    return {t for t in (_norm(a.text_content()) for a in tree.iter("a")) if t}
+
+
+def _link_runs(lines: list[str], anchors: set[str], headings: set[str]) -> dict[int, str]:
+    """Lines that only point elsewhere: breadcrumbs (links joined by separators: "Home › News › World")
+    and lists of other stories (two or more lines that are each the whole text of a link, in a row or
+    with a blurb between each), with the heading above such a list."""
+    out: dict[int, str] = {}
+    is_link = [len(line.split()) >= 3 and _norm(line) in anchors for line in lines]
+    for n, line in enumerate(lines):
+        if len(line.split()) <= 15 and not is_link[n]:
+            crumbs = [c for c in _CRUMB_SEP.split(line) if c]
+            if len(crumbs) >= 2 and all(_norm(c) in anchors for c in crumbs) and _CRUMB_SEP.search(line):
+                out[n] = "breadcrumb"
+    n = 0
+    while n < len(lines):
+        if not is_link[n]:
+            n += 1
+            continue
+        run = [n]
+        k = n + 1
+        while k < len(lines) and (is_link[k] or (k + 1 < len(lines) and is_link[k + 1] and len(lines[k].split()) <= 60)):
+            if is_link[k]:
+                run.append(k)
+            k += 1
+        if len(run) >= 2:
+            end = run[-1]
+            blurbs = run[-1] - run[0] + 1 > len(run)
+            if blurbs and end + 1 < len(lines) and not is_link[end + 1] and len(lines[end + 1].split()) <= 40:
+                end += 1  # the blurb under the last of them
+            for m in range(run[0], end + 1):
+                out[m] = "pointer"
+            head = run[0] - 1
+            if head >= 0 and len(lines[head].split()) <= 8 and _norm(lines[head]) in headings:
+                out[head] = "pointer"
+        n = max(k, n + 1)
+    return out
+
+
+def _link_box_head(tree: HtmlElement, line: str) -> bool:
+    """Whether ``line`` (the body's last) heads a box that holds only links (the extractor kept the
+    heading, "Further reading", and dropped the links under it)."""
+    if len(line.split()) > 5 or line.rstrip().endswith(_SENTENCE_ENDS):
+        return False
+    el = _element_of(tree, line)
+    box = el.getparent() if el is not None else None
+    while box is not None and _norm(box.text_content()) == _norm(line):
+        box = box.getparent()  # the heading's own wrappers
+    if box is None or box.tag in ("body", "html"):
+        return False
+    rest = len(_SPACE.sub("", box.text_content())) - len(_SPACE.sub("", line))
+    linked = sum(len(_SPACE.sub("", a.text_content())) for a in box.iter("a"))
+    return rest > 0 and linked >= 0.9 * rest
+
+
+_SENTENCE_ENDS = tuple(".!?…:;\"”’»)")
+
+
 def _blocks(tree: HtmlElement) -> tuple[set[str], dict[str, HtmlElement], list[tuple[HtmlElement, str]]]:
     """Subheading texts (``h2``–``h6``), paragraph elements by text, and every picture caption
     (``figcaption``) with its text, in page order: what the extracted lines are matched against."""
@@ -625,6 +711,8 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     groups = _chunk_groups(tree)
     headings, paragraph_els, figcaptions = _blocks(tree)
     page_prose = _page_prose(tree)
+    _drop_interface(tree)
+    anchors = _anchor_texts(tree)
     found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     extracted = None if isinstance(found, dict) else found  # a dict only with as_dict=True
     method = "trafilatura"
@@ -681,11 +769,14 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     parts.extend(("boilerplate", line) for line in above)
     caption_keys = {_norm(t) for _, t in figcaptions} | heads  # a repeated headline is a caption too
     pointer = False
+    linked = _link_runs(lines, anchors, headings)
+    if lines and _link_box_head(tree, lines[-1]):
+        linked[len(lines) - 1] = "pointer"
     for n, line in enumerate(lines):
         if n == 0 and lead_standfirst:
             parts.append(("standfirst", line))
             continue
-        kind = furniture_kind(line)
+        kind = furniture_kind(line) or linked.get(n)
         if kind is None and pointer and line[:2] in ("- ", "• ", "· ") and len(line.split()) <= 20:
             kind = "pointer"  # the list of links under "Related:"
         pointer = kind == "pointer"
