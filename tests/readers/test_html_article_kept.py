@@ -179,3 +179,21 @@ def test_a_browser_update_banner_is_left_out() -> None:
     banner = "<p>Your browser is out of date. Update your browser for more security, speed and the best experience.</p>"
     doc = read_html_bytes(_page(banner + "".join(f"<p>{s}</p>" for s in _SENTENCES)), input="banner.html")
     assert "browser" not in doc.body and doc.body.startswith(_SENTENCES[0])
+
+
+def test_a_picture_gallery_is_not_the_body() -> None:
+    shots = ["The northern pier at dawn, seen from the lighthouse", "Rotted timber piles under the deck",
+             "Crews unloading the morning catch on the southern quay", "The harbour master walks the pier",
+             "Gulls over the fish market", "The pier in 1950, when ferries still docked there"]
+    gallery = '<div class="gallery">' + "".join(
+        f'<div class="slide"><img src="/p{n}.jpg"><p>{shot}</p><span>{n + 1} / {len(shots)}</span></div>'
+        for n, shot in enumerate(shots)) + "</div>"
+    article = "".join(f"<p>{s}</p>" for s in _SENTENCES) + gallery
+    doc = read_html_bytes(_page(article), input="gallery.html")
+    assert doc.body.rstrip().endswith(_SENTENCES[-1])
+    assert not any(shot in doc.body for shot in shots)
+    # one picture with its caption inside the article is no gallery
+    one = f'<div class="pic"><img src="/p.jpg"><p>{shots[0]}</p></div>'
+    article = "".join(f"<p>{s}</p>" for s in _SENTENCES[:3]) + one + "".join(f"<p>{s}</p>" for s in _SENTENCES[3:])
+    doc = read_html_bytes(_page(article), input="one.html")
+    assert all(s in doc.body for s in _SENTENCES)

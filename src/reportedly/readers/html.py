@@ -466,6 +466,47 @@ def _link_runs(lines: list[str], anchors: set[str], headings: set[str]) -> dict[
     return out
 
 
+#: A gallery: at least this many lines in a row that are each the text beside a picture, which is
+#: at most this many characters.
+GALLERY_ITEMS = 4
+_PICTURE_TEXT = 300
+
+
+def _picture_texts(tree: HtmlElement) -> set[str]:
+    """The texts that sit with a picture (normalised): the text of a picture's nearest ancestor that
+    has any, when it is as short as a caption, and every block of text in it."""
+    out: set[str] = set()
+    for img in tree.iter("img"):
+        box = img.getparent()
+        for _ in range(3):
+            if box is None or box.tag in ("body", "html", "article", "main"):
+                break
+            text = _norm(box.text_content())
+            if text:
+                if len(text) <= _PICTURE_TEXT:  # a caption, not a container of the article
+                    out.add(text)
+                    out.update(t for t in (_norm(x.text_content()) for x in box.iter("p", "figcaption", "span", "div",
+                                                                                     "h2", "h3", "h4")) if t)
+                break
+            box = box.getparent()
+    return out
+
+
+def _gallery_runs(lines: list[str], pictured: set[str]) -> dict[int, str]:
+    """Runs of :data:`GALLERY_ITEMS` or more lines that each go with a picture (a picture gallery's
+    captions, the counters between them): captions, not the article."""
+    out: dict[int, str] = {}
+    n = 0
+    while n < len(lines):
+        k = n
+        while k < len(lines) and _norm(lines[k]) in pictured:
+            k += 1
+        if k - n >= GALLERY_ITEMS:
+            out.update((m, "caption") for m in range(n, k))
+        n = max(k, n + 1)
+    return out
+
+
 def _link_box_head(tree: HtmlElement, line: str) -> bool:
     """Whether ``line`` (the body's last) heads a box that holds only links (the extractor kept the
     heading, "Further reading", and dropped the links under it)."""
@@ -713,6 +754,7 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     page_prose = _page_prose(tree)
     _drop_interface(tree)
     anchors = _anchor_texts(tree)
+    pictured = _picture_texts(tree)
     found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     extracted = None if isinstance(found, dict) else found  # a dict only with as_dict=True
     method = "trafilatura"
@@ -770,6 +812,7 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     caption_keys = {_norm(t) for _, t in figcaptions} | heads  # a repeated headline is a caption too
     pointer = False
     linked = _link_runs(lines, anchors, headings)
+    linked.update(_gallery_runs(lines, pictured))
     if lines and _link_box_head(tree, lines[-1]):
         linked[len(lines) - 1] = "pointer"
     for n, line in enumerate(lines):
