@@ -185,9 +185,7 @@ def test_a_picture_gallery_is_not_the_body() -> None:
     shots = ["The northern pier at dawn, seen from the lighthouse", "Rotted timber piles under the deck",
              "Crews unloading the morning catch on the southern quay", "The harbour master walks the pier",
              "Gulls over the fish market", "The pier in 1950, when ferries still docked there"]
-    gallery = '<div class="gallery">' + "".join(
-        f'<div class="slide"><img src="/p{n}.jpg"><p>{shot}</p><span>{n + 1} / {len(shots)}</span></div>'
-        for n, shot in enumerate(shots)) + "</div>"
+    gallery = "<div>" + "".join(f'<div><img src="/p{n}.jpg"><p>{shot}</p></div>' for n, shot in enumerate(shots)) + "</div>"
     article = "".join(f"<p>{s}</p>" for s in _SENTENCES) + gallery
     doc = read_html_bytes(_page(article), input="gallery.html")
     assert doc.body.rstrip().endswith(_SENTENCES[-1])
