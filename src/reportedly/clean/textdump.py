@@ -52,9 +52,11 @@ from .vocab import (
 #: line of its own, a bare name under the headline, the byline under a first showing of the headline),
 #: "ET"/"PT" zones and two-digit years before a time, picture captions by their credit or gallery
 #: counter, author bios and bylines inside the text cut, teaser and subheading layers. 1.2.1:
-#: "Contributing: …" credit lines are furniture.
+#: "Contributing: …" credit lines are furniture. 1.3.0: a first line that ends like a sentence read as
+#: the title, credit lines to a ``credit`` layer, the article's facts listed under it and browser-update
+#: banners as furniture, build stamps never a date.
 #: ``tests/clean/test_version.py`` pins its output on the bundled example to this version.
-CLEANER_VERSION = "1.2.1"
+CLEANER_VERSION = "1.3.0"
 
 GOOD_OFFSET = 14.0
 GOOD_FLOOR = 2.0
