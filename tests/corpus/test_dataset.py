@@ -88,6 +88,7 @@ def test_a_task_without_its_done_record_counts_for_nothing(tmp_path: Path) -> No
     (task, *_rest) = ds.tasks()
     (tmp_path / "data" / DONE / f"{task}.json").unlink()  # killed after its tables, before its record
     (tmp_path / "data" / "documents" / ".part-x.parquet.1234.tmp").write_bytes(b"half a file")
+    ds = Dataset(str(tmp_path / "data"))  # a reader that comes later
     assert len(ds.tasks()) == 1
     assert query("SELECT count(*) FROM documents", ds).rows == [(2,)]
     assert load(ds, tmp_path / "c.db").documents == 2

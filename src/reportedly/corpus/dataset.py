@@ -163,6 +163,7 @@ class Dataset:
             raise ConfigError(f"{self.url}: cannot open this dataset location ({exc})") from None
         self.root = self.root.rstrip("/")
         self.local = "file" in _protocols(self.fs)
+        self._done: dict[str, dict[str, Any]] | None = None
 
     def path(self, *parts: str) -> str:
         return "/".join([self.root, *parts])
@@ -170,18 +171,25 @@ class Dataset:
     def exists(self) -> bool:
         return bool(self.fs.exists(self.path(DONE)))
 
-    def done(self) -> dict[str, dict[str, Any]]:
-        """Every finished task's record (``task`` → ``{"task", "inputs": [{hash, path, documents}], …}``)."""
+    def done(self, *, again: bool = False) -> dict[str, dict[str, Any]]:
+        """Every finished task's record (``task`` → ``{"task", "inputs": [{hash, path, documents}], …}``),
+        read once per :class:`Dataset` (``again``: read them again). The records are fetched in one call,
+        which object stores answer concurrently."""
+        if self._done is not None and not again:
+            return self._done
         out: dict[str, dict[str, Any]] = {}
-        if not self.fs.exists(self.path(DONE)):
-            return out
-        for name in sorted(self.fs.ls(self.path(DONE), detail=False)):
-            base = name.rsplit("/", 1)[-1]
-            if not base.endswith(".json") or base.startswith("."):
-                continue
-            with self.fs.open(name, "rb") as f:
-                rec = json.loads(f.read().decode("utf-8"))
-            out[rec["task"]] = rec
+        if self.fs.exists(self.path(DONE)):
+            names = [n for n in sorted(self.fs.ls(self.path(DONE), detail=False))
+                     if n.rsplit("/", 1)[-1].endswith(".json") and not n.rsplit("/", 1)[-1].startswith(".")]
+            got = self.fs.cat(names) if names else {}
+            for name in names:
+                raw = got.get(name)
+                if raw is None:  # a file system that names the files otherwise in its answer
+                    with self.fs.open(name, "rb") as f:
+                        raw = f.read()
+                rec = json.loads(raw.decode("utf-8"))
+                out[rec["task"]] = rec
+        self._done = out
         return out
 
     def done_inputs(self) -> set[str]:
@@ -236,6 +244,7 @@ class Dataset:
                "first": min((i["path"] for i in inputs), default=None),
                "written_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
         self._put(self.path(DONE, f"{task}.json"), lambda f: f.write(json.dumps(rec, ensure_ascii=False).encode()))
+        self._done = None
 
     def read(self, table: str, tasks: list[str] | None = None, columns: list[str] | None = None) -> Iterator[Any]:
         """The Arrow tables of ``table``, one per finished task, in :meth:`tasks` order."""
