@@ -336,17 +336,18 @@ def main(argv: list[str] | None = None) -> int:
         for n in [int(x) for x in args.sizes.split(",") if x]:
             data, db = work / f"data-{n}", work / f"store-{n}.db"
             db.unlink(missing_ok=True)
+            how = "reused"
             if args.reuse and (data / "_done").is_dir():
                 made = 0.0
             elif base is not None and n % base[0] == 0:  # copies of the first size's dataset
                 shutil.rmtree(data, ignore_errors=True)
-                made = replicate(base[1], data, n // base[0])
+                made, how = replicate(base[1], data, n // base[0]), f"as {n // base[0]} copies of the first size's"
             else:
                 shutil.rmtree(data, ignore_errors=True)
-                made = make_dataset(records_path, data, n)
+                made, how = make_dataset(records_path, data, n), "by 2 processes"
             base = base or (n, data)
             size = sum(f.stat().st_size for f in data.rglob("*") if f.is_file())
-            print(f"\n== {n} documents: dataset written in {made:.0f} s by 2 processes "
+            print(f"\n== {n} documents: dataset written in {made:.0f} s {how} "
                   f"({size / 1e6:.0f} MB of Parquet, {size / n / 1024:.1f} KB per document)", flush=True)
             from ..corpus.load import load
 
