@@ -69,3 +69,12 @@ def test_every_byline_author_is_kept() -> None:
     assert pick_authors([["Camila Ortega"], [], [byline]]) == ["Camila Ortega", "Nicole Sanders", "Melissa Quinn"]
     # a later source naming someone else is not merged in
     assert pick_authors([["Camila Ortega"], ["By Nicole Sanders and Melissa Quinn"]]) == ["Camila Ortega"]
+
+
+def test_a_publisher_or_desk_is_not_added_to_the_authors() -> None:
+    from reportedly.clean.authors import pick_authors
+
+    # the meta tag names the publisher instead of the author; a later source names both
+    assert pick_authors([["Molly Wood"], ["Harbour Media Group"], ["Harbour Media Group; Molly Wood"]]) == ["Molly Wood"]
+    assert pick_authors([["Tom Krisher"], ["Tom Krisher; AP Auto"]]) == ["Tom Krisher"]  # "AP Auto Writer", cut
+    assert pick_authors([["Molly Wood"], ["Molly Wood; Wired Staff"]], not_names=["Wired Staff"]) == ["Molly Wood"]

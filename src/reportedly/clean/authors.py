@@ -206,6 +206,11 @@ def _key(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.casefold())
 
 
+def _plain_person(name: str, sites: set[str]) -> bool:
+    """A name that is no site or publisher and does not open with an agency ("AP Auto" from "AP Auto Writer")."""
+    return _key(name) not in sites and agency(name.split()[0]) is None
+
+
 def authors_from(raws: Iterable[str]) -> list[str]:
     """The persons named across ``raws`` (one source's bylines); the agencies when no person is named."""
     people: list[str] = []
@@ -224,14 +229,17 @@ def authors_from(raws: Iterable[str]) -> list[str]:
     return out
 
 
-def pick_authors(sources: Iterable[Iterable[str]]) -> list[str]:
+def pick_authors(sources: Iterable[Iterable[str]], not_names: Iterable[str] = ()) -> list[str]:
     """Authors from the first source that names a person, or from a later one that names all of
-    them and more; else the first that names an agency.
+    them and more people (none of them the site or publisher, ``not_names``, or an agency's desk);
+    else the first that names an agency.
 
     ``sources`` go most reliable first: structured data (JSON-LD), meta tags, then a visible byline.
     """
     fallback: list[str] = []
     chosen: list[str] = []
+    sites = {_key(n) for n in not_names}
+    rivals: set[str] = set()  # names of later sources that name none of the chosen authors
     for raws in sources:
         raws = [r for r in raws if r]
         if not raws:
@@ -241,10 +249,16 @@ def pick_authors(sources: Iterable[Iterable[str]]) -> list[str]:
             chosen = authors_from(raws)
         elif people:
             # a later source that names every chosen author and more (structured data naming the
-            # first of a byline's three authors): the byline's list is the whole one
+            # first of a byline's three authors): the byline's list is the whole one, unless what it
+            # adds is what another source gave instead of the authors (a publisher as meta author)
             more = authors_from(raws)
             have = {_key(n) for n in more}
-            if len(more) > len(chosen) and all(_key(n) in have for n in chosen):
+            chosen_keys = {_key(n) for n in chosen}
+            extra = [n for n in more if _key(n) not in chosen_keys]
+            if not chosen_keys & have:
+                rivals.update(have)
+            elif extra and chosen_keys <= have and all(_plain_person(n, sites) and _key(n) not in rivals
+                                                       for n in extra):
                 chosen = more
         elif not fallback:
             fallback = authors_from(raws)

@@ -880,7 +880,8 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
         m.date = best_date(facts["stamps"], guessed)
     if not m.authors:
         m.authors = [_nfc(a) for a in pick_authors([facts["ld_authors"], facts["meta_authors"],
-                                                    [extracted.author] if extracted is not None and extracted.author else []])]
+                                                    [extracted.author] if extracted is not None and extracted.author else []],
+                                                   not_names=site_names)]
     m.language = m.language or facts.get("language") or (extracted.language if extracted is not None else None)
     if not m.language:
         m.language = detect_language("\n".join(lines))
