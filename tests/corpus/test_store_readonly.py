@@ -121,3 +121,18 @@ def test_a_store_whose_schema_text_is_not_utf8_is_refused_as_damaged_in_one_line
         (line,) = capsys.readouterr().err.splitlines()
         assert line.startswith(f"reportedly: {db} cannot be read (malformed database schema")
         assert "\ufffd" in line
+
+
+def test_a_damaged_schema_whose_message_holds_a_newline_is_still_one_line(tmp_path, capsys) -> None:
+    """The fuzz benchmark's finding: SQLite quoted the damaged schema text, newline and all."""
+    db = sample.build(tmp_path / "c.db")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX broken ON documents(\"' || char(10) || 'x' "
+                 "WHERE type = 'index' AND rowid = (SELECT min(rowid) FROM sqlite_master WHERE type = 'index')")
+    conn.commit()
+    conn.close()
+    for argv in (["search", "talks"], ["trace", ""]):
+        assert main([*argv, "--db", str(db)]) == 1
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line.startswith(f"reportedly: {db} cannot be read (malformed database schema")

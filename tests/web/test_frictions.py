@@ -71,18 +71,24 @@ def test_a_stretch_with_an_attribution_is_never_folded_away() -> None:
 
 @pytest.mark.parametrize(("form", "shown"), [
     ("Donald Trump", True), ("Mr. Trump", True), ("The former president", True), ("Trump's", True),
-    ("union secretary Ilse Brandvold", True), ("Secretary of State Antony Blinken", True), ("the general", True),
-    ("The regional transport minister", True), ("the newspaper", True), ("Tory MP Jane Smith", True),
-    ("Footage of Trump", False), ("Most of", False), ("he", False), ("who", False), ("But Trump", False),
-    ("Trump administration", False), ("supporters of Trump", False),
+    ("Donald Trump\u2019s", True), ("union secretary Ilse Brandvold", True),
+    ("Secretary of State Antony Blinken", True), ("the general", True), ("The regional transport minister", True),
+    ("the newspaper", True), ("the union", True), ("Tory MP Jane Smith", True), ("the billionaire estate mogul", True),
+    ("Footage of Trump", False), ("Most of", False), ("most of whom", False), ("he", False), ("who", False),
+    ("But Trump", False), ("Trump administration", False), ("supporters of Trump", False), ("Mrs", False),
+    ("state", False), ("the editorial board of the Washington Post Trump", False), ("the newspaper", False),
 ])
 def test_referred_to_as_keeps_names_titles_and_descriptions(form, shown) -> None:
     from reportedly.web.app import names_or_describes
 
-    name = {"union secretary Ilse Brandvold": "Ilse Brandvold", "Secretary of State Antony Blinken": "Antony Blinken",
-            "the general": "Mark Milley", "The regional transport minister": "Aurelia Vance",
-            "the newspaper": "Coastal Ledger", "Tory MP Jane Smith": "Jane Smith"}.get(form, "Donald Trump")
-    assert names_or_describes(form, name) is shown
+    name, kind = {"union secretary Ilse Brandvold": ("Ilse Brandvold", "person"),
+                  "Secretary of State Antony Blinken": ("Antony Blinken", "person"),
+                  "the general": ("Mark Milley", "person"), "The regional transport minister": ("Aurelia Vance", None),
+                  "the union": ("Velmora Dockers\u2019 Union", "organisation"),
+                  "Tory MP Jane Smith": ("Jane Smith", "person")}.get(form, ("Donald Trump", "person"))
+    if form == "the newspaper":  # a description of an outlet, not of a person
+        name, kind = ("Coastal Ledger", "outlet") if shown else ("Donald Trump", "person")
+    assert names_or_describes(form, name, kind) is shown
 
 
 def test_the_speaker_page_lists_only_how_the_person_was_named(scraped_client) -> None:

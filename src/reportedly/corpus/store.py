@@ -72,30 +72,52 @@ def _month(value: str | None) -> str | None:
 
 
 class _Connection(sqlite3.Connection):
-    """A connection whose failures are SQLite errors whatever SQLite's message holds.
+    """A connection whose failures are SQLite errors with one-line messages, whatever SQLite's text holds.
 
-    SQLite quotes a damaged store's schema text in some messages ("malformed database schema (…)");
-    when those bytes are not UTF-8, Python raises ``UnicodeDecodeError`` while reading the message,
-    which no caller expects of a database. It becomes :class:`sqlite3.DatabaseError` here, so a
-    damaged store is reported as one (the command line's one line) wherever it is met."""
+    SQLite quotes a damaged store's schema in some messages ("malformed database schema (…) -
+    unrecognized token: …"): those bytes may not be UTF-8, and Python then raises
+    ``UnicodeDecodeError`` while reading the message, which no caller expects of a database; or they
+    may hold a newline or other control character, which would break the one line a damaged store
+    gets on stderr. Both become an error of SQLite's class with the message made printable (U+FFFD
+    for what is not), so a damaged store is reported as one wherever it is met."""
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
         try:
             return super().execute(sql, parameters)
         except UnicodeDecodeError as exc:
             raise _garbled(exc) from None
+        except sqlite3.DatabaseError as exc:
+            if str(exc).isprintable():
+                raise
+            raise _printable_error(exc) from None
 
     def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
         try:
             return super().executemany(sql, parameters)
         except UnicodeDecodeError as exc:
             raise _garbled(exc) from None
+        except sqlite3.DatabaseError as exc:
+            if str(exc).isprintable():
+                raise
+            raise _printable_error(exc) from None
+
+
+def _printable(text: str) -> str:
+    return "".join(c if c.isprintable() else "\ufffd" for c in text)[:200]
 
 
 def _garbled(exc: UnicodeDecodeError) -> sqlite3.DatabaseError:
     """SQLite's message, its undecodable bytes (and any control character) shown as U+FFFD."""
-    text = bytes(exc.object).decode("utf-8", "replace")
-    return sqlite3.DatabaseError("".join(c if c.isprintable() else "\ufffd" for c in text)[:200])
+    return sqlite3.DatabaseError(_printable(bytes(exc.object).decode("utf-8", "replace")))
+
+
+def _printable_error(exc: sqlite3.DatabaseError) -> sqlite3.DatabaseError:
+    """The same error (class, SQLite's error code) with its message on one printable line."""
+    out = type(exc)(_printable(str(exc)))
+    for attr in ("sqlite_errorcode", "sqlite_errorname"):
+        if hasattr(exc, attr):
+            setattr(out, attr, getattr(exc, attr))
+    return out
 
 
 def _connect(target: str, *, uri: bool, timeout: float) -> sqlite3.Connection:

@@ -299,28 +299,32 @@ def quotation(text: str | None) -> Markup:
     return Markup(f"<q>{escape(inner)}</q>")
 
 
-#: Nouns that head a description of a person or a body: titles and roles ("the general", "the regional
-#: transport minister", "union secretary …"), the unnamed ("a spokesperson"), outlets ("the newspaper"),
-#: governments and organisations ("the ministry", "the union") — the lexicons attribution reads.
-ROLE_HEADS = (speaker_names.TITLES | speaker_names.DESCRIPTORS | speaker_names.ORG_WORDS | lexicon.TITLES
-              | lexicon.ANONYMOUS_HEADS | lexicon.OUTLET_ANAPHORS | lexicon.GOVERNMENT_WORDS
+#: Nouns that head a description of a person: titles and roles ("the general", "the regional transport
+#: minister", "union secretary …", "the Republican nominee", "the billionaire mogul") and the unnamed
+#: ("a spokesperson") — the lexicons the speaker and attribution steps read.
+PERSON_HEADS = (speaker_names.TITLES | speaker_names.DESCRIPTORS | lexicon.ANONYMOUS_HEADS) - speaker_names.LEADING \
+    - speaker_names.PRONOUNS
+#: ... and of a body: outlets ("the newspaper"), governments and organisations ("the ministry", "the union").
+BODY_HEADS = (PERSON_HEADS | speaker_names.ORG_WORDS | lexicon.OUTLET_ANAPHORS | lexicon.GOVERNMENT_WORDS
               | lexicon.ORG_WORDS) - speaker_names.LEADING - speaker_names.PRONOUNS
+#: Honorifics and abbreviated titles, which name no one without a name after them ("Mrs", "Gen.").
+_ABBREVIATED = frozenset(lexicon.ABBREVIATIONS) | {"miss", "mx", "sir", "dame", "lord", "lady"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "your", "my"})
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 
 
 def _word(w: str) -> str:
     """A word as compared: lower case, accents folded, without a possessive or a trailing stop."""
-    w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode("ascii").lower()
     w = re.sub(r"['’]s$", "", w)
+    w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode("ascii").lower()
     return w.strip(".'’-")
 
 
-def _role(word: str) -> bool:
-    return word in ROLE_HEADS or any(p in ROLE_HEADS for p in word.split("-") if p)
+def _role(word: str, heads: frozenset[str]) -> bool:
+    return word in heads or any(p in heads for p in word.split("-") if p)
 
 
-def names_or_describes(form: str, name: str | None) -> bool:
+def names_or_describes(form: str, name: str | None, kind: str | None = "person") -> bool:
     """Whether a mention ``form`` is a name, a title or a description of the one called ``name``:
     "Gen. Mark Milley", "Milley's", "union secretary Ilse Brandvold", "the general", "The regional
     transport minister", "the newspaper" — not a pronoun ("he", "who") and not a phrase that only
@@ -329,9 +333,11 @@ def names_or_describes(form: str, name: str | None) -> bool:
     The head decides: in English a noun phrase ends on its head, before any "of"/"for" phrase. A
     form ending on words of the name is a name, when what precedes the name is nothing but
     determiners, or ends on a title or role word, or on a capitalised word ("Tory MP Jane Smith").
-    Any other form is a description when its head is a role word of the lexicons
-    (:data:`ROLE_HEADS`), or a capitalised word after a determiner ("the MP").
+    Any other form is a description when its head is a role word of the lexicons — for a person
+    (``kind`` "person" or unknown) :data:`PERSON_HEADS`, for a body :data:`BODY_HEADS` — or a
+    capitalised word after a determiner ("the MP"); an honorific alone ("Mrs", "Gen.") is neither.
     """
+    heads = PERSON_HEADS if kind in (None, "", "person") else BODY_HEADS
     pairs = [(w, _word(w)) for w in _NAME_WORD.findall(form or "")]
     raw, words = [r for r, w in pairs if w], [w for _, w in pairs if w]
     if not words:
@@ -355,16 +361,19 @@ def names_or_describes(form: str, name: str | None) -> bool:
     if not rest:
         return named
     last = words[rest[-1]]
-    if _role(last):
+    if not named and len(rest) == 1 and last in _ABBREVIATED:
+        return False
+    if _role(last, heads):
         return True
     capitalised = (raw[rest[-1]][:1].isupper() and last not in speaker_names.LEADING
                    and last not in speaker_names.PRONOUNS)
     return capitalised and (named or determined)
 
 
-def referring_forms(forms: Sequence[dict[str, Any]], name: str | None) -> list[dict[str, Any]]:
+def referring_forms(forms: Sequence[dict[str, Any]], name: str | None, kind: str | None = "person"
+                    ) -> list[dict[str, Any]]:
     """The forms of :func:`names_or_describes` out of a speaker's ``referred_as`` list, in order."""
-    return [f for f in forms if names_or_describes(str(f.get("form") or ""), name)]
+    return [f for f in forms if names_or_describes(str(f.get("form") or ""), name, kind)]
 
 
 def untitled_label(input_name: str | None) -> str:
@@ -617,7 +626,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
             return not_found(request, f"speaker {speaker_id}")
         chart = bar_chart(fill_months(sp["by_month"]), title=f"statements by {sp['name']} per month",
                           colour=f"hsl({speaker_hue(sp['id'])} 55% 45%)")
-        sp = {**sp, "referred_as": referring_forms(sp["referred_as"], sp["name"]),
+        sp = {**sp, "referred_as": referring_forms(sp["referred_as"], sp["name"], sp.get("kind")),
               "statements": with_labels(store(), sp["statements"], title="document_title")}
         return page(request, "speaker.html", sp=sp, chart=chart)
 
