@@ -258,3 +258,18 @@ def test_credit_lines_are_a_credit_layer() -> None:
     doc = _clean(text)
     assert list(doc.layer_texts("credit")) == ["Additional reporting by Jane Roe; Editing by John Doe"]
     assert "Editing by" not in doc.body
+
+
+def test_replies_opened_by_a_dash_are_prose() -> None:
+    # an interview whose answers, opened by a dash, hold few of the language's function words
+    lead = ("Мы поговорили с тремя популярными кулинарными блогерами о том, как они начинали и что готовят дома, "
+            "когда совсем нет времени на сложные блюда, и попросили каждого поделиться рецептом.")
+    answers = ["— Думаю, паста с томатами, с базиликом и с чесноком: двадцать минут, одна сковорода, довольные "
+               "дети, спокойный вечер, никакой посуды после ужина. Банально, зато работает всегда.",
+               "— Томатный киш: песочное тесто, сливки, яйца, черри, тимьян и сыр, сорок минут в духовке, "
+               "хрустящий край, нежная середина, салат рядом. Идеально для воскресенья."]
+    text = ("Кулинарные блогеры\n\n" + lead + "\n\n" + lead.replace("тремя", "четырьмя") + "\n\n"
+            + "\n\n".join(answers) + "\n\n" + lead.replace("Мы", "Вы") + "\n")
+    doc = _clean(text)
+    for answer in answers:
+        assert answer in doc.body

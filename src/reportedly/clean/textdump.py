@@ -54,7 +54,7 @@ from .vocab import (
 #: counter, author bios and bylines inside the text cut, teaser and subheading layers. 1.2.1:
 #: "Contributing: …" credit lines are furniture. 1.3.0: a first line that ends like a sentence read as
 #: the title, credit lines to a ``credit`` layer, the article's facts listed under it and browser-update
-#: banners as furniture, build stamps never a date.
+#: banners as furniture, build stamps never a date, a reply opened by a dash ("— Well, …") read as prose.
 #: ``tests/clean/test_version.py`` pins its output on the bundled example to this version.
 CLEANER_VERSION = "1.3.0"
 
@@ -88,7 +88,7 @@ _ABOUT_PERSON = re.compile(
     r"^(?:about|über|sobre|à propos de|acerca de|informazioni su|over|tentang|об авторе:?)\s+(.+?)\s*:?$",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"^[\"“‘'(]?[^\W\d_].*[^\W\d]\S*[.!?][\"”’')]?$")
+_SENTENCE = re.compile(r"^(?:[–—-]\s*)?[\"“‘'(«]?[^\W\d_].*[^\W\d]\S*[.!?][\"”’')»]?$")  # "— " opens a reply
 _NORM = re.compile(r"\W+")
 _SITE_SEP = re.compile(r"\s+(?:[-–—|:•·»]|--|::)\s+|\s+[|]\s*")
 _BYLINE_TAIL = re.compile(
