@@ -143,3 +143,20 @@ def test_a_dataset_in_object_storage_through_fsspec(tmp_path: Path) -> None:
 def test_an_unknown_location_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError):
         Dataset("nosuchprotocol://x/y")
+
+
+@pytest.mark.parametrize("corpus", ["sample", "trace_gold"])
+def test_a_stored_record_is_the_documents_own_though_the_store_keeps_less(tmp_path: Path, corpus: str) -> None:
+    docs = (sample if corpus == "sample" else trace_gold).documents()
+    ingested(tmp_path / "c.db", docs)
+    load(write(tmp_path / "data", [docs]), tmp_path / "l.db")
+    for db in ("c.db", "l.db"):
+        with Store(tmp_path / db) as s:
+            for doc in docs:
+                want, got = doc.to_dict(), s.get_record(doc.id)
+                assert got == want
+                assert list(got) == list(want) and [list(a) for a in got["attributions"]] == \
+                    [list(a) for a in want["attributions"]]
+                assert [list(c) for c in got["unattributed_claims"]] == [list(c) for c in want["unattributed_claims"]]
+                stored = s.conn.execute("SELECT record FROM documents WHERE id = ?", (doc.id,)).fetchone()[0]
+                assert '"body"' not in stored and (not doc.attributions or '"text": "' not in stored.split('"attributions"')[1])

@@ -101,24 +101,49 @@ def relay_with(chain: list[str], via_outlet: str | None, known: Callable[[str], 
 
 def record_without_layers(doc: Document) -> dict[str, Any]:
     """The record the store keeps in ``documents.record``: no layers, no entities (kept in their tables),
-    no body (the paragraphs of the text, put back by :func:`with_body`)."""
+    no body (the paragraphs of the text) and none of the texts of spans (an attribution's source, cue,
+    content and relay, a claim's words), which :func:`restore_record` puts back from the text."""
     record = doc.to_dict(include_layers=False)
     record.pop("entities", None)
     record.pop("body", None)
+    for a in record.get("attributions") or []:
+        for part in (a.get("source"), a.get("cue"), a.get("content"), a.get("relay")):
+            if isinstance(part, dict):
+                part.pop("text", None)
+    for claim in record.get("unattributed_claims") or []:
+        claim.pop("text", None)
     return record
 
 
-def with_body(record: dict[str, Any], paragraphs: list[tuple[int, int]]) -> dict[str, Any]:
-    """A stored record with its body again (as :attr:`Document.body`: the paragraphs, in order, joined by
-    blank lines), after its text; a record stored with its body is returned as it is."""
-    if "body" in record:
-        return record
+def _joined(text: str, spans: Any) -> str:
+    return " … ".join(text[s:e] for s, e in spans or [])
+
+
+def restore_record(record: dict[str, Any], paragraphs: list[tuple[int, int]]) -> dict[str, Any]:
+    """A stored record as :meth:`Document.to_dict` gives it (layers and entities aside): its body (the
+    paragraphs, in order, joined by blank lines) after its text, and the text of every span list.
+    What a record stored with them already has is kept as it is."""
     text = record.get("text") or ""
-    body = "\n\n".join(t for t in (text[s:e].strip() for s, e in paragraphs) if t)
     out: dict[str, Any] = {}
     for k, v in record.items():
         out[k] = v
-        if k == "text":
-            out["body"] = body
-    out.setdefault("body", body)
+        if k == "text" and "body" not in record:
+            out["body"] = "\n\n".join(t for t in (text[s:e].strip() for s, e in paragraphs) if t)
+    for a in out.get("attributions") or []:
+        for part in (a.get("source"), a.get("cue"), a.get("content"), a.get("relay")):
+            if isinstance(part, dict) and "text" not in part:
+                part["text"] = _joined(text, part.get("spans"))
+    if "unattributed_claims" in out:
+        claims = []
+        for claim in out["unattributed_claims"] or []:
+            if "text" in claim:
+                claims.append(claim)
+                continue
+            again: dict[str, Any] = {}
+            for key, value in claim.items():
+                again[key] = value
+                if key == "spans":  # where to_dict puts it
+                    again["text"] = _joined(text, value)
+            claims.append(again)
+        out["unattributed_claims"] = claims
     return out

@@ -24,7 +24,7 @@ from ..errors import StoreError
 from ..output import mention_forms
 from ..readers import shown_name
 from .migrate import check_version, migrate, retry_busy, schema_version
-from .rows import attribution_facts, outlet_key, record_without_layers, with_body
+from .rows import attribution_facts, outlet_key, record_without_layers, restore_record
 from .speaker_index import ATT_ENTITY_JOIN, link_speaker, refresh_speakers
 from .speakers import name_key, normalise_name, variant_key
 
@@ -481,7 +481,7 @@ class Store:
             if s["data"]:
                 item["data"] = json.loads(s["data"])
             layers.setdefault(s["layer"], []).append(item)
-        rec = with_body(json.loads(row["record"]), [(p["start"], p["end"]) for p in layers.get("paragraph", [])])
+        rec = restore_record(json.loads(row["record"]), [(p["start"], p["end"]) for p in layers.get("paragraph", [])])
         out: dict[str, Any] = {}
         for k, v in rec.items():  # the entities where to_dict puts them, before the provenance
             if k == "provenance":
