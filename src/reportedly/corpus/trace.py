@@ -415,8 +415,10 @@ def _add_member(conn: sqlite3.Connection, att_rowid: int, doc_rowid: int, toks: 
     At most :data:`REPRESENTATIVES` members of each candidate statement are compared, those sharing the
     most band keys first. The attribution's own keys are stored only when it is no word-for-word copy of
     the member it matched and fewer than :data:`REPRESENTATIVES` indexed members of its statement share
-    a key with it. So a statement repeated a thousand times keeps a few indexed members, and a new copy
-    costs what the tenth cost. ``keys``: the content's :func:`band_keys` when they were computed before
+    a key with it, and fewer than :data:`REPRESENTATIVES` indexed members have its very words (words that
+    join nothing, not even their own copy — mostly names — would otherwise be indexed once per copy, and
+    each new copy would read them all). So a statement repeated a thousand times keeps a few indexed
+    members, and a new copy costs what the tenth cost. ``keys``: the content's :func:`band_keys` when they were computed before
     (a Parquet dataset's ``statements`` carry them)."""
     keys = band_keys(toks) if keys is None else keys
     text = " ".join(toks)
@@ -424,9 +426,11 @@ def _add_member(conn: sqlite3.Connection, att_rowid: int, doc_rowid: int, toks: 
     tried: dict[int, int] = {}
     near: dict[int, int] = {}
     copy = False
+    twins = 0  # indexed members with these very words
     verdicts: dict[str, bool] = {}  # stored contents repeated word for word are compared once
     for _rowid, sid, cand, _shared in _candidates(conn, keys, att_rowid):
         near[sid] = near.get(sid, 0) + 1
+        twins += cand == text
         if sid in joined or tried.get(sid, 0) >= REPRESENTATIVES:
             continue  # one matching member per cluster is enough to join it
         tried[sid] = tried.get(sid, 0) + 1
@@ -440,7 +444,7 @@ def _add_member(conn: sqlite3.Connection, att_rowid: int, doc_rowid: int, toks: 
         conn.execute("INSERT INTO statements (id) VALUES (?)", (att_rowid,))
     conn.execute("INSERT INTO statement_members (att_rowid, statement_id, doc_rowid, tokens, day, outlet_key, relay)"
                  " VALUES (?,?,?,?,?,?,?)", (att_rowid, target, doc_rowid, text, *place))
-    if not copy and sum(near.get(sid, 0) for sid in joined) < REPRESENTATIVES:
+    if not copy and sum(near.get(sid, 0) for sid in joined) < REPRESENTATIVES and twins < REPRESENTATIVES:
         conn.executemany("INSERT OR IGNORE INTO statement_keys (key, att_rowid) VALUES (?, ?)",
                          [(k, att_rowid) for k in keys])
     _merge(conn, target, joined)
