@@ -361,9 +361,6 @@ _MAX_HEADING = 200
 #: spaces between words).
 _PROSE_WORDS = 10
 _PROSE_LEN = 80
-_NOT_TEXT = frozenset(("script", "style", "noscript", "template", "head"))
-
-
 def _page_prose(tree: HtmlElement) -> int:
     """Characters of the page's runs of prose (scripts and styles aside): how much running text the
     page has, whatever its markup."""
@@ -374,6 +371,14 @@ def _page_prose(tree: HtmlElement) -> int:
             if t and len(t) >= 50 and (t.count(" ") >= _PROSE_WORDS or len(t.strip()) >= _PROSE_LEN):
                 total += len(t.strip())
     return total
+
+
+_NOT_TEXT = frozenset(("script", "style", "noscript", "template", "head"))
+
+
+def _visible_text(tree: HtmlElement) -> int:
+    """Characters of the page's text outside scripts and styles (menus and all)."""
+    return len(tree.text_content()) - sum(len(el.text_content()) for el in tree.iter(*_NOT_TEXT))
 
 
 def _prose_chars(text: str) -> int:
@@ -390,11 +395,12 @@ _MENU = 0.3
 _FULLER = 1.5
 
 
-def _fuller_extraction(tree: HtmlElement, url: str | None, body: str, page_prose: int) -> Any:
+def _fuller_extraction(tree: HtmlElement, url: str | None, body: str) -> Any:
     """trafilatura's full extraction when the fast one lost the article and the full one finds much
     more prose; else ``None``."""
     prose = _prose_chars(body)
-    if len(body) >= _THIN * page_prose and prose >= _MENU * len(body):
+    if prose >= _MENU * len(body) and (len(body) >= _THIN * _visible_text(tree)  # cheap, and at least the prose
+                                       or len(body) >= _THIN * _page_prose(tree)):
         return None
     options = {**TRAFILATURA_OPTIONS, "fast": False, "favor_recall": False}
     found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **options)
@@ -412,14 +418,12 @@ def _drop_interface(tree: HtmlElement) -> None:
     (a player's "This is a modal window" dialog, menus, toolbars) or ``aria-modal``, and elements hidden
     from screen readers (``aria-hidden``) that hold no paragraph of prose."""
     doomed = []
-    for el in tree.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in tree.xpath("//*[@role or @aria-modal or @aria-hidden]"):
         role = (el.get("role") or "").strip().lower()
         if role in _INTERFACE_ROLES or (el.get("aria-modal") or "").lower() == "true":
             doomed.append(el)
         elif (el.get("aria-hidden") or "").lower() == "true" and el.tag not in ("html", "body") and not any(
-                len(p.text_content().split()) >= 20 for p in el.iter("p")):
+                len(p.text_content()) >= 120 for p in el.iter("p")):
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
@@ -485,7 +489,10 @@ def _picture_texts(tree: HtmlElement) -> set[str]:
         for _ in range(3):
             if box is None or box.tag in ("body", "html", "article", "main"):
                 break
-            text = _norm(box.text_content())
+            raw = box.text_content()
+            if len(raw) > 2 * _PICTURE_TEXT and raw.strip():
+                break  # a container of more than a caption
+            text = _norm(raw)
             if text:
                 if len(text) <= _PICTURE_TEXT:  # a caption, not a container of the article
                     out.add(text)
@@ -496,10 +503,14 @@ def _picture_texts(tree: HtmlElement) -> set[str]:
     return out
 
 
-def _gallery_runs(lines: list[str], pictured: set[str]) -> dict[int, str]:
+def _gallery_runs(lines: list[str], tree: HtmlElement) -> dict[int, str]:
     """Runs of :data:`GALLERY_ITEMS` or more lines that each go with a picture (a picture gallery's
     captions, the counters between them): captions, not the article."""
     out: dict[int, str] = {}
+    short = [len(line) <= _PICTURE_TEXT for line in lines]
+    if not any(all(short[n : n + GALLERY_ITEMS]) for n in range(len(lines) - GALLERY_ITEMS + 1)):
+        return out  # no run of caption-sized lines: no gallery (and no need to read the pictures)
+    pictured = _picture_texts(tree)
     n = 0
     while n < len(lines):
         k = n
@@ -755,15 +766,13 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     facts = _page_facts(tree)
     groups = _chunk_groups(tree)
     headings, paragraph_els, figcaptions = _blocks(tree)
-    page_prose = _page_prose(tree)
     _drop_interface(tree)
     anchors = _anchor_texts(tree)
-    pictured = _picture_texts(tree)
     found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     extracted = None if isinstance(found, dict) else found  # a dict only with as_dict=True
     method = "trafilatura"
     body_text = extracted.text if extracted is not None else ""
-    fuller = _fuller_extraction(tree, url, body_text or "", page_prose)
+    fuller = _fuller_extraction(tree, url, body_text or "")
     if fuller is not None:
         extracted, body_text, method = fuller, fuller.text, "trafilatura-full"
     if not (body_text or "").strip():
@@ -816,7 +825,7 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     caption_keys = {_norm(t) for _, t in figcaptions} | heads  # a repeated headline is a caption too
     pointer = False
     linked = _link_runs(lines, anchors, headings)
-    linked.update(_gallery_runs(lines, pictured))
+    linked.update(_gallery_runs(lines, tree))
     if lines and _link_box_head(tree, lines[-1]):
         linked[len(lines) - 1] = "pointer"
     for n, line in enumerate(lines):
@@ -875,7 +884,8 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     m.description = m.description or (_nfc(description) if description else description)
     if not m.date:
         guessed = extracted.date if extracted is not None else None
-        if guessed and _build_stamp_only(html, guessed[:10]):
+        if guessed and not any(str(x).startswith(guessed[:10]) for x in facts["stamps"]) \
+                and _build_stamp_only(html, guessed[:10]):
             guessed = None  # the day the site's software was built, not the article's
         m.date = best_date(facts["stamps"], guessed)
     if not m.authors:
