@@ -215,8 +215,11 @@ def furniture_folds(doc: Document) -> list[tuple[int, int, str]]:
                 at = max(at, e)
             if ok and not text[at:start].strip():
                 head_end = start
-                folds.append((0, start, f"page header: navigation, byline, date ({_lines(text[:start])} "
-                                        f"line{'' if _lines(text[:start]) == 1 else 's'})"))
+                present = {name for name in HEADER_LAYERS if any(sp.start < start for sp in doc.layer(name))}
+                what = ", ".join(w for name, w in (("boilerplate", "navigation"), ("byline", "byline"),
+                                                    ("dateline", "date")) if name in present)
+                n = _lines(text[:start])
+                folds.append((0, start, f"page header: {what} ({n} line{'' if n == 1 else 's'})"))
     runs: list[list[int]] = []
     for sp in sorted(doc.layer("boilerplate"), key=lambda sp: sp.start):
         if sp.end <= head_end:
@@ -230,7 +233,8 @@ def furniture_folds(doc: Document) -> list[tuple[int, int, str]]:
         if not text[lo:hi].strip() or not clear(lo, hi):
             continue
         n = _lines(text[lo:hi])
-        folds.append((lo, past_blank(hi), f"page furniture: links, related stories, footer ({n} line{'' if n == 1 else 's'})"))
+        where = "page header" if not body or lo < min(body) else "page furniture"
+        folds.append((lo, past_blank(hi), f"{where}: navigation, links, notices ({n} line{'' if n == 1 else 's'})"))
     return folds
 
 
