@@ -101,3 +101,12 @@ def test_split_halves_are_fixed() -> None:
     ids = [f"page{n}" for n in range(41)]
     halves = split_halves(ids)
     assert sorted(halves.values()).count("A") == 21 and halves == split_halves(reversed(ids))
+
+
+def test_titles_are_counted(tmp_path, capsys) -> None:
+    lead = ("The city council voted on Tuesday to close the old ferry terminal by the end of next year, after two "
+            "years of falling passenger numbers.")
+    (tmp_path / "a.txt").write_text(f"Council votes to close the terminal.\n\n{lead}\n\n{lead} Again.\n")
+    (tmp_path / "b.txt").write_text(f"{lead}\n")
+    assert bench_main(["extraction", str(tmp_path), "--titles"]) == 0
+    assert "titles: 1 of 2 plain texts" in capsys.readouterr().out

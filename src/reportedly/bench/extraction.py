@@ -13,6 +13,8 @@ jusText. The peers come with ``pip install -e ".[peers]"``; a missing one is ski
 ``--split`` also scores each half of the folder (a fixed split by a checksum of the page id), so
 a change tuned on one half can be checked on the other; the two halves' F1 should stay close.
 
+``--titles`` only counts how many of the folder's plain texts (``*.txt``) get a title.
+
 ``--suite trafilatura DIR`` runs instead the must-contain / must-not-contain checks of
 trafilatura's real-world tests (DIR is the ``tests`` folder of a trafilatura checkout, holding
 ``realworld_tests.py`` and ``cache/``; nothing of it ships with reportedly). The sentences are read
@@ -463,6 +465,25 @@ def run_suite(folder: Path, show: int = 40) -> int:
     return 0
 
 
+def count_titles(folder: Path) -> int:
+    """How many of the plain texts in ``folder`` the text-dump cleaner gives a title."""
+    from ..clean.textdump import TextDumpCleaner
+    from ..document import Document, Metadata
+    from ..readers.text import decode_text
+
+    files = sorted(folder.glob("*.txt"))
+    if not files:
+        print(f"reportedly.bench: {folder}: no *.txt files", file=sys.stderr)
+        return 2
+    cleaner = TextDumpCleaner()
+    titled = 0
+    for f in files:
+        text, enc = decode_text(f.read_bytes(), f.name)
+        titled += bool(cleaner(Document(text, meta=Metadata(format="text", encoding=enc))).meta.title)
+    print(f"titles: {titled} of {len(files)} plain texts in {folder} ({titled / len(files):.1%})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m reportedly.bench extraction", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -476,9 +497,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1, help="timed passes per extractor; the fastest counts")
     ap.add_argument("--metadata", type=Path, metavar="GOLD",
                     help="also score authors, titles and dates (HTML and text modes) against a hand-read gold JSON file")
+    ap.add_argument("--titles", action="store_true",
+                    help="only count how many of the plain texts in DIR (*.txt) the text-dump cleaner gives a title")
     args = ap.parse_args(argv)
     if args.suite == "trafilatura":
         return run_suite(args.dir)
+    if args.titles:
+        return count_titles(args.dir)
     if not (args.dir / "ground-truth.json").is_file():
         print(f"reportedly.bench: {args.dir}: no ground-truth.json", file=sys.stderr)
         return 2
