@@ -188,6 +188,39 @@ def test_an_event_ended_is_not_a_statement(component) -> None:
     assert [a for a in _by_cue(doc, "concluded") if "evidence was thin" in text_of(doc, a.content)]
 
 
+def test_a_legal_step_is_not_a_statement_but_an_accusation_is(component) -> None:
+    text = ("Two federal prison officers were charged Tuesday with falsifying records in the case.\n\n"
+            "A New York man pleaded guilty to threatening to kill a congresswoman.\n\n"
+            "The union charged that the company had broken the contract.")
+    doc = _analyse(component, text)
+    assert not [a for a in doc.attributions if "officers" in text_of(doc, a.source.spans)]
+    assert not [a for a in doc.attributions if "man" in text_of(doc, a.source.spans)]
+    assert [a for a in _by_cue(doc, "charged") if "broken the contract" in text_of(doc, a.content)]
+
+
+def test_speech_reported_inside_speech_is_its_own_statement_relayed_by_the_outer_one(component) -> None:
+    text = ("Federal prosecutors said Smith told a dispatcher that \"somebody ought to put a bullet in her skull.\"\n\n"
+            "The court will hear the case in May.")
+    doc = _analyse(component, text)
+    outer = _by_cue(doc, "said")
+    inner = _by_cue(doc, "told")
+    assert len(outer) == 1 and len(inner) == 1
+    assert text_of(doc, outer[0].source.spans) == "Federal prosecutors"
+    assert text_of(doc, outer[0].content).startswith("Smith told a dispatcher")  # the outer content keeps it all
+    assert text_of(doc, inner[0].source.spans) == "Smith" and inner[0].source.entity == "Smith"
+    assert "bullet in her skull" in text_of(doc, inner[0].content)
+    assert inner[0].via == outer[0].id and outer[0].via is None  # the one who relays is via, never the relayed
+
+
+def test_who_after_a_body_is_that_body(component) -> None:
+    text = ("Tim Morrison testified on Thursday about the talks.\n\n"
+            "The Taliban, who have long refused to negotiate with Kabul, said the talks would resume.")
+    doc = _analyse(component, text)
+    said = [a for a in _by_cue(doc, "said") if "talks would resume" in text_of(doc, a.content)]
+    assert said and said[0].source.entity == "Taliban" and said[0].via is None
+    assert all(a.source.entity != "Tim Morrison" for a in doc.attributions if "negotiate" in text_of(doc, a.content))
+
+
 def test_a_capitalised_body_of_people_is_not_a_person_described(component) -> None:
     text = ("The House of Representatives voted on the bill, the House of Representatives said in a statement.\n\n"
             "\"It is over,\" White House Press Secretary Stephanie Grisham said.")

@@ -106,7 +106,7 @@ def find_candidates(text: str, regions: list[Pair], tagger=None, titles: list[Pa
     """
     from . import rules
     from .calibration import Calibrator
-    from .inner import inner_candidates
+    from .inner import inner_candidates, speech_inside
 
     found = rules.extract(text, regions)
     found = sorted(found + _headline_speakers(text, titles or [], found), key=lambda c: c.cue_start)
@@ -121,7 +121,7 @@ def find_candidates(text: str, regions: list[Pair], tagger=None, titles: list[Pa
     nested = tagger.config.get("nested_rules", [])
     merged = merge(text, tagger.extract(text, regions), found, add_rules=add, prefer_rule=prefer,
                    nested_ok=frozenset(nested) if nested is not None else None)
-    merged = sorted(merged + inner_candidates(text, merged), key=lambda c: c.cue_start)
+    merged = sorted(merged + inner_candidates(text, merged) + speech_inside(text, merged), key=lambda c: c.cue_start)
     calibrator = Calibrator.from_config(tagger.config.get("calibration"))
     merged = _headline_filter(text, merged, titles or [])
     return calibrator.apply(text, merged, regions) if calibrator is not None else merged

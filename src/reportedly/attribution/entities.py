@@ -38,6 +38,7 @@ from ..document import Attribution, Document, Entity, SpanPair, source_kind
 from ..outlets import lookup_outlet
 from . import lexicon as L
 from . import names as N
+from . import source_ranker as SR
 from .candidates import regions_of
 from .context import Context
 from .segment import region_sentences
@@ -577,6 +578,8 @@ class EntityResolver:
         pos = spans[0][0]
         m = analyse(mention)
         res = self._resolve(m, mention, pos, a)
+        if m.kind != "pronoun" and m.needs != "outlet":
+            res = self._second_look(res, mention, pos)
         if res.ent is None and res.entity:  # an unnamed or undescribed source still is someone
             kind = res.kind or ("anonymous" if res.anonymous else "group")
             res.ent = self._new(res.entity, kind, anonymous=res.anonymous, plural=kind == "group")
@@ -588,6 +591,41 @@ class EntityResolver:
             res.ent.spoke_at.append(pos)
             self._add_source_ref(res.ent, pos, head[1] if head else pos + 1)
         return res
+
+    def _second_look(self, res: Resolved, mention: str, pos: int) -> Resolved:
+        """The learned source ranker's pick among the rules' answer and the alternatives
+        (:mod:`.source_ranker`); the rules' answer when no ranker is packaged."""
+        w = SR.weights()
+        if w is None and SR.RANKING_TRACE is None:
+            return res
+        choices = SR.candidates(self, res, " ".join(mention.split()), pos)
+        if SR.RANKING_TRACE is not None:
+            SR.RANKING_TRACE.append((pos, [(c.name, c.anonymous, list(c.features)) for c in choices]))
+        if w is None:
+            return res
+        best, share = SR.choose(choices, w)
+        if best.kind == "rule":
+            return res
+        if best.kind == "entity":
+            e = best.ent
+            return Resolved(e, e.name, e.kind, False, round(min(0.9, share), 2), role=res.role)
+        if best.kind == "longer" and best.name:
+            kind = "person" if best.features[SR.FEATURES.index("longer_person")] else (
+                res.kind if res.kind in {"organisation", "government", "outlet"} else "organisation")
+            e = self._person(best.name) if kind == "person" else self._named(best.name, kind)
+            return Resolved(e, e.name, kind, False, round(min(0.9, share), 2), role=res.role)
+        return Resolved(None, best.name, "anonymous", True, round(min(0.8, share), 2),
+                        description=res.description or " ".join(mention.split()))
+
+    def refs_before(self, pos: int) -> list[_Ref]:
+        """The references to entities before ``pos`` (at most the last 300), in text order."""
+        k = bisect.bisect_left(self._ref_pos, pos)
+        return self.refs[max(0, k - 300):k]
+
+    def last_speaker_before(self, pos: int) -> _Ent | None:
+        """The entity of the last source resolved before ``pos``."""
+        j = bisect.bisect_left(self._last_source, (pos, -1), key=lambda t: (t[0], -1))
+        return self._last_source[j - 1][1] if j else None
 
     def _add_source_ref(self, e: _Ent, pos: int, end: int) -> None:
         k = bisect.bisect_left(self._ref_pos, pos)
@@ -916,8 +954,9 @@ class EntityResolver:
         k = bisect.bisect_left(self._ref_pos, pos)
         fits = {"person", "group", "anonymous"} if key == "who" else {"organisation", "government", "outlet",
                                                                       "document"}
-        if k and pos - self.refs[k - 1].end <= 4 and self.refs[k - 1].ent.kind in fits:
-            return self.refs[k - 1].ent
+        if k and pos - self.refs[k - 1].end <= 4 and (self.refs[k - 1].ent.kind in fits or key == "who" and
+                                                      self.refs[k - 1].ent.kind in {"organisation", "government"}):
+            return self.refs[k - 1].ent  # "the Taliban, who have long refused …": the body right before
         # an unnamed group or a description before the comma
         m = re.search(r"(?:^|[.;:!?][ \t]+|,[ \t]+)([^.;:!?,\n]{3,80}?)[ \t]*,[ \t]*$", before)
         if m:

@@ -15,6 +15,9 @@ candidate is kept when its content overlaps an inner quotation; it is relayed by
 
 from __future__ import annotations
 
+import re
+
+from . import lexicon as L
 from .candidates import Candidate, Pair
 from .rules import extract
 from .segment import find_quotes
@@ -105,4 +108,69 @@ def inner_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
                     c.rule = "inner"
                     c.role_scores = {}
                     out.append(c)
+    return out
+
+
+#: Verbs whose cue, split around a speaker, reports someone else's words ("said Smith told").
+_SAY_VERBS = {"say", "tell", "write", "testify", "allege", "claim", "report", "state", "add", "recount", "ask",
+              "warn", "insist", "explain", "note", "argue", "announce", "recall", "confirm", "admit"}
+_INNER_SOURCE = re.compile(r"\s*(?:that\s+)?((?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})|(?:he|she|they|it|I|we))\s*$")
+
+
+def _say(word: str) -> bool:
+    return L.SPEECH.get(word.lower(), "") in _SAY_VERBS or word.lower() in _SAY_VERBS
+
+
+_CLAUSE_SPEAKER = re.compile(r"\s*(?:that\s+)?((?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})|(?:he|she|they))\s+"
+                             r"(?:(?:also|later|then|had|has|have|once|privately|repeatedly)\s+)?([a-z]+)\b")
+_TOLD_WHOM = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?that\b\s*|\s*[,:]\s*")
+
+
+def speech_inside(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Statements reported inside another's content get records of their own, relayed by it (``via``).
+
+    * A cue in two pieces, both verbs of saying, with a speaker between them ("prosecutors {said}
+      Smith {told} a dispatcher that …"): the outer cue keeps its first piece and its content runs
+      from the inner speaker to the end; the inner one has the speaker, the second verb and the
+      original content.
+    * A content that opens with a speaker and a verb of saying ("prosecutors said <Smith told a
+      dispatcher that “…”>"): the inner statement is what follows the verb (after "that" or a
+      comma or colon), the outer content stays whole.
+
+    Returns the inner candidates; the outer ones are changed in place."""
+    out: list[Candidate] = []
+    cues = {p[0] for c in cands for p in c.cue}
+    for c in cands:
+        if not c.content or c.relayed_by is not None or c.rule == "inner":
+            continue
+        if len(c.cue) == 2:
+            (s1, e1), (s2, e2) = c.cue
+            first, second = text[s1:e1].split(), text[s2:e2].split()
+            if not first or not second or not _say(first[-1]) or not _say(second[0]) or c.content[0][0] < e2:
+                continue
+            m = _INNER_SOURCE.fullmatch(text, e1, s2)
+            if m is None or "\n" in text[e1:s2]:
+                continue
+            src = (m.start(1), m.end(1))
+            out.append(Candidate(cue=[(s2, e2)], source=[src], content=list(c.content), kind=c.kind,
+                                 score=c.score, sentence=c.sentence, relayed_by=c,
+                                 lemma=L.SPEECH.get(second[0].lower(), ""), rule="inner", role_scores={}))
+            c.cue = [(s1, e1)]
+            c.content = [(src[0], c.content[-1][1])]
+            c.kind = "indirect"
+            continue
+        lo, hi = c.content[0][0], c.content[-1][1]
+        m = _CLAUSE_SPEAKER.match(text, lo, hi)
+        if m is None or not _say(m.group(2)) or m.start(2) in cues or "\n" in text[lo:m.end()]:
+            continue
+        rest = _TOLD_WHOM.match(text, m.end(), hi)
+        start = rest.end() if rest else m.end()
+        if rest is None and L.SPEECH.get(m.group(2).lower()) == "tell":
+            continue  # "told reporters" with nothing reported after it
+        if len(text[start:hi].split()) < 3:
+            continue
+        out.append(Candidate(cue=[(m.start(2), m.end(2))], source=[(m.start(1), m.end(1))], content=[(start, hi)],
+                             kind="direct" if text[start:start + 1] in "\"“" else "indirect", score=c.score,
+                             sentence=c.sentence, relayed_by=c, lemma=L.SPEECH.get(m.group(2).lower(), ""),
+                             rule="inner", role_scores={}))
     return out

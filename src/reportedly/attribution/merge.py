@@ -303,6 +303,10 @@ _MOVE_CUES = {"added", "gained", "lost", "rose", "fell", "dropped", "climbed", "
 
 #: Verbs that report a finding with a clause ("concluded that …") but an event with a noun phrase.
 _EVENT_CUES = {"concluded", "concludes", "conclude", "wrapped", "adjourned", "opened", "closed", "held", "hosted"}
+#: Verbs of a legal step: with a clause an accusation ("charged that …"), else an act of a court or
+#: prosecutor that reports nobody's words ("were charged Tuesday with falsifying records").
+_LEGAL_CUES = {"charged", "convicted", "indicted", "sentenced", "pleaded", "pleads", "plead", "pled", "arrested",
+               "acquitted"}
 _CLAUSE_START = re.compile(r"\s*(?:[\"“‘'«]|that\b|(?:what|why|how|whether|if|when|where|who)\b|"
                            r"(?:it|he|she|they|we|i|there)\b)", re.IGNORECASE)
 
@@ -314,6 +318,7 @@ def _not_a_statement(text: str, m: Candidate) -> bool:
     * a negative pronoun as the speaker ("Nothing suggests she has shown any partisanship");
     * an expletive "it" that seems ("If it seemed like the market was calm");
     * a price or index move ("The Dow added 20.72 points");
+    * a legal step ("were charged Tuesday with falsifying records", "pleaded guilty to …");
     * a content that is one function word ("lawmakers expressed outrage over the …": "the").
     """
     content = " ".join(text[a:b] for a, b in m.content)
@@ -330,6 +335,8 @@ def _not_a_statement(text: str, m: Candidate) -> bool:
         return True
     if cue.split()[-1] in _EVENT_CUES and m.content and not _CLAUSE_START.match(text, m.content[0][0]):
         return True  # "the committee concluded its third hearing": an event ended, nothing said
+    if set(re.findall(r"[a-z]+", cue)) & _LEGAL_CUES and m.content and not _CLAUSE_START.match(text, m.content[0][0]):
+        return True  # "pleaded guilty to threatening …": a legal step, nothing said
     return cue in _MOVE_CUES and bool(m.content) and bool(_MARKET_MOVE.match(text, m.content[0][0]))
 
 

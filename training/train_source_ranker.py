@@ -1,0 +1,183 @@
+"""Learn when a source's speaker is someone other than the rules say: the source ranker.
+
+    .venv/bin/python training/train_source_ranker.py --write
+
+For every source that is not a pronoun, :class:`reportedly.attribution.entities.EntityResolver`
+weighs the rules' answer against the persons and bodies the article referred to in the sentences
+before and against "someone the article does not name" (:mod:`reportedly.attribution.source_ranker`,
+its :data:`~reportedly.attribution.source_ranker.FEATURES`). This script learns the weights of that
+choice as a conditional logit from the speaker layer of PolNeAR train
+(``training/data/speakers-train.json``, written by careful reading):
+
+1. analyse the 300 train articles exactly as ``analyze`` does with no ranker packaged (the rules'
+   answer stands), recording every choice the resolver offers and its features;
+2. keep the sources the scorer matches to a gold attribution, labelling each choice right when
+   ``tools/speaker_score.py``'s rule accepts its name (or its anonymity);
+3. fit by L2-regularised gradient ascent on the log-probability of the right choices, the
+   regularisation chosen by 5-fold cross-validation over articles, and print the cross-validated
+   accuracy against the rules alone, overall and per kind of speaker;
+4. ``--write``: fit on all of train and write ``src/reportedly/attribution/data/source_ranker.json``.
+
+Dev is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from reportedly.attribution import source_ranker as SR
+from reportedly.evaluation import load_polnear, prediction_of
+from reportedly.evaluation.speakers import match_predictions, speaker_right
+
+ROOT = Path(__file__).resolve().parents[1]
+
+TRAIN = ROOT.parent / "shared" / "data" / "polnear" / "train"
+SPEAKERS = ROOT / "training" / "data" / "speakers-train.json"
+OUT = ROOT / "src" / "reportedly" / "attribution" / "data" / "source_ranker.json"
+
+
+def collect(limit: int | None = None) -> list[dict]:
+    """One item per matched non-pronoun source: its choices, their features and which are right."""
+    from reportedly.api import Analyzer
+    from reportedly.settings import Settings
+
+    speakers = json.loads(SPEAKERS.read_text())
+    gold = [g for g in load_polnear(TRAIN) if g.name in speakers]
+    gold = gold[:limit] if limit else gold
+    analyzer = Analyzer(Settings.load(pipeline={"workers": 1}))
+    packaged = SR.weights
+    SR.weights = lambda: None  # the rules' answers, so that the data do not depend on packaged weights
+    items = []
+    try:
+        for g in gold:
+            SR.RANKING_TRACE = []
+            doc = analyzer.analyze_text(g.text, input=g.name)
+            traces: dict[int, list] = {}
+            for pos, choices in SR.RANKING_TRACE:
+                traces.setdefault(pos, choices)  # the first ranking at a position: the source's own
+            SR.RANKING_TRACE = None
+            for att, event in match_predictions(g, speakers[g.name], prediction_of(doc)):
+                spans = att["source"]["spans"]
+                truth = speakers[g.name].get(event) if event else None
+                if not spans or truth is None or truth.get("kind") in (None, "none") or spans[0][0] not in traces:
+                    continue
+                choices = traces[spans[0][0]]
+                items.append({"article": g.name, "names": [c[0] for c in choices],
+                              "x": [c[2] for c in choices],
+                              "y": [speaker_right(truth, name, anon) for name, anon, _ in choices],
+                              "kind": truth.get("kind")})
+    finally:
+        SR.weights = packaged
+        SR.RANKING_TRACE = None
+    return items
+
+
+def _tensors(items: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features (items × choices × features), right-choice and padding masks."""
+    width = max(len(it["x"]) for it in items)
+    x = np.zeros((len(items), width, len(SR.FEATURES)))
+    y = np.zeros((len(items), width), dtype=bool)
+    real = np.zeros((len(items), width), dtype=bool)
+    for i, it in enumerate(items):
+        n = len(it["x"])
+        x[i, :n] = it["x"]
+        y[i, :n] = it["y"]
+        real[i, :n] = True
+    return x, y, real
+
+
+def fit(items: list[dict], l2: float, epochs: int = 400, lr: float = 0.5) -> np.ndarray:
+    """Weights of a conditional logit over each item's choices (items with a right choice)."""
+    usable = [it for it in items if any(it["y"])]
+    x, y, real = _tensors(usable)
+    w = np.zeros(len(SR.FEATURES))
+    for _ in range(epochs):
+        s = np.where(real, x @ w, -np.inf)
+        p = np.exp(s - s.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        q = np.where(y, p, 0.0)
+        q /= q.sum(axis=1, keepdims=True)  # the right choices' share of the mass
+        grad = ((q - p)[:, :, None] * x).sum(axis=1).mean(axis=0) - l2 * w
+        w += lr * grad
+    return w
+
+
+def picks(items: list[dict], w: np.ndarray | None) -> list[bool]:
+    """Whether each item's top choice is right (``w`` None: the rules' answer, always first)."""
+    out = []
+    for it in items:
+        k = 0 if w is None else int((np.array(it["x"]) @ w).argmax())
+        out.append(bool(it["y"][k]))
+    return out
+
+
+def report(items: list[dict], right: list[bool], label: str) -> str:
+    kinds: Counter = Counter()
+    ok: Counter = Counter()
+    for it, r in zip(items, right, strict=True):
+        kinds[it["kind"]] += 1
+        ok[it["kind"]] += r
+    per = ", ".join(f"{k} {ok[k] / n:.3f} (n={n})" for k, n in kinds.most_common())
+    return f"{label}: {sum(right) / max(1, len(right)):.3f} — {per}"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--write", action="store_true", help="fit on all of train and write the packaged weights")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N train articles (a quick look)")
+    ap.add_argument("--cache", type=Path, default=ROOT / "training" / "work" / "source-items.json")
+    args = ap.parse_args(argv)
+    if args.cache.is_file() and not args.limit:
+        items = json.loads(args.cache.read_text())
+    else:
+        items = collect(args.limit)
+        args.cache.parent.mkdir(parents=True, exist_ok=True)
+        args.cache.write_text(json.dumps(items))
+    articles = sorted({it["article"] for it in items})
+    random.Random(5).shuffle(articles)
+    folds = [set(articles[k::5]) for k in range(5)]
+    print(f"{len(items)} named or described sources in {len(articles)} train articles; "
+          f"{sum(any(it['y']) for it in items)} with a right choice among those offered")
+    print(report(items, picks(items, None), "rules alone (all of train)"))
+    best = None
+    for l2 in (0.0003, 0.003, 0.03):
+        order: list[dict] = []
+        right: list[bool] = []
+        for fold in folds:
+            train = [it for it in items if it["article"] not in fold]
+            test = [it for it in items if it["article"] in fold]
+            w = fit(train, l2)
+            order += test
+            right += picks(test, w)
+        mean = sum(right) / len(right)
+        print(report(order, right, f"l2 {l2:<7} 5-fold CV"))
+        if best is None or mean > best[1]:
+            best = (l2, mean)
+    assert best is not None
+    w = fit(items, best[0])
+    print(f"weights (all of train, l2 {best[0]:g}): "
+          + ", ".join(f"{n} {v:+.2f}" for n, v in zip(SR.FEATURES, w, strict=True)))
+    if args.write:
+        OUT.write_text(json.dumps({
+            "features": list(SR.FEATURES),
+            "weights": [round(float(v), 4) for v in w],
+            "l2": best[0],
+            "cv_accuracy": round(best[1], 3),
+            "rules_accuracy": round(float(np.mean(picks(items, None))), 3),
+            "trained_on": f"{len(items)} named or described sources of PolNeAR train "
+                          "(training/data/speakers-train.json)",
+            "command": "training/train_source_ranker.py --write",
+        }, indent=1) + "\n")
+        print(f"wrote {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
