@@ -563,7 +563,7 @@ _BY_ALONE = re.compile(r"^(?:by|von|par|por|di|door|oleh|av|af)\s*:?$", re.IGNOR
 #: "… 7:45 am PST by Joe Rossignol": a byline after the date on the same line.
 _BY_INSIDE = re.compile(r"\s(?:by|von|par|por|oleh)\s+(?=[^\W\d_])", re.IGNORECASE)
 #: Social handles beside a name ("Nishant Kumar @Nishantopines").
-_HANDLE = re.compile(r"\s*\(?@\w+\)?")
+_HANDLE = re.compile(r"(?<!\s)\s*\(?@\w+\)?")  # no search from inside a run of spaces: linear on long runs
 _HEAD_SEP = re.compile(r"[\s\-–—|·•:,]+$")
 
 
