@@ -375,8 +375,9 @@ def dispatch(items: list[Any], task: Callable[[Any], Any], *, workers: int = 2, 
     pool = ProcessPoolExecutor(workers, initializer=die_with_parent, initargs=(os.getpid(),)) \
         if scheduler == "processes" else None
     try:
-        for chunk in _chunks(items, max(2 * workers, 4)):
-            bag = db.from_sequence(chunk, npartitions=min(len(chunk), workers)).map(task)
+        for chunk in _chunks(items, max(4 * workers, 8)):
+            # one task per partition: a worker that finishes takes the next task, none waits for a slow one
+            bag = db.from_sequence(chunk, npartitions=len(chunk)).map(task)
             kwargs: dict[str, Any] = {"scheduler": scheduler}
             if scheduler == "processes":
                 kwargs["pool"] = pool
