@@ -1,0 +1,39 @@
+"""The scale benchmark's synthetic corpora: copies with their own ids, outlets and dates load cleanly."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from tests.corpus import sample
+
+from reportedly.bench.scale import replicate, synthetic
+from reportedly.corpus import Store
+from reportedly.corpus.dataset import Dataset, tables, task_id
+from reportedly.corpus.load import load
+from reportedly.corpus.query import query
+from reportedly.document import Document
+
+
+def test_a_synthetic_copy_has_its_own_id_outlet_and_date() -> None:
+    rec = sample.planet().to_dict()
+    copy = synthetic(rec, 3, random.Random(0))
+    doc = Document.from_dict(copy)
+    assert doc.id != rec["id"] and copy["sitename"].startswith("Outlet ") and copy["date"] != rec["date"]
+
+
+def test_copies_of_a_dataset_load_as_documents_of_their_own(tmp_path: Path) -> None:
+    base = Dataset(str(tmp_path / "base"))
+    base.write_task(task_id([("in", "0" * 64)]), tables(sample.documents()), [{"hash": "0" * 64, "path": "in",
+                                                                               "documents": 4}])
+    replicate(tmp_path / "base", tmp_path / "copies", 3)
+    assert query("SELECT count(DISTINCT id), count(DISTINCT outlet) > 3 FROM documents", tmp_path / "copies").rows == \
+        [(12, True)]
+    assert query("SELECT count(*) FROM attributions a JOIN documents d ON d.id = a.document_id",
+                 tmp_path / "copies").rows == [(27,)]
+    stats = load(str(tmp_path / "copies"), tmp_path / "c.db")
+    assert stats.documents == 12
+    with Store(tmp_path / "c.db") as s:
+        assert s.integrity_check() == "ok"
+        rec = s.get_record(s.document_ids()[-1])
+        assert rec is not None and rec["sitename"].startswith("Outlet ")
