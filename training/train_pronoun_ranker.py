@@ -4,7 +4,7 @@
 
 When a pronoun is a source ("he said"), :class:`reportedly.attribution.entities.EntityResolver`
 ranks the persons referred to in the last few sentences (same gender or unknown) by a linear score
-over features of each candidate (:data:`~reportedly.attribution.entities.ANTECEDENT_FEATURES`:
+over features of each candidate (:data:`~reportedly.attribution.pronouns.ANTECEDENT_FEATURES`:
 sentence distance, recency rank, being a sentence's subject, having just spoken, how often the
 article names them, …) and takes the best. This script learns those weights as a conditional
 logit (softmax over the candidates of one pronoun) from the speaker layer of train
@@ -34,7 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
-from reportedly.attribution import entities as E
+from reportedly.attribution import pronouns as E
 from reportedly.evaluation import load_polnear, prediction_of
 from reportedly.evaluation.speakers import match_predictions, speaker_right
 

@@ -52,35 +52,35 @@ def test_pronouns_agree_in_gender() -> None:
 
 
 def test_pronoun_ranker_weights_are_learned_and_packaged() -> None:
-    from reportedly.attribution import entities
+    from reportedly.attribution import pronouns
 
-    weights = entities.antecedent_weights()
-    assert len(weights) == len(entities.ANTECEDENT_FEATURES)
-    assert weights != entities.HAND_WEIGHTS  # the packaged, trained ones
-    by_name = dict(zip(entities.ANTECEDENT_FEATURES, weights, strict=True))
+    weights = pronouns.antecedent_weights()
+    assert len(weights) == len(pronouns.ANTECEDENT_FEATURES)
+    assert weights != pronouns.HAND_WEIGHTS  # the packaged, trained ones
+    by_name = dict(zip(pronouns.ANTECEDENT_FEATURES, weights, strict=True))
     assert by_name["sentences_back"] < 0 < by_name["last_speaker"]  # nearer and just-quoted people win
 
 
 def test_pronoun_ranking_is_traced_with_its_features() -> None:
-    from reportedly.attribution import entities
+    from reportedly.attribution import pronouns
 
     text = ("Mark Hale opened the meeting with Tom Reed. Hale said the plan works. "
             "He added that the money was there.")
     doc = make_doc(text)
     a1 = att(doc, "a1", source="Hale", cue="said", content="the plan works")
     a2 = att(doc, "a2", source="He", cue="added", content="that the money was there")
-    entities.RANKING_TRACE = []
+    pronouns.RANKING_TRACE = []
     try:
         resolve_speakers(doc, [a1, a2])
-        trace = entities.RANKING_TRACE
+        trace = pronouns.RANKING_TRACE
     finally:
-        entities.RANKING_TRACE = None
+        pronouns.RANKING_TRACE = None
     assert a2.source.entity == "Mark Hale"
     assert 0.5 < (a2.source.confidence or 0) <= 0.95  # the winner's share of the softmax
     cands = next(c for pos, c in trace if pos == text.index("He added"))  # the source's own ranking
     names = [name for name, _ in cands]
     assert set(names) == {"Mark Hale", "Tom Reed"}
-    feats = dict(zip(entities.ANTECEDENT_FEATURES, cands[names.index("Mark Hale")][1], strict=True))
+    feats = dict(zip(pronouns.ANTECEDENT_FEATURES, cands[names.index("Mark Hale")][1], strict=True))
     assert feats["last_speaker"] == 1.0 and feats["sentences_back"] == 1.0
 
 

@@ -1,0 +1,262 @@
+"""Sources that describe rather than name: descriptions ("the Republican nominee"), documents
+("a memo from …") and their authors, bodies ("the campaign", "the agency"), implicit subjects and
+the article's own voice."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+
+from ..document import Attribution, SpanPair
+from . import lexicon as L
+from . import names as N
+from .entity_model import (
+    _ADS,
+    _BODY_NAME_WORDS,
+    _DETERMINERS,
+    _DOC_WORDS,
+    _GOV_HEADS,
+    _OUTLET_PIECES,
+    _SIDES,
+    _SUBORDINATE_OPENING,
+    _TITLE_ORG,
+    _WHEN_WORD,
+    Resolved,
+    ResolverState,
+    _Ent,
+    _words,
+)
+from .speakers import (
+    PLACES,
+    Mention,
+    analyse,
+    split_appositive,
+)
+
+
+class DescribedCases(ResolverState):
+    def _recent(self, pos: int, pred, limit: int = 400) -> _Ent | None:
+        k = bisect.bisect_left(self._ref_pos, pos)
+        for r in reversed(self.refs[max(0, k - limit):k]):
+            if pred(r.ent):
+                return r.ent
+        return None
+
+    def _description(self, m: Mention, mention: str, pos: int) -> Resolved:
+        """"the Republican nominee" → the person whose roles hold "nominee" (and "republican")."""
+        words = [w for w in _words(mention) if w not in {"the", "a", "an", "this", "that", "his", "her", "its"}]
+        head = m.key or (words[-1] if words else "")
+        mods = set(words) - {head}
+        best, best_score = None, 0.0
+        sides = {_SIDES[w] for w in mods if w in _SIDES}
+        for e in self.ents:
+            if e.kind != "person" or head not in e.roles or not e.mentions or e.weak:
+                continue
+            if sides and {_SIDES[w] for w in e.roles if w in _SIDES} - sides:
+                continue  # "the Republican nominee" is not the Democratic one
+            score = 1.0 + len(mods & e.roles) + 0.1 * math.log1p(e.named)
+            before = [p for p, _ in e.mentions if p < pos]
+            score += 0.5 if before else 0.0
+            if score > best_score:
+                best, best_score = e, score
+        if best is not None:
+            return Resolved(best, best.name, "person", False, min(0.9, 0.5 + 0.1 * best_score),
+                            description=m.description)
+        g = N.gender_of_title(mention)
+        desc = re.sub(r"^(?:the|a|an|this|that)\s+", "", " ".join(mention.split()), flags=re.IGNORECASE)
+        desc = re.split(r",?\s+(?:who|which|whose)\s", desc, maxsplit=1)[0].strip(" ,")  # "director, who will …"
+        e = self._new(desc, "anonymous", anonymous=True, gender=g)
+        return Resolved(e, desc, "anonymous", True, 0.4, description=m.description or mention)
+
+    def _document(self, m: Mention, mention: str, pos: int) -> Resolved:
+        """A document speaks for its author: "a Quinnipiac University poll" → Quinnipiac University,
+        "a new ad from Donald Trump's campaign" → Trump campaign; "the ad" → the last ad's author."""
+        text = " ".join(mention.split())
+        words = _words(text)
+        head = next((w for w in reversed(words) if w in L.DOCUMENT_HEADS or w.rstrip("s") in L.DOCUMENT_HEADS
+                     or w in _DOC_WORDS), words[-1] if words else "")
+        author = None
+        head_text = split_appositive(text)[0].strip(" ,")
+        by = re.search(r"\b" + re.escape(head) + r"s?\s+(?:(?:released|conducted|commissioned|published|written|"
+                       r"produced|paid for|filed)\s+)?(?:by|from|of)\s+((?:the\s+)?[A-Z][^,;:()]*)$",
+                       head_text) if head else None
+        before = re.match(r"(?:(?i:the|a|an|this|that|its|another|one|new|latest|recent|\d[\w-]*)\s+)*"
+                          r"((?:[A-Z][\w.&’'/-]*\s+)*[A-Z][\w.&’'/-]*?)(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}"
+                          + re.escape(head) + r"\b", head_text) if head else None
+        wrote = re.search(r"\b" + re.escape(head) + r"s?\s+(?:that\s+|which\s+)?(He|She|he|she|(?:(?:Mr|Mrs|Ms|Dr)"
+                          r"\.\s+)?[A-Z][\w’'-]+)\s+(?:had\s+|has\s+)?(?:submitted|filed|wrote|released|published|"
+                          r"sent|signed|issued|commissioned|posted|tweeted|delivered|gave|made)\b", text) if head else None
+        if wrote and wrote.group(1).lower() in {"he", "she"}:  # "new financial documents he submitted"
+            gender = "male" if wrote.group(1).lower() == "he" else "female"
+            e, conf = self._salient_person(pos, gender, None)
+            if e is not None:
+                return Resolved(e, e.name, "person", False, min(0.6, conf))
+        if by:
+            author = by.group(1)
+        elif wrote:
+            author = wrote.group(1)
+        elif before and before.group(1) and N.fold(before.group(1).split()[0]) not in _DETERMINERS:
+            author = before.group(1)
+        if author:
+            res = self._author(author, pos)
+            if res is not None:
+                self._docs.append((pos, head, res))
+                return res
+        if words and words[0] in {"the", "this", "that", "it"}:
+            for _, h, res in reversed(self._docs):
+                if h == head:
+                    return Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.6, res.confidence))
+            if head in _ADS:  # "The ad" after "the Republican National Committee released …": theirs
+                e = self._recent(pos, lambda e: e.kind in {"organisation"} and not e.anonymous, 12)
+                if e is not None:
+                    return Resolved(e, e.name, e.kind, False, 0.4)
+            if head in _OUTLET_PIECES:  # "The piece", "the report" after an outlet: that outlet's work
+                e = self._recent(pos, lambda e: e.kind == "outlet", 40)
+                if e is not None:
+                    return Resolved(e, e.name, "outlet", False, 0.5)
+        name = m.entity if m.kind == "document" and m.entity else None
+        if name is None:  # "a council document seen by the Valley Herald": the document, not who saw it
+            cut = re.search(r"\b" + re.escape(head) + r"s?\b", text, re.IGNORECASE) if head else None
+            name = re.sub(r"^(?i:the|a|an|another|one|this|that)\s+", "", text[:cut.end()] if cut else text)
+        e = self._new(name, "document")
+        return Resolved(e, name, "document", False, 0.7, role=m.role, description=m.description or text)
+
+    def _author(self, name: str, pos: int) -> Resolved | None:
+        name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+        name = re.sub(r"\s+(?:(?:last|this|next|earlier this|later this)\s+(?:week|month|year|\w+day)|"
+                      rf"(?:on|in)\s+{_WHEN_WORD}(?:\s+{_WHEN_WORD})*)$", "", name)  # "… Affairs last month"
+        if re.search(r"\s(?:and|&)\s", name) and name[:1].isupper():
+            e = self._named(name, "group")  # "Harvard and the University of California at Berkeley"
+            return Resolved(e, e.name, "group", False, 0.7)
+        found = analyse(name)
+        if found.kind == "organisation" and found.entity and _words(found.entity)[-1:] in (["campaign"], ["team"]):
+            return self._body(name, "campaign", pos)
+        words = N.name_words(found.entity or "")
+        if found.kind == "person" and found.entity and words:
+            if len(words) == 1 or not N.is_first_name(words[0]):
+                if self._by_surname.get(words[-1]) or N.known_person(words[-1]):
+                    e, conf = self._surname_person(found.entity, pos)
+                    return Resolved(e, e.name, e.kind, False, conf * 0.9)
+            if len(words) >= 2 and N.is_first_name(words[0]):
+                e = self._person(found.entity)
+                return Resolved(e, e.name, "person", False, 0.8)
+        if found.kind in {"organisation", "government", "outlet"} and found.entity:
+            e = self._named(found.entity, found.kind)
+            return Resolved(e, e.name, found.kind, False, 0.8)
+        if _TITLE_ORG.fullmatch(name) or re.fullmatch(r"(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*", name):
+            e = self._named(name, "organisation")
+            return Resolved(e, e.name, "organisation", False, 0.7)
+        return None
+
+    def _body(self, mention: str, head: str, pos: int) -> Resolved:
+        """"the campaign", "her campaign", "Clinton's team", "the agency", "the bank"."""
+        words = mention.split()
+        owner = None
+        e: _Ent | None
+        before = [w for w in words[:-1] if N.fold(w) not in {"the", "a", "an", "new", "former"}]
+        if before and N.fold(before[-1]) in {"his", "her", "their"}:
+            g = N.fold(before[-1])
+            gender = "female" if g == "her" else "male" if g == "his" else None
+            owner, _ = self._salient_person(pos, gender, None)
+        elif before and before[0][:1].isupper():
+            named = self._person_in_mention([(pos, pos + len(" ".join(words)))])
+            if named is not None:
+                owner = named[0]
+            else:
+                last = re.sub(r"['’]s$", "", before[-1])
+                if self._by_surname.get(N.fold(last)) or N.known_person(last):
+                    owner, _ = self._surname_person(last, pos)
+        if owner is not None and head in {"campaign", "team"}:
+            e = self._named(f"{owner.name.split()[-1]} campaign", "organisation")
+            return Resolved(e, e.name, "organisation", False, 0.75)
+        if head in {"campaign", "team"}:
+            e = self._recent(pos, lambda e: e.kind == "organisation" and "campaign" in _words(e.name), 200)
+            if e is not None:
+                return Resolved(e, e.name, "organisation", False, 0.6)
+            owner, _ = self._salient_person(pos, None, None)
+            if owner is not None and owner.named >= 2:
+                e = self._named(f"{owner.name.split()[-1]} campaign", "organisation")
+                return Resolved(e, e.name, "organisation", False, 0.4)
+        kinds = {"government"} if head in _GOV_HEADS else {"organisation", "government"}
+        e = self._recent(pos, lambda e: e.kind in kinds and head in _words(e.name), 200)
+        if e is None and head in _BODY_NAME_WORDS:  # "the agency" after "the Congressional Budget Office"
+            fits = _BODY_NAME_WORDS[head]
+            e = self._recent(pos, lambda e: e.kind in kinds and (
+                bool(set(_words(e.name)) & fits) or "*place" in fits and e.name.lower() in PLACES), 30)
+        if e is not None:
+            return Resolved(e, e.name, e.kind, False, 0.6)
+        desc = re.sub(r"^(?:the|a|an|this|that)\s+", "", " ".join(words), flags=re.IGNORECASE)
+        return Resolved(None, desc, "government" if head in _GOV_HEADS else "organisation", False, 0.3)
+
+    def implicit(self, a: Attribution, contents: list[SpanPair]) -> Resolved | None:
+        """The speaker of an attribution whose source the text leaves implicit.
+
+        "…, suggesting that …" and "Claiming …, Trump said": the subject of the clause — the first
+        entity named in the cue's sentence before the cue (else after it), never one inside a
+        reported content; a leading "He"/"She" resolved like a pronoun source.
+        """
+        if not a.cue:
+            return None
+        cue = a.cue[0][0]
+        k = self._sentence_index(cue)
+        if k < 0:
+            return None
+        s0, s1 = self.sents[k]
+        inside = lambda p: any(s <= p < t for s, t in contents)  # noqa: E731
+        lo, hi = bisect.bisect_left(self._ref_pos, s0), bisect.bisect_left(self._ref_pos, s1)
+        own = re.search(r"(?:\b(His|Her|Their|his|her|their)\s+(?:[a-z-]+\s+)?|(['’]s?)\s+)$",
+                        self.text[max(s0, cue - 40):cue])
+        if own and own.group(1):  # "his claim that …": the owner speaks
+            key = own.group(1).lower()
+            res = self._pronoun(Mention(None, "pronoun", needs="pronoun", key={"his": "he", "her": "she"}.get(
+                key, "they"), plural=key == "their"), max(s0, cue - 40) + own.start(), a)
+            if res.ent is not None:
+                return Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.5, res.confidence))
+        if own and own.group(2):  # "Trump's claim that …"
+            at = max(s0, cue - 40) + own.start()
+            owner = [r for r in self.refs[lo:hi] if r.end == at]
+            if owner:
+                e = owner[-1].ent
+                return Resolved(e, e.name, e.kind, e.anonymous, 0.5)
+        # a dateline opening the sentence ("WASHINGTON –", a layer of its own) is no subject
+        dateline = max((e for s, e in self._datelines if s <= s0 < e or s0 <= s < cue), default=s0)
+        before = [r for r in self.refs[lo:hi] if dateline <= r.pos < cue and not inside(r.pos) and not r.ent.weak]
+        if before and _SUBORDINATE_OPENING.match(self.text, max(s0, dateline)):
+            # "While protesters chanted, …, Speaker Brian Bosma spoke before lawmakers defending …": the
+            # subject follows the opening clause's last comma
+            comma = self.text.rfind(",", before[0].pos, cue)
+            after = [r for r in before if r.pos > comma]
+            before = after or before
+        if before:
+            first = before[0]
+            e = first.ent
+            nxt = before[1] if len(before) > 1 else None
+            if nxt is not None and nxt.ent.kind == e.kind and re.fullmatch(r"\s*(?:,|and|&)\s*(?:the\s+)?",
+                                                                             self.text[first.end:nxt.pos]):
+                g = self._named(f"{e.name} and {nxt.ent.name}", "group" if e.kind == "person" else e.kind)
+                return Resolved(g, g.name, g.kind, False, 0.5)  # "China and Russia support …"
+            return Resolved(e, e.name, e.kind, e.anonymous, 0.5)
+        m = re.match(r"\s*(He|She|They|It)\b", self.text[s0:cue])
+        if m:
+            res = self._pronoun(Mention(None, "pronoun", needs="pronoun", key=m.group(1).lower(),
+                                        plural=m.group(1) == "They"), s0, a)
+            if res.ent is not None:
+                return Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.5, res.confidence))
+        after = [r for r in self.refs[lo:hi] if r.pos > cue and not inside(r.pos) and not r.ent.weak
+                 and r.ent.kind in {"person", "organisation", "government", "outlet"}]
+        if after and re.match(r"\s*\w+ing\b", self.text[cue:cue + 30]) and cue - s0 < 4:
+            e = after[0].ent
+            return Resolved(e, e.name, e.kind, e.anonymous, 0.4)
+        return None
+
+    def own_voice(self, a: Attribution) -> Resolved | None:
+        """First person outside any quotation: the byline's author ("I"), else the outlet ("we")."""
+        word = N.fold(" ".join(self.text[s:e] for s, e in a.source.spans))
+        authors = [x for x in self.doc.meta.authors if x and x.strip()]
+        if word in {"i", "me", "my"} and len(authors) == 1:
+            e = self._person(authors[0].strip())
+            return Resolved(e, e.name, "person", False, 0.7)
+        if self._own is not None:
+            return Resolved(self._own, self._own.name, "outlet", False, 0.6)
+        return None

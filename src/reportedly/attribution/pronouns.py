@@ -1,0 +1,212 @@
+"""Pronouns and relatives as sources: "he"/"she" to the most salient person (a ranker learned on
+PolNeAR train), "who"/"which" to the name before the comma, "they"/"it" to the last group or body."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from importlib import resources
+
+from ..document import Attribution
+from .entity_model import (
+    _PRONOUN,
+    Resolved,
+    ResolverState,
+    _Ent,
+    _Ref,
+    _words,
+)
+from .speakers import (
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SINGLE_THING,
+    Mention,
+    analyse,
+)
+
+#: What the pronoun ranker knows of each candidate antecedent of a "he"/"she" (:meth:`EntityResolver.
+#: _salient_person`): its most recent reference in the window — sentences back, in the same sentence,
+#: recency rank among the candidates (0 = nearest, at most 4), opening its sentence — and the entity:
+#: any reference opening a sentence, the previous source, a source in the window, log(1 + times named
+#: or quoted), gender unknown where the pronoun has one, the reference a possessive ("Smith's"), the
+#: reference inside a quotation.
+ANTECEDENT_FEATURES = ("bias", "sentences_back", "same_sentence", "recency_rank", "subject", "subject_any",
+                       "last_speaker", "spoke_in_window", "log_named", "unknown_gender", "possessive",
+                       "in_quotation")
+
+#: The hand-set weights the learned ones replaced (kept to compare against: training/train_pronoun_ranker.py).
+HAND_WEIGHTS = (3.0, -0.8, 0.0, 0.0, 0.6, 0.0, 0.8, 0.0, 0.25, -0.7, 0.0, 0.0)
+
+#: When a list, every ranking is appended to it as ``(pronoun position, [(name, features), ...])``
+#: (training reads the rankings the resolver makes; ``None`` in use).
+RANKING_TRACE: list | None = None
+
+_WEIGHTS: tuple[float, ...] | None = None
+
+def antecedent_weights() -> tuple[float, ...]:
+    """The packaged pronoun ranker's weights (the hand weights when none is packaged)."""
+    global _WEIGHTS
+    if _WEIGHTS is None:
+        weights: tuple[float, ...] = HAND_WEIGHTS
+        packaged = resources.files("reportedly.attribution").joinpath("data", "pronoun_ranker.json")
+        if packaged.is_file():
+            data = json.loads(packaged.read_text(encoding="utf-8"))
+            if tuple(data.get("features") or ()) == ANTECEDENT_FEATURES:
+                weights = tuple(float(w) for w in data["weights"])
+        _WEIGHTS = weights
+    return _WEIGHTS
+
+class PronounCases(ResolverState):
+    def _pronoun(self, m: Mention, pos: int, a: Attribution) -> Resolved:
+        key = m.key
+        e: _Ent | None
+        if key in {"we", "us", "you"}:  # an unresolved "we"/"you" is that group of people
+            e = self._new(key, "group", plural=True)
+            return Resolved(e, key, "group", False, 0.2)
+        if key in {"i", "me"}:
+            return Resolved(None, None, "person", False, 0.2)
+        if key in {"who", "which"}:
+            e = self._relative(pos, key)
+            if e is not None:
+                return Resolved(e, e.name, e.kind, e.anonymous, 0.8)
+            if key == "which":
+                return Resolved(None, None, None, False, 0.2)
+            np_ = re.search(r"(?i:\b(?:a|an|the|one|another|two|three|several|some)\s+)[^,.;:!?“”\"]{1,60}?\s*$",
+                            self.text[max(0, pos - 80):pos])
+            if np_ and not self.text[max(0, pos - 3):pos].strip().endswith(","):
+                # "a career Army officer who described …": the description itself, not a name before it
+                desc = np_.group().strip()
+                found = analyse(desc)
+                if found.kind in {"anonymous", "group"} or found.needs == "description":
+                    return self._description(Mention(found.entity, "person", needs="description",
+                                                     key=_words(desc)[-1], description=desc), desc, pos)
+            before = self.text[max(0, pos - 60):pos].rstrip(" ,")
+            if re.search(r"\b[a-z]+s$", before):  # "95 retired generals and admirals, who": a group
+                g = re.search(r"(?:^|[.;:!?,(\n\"“”]\s*)([^.;:!?,(\n\"“”]{3,60})$", before)
+                desc = g.group(1).strip() if g else before.split()[-1]
+                e = self._new(re.sub(r"^(?:the|The)\s+", "", desc), "group", plural=True)
+                return Resolved(e, e.name, "group", False, 0.5)
+            key = "he/she"
+        if key in PERSON_PRONOUNS or key == "he/she":
+            gender = "female" if key in {"she", "her", "hers"} else "male" if key in {"he", "him", "his"} else None
+            e, conf = self._salient_person(pos, gender, a)
+            if e is not None:
+                return Resolved(e, e.name, "person", False, conf)
+            return Resolved(None, None, "person", False, 0.1)
+        if key in PLURAL_PRONOUNS:
+            e = self._recent(pos, lambda e: e.plural or e.kind in {"group", "anonymous"}, 60) or \
+                self._recent(pos, lambda e: e.kind in {"organisation", "government", "outlet"}, 60)
+            if e is not None:
+                return Resolved(e, e.name, e.kind, e.anonymous, 0.6)
+            return Resolved(None, None, "group", False, 0.2)
+        if key in SINGLE_THING:
+            e = self._recent(pos, lambda e: e.kind in {"organisation", "government", "outlet", "document"}, 60)
+            if e is not None:
+                return Resolved(e, e.name, e.kind, e.anonymous, 0.6)
+        return Resolved(None, None, None, False, 0.1)
+
+    def _salient_person(self, pos: int, gender: str | None, a: Attribution | None) -> tuple[_Ent | None, float]:
+        """The person a "he"/"she" at ``pos`` most likely means, and how sure that is.
+
+        The candidates are the persons referred to in the last :attr:`PRONOUN_SENTENCES` sentences
+        (never inside the quotation being attributed, never of the other gender); each is scored by
+        the learned weights of :data:`ANTECEDENT_FEATURES` (``data/pronoun_ranker.json``, trained on
+        PolNeAR train's speaker layer), and the confidence is the winner's share of the softmax.
+        """
+        here = self._sentence_index(pos)
+        content = a.content if a is not None else []
+        k = bisect.bisect_left(self._ref_pos, pos)
+        j = bisect.bisect_left(self._last_source, (pos, -1), key=lambda t: (t[0], -1))
+        last_speaker = self._last_source[j - 1][1] if j else None
+        latest: dict[int, _Ref] = {}  # entity -> its most recent reference in the window
+        subject: set[int] = set()
+        order: list[int] = []
+        for r in reversed(self.refs[max(0, k - 200):k]):
+            e = r.ent
+            if e.kind != "person" or e.weak:
+                continue
+            d = here - self._sentence_index(r.pos)
+            if d > self.PRONOUN_SENTENCES:
+                break
+            if any(s <= r.pos < t for s, t in content):
+                continue  # a name inside the quotation being attributed is not its speaker
+            if gender and e.gender and e.gender != gender:
+                continue
+            if e.idx not in latest:
+                latest[e.idx] = r
+                order.append(e.idx)
+            if r.subject:
+                subject.add(e.idx)
+        if not latest and gender:  # nothing near: the last person of that gender further back, unsure
+            for r in reversed(self.refs[max(0, k - 200):k]):
+                e = r.ent
+                if e.kind == "person" and not e.weak and e.gender == gender and here - self._sentence_index(
+                        r.pos) <= 3 * self.PRONOUN_SENTENCES and not any(s <= r.pos < t for s, t in content):
+                    return e, 0.4
+        if not latest:
+            return None, 0.0
+        window_start = self._sent_starts[max(0, here - self.PRONOUN_SENTENCES)] if self._sent_starts else 0
+        cands = []
+        for rank, idx in enumerate(order):
+            r = latest[idx]
+            e = r.ent
+            spoke = any(window_start <= p < pos for p in e.spoke_at)
+            feats = (1.0, float(here - self._sentence_index(r.pos)), float(here == self._sentence_index(r.pos)),
+                     float(min(rank, 4)), float(r.subject), float(idx in subject), float(e is last_speaker),
+                     float(spoke), math.log1p(e.named + len(e.spoke_at)), float(bool(gender) and not e.gender),
+                     float(self.text[r.end:r.end + 2] in ("'s", "’s")), float(self._in_quotation(r.pos)))
+            cands.append((e, feats))
+        weights = antecedent_weights()
+        scores = [sum(w * f for w, f in zip(weights, feats, strict=True)) for _, feats in cands]
+        if RANKING_TRACE is not None:
+            RANKING_TRACE.append((pos, [(e.name, list(f)) for e, f in cands]))
+        top = max(scores)
+        z = sum(math.exp(v - top) for v in scores)
+        best = scores.index(top)
+        return cands[best][0], round(min(0.95, 1.0 / z), 2)
+
+    def _in_quotation(self, pos: int) -> bool:
+        """Is ``pos`` inside a quotation of the text?"""
+        if self._quotes is None:
+            from .segment import find_quotes
+
+            self._quotes = sorted((q.start, q.end) for q in find_quotes(self.text))
+            self._quote_starts = [q[0] for q in self._quotes]
+        k = bisect.bisect_right(self._quote_starts, pos) - 1
+        return k >= 0 and self._quotes[k][0] < pos < self._quotes[k][1]
+
+    def _relative(self, pos: int, key: str = "who") -> _Ent | None:
+        """"Trump, who said …": the name right before the comma; "X and Y, who": Y."""
+        before = self.text[max(0, pos - 200):pos]
+        if not re.search(r",\s*$", before):
+            return None
+        k = bisect.bisect_left(self._ref_pos, pos)
+        fits = {"person", "group", "anonymous"} if key == "who" else {"organisation", "government", "outlet",
+                                                                      "document"}
+        if k and pos - self.refs[k - 1].end <= 4 and (self.refs[k - 1].ent.kind in fits or key == "who" and
+                                                      self.refs[k - 1].ent.kind in {"organisation", "government"}):
+            return self.refs[k - 1].ent  # "the Taliban, who have long refused …": the body right before
+        # an unnamed group or a description before the comma
+        m = re.search(r"(?:^|[.;:!?][ \t]+|,[ \t]+)([^.;:!?,\n]{3,80}?)[ \t]*,[ \t]*$", before)
+        if m:
+            found = analyse(m.group(1))
+            if key == "who" and found.kind in {"anonymous", "group"} and found.entity:
+                e = self._new(found.entity, found.kind, anonymous=found.anonymous, plural=True)
+                at = max(0, pos - 200) + m.start(1)
+                e.mentions.append((at, at + len(m.group(1).rstrip())))  # "Two officials at the port authority"
+                return e
+            if key == "which" and found.kind in fits and found.entity:
+                return self._named(found.entity, found.kind or "organisation")
+        return None
+
+    def link_pronouns(self, min_confidence: float = 0.6) -> None:
+        """Add every "he"/"she"/"him"/"her"/"his" of the body to the person it most likely means."""
+        for rs, re_ in self.regions:
+            for m in _PRONOUN.finditer(self.text, rs, re_):
+                word = m.group().lower()
+                gender = "female" if word in {"she", "her", "hers"} else "male"
+                e, conf = self._salient_person(m.start(), gender, None)
+                if e is not None and conf >= min_confidence and (m.start(), m.end()) not in e.mentions:
+                    e.mentions.append((m.start(), m.end()))
