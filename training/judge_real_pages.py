@@ -5,7 +5,7 @@
 Analyses the 12 pages of ``training/data/real-pages`` (from ``../shared/data/extraction-bench/dev``)
 with the installed reportedly, writes each page's records to ``OUT_DIR/<page>.json``, and matches
 every record to the judgements already made (``judgements-before.json`` and any ``--judged`` file)
-by its source, cue and the first 100 characters of its content. A matched record keeps its label;
+by its source, cue, the first 100 characters of its content and its speaker. A matched record keeps its label;
 the others are written to ``OUT_DIR/to-read.json`` to be judged by hand with the guide in the
 README. Prints the table of labels (right / wrong_speaker / wrong_span / not_statement / unread)
 per page and in total, with the missed attributions carried over from the judgements.
@@ -25,17 +25,18 @@ PAGES = ROOT.parent / "shared" / "data" / "extraction-bench" / "dev"
 LABELS = ("right", "wrong_speaker", "wrong_span", "not_statement")
 
 
-def _key(a: dict) -> tuple[str, str, str]:
-    """A record as the judgements name it: its source, cue and content texts as output."""
-    return (a["source"].get("text") or "", a["cue"].get("text") or "", (a["content"].get("text") or "")[:100])
+def _key(a: dict) -> tuple[str, str, str, str]:
+    """A record as the judgements name it: its source, cue and content texts and its speaker as output."""
+    return (a["source"].get("text") or "", a["cue"].get("text") or "", (a["content"].get("text") or "")[:100],
+            a["source"].get("entity") or "")
 
 
-def _known(files: list[Path]) -> dict[tuple[str, str, str, str], dict]:
+def _known(files: list[Path]) -> dict[tuple[str, str, str, str, str], dict]:
     out = {}
     for f in files:
         for page in json.loads(f.read_text()):
             for r in page["records"]:
-                out[(page["page"], r["source"], r["cue"], r["content"][:100])] = r
+                out[(page["page"], r["source"], r["cue"], r["content"][:100], r.get("speaker") or "")] = r
     return out
 
 
@@ -60,12 +61,12 @@ def main(argv=None) -> int:
         (args.out / f"{page['page']}.json").write_text(json.dumps(rec, ensure_ascii=False))
         counts: Counter = Counter()
         for a in rec["attributions"]:
-            src, cue, content = _key(a)
-            got = known.get((page["page"], src, cue, content))
+            src, cue, content, speaker = _key(a)
+            got = known.get((page["page"], src, cue, content, speaker))
             if got is None:
                 counts["unread"] += 1
                 to_read.append({"page": page["page"], "id": a["id"], "source": src, "cue": cue, "content": content,
-                                "speaker": a["source"].get("entity"), "anonymous": a["source"].get("anonymous"),
+                                "speaker": speaker, "anonymous": a["source"].get("anonymous"),
                                 "via": a.get("via")})
             else:
                 counts[got["label"]] += 1

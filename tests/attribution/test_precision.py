@@ -368,3 +368,16 @@ def test_a_standfirst_the_body_repeats_gives_no_second_copy_of_its_statements(co
     told = [a for a in doc.attributions if "small businesses" in text_of(doc, a.content)]
     assert told and all(a.start > second - 1 for a in told)  # found in the body, not again in the standfirst
     assert len({text_of(doc, a.content) for a in told}) == len(told)
+
+
+def test_a_body_described_then_named_after_a_comma_is_that_name(component) -> None:
+    text = ("Taylor Swift row deepens\n\n"
+            "The group that owns most of her music, Big Machine, says she can perform.\n\n"
+            "The company that runs the awards, Dick Clark Productions, denies that anything has been sorted.\n\n"
+            "His spokesman, Jason Miller, said the claim was false.")
+    doc = _analyse(component, text)
+    speakers = {text_of(doc, a.content): a.source for a in doc.attributions}
+    assert speakers["she can perform"].entity == "Big Machine" and speakers["she can perform"].kind == "organisation"
+    sorted_ = next(v for k, v in speakers.items() if "sorted" in k)
+    assert sorted_.entity == "Dick Clark Productions" and not sorted_.anonymous
+    assert speakers["the claim was false"].entity == "Jason Miller"  # a person's appositive stays a person

@@ -60,13 +60,26 @@ def test_the_choices_offered_are_the_rules_answer_the_recent_entities_and_an_unn
     choices = SR.candidates(r, res, "The union", pos)
     assert choices[0].kind == "rule"
     kinds = [c.kind for c in choices]
-    assert "entity" in kinds and kinds[-1] == "unnamed"
+    assert "entity" in kinds and "longer" in kinds
+    assert "unnamed" not in kinds  # the rules read a body the text names: it is not someone unnamed
     names = {c.name for c in choices if c.kind == "entity"}
     assert {"Alan Brooks", "Maria Lopez"} <= names
     assert all(len(c.features) == len(SR.FEATURES) for c in choices)
     # a block's features are zero outside it: an entity choice has no rule or unnamed features
     entity = next(c for c in choices if c.kind == "entity")
     assert entity.features[SR.FEATURES.index("rule")] == 0 and entity.features[SR.FEATURES.index("unnamed")] == 0
+
+
+def test_an_unnamed_source_is_offered_only_where_nobody_is_named() -> None:
+    assert SR.offers_unnamed("a local pediatrician", "group", "local pediatrician")
+    assert SR.offers_unnamed("Advisers to Mr. Rubio", "person", "Marco Rubio")  # Rubio owns, does not speak
+    assert not SR.offers_unnamed("Scott's niece, state Del. Marcia Price", "person", "Marcia Price")
+    assert not SR.offers_unnamed("Gov. Eric Holcomb and leaders of the Legislature", "group", "leaders")
+    assert not SR.offers_unnamed("a rover NASA", "person", "Nasa")  # an acronym names a body
+    assert SR.offers_unnamed("a senior GOP aide", "group", "senior GOP aide")  # an aide, unnamed
+    assert not SR.offers_unnamed("A 2014 study by Harvard", "group", "Harvard")  # a named author
+    assert not SR.offers_unnamed("one Twitter user @nycsouthpaw", "person", "@nycsouthpaw")
+    assert not SR.offers_unnamed("the report", "document", "report")
 
 
 def test_a_short_name_is_offered_the_longer_name_it_stands_for() -> None:

@@ -75,6 +75,11 @@ __all__ = ["ANTECEDENT_FEATURES", "HAND_WEIGHTS", "EntityResolver", "Resolved", 
            "resolve_entities", "resolve_speakers"]
 
 
+#: A body described, then named after a comma: "The group that owns most of her music, Big Machine".
+_APPOSITIVE_NAME = re.compile(r"^(?i:the|a|an|its|their|his|her)\s+(?:[a-z-]+\s+)?(?P<head>[a-z]+)(?:\s+(?:that|which|who)\b[^,]*)?,\s+"
+                              r"(?P<name>[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'&.-]*)){0,5})(?:\s*,?$|\s*,)")
+
+
 class EntityResolver(MentionScan, PronounCases, DescribedCases):
     """Finds the entities of one document and resolves source mentions to them."""
 
@@ -192,6 +197,12 @@ class EntityResolver(MentionScan, PronounCases, DescribedCases):
         exact = self._ref_at(a.source.spans)
         if exact is not None and exact.kind == "outlet":  # the scan already knows this outlet
             return Resolved(exact, exact.name, exact.kind, exact.anonymous, 0.9, role=m.role)
+        start, end = a.source.spans[0][0], a.source.spans[-1][1]
+        named_body = _APPOSITIVE_NAME.match(" ".join(self.text[start:end + 160].split("\n")[0].split()))
+        if named_body and named_body.group("head").lower() in _BODY_HEADS | {"label", "publisher", "charity"} \
+                and not (N.is_first_name(named_body.group("name").split()[0]) and len(named_body.group("name").split()) == 2):
+            e = self._named(named_body.group("name"), "organisation")  # "The group that owns …, Big Machine"
+            return Resolved(e, e.name, "organisation", False, 0.8, role=m.role)
         people = self._people_in_mention(a.source.spans)
         if len(people) >= 2:  # "Trump and US Trade Representative Robert Lighthizer"
             g = self._named(" and ".join(e.name for e in people), "group")

@@ -204,9 +204,18 @@ def offers_unnamed(mention: str, rule_kind: str, rule_name: str) -> bool:
     government."""
     if rule_kind in {"document", "outlet", "government"} or re.search(r"(?<![\w@])@\w{2,}", mention):
         return False
-    if rule_kind == "person" and name_shape(rule_name)["rule_full_name"] and N.fold(rule_name.split()[-1]) in set(
-            _words(mention)):
-        return False  # "Scott's niece, state Del. Marcia Price": the name is in the mention
+    owner = re.compile(r"(?:['’]s|\b(?:to|for|of|with|at|from|Mr\.|Mrs\.|Ms\.|Dr\.))\s*$")
+    if rule_kind == "person" and name_shape(rule_name)["rule_full_name"]:
+        at = mention.find(rule_name.split()[-1])
+        if at >= 0 and not owner.search(mention[:at]):
+            return False  # "Scott's niece, state Del. Marcia Price": the name is in the mention
+    if rule_kind == "organisation" and rule_name[:1].isupper() or re.search(r"\b[A-Z]{3,}\W*$", mention):
+        return False  # "a rover NASA plans": a body the text names
+    if re.search(r"\bby\s+(?:the\s+)?[A-Z]", mention):
+        return False  # "a 2014 study by Harvard": a named author
+    for m in re.finditer(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+", mention):
+        if N.is_first_name(m.group(1)) and not owner.search(mention[:m.start()]):
+            return False  # "Gov. Eric Holcomb and leaders of …": a named person speaks
     return True
 
 
