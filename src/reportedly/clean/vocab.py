@@ -10,9 +10,13 @@ matched against lower-cased lines, which is several times faster than case-foldi
 
 from __future__ import annotations
 
+import importlib
 import re
-from re import _constants as _sre_constants  # type: ignore[attr-defined]
-from re import _parser as _sre_parser  # type: ignore[attr-defined]
+from typing import Any
+
+# the regular-expression parser's own modules (private, so typeshed may or may not describe them)
+_sre_constants: Any = importlib.import_module("re._constants")
+_sre_parser: Any = importlib.import_module("re._parser")
 
 _ENGLISH_STOP_TEXT = """
 a about above after again against all also am an and any are as at be because been before being
