@@ -16,7 +16,10 @@ choice as a conditional logit from the speaker layer of PolNeAR train
 3. fit by L2-regularised gradient ascent on the log-probability of the right choices, the
    regularisation chosen by 5-fold cross-validation over articles, and print the cross-validated
    accuracy against the rules alone, overall and per kind of speaker;
-4. ``--write``: fit on all of train and write ``src/reportedly/attribution/data/source_ranker.json``.
+4. ``--write``: fit on all of train and write ``src/reportedly/attribution/data/source_ranker.json``;
+5. ``--cv-records FILE``: analyse every train article with the weights fitted on the other four
+   folds and write the records as ``analyze --format jsonl`` does, so that ``tools/speaker_score.py``
+   scores train by cross-validation through exactly what ``analyze`` outputs.
 
 Dev is never read here.
 """
@@ -128,10 +131,35 @@ def report(items: list[dict], right: list[bool], label: str) -> str:
     return f"{label}: {sum(right) / max(1, len(right)):.3f} — {per}"
 
 
+def cv_records(items: list[dict], folds: list[set[str]], l2: float, out: Path) -> None:
+    """Train's records, each fold analysed with the weights fitted on the other folds."""
+    from reportedly.api import Analyzer
+    from reportedly.output import dumps
+    from reportedly.settings import Settings
+
+    speakers = json.loads(SPEAKERS.read_text())
+    gold = {g.name: g for g in load_polnear(TRAIN) if g.name in speakers}
+    analyzer = Analyzer(Settings.load(pipeline={"workers": 1}))
+    packaged = SR.weights
+    try:
+        with out.open("w", encoding="utf-8") as f:
+            for fold in folds:
+                w = tuple(float(v) for v in fit([it for it in items if it["article"] not in fold], l2))
+                SR.weights = lambda w=w: w
+                for name in sorted(fold):
+                    doc = analyzer.analyze_text(gold[name].text, input=f"{name}.txt")
+                    f.write(dumps(doc) + "\n")
+    finally:
+        SR.weights = packaged
+    print(f"wrote {out}: score with tools/speaker_score.py TRAIN SPEAKERS {out}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", action="store_true", help="fit on all of train and write the packaged weights")
     ap.add_argument("--limit", type=int, default=None, help="only the first N train articles (a quick look)")
+    ap.add_argument("--cv-records", type=Path, default=None,
+                    help="write train's records, each article analysed with weights fitted without its fold")
     ap.add_argument("--cache", type=Path, default=ROOT / "training" / "work" / "source-items.json")
     args = ap.parse_args(argv)
     if args.cache.is_file() and not args.limit:
@@ -164,6 +192,8 @@ def main(argv=None) -> int:
     w = fit(items, best[0])
     print(f"weights (all of train, l2 {best[0]:g}): "
           + ", ".join(f"{n} {v:+.2f}" for n, v in zip(SR.FEATURES, w, strict=True)))
+    if args.cv_records:
+        cv_records(items, folds, best[0], args.cv_records)
     if args.write:
         OUT.write_text(json.dumps({
             "features": list(SR.FEATURES),
