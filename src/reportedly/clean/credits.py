@@ -49,7 +49,7 @@ def headline_credit(title: str, offset: int = 0, context: str | None = None) -> 
     if not title:
         return None
     title = title.rstrip()
-    m = _SUFFIX.search(title)
+    m = _SUFFIX.search(title, max(0, len(title) - 200))  # a credit ends the title: its tail is enough
     if m and len(title) - len(m.group()) >= 12:
         credit = m["credit"].strip()
         entity = lookup_outlet(credit) or (_credited_in(credit, context) if context else None)

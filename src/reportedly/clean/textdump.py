@@ -90,7 +90,7 @@ _ABOUT_PERSON = re.compile(
 )
 _SENTENCE = re.compile(r"^(?:[–—-]\s*)?[\"“‘'(«]?[^\W\d_].*[^\W\d]\S*[.!?][\"”’')»]?$")  # "— " opens a reply
 _NORM = re.compile(r"\W+")
-_SITE_SEP = re.compile(r"\s+(?:[-–—|:•·»]|--|::)\s+|\s+[|]\s*")
+_SITE_SEP = re.compile(r"(?<!\s)\s+(?:[-–—|:•·»]|--|::)\s+|(?<!\s)\s+[|]\s*")  # from a run's start: linear on long runs
 _BYLINE_TAIL = re.compile(
     r"\s*(?:[|·•—–]|\s-\s|\bon\b\s+\w+|\bupdated\b|\bpublished\b|\bposted\b|\bin\b\s+[A-Z]|\bfor\b\s+|\bat\b\s+\d|\d).*$",
     re.IGNORECASE | re.DOTALL,
@@ -564,7 +564,7 @@ _BY_ALONE = re.compile(r"^(?:by|von|par|por|di|door|oleh|av|af)\s*:?$", re.IGNOR
 _BY_INSIDE = re.compile(r"\s(?:by|von|par|por|oleh)\s+(?=[^\W\d_])", re.IGNORECASE)
 #: Social handles beside a name ("Nishant Kumar @Nishantopines").
 _HANDLE = re.compile(r"(?<!\s)\s*\(?@\w+\)?")  # no search from inside a run of spaces: linear on long runs
-_HEAD_SEP = re.compile(r"[\s\-–—|·•:,]+$")
+_HEAD_SEP = re.compile(r"(?<![\s\-–—|·•:,])[\s\-–—|·•:,]+$")  # from a run's start: linear on long runs
 
 
 def _name_only(text: str, bare: bool = False) -> list[str]:
