@@ -42,6 +42,15 @@ class IngestStats:
                 f"{updated}{self.existing} already present, {len(self.failures)} failed")
 
 
+def _check_local(scheduler: str) -> None:
+    """A scheduler that is not an address must be one of Dask's local ones."""
+    if scheduler not in ("threads", "processes", "synchronous"):
+        from ..errors import ConfigError
+
+        raise ConfigError(f"unknown scheduler {scheduler!r}: use threads, processes, synchronous, "
+                          "local-cluster or a scheduler address (tcp://host:port)")
+
+
 def expand_inputs(paths: Iterable[str], settings: Settings | None = None,
                   skipped: list[Failure] | None = None) -> list[str]:
     """Files to read: files as given, directories walked (sorted) for the configured suffixes.
@@ -249,11 +258,7 @@ def run_batch(
         _run_distributed(store, todo, task, workers, scheduler, stats, on_failure, on_file, connect_timeout,
                          on_warning)
         return stats
-    if scheduler not in ("threads", "processes", "synchronous"):
-        from ..errors import ConfigError
-
-        raise ConfigError(f"unknown scheduler {scheduler!r}: use threads, processes, synchronous, "
-                          "local-cluster or a scheduler address (tcp://host:port)")
+    _check_local(scheduler)
     import dask
     import dask.bag as db
 
@@ -366,9 +371,7 @@ def dispatch(items: list[Any], task: Callable[[Any], Any], *, workers: int = 2, 
             if cluster is not None:
                 cluster.close()
         return
-    if scheduler not in ("threads", "processes", "synchronous"):
-        raise ConfigError(f"unknown scheduler {scheduler!r}: use threads, processes, synchronous, "
-                          "local-cluster or a scheduler address (tcp://host:port)")
+    _check_local(scheduler)
     import dask
     import dask.bag as db
 

@@ -9,12 +9,14 @@ order on open; ``PRAGMA user_version`` holds the number of the last one applied 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -82,24 +84,25 @@ class _Connection(sqlite3.Connection):
     for what is not), so a damaged store is reported as one wherever it is met."""
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        try:
+        with _one_line_errors():
             return super().execute(sql, parameters)
-        except UnicodeDecodeError as exc:
-            raise _garbled(exc) from None
-        except sqlite3.DatabaseError as exc:
-            if str(exc).isprintable():
-                raise
-            raise _printable_error(exc) from None
 
     def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
-        try:
+        with _one_line_errors():
             return super().executemany(sql, parameters)
-        except UnicodeDecodeError as exc:
-            raise _garbled(exc) from None
-        except sqlite3.DatabaseError as exc:
-            if str(exc).isprintable():
-                raise
-            raise _printable_error(exc) from None
+
+
+@contextlib.contextmanager
+def _one_line_errors() -> Iterator[None]:
+    """SQLite errors whose message is not UTF-8 or not printable, raised as printable ones."""
+    try:
+        yield
+    except UnicodeDecodeError as exc:
+        raise _garbled(exc) from None
+    except sqlite3.DatabaseError as exc:
+        if str(exc).isprintable():
+            raise
+        raise _printable_error(exc) from None
 
 
 def _printable(text: str) -> str:
