@@ -181,3 +181,28 @@ def test_usage_errors_exit_2(tmp_path, capsys) -> None:
     assert err[-4:-2] == ["reportedly: 'from' date 'notadate' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD",
                           "reportedly: 'from' date '2025-13' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"]
     assert main(["search", "strike", "--from", "2025-02", "--db", str(db)]) == 0
+
+
+def test_export_into_a_reader_that_stops_early_is_quiet(tmp_path) -> None:
+    """`reportedly export … | head -1`: the closed pipe is the reader's choice, not a write error."""
+    import subprocess
+    import sys
+
+    paths = []
+    for i in range(40):
+        path = tmp_path / f"a{i}.txt"
+        path.write_text(f"Article {i}\n\n" + TEXT * 30)
+        paths.append(str(path))
+    db = tmp_path / "c.db"
+    assert main(["ingest", *paths, "--db", str(db), "--no-progress"]) == 0
+    for fmt in ("jsonl", "csv"):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "import sys; from reportedly.cli import main; sys.exit(main())", "export", "--what", "documents", "--format", fmt, "--db", str(db)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ},
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.read(10)
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        assert proc.wait() == 0, err
+        assert "cannot write" not in err and "Traceback" not in err, err

@@ -178,7 +178,7 @@ def run_batch(args: argparse.Namespace) -> int:
         if args.db:
             say("reportedly: batch: give --db (a store) or --output (a dataset), not both")
             return 2
-        from ..corpus.batch import write_dataset
+        from ..corpus.archive import write_dataset
 
         with progress(total, disable=args.no_progress, unit="file") as bar:
             stats = write_dataset(args.paths, args.output, workers=args.workers, scheduler=args.scheduler,
@@ -301,6 +301,8 @@ def run_export(args: argparse.Namespace) -> int:
     with Store(_db_path(args, settings), readonly=True) as store:
         try:
             n = export(store, args.what, args.format, args.output, min_score=args.min_score or 0.0)
+        except BrokenPipeError:  # the reader stopped early (`| head`): not a write failure
+            raise
         except OSError as exc:
             say(f"reportedly: export: cannot write {args.output}: {exc.strerror or exc}")
             return 2
