@@ -235,9 +235,9 @@ def test_first_line_headline_ending_like_a_sentence(headline: str, title: str, m
     assert doc.text == text
     assert doc.body.endswith(_SECOND)
     # the line keeps the layer it had without a title: what is analysed does not change
-    import reportedly.clean.textdump as textdump
+    import reportedly.clean.textdump_body as textdump_body  # where the body step reads the headline rule
 
-    monkeypatch.setattr(textdump, "_set_apart_headline", lambda lines, text: False)
+    monkeypatch.setattr(textdump_body, "_set_apart_headline", lambda lines, text: False)
     before = _clean(text)
     assert before.meta.title is None
     assert {n: doc.layer(n) for n in ("paragraph", "boilerplate", "title")} == \

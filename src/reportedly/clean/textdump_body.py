@@ -1,0 +1,132 @@
+"""Choosing a text dump's body and keeping its paragraphs.
+
+The body is the run of lines with the largest total score (a maximum-sum segment, cut at comment
+markers and favouring the run that starts under a headline the page title repeats); within it the
+prose lines and the short subheadings between them become the ``paragraph`` layer.
+"""
+
+from __future__ import annotations
+
+from .furniture import furniture_kind, wire_dateline
+from .textdump_lines import _Line, _Page
+from .textdump_title import _find_title, _page_title_match, _set_apart_headline
+
+
+def _end_barriers(lines: list[_Line]) -> list[int]:
+    """Indices of end markers ("Comments", "Related") that close an article run above them.
+
+    In a header the same words are links, so a marker only counts when prose precedes it.
+    """
+    out = []
+    for ln in lines:
+        if ln.kind == "end":
+            before = sum(x.value for x in lines[max(0, ln.idx - 20) : ln.idx] if x.value > 0)
+            if before >= 30:
+                if "comments" in ln.tags or "bio" in ln.tags:
+                    out.append(ln.idx)
+            else:
+                ln.value = -4.0
+    return out
+
+
+def _kadane(lines: list[_Line], lo: int, hi: int) -> tuple[float, int, int]:
+    best, best_i, best_j = 0.0, -1, -1
+    cur, cur_i = 0.0, lo
+    for k in range(lo, hi):
+        if cur <= 0:
+            cur, cur_i = 0.0, k
+        cur += lines[k].value
+        if cur > best:
+            best, best_i, best_j = cur, cur_i, k
+    return best, best_i, best_j
+
+
+def _best_segment(lines: list[_Line], anchor: int | None) -> tuple[int, int] | None:
+    """The ``[i, j]`` run of lines with the largest total score, or ``None``.
+
+    A comment-section marker splits the page; a run after one counts for a quarter as much per
+    marker crossed. ``anchor`` is the first prose line after a headline the page title points at:
+    the best run that starts there wins unless another run is several times stronger.
+    """
+    barriers = _end_barriers(lines)
+    bounds = [0] + [b + 1 for b in barriers] + [len(lines)]
+    best, seg = 0.0, None
+    anchored, anchored_seg = 0.0, None
+    for n in range(len(bounds) - 1):
+        lo, hi = bounds[n], bounds[n + 1]
+        score, i, j = _kadane(lines, lo, hi)
+        if i < 0:
+            continue
+        score *= 0.25**n
+        if score > best:
+            best, seg = score, (i, j)
+        if anchor is not None and lo <= anchor < hi:
+            run = 0.0
+            for k in range(anchor, hi):
+                run += lines[k].value
+                if run > anchored:
+                    anchored, anchored_seg = run, (anchor, k)
+    if anchored_seg is not None and anchored * 3 >= best:
+        return anchored_seg
+    return seg
+
+
+def _choose_body(page: _Page) -> None:
+    """The body segment: the best-scoring run of lines, favouring one that starts right after a
+    headline repeated from the page title; every non-junk line when nothing reads like prose."""
+    lines = page.lines
+    title_idx = _page_title_match(lines)
+    anchor = None
+    if title_idx is not None:
+        for ln in lines[title_idx + 1 : title_idx + 12]:
+            if ln.kind in ("good", "medium") and "credited" not in ln.tags:
+                ln.value += 30.0
+                anchor = ln.idx
+                break
+        for ln in lines[: title_idx + 1]:
+            ln.value = min(ln.value, -1.0)
+    seg = _best_segment(lines, anchor)
+    page.fallback = seg is None
+    # Nothing reads like prose (a one-line or list-like text): keep every non-junk line.
+    page.i, page.j = seg if seg is not None else (0, len(lines) - 1)
+    page.title_idx = title_idx if title_idx is not None else _find_title(lines, page.i)
+    if page.title_idx is None and _set_apart_headline(lines, page.doc.text):
+        page.headline_in_body = True
+
+
+def _keep_body(page: _Page) -> None:
+    """The body: the segment's prose lines and the subheadings between them, less captions and
+    paragraphs shown twice; a wire dateline opening the first paragraph is marked."""
+    lines, labels, i, j, doc = page.lines, page.labels, page.i, page.j, page.doc
+    body_kinds = ("good", "medium")
+    keep = page.keep
+    for k in range(i, j + 1):
+        ln = lines[k]
+        if k in labels:
+            continue
+        if "caption" in ln.tags and (ln.kind != "good" or "credited" in ln.tags):
+            labels[k] = "caption"
+            continue
+        if ln.kind in body_kinds or (page.fallback and ln.kind not in ("junk", "end")):
+            keep.append(ln)
+        elif ln.kind == "short" and ln.words >= 1 and not ln.text.isdigit():
+            # a subheading between paragraphs
+            prev_ok = any(lines[x].kind in body_kinds for x in range(max(i, k - 2), k))
+            next_ok = any(lines[x].kind in body_kinds for x in range(k + 1, min(j + 1, k + 3)))
+            if prev_ok and next_ok and ln.words <= 12 and furniture_kind(ln.text) is None:
+                keep.append(ln)
+                ln.tags.add("subheading")
+    seen_par: set[str] = set()
+    for ln in keep:
+        if ln.norm in seen_par and ln.words >= 3:
+            labels[ln.idx] = "caption"
+            continue
+        if not seen_par:
+            n = wire_dateline(ln.text)
+            if n:
+                doc.add_span("dateline", ln.start, ln.start + len(ln.text[:n].rstrip()))
+        seen_par.add(ln.norm)
+        labels[ln.idx] = "paragraph"
+        doc.add_span("paragraph", ln.start, ln.end)
+        if "subheading" in ln.tags:
+            doc.add_span("subheading", ln.start, ln.end)  # in the body, and marked as a subheading
