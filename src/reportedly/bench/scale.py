@@ -282,7 +282,7 @@ def table_bytes(db: Path) -> list[tuple[str, int]]:
 
 def batch_rates(files: int, work: Path) -> None:
     """``batch --output`` over ``files`` PolNeAR articles with 1 and 2 worker processes."""
-    from ..corpus.batch import write_dataset
+    from ..corpus.archive import write_dataset
     from .load import _default_polnear
 
     src = work / "batch-in"

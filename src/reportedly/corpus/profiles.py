@@ -9,10 +9,9 @@ plus claims).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from .store import Store
+from .base import StoreLike
 
 _ATT_SQL = """
 SELECT {group} AS bucket, count(a.rowid) AS attributions,
@@ -42,7 +41,7 @@ def _figures(att: dict[str, Any] | None, doc: dict[str, Any] | None) -> dict[str
     return out
 
 
-def outlet_profile(store: Store, name: str) -> dict[str, Any] | None:
+def outlet_profile(store: StoreLike, name: str) -> dict[str, Any] | None:
     """The sourcing profile of one outlet (case-insensitive name), or None when it has no documents."""
     key = name.strip().lower()
     conn = store.conn

@@ -23,12 +23,11 @@ import json
 import re
 import sqlite3
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import QueryError
-
-if TYPE_CHECKING:
-    from .store import Store
+from .base import StoreLike
+from .speaker_index import find_speakers
 
 #: Markers around matched words in ``snippet``; the web UI turns them into ``<mark>``.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
@@ -120,7 +119,7 @@ def _real_date(value: str) -> bool:
 
 
 def search(
-    store: Store,
+    store: StoreLike,
     query: str = "",
     *,
     speaker: str | None = None,
@@ -149,7 +148,7 @@ def search(
     att_where: list[str] = []
     att_params: list[Any] = []
     if speaker:
-        ids = store.find_speakers(speaker)
+        ids = find_speakers(store.conn, speaker)
         if not ids:
             return []
         att_where.append(f"a.speaker_id IN ({','.join('?' * len(ids))})")
@@ -190,7 +189,7 @@ def search(
     return []
 
 
-def _timed(store: Store, run: Any) -> Any:
+def _timed(store: StoreLike, run: Any) -> Any:
     """``run()`` with an SQLite progress handler that interrupts it after :data:`TIME_BUDGET` seconds."""
     deadline = time.monotonic() + TIME_BUDGET
     store.conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, PROGRESS_STEPS)
@@ -200,7 +199,7 @@ def _timed(store: Store, run: Any) -> Any:
         store.conn.set_progress_handler(None, 0)
 
 
-def _run(store: Store, match: str, statement_only: bool, att_where: list[str], att_params: list[Any],
+def _run(store: StoreLike, match: str, statement_only: bool, att_where: list[str], att_params: list[Any],
          doc_where: list[str], doc_params: list[Any], date_from: str | None, date_to: str | None, limit: int,
          offset: int) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
@@ -238,7 +237,7 @@ def _rank_window(table: str, match: str, where: list[str]) -> tuple[str, list[An
             f" WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {RANK_WINDOW})), 0)", [match])
 
 
-def _by_rowid(store: Store, sql: str, ranked: list[Any]) -> list[dict[str, Any]]:
+def _by_rowid(store: StoreLike, sql: str, ranked: list[Any]) -> list[dict[str, Any]]:
     """Rows of ``sql`` (with ``IN ({})`` for the rowids) for ranked ``(rid, rank)`` pairs, in rank order."""
     if not ranked:
         return []
@@ -253,7 +252,7 @@ def _by_rowid(store: Store, sql: str, ranked: list[Any]) -> list[dict[str, Any]]
     return out
 
 
-def _attributions(store: Store, match: str, where: list[str], params: list[Any], limit: int,
+def _attributions(store: StoreLike, match: str, where: list[str], params: list[Any], limit: int,
                   offset: int) -> list[dict[str, Any]]:
     pattern = terms_pattern(match) if match else None
     cols = ("d.id AS document_id, d.title, d.date AS document_date, d.outlet, a.att_id, a.speaker_id,"
@@ -294,7 +293,7 @@ def _attributions(store: Store, match: str, where: list[str], params: list[Any],
     ]
 
 
-def _documents(store: Store, match: str, where: list[str], params: list[Any], limit: int,
+def _documents(store: StoreLike, match: str, where: list[str], params: list[Any], limit: int,
                offset: int) -> list[dict[str, Any]]:
     cols = "d.id AS document_id, d.title, d.date, d.outlet, d.input"
     if match:

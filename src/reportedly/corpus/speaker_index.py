@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from .speakers import name_key, resolve_names, slug, speaker_display, variant_key
+from .speakers import name_key, normalise_name, resolve_names, slug, speaker_display, variant_key
 
 ATT_ENTITY_JOIN = ("LEFT JOIN entities e ON e.rowid = (SELECT x.rowid FROM entities x WHERE x.doc_rowid = a.doc_rowid"
                     " AND x.entity_id = a.entity_id ORDER BY x.seq LIMIT 1)")
@@ -169,3 +169,24 @@ def assign_speakers(keyed: list[tuple[Any, Any, str, str | None]], displays: dic
     resolved, kinds = resolve(displays)
     ids = speaker_of(keyed, resolved, kinds)
     return ids, speaker_rows(set(ids.values()), resolved, kinds)
+
+
+def find_speakers(c: Any, query: str) -> list[str]:
+    """Speaker ids matching an id, a name, or a name as written ("Gen. Milley", "Hillary Rodham Clinton").
+
+    A surname alone finds every person with that surname; a full name finds the variants of it.
+    """
+    ids = {r[0] for r in c.execute("SELECT id FROM speakers WHERE id = ? OR name = ? COLLATE NOCASE",
+                                             (query, query))}
+    n = normalise_name(query)
+    if n:
+        key = name_key(n)
+        ids |= {r[0] for r in c.execute(
+            "SELECT DISTINCT speaker_id FROM attributions WHERE speaker_name = ? AND speaker_id IS NOT NULL",
+            (key,))}
+        sur = key.split(" ")[-1]
+        variant = variant_key(key)
+        for sid, name, kind in c.execute("SELECT id, name, kind FROM speakers WHERE surname = ?", (sur,)):
+            if " " not in key or (variant and variant_key(name_key(name), kind) == variant):
+                ids.add(sid)
+    return sorted(ids)

@@ -26,9 +26,11 @@ from ..errors import StoreError
 from ..output import mention_forms
 from ..readers import shown_name
 from .migrate import check_version, migrate, retry_busy, schema_version
+from .profiles import outlet_profile
 from .rows import attribution_facts, outlet_key, record_without_layers, restore_record
-from .speaker_index import ATT_ENTITY_JOIN, link_speaker, refresh_speakers
-from .speakers import name_key, normalise_name, variant_key
+from .search import search
+from .speaker_index import ATT_ENTITY_JOIN, find_speakers, link_speaker, refresh_speakers
+from .trace import index_document, is_stale, rebuild, remove_document, statement, trace
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"^\d{4}-\d{2}")
@@ -160,7 +162,7 @@ class Store:
     def __init__(self, path: str | Path, *, readonly: bool = False, timeout: float = 30.0):
         self.path = Path(path)
         self.readonly = readonly
-        self._lock = threading.RLock()
+        self.lock = threading.RLock()
         #: seconds spent clustering statements as documents were stored (see corpus.trace)
         self.statement_seconds = 0.0
         #: how the store was opened: "write", "read" (alongside writers) or "read as it is on disk"
@@ -224,8 +226,6 @@ class Store:
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA cache_size = -65536")  # 64 MiB for the writer: indexes of a large store stay cached
         self.migrate()
-        from .trace import is_stale, rebuild
-
         if is_stale(self.conn):  # a store migrated with documents in it: cluster its statements once
             rebuild(self)
 
@@ -248,7 +248,7 @@ class Store:
 
     def migrate(self) -> int:
         """Apply every migration newer than the store's ``user_version``; returns the version."""
-        with self._lock:
+        with self.lock:
             return migrate(self.conn, self.path)
 
     # -- writing --------------------------------------------------------------------------------
@@ -262,7 +262,7 @@ class Store:
     def mark_input(self, digest: str, path: str, documents: int) -> None:
         """Record that every document of the input file with hash ``digest`` is stored."""
         path = shown_name(path)
-        with self._lock:
+        with self.lock:
             self.conn.execute("INSERT OR IGNORE INTO inputs (hash, path, documents) VALUES (?, ?, ?)",
                               (digest, path, documents))
 
@@ -283,7 +283,7 @@ class Store:
         ``[(component, version), …]`` of the document replaced and of the one that replaced it."""
         if self.readonly:
             raise StoreError(f"{self.path}: store is open read-only")
-        with self._lock:
+        with self.lock:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 row = self.conn.execute("SELECT rowid FROM documents WHERE id = ?", (doc.id,)).fetchone()
@@ -312,8 +312,6 @@ class Store:
     def _delete(self, drow: int) -> None:
         """Remove one document and everything hanging off it (inside the caller's transaction)."""
         c = self.conn
-        from .trace import remove_document
-
         remove_document(c, drow)
         c.execute("INSERT INTO attributions_fts (attributions_fts, rowid, content_text, source_text)"
                   " SELECT 'delete', rowid, content_text, source_text FROM attributions WHERE doc_rowid = ?", (drow,))
@@ -382,8 +380,6 @@ class Store:
                       [(drow, p.get("component", ""), p.get("version", "")) for p in doc.provenance])
         for key, display, kind in sorted(names, key=lambda t: t[0].count(" "), reverse=True):
             self._resolve_speaker(key, display, kind)
-        from .trace import index_document
-
         self.statement_seconds += index_document(c, drow)
 
     def _stored_outlet(self, name: str) -> bool:
@@ -401,28 +397,12 @@ class Store:
 
         See :func:`reportedly.corpus.speaker_index.refresh_speakers`.
         """
-        with self._lock:
+        with self.lock:
             return refresh_speakers(self.conn)
 
     def find_speakers(self, query: str) -> list[str]:
-        """Speaker ids matching an id, a name, or a name as written ("Gen. Milley", "Hillary Rodham Clinton").
-
-        A surname alone finds every person with that surname; a full name finds the variants of it.
-        """
-        ids = {r[0] for r in self.conn.execute("SELECT id FROM speakers WHERE id = ? OR name = ? COLLATE NOCASE",
-                                                 (query, query))}
-        n = normalise_name(query)
-        if n:
-            key = name_key(n)
-            ids |= {r[0] for r in self.conn.execute(
-                "SELECT DISTINCT speaker_id FROM attributions WHERE speaker_name = ? AND speaker_id IS NOT NULL",
-                (key,))}
-            sur = key.split(" ")[-1]
-            variant = variant_key(key)
-            for sid, name, kind in self.conn.execute("SELECT id, name, kind FROM speakers WHERE surname = ?", (sur,)):
-                if " " not in key or (variant and variant_key(name_key(name), kind) == variant):
-                    ids.add(sid)
-        return sorted(ids)
+        """Speaker ids matching an id, a name, or a name as written (see :func:`speaker_index.find_speakers`)."""
+        return find_speakers(self.conn, query)
 
     def speaker(self, speaker_id: str) -> dict[str, Any] | None:
         """A speaker with every statement by date (undated last), the names used, how the articles referred
@@ -564,30 +544,20 @@ class Store:
 
     # -- search and profiles (see search.py, profiles.py) ----------------------------------------
     def search(self, query: str = "", **filters: Any) -> list[dict[str, Any]]:
-        from .search import search
-
         return search(self, query, **filters)
 
     def outlet_profile(self, name: str) -> dict[str, Any] | None:
-        from .profiles import outlet_profile
-
         return outlet_profile(self, name)
 
     def trace(self, query: str = "", **filters: Any) -> list[dict[str, Any]]:
         """Statements seen in several documents that match ``query`` (see :func:`corpus.trace.trace`)."""
-        from .trace import trace
-
         return trace(self, query, **filters)
 
     def statement(self, statement_id: int) -> dict[str, Any] | None:
-        from .trace import statement
-
         return statement(self, statement_id)
 
     def rebuild_statements(self) -> int:
         """Cluster every stored statement again from scratch; returns how many span several documents."""
-        from .trace import rebuild
-
         if self.readonly:
             raise StoreError(f"{self.path}: store is open read-only")
         return rebuild(self)
