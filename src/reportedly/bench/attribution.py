@@ -28,7 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..evaluation import Scores, load_polnear, score_attributions
+from ..evaluation import Scores, SpeakerScores, load_polnear, score_attributions, score_speakers
+from .figures import Run
 
 _PEER = r'''
 import json, sys
@@ -71,15 +72,52 @@ def _run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, floa
 
 
 def _predictions(jsonl: Path) -> Path:
-    """``analyze --format jsonl`` output as ``{name: [attribution spans]}`` beside it."""
-    pred = {}
+    """``analyze --format jsonl`` output as ``{name: [attribution spans]}`` beside it, and as
+    ``{name: [attribution with its speaker]}`` in ``NAME.speakers.json`` (what :func:`score_speakers` reads)."""
+    pred, who = {}, {}
     for line in jsonl.read_text(encoding="utf-8").splitlines():
         if line.strip():
             rec = json.loads(line)
-            pred[Path(rec["input"]).stem] = [{r: (a.get(r) or {}).get("spans") or [] for r in ("source", "cue", "content")}
-                                             for a in rec.get("attributions") or []]
+            name = Path(rec["input"]).stem
+            atts = rec.get("attributions") or []
+            pred[name] = [{r: (a.get(r) or {}).get("spans") or [] for r in ("source", "cue", "content")} for a in atts]
+            who[name] = [{"cue": (a.get("cue") or {}).get("spans") or [],
+                          "content": (a.get("content") or {}).get("spans") or [],
+                          "source": {"spans": (a.get("source") or {}).get("spans") or [],
+                                     "entity": (a.get("source") or {}).get("entity"),
+                                     "anonymous": bool((a.get("source") or {}).get("anonymous"))}} for a in atts]
     out = jsonl.with_suffix(".json")
     out.write_text(json.dumps(pred))
+    out.with_suffix(".speakers.json").write_text(json.dumps(who))
+    return out
+
+
+def _speakers(folder: Path, pred_file: Path) -> SpeakerScores | None:
+    """Who said what, when the compartment has a ``speakers.json`` (as ``reportedly eval polnear`` scores it)."""
+    gold_file, pred = folder / "speakers.json", pred_file.with_suffix(".speakers.json")
+    if not gold_file.is_file() or not pred.is_file():
+        return None
+    gold_speakers, got = json.loads(gold_file.read_text("utf-8")), json.loads(pred.read_text("utf-8"))
+    total = SpeakerScores()
+    for g in load_polnear(folder):
+        if g.name in gold_speakers and g.name in got:
+            total.add(score_speakers(g, gold_speakers[g.name], got[g.name]))
+    return total
+
+
+def _figures(name: str, model: str, n: int, dt: float, rss: float, cpu: float, sc: Scores | None,
+             who: SpeakerScores | None) -> dict[str, object]:
+    """One tool's row of a saved run."""
+    out: dict[str, object] = {"tool": name, "model": model, "cpu_s": round(cpu, 2), "cpu_s_per_article": round(cpu / n, 4),
+                              "wall_s": round(dt, 2), "peak_rss_mb": round(rss, 1)}
+    if sc is not None:
+        out["scores"] = {k: {"tp": c.tp, "pred": c.pred, "gold": c.gold, "p": c.prf[0], "r": c.prf[1], "f1": c.prf[2]}
+                         for k, c in sc.counts.items()}
+    if who is not None:
+        p, r, f = who.who_said_what()
+        out["speakers"] = {"tp": who.tp, "predicted": who.predicted, "gold": who.gold, "p": p, "r": r, "f1": f,
+                           "accuracy": {k: {"right": who.right[k], "matched": who.matched[k],
+                                            "accuracy": who.accuracy(k)} for k in sorted(who.matched)}}
     return out
 
 
@@ -99,9 +137,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cores", type=int, default=2, help="cores each tool gets (default 2)")
     ap.add_argument("--models", default="default,fast",
                     help="comma-separated taggers to run (names or model directories; default: default,fast)")
+    ap.add_argument("--save-run", type=Path, metavar="FILE",
+                    help="also write the run's figures, command and machine to FILE as JSON (bench figures reads it)")
     args = ap.parse_args(argv)
+    run = Run("attribution", list(sys.argv[1:] if argv is None else argv)) if args.save_run else None
     n = len(load_polnear(args.dir))
     rows = []
+    who: dict[str, SpeakerScores | None] = {}
+    saved: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:
         texts = sorted(str(p) for p in (args.dir / "text").glob("*.txt"))
         for model in [m.strip() for m in args.models.split(",") if m.strip()]:
@@ -112,14 +155,20 @@ def main(argv: list[str] | None = None) -> int:
             dt, rss, rc, cpu = _run(cmd, {"REPORTEDLY_PIPELINE_WORKERS": str(args.cores),
                                           "REPORTEDLY_ATTRIBUTION_THREADS": "1"})
             name = "reportedly" if model == "default" else f"reportedly {Path(model).name}"
-            rows.append((name, dt, rss, cpu, _scores(args.dir, _predictions(ours)) if rc in (0, 1) and ours.is_file()
-                         else None))
+            ok = rc in (0, 1) and ours.is_file()
+            pred = _predictions(ours) if ok else None
+            rows.append((name, dt, rss, cpu, _scores(args.dir, pred) if pred else None))
+            who[name] = _speakers(args.dir, pred) if pred else None
+            if run is not None:
+                saved.append(_figures(name, model, n, dt, rss, cpu, rows[-1][4], who[name]))
         if not args.no_peer:
             peer = Path(tmp) / "peer.json"
             script = Path(tmp) / "peer.py"
             script.write_text(_PEER)
             dt, rss, rc, cpu = _run([sys.executable, str(script), str(args.dir), str(peer), str(args.cores)])
             rows.append(("textacy+spaCy", dt, rss, cpu, _scores(args.dir, peer) if rc == 0 and peer.is_file() else None))
+            if run is not None:
+                saved.append(_figures("textacy+spaCy", "", n, dt, rss, cpu, rows[-1][4], None))
     from .digest import processor
 
     print(f"{n} articles of {args.dir}, each tool in a fresh process (start to finish, model loading included), "
@@ -136,6 +185,12 @@ def main(argv: list[str] | None = None) -> int:
         if textacy is not None and name != textacy[0]:
             print(f"speed ratio of {name} (textacy's time / its time): {textacy[3] / cpu:.2f}x per core "
                   f"(processor seconds), {textacy[1] / dt:.2f}x wall clock on {args.cores} cores")
+    for name, scores in who.items():
+        if scores is not None:
+            print(f"{name}: " + "; ".join(scores.lines()))
+    if run is not None:
+        run.figures.update({"articles": n, "folder": args.dir.as_posix(), "cores": args.cores, "tools": saved})
+        run.save(args.save_run)
     return 0
 
 

@@ -47,6 +47,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .figures import Run, number
+
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -265,7 +267,7 @@ def _row(mode: str, name: str, s: dict[str, float]) -> str:
             f"{s['ms_per_page']:9.1f} {_rate(s['pages_per_s'])} {_rate(s['cpu_pages_per_s'])}")
 
 
-def _print_metadata(path: Path, ids: list[str], pages: list[Page]) -> None:
+def _print_metadata(path: Path, ids: list[str], pages: list[Page]) -> dict[str, dict[str, tuple[int, int]]]:
     from ..clean.textdump import TextDumpCleaner
     from ..document import Document, Metadata
     from ..readers.html import read_html_bytes
@@ -278,15 +280,17 @@ def _print_metadata(path: Path, ids: list[str], pages: list[Page]) -> None:
         "html": lambda page: read_html_bytes(page[2], input="<bench>").meta,
         "text": lambda page: cleaner(Document(decode_text(page[0], "<bench>")[0], meta=Metadata(format="text"))).meta,
     }
+    out = {}
     for mode, read in readers.items():
         got = {}
         for k, page in zip(ids, pages, strict=True):
             if k in gold:
                 m = read(page)
                 got[k] = {"authors": m.authors, "title": m.title, "date": m.date}
-        scores = metadata_scores(gold, got)
+        scores = out[mode] = metadata_scores(gold, got)
         print(f"metadata ({mode}) against {path.name}, {len(gold)} pages: " + ", ".join(
             f"{k} {c / n:.3f} ({c}/{n})" for k, (c, n) in scores.items() if n))
+    return out
 
 
 def split_halves(ids: Iterable[str]) -> dict[str, str]:
@@ -296,13 +300,15 @@ def split_halves(ids: Iterable[str]) -> dict[str, str]:
     return {k: "AB"[n % 2] for n, k in enumerate(ranked)}
 
 
-def _print_split(ids: list[str], truth: list[str], preds: dict[str, list[str]]) -> None:
+def _print_split(ids: list[str], truth: list[str], preds: dict[str, list[str]]) -> dict[str, dict[str, float]]:
     half = split_halves(ids)
     halves = {h: [n for n, k in enumerate(ids) if half[k] == h] for h in "AB"}
+    out = {}
     for mode, got in preds.items():
-        f1 = {h: body_scores([(truth[n], got[n]) for n in idx])["f1"] for h, idx in halves.items()}
+        f1 = out[mode] = {h: body_scores([(truth[n], got[n]) for n in idx])["f1"] for h, idx in halves.items()}
         print(f"split {mode:5} reportedly: half A ({len(halves['A'])} pages) {f1['A']:.3f}, half B "
               f"({len(halves['B'])} pages) {f1['B']:.3f}, difference {abs(f1['A'] - f1['B']):.3f}")
+    return out
 
 
 # -- trafilatura's real-world test pages -----------------------------------------------------------
@@ -465,7 +471,7 @@ def run_suite(folder: Path, show: int = 40) -> int:
     return 0
 
 
-def count_titles(folder: Path) -> int:
+def count_titles(folder: Path, run: Run | None = None) -> int:
     """How many of the plain texts in ``folder`` the text-dump cleaner gives a title."""
     from ..clean.textdump import TextDumpCleaner
     from ..document import Document, Metadata
@@ -481,6 +487,8 @@ def count_titles(folder: Path) -> int:
         text, enc = decode_text(f.read_bytes(), f.name)
         titled += bool(cleaner(Document(text, meta=Metadata(format="text", encoding=enc))).meta.title)
     print(f"titles: {titled} of {len(files)} plain texts in {folder} ({titled / len(files):.1%})")
+    if run is not None:
+        run.figures["titles"] = {"titled": titled, "texts": len(files)}
     return 0
 
 
@@ -499,11 +507,21 @@ def main(argv: list[str] | None = None) -> int:
                     help="also score authors, titles and dates (HTML and text modes) against a hand-read gold JSON file")
     ap.add_argument("--titles", action="store_true",
                     help="only count how many of the plain texts in DIR (*.txt) the text-dump cleaner gives a title")
+    ap.add_argument("--save-run", type=Path, metavar="FILE",
+                    help="also write the run's figures, command and machine to FILE as JSON (bench figures reads it)")
     args = ap.parse_args(argv)
+    run = Run("extraction", list(sys.argv[1:] if argv is None else argv)) if args.save_run else None
+    code = _main(args, run)
+    if run is not None and code == 0:
+        run.save(args.save_run)
+    return code
+
+
+def _main(args: argparse.Namespace, run: Run | None) -> int:
     if args.suite == "trafilatura":
         return run_suite(args.dir)
     if args.titles:
-        return count_titles(args.dir)
+        return count_titles(args.dir, run)
     if not (args.dir / "ground-truth.json").is_file():
         print(f"reportedly.bench: {args.dir}: no ground-truth.json", file=sys.stderr)
         return 2
@@ -521,22 +539,34 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'mode':5} {'extractor':28} {'F1':>6} {'P':>6} {'R':>6} {'ms/page':>9} {'pages/s':>9} {'cpu p/s':>9}")
     mem = {"start": _peak_mb()}
     preds: dict[str, list[str]] = {"text": [], "html": []}
-    print(_row("text", "reportedly", measure(_ours_text(), pages, truth, args.repeat, preds["text"])), flush=True)
+    rows: list[dict[str, object]] = []
+
+    def row(mode: str, name: str, s: dict[str, float]) -> None:
+        rows.append({"mode": mode, "extractor": name, **{k: number(v) for k, v in s.items()}})
+        print(_row(mode, name, s), flush=True)
+
+    row("text", "reportedly", measure(_ours_text(), pages, truth, args.repeat, preds["text"]))
     mem["after reportedly text"] = _peak_mb()
-    print(_row("html", "reportedly", measure(_ours_html(), pages, truth, args.repeat, preds["html"])), flush=True)
+    row("html", "reportedly", measure(_ours_html(), pages, truth, args.repeat, preds["html"]))
     mem["after reportedly html"] = _peak_mb()
     if not args.no_peers:
         peers, missing = _peers()
         for mode, name, fn in sorted(peers, key=lambda p: p[0] != "text"):
-            print(_row(mode, name, measure(fn, pages, truth, args.repeat)), flush=True)
+            row(mode, name, measure(fn, pages, truth, args.repeat))
         for m in missing:
             print(f"(skipped {m}: not installed; pip install -e \".[peers]\")")
         mem["after peers"] = _peak_mb()
     print("peak RSS of this process: " + ", ".join(f"{k} {v:.0f} MB" for k, v in mem.items()))
-    if args.split:
-        _print_split(ids, truth, preds)
-    if args.metadata:
-        _print_metadata(args.metadata, ids, pages)
+    split = _print_split(ids, truth, preds) if args.split else None
+    metadata = _print_metadata(args.metadata, ids, pages) if args.metadata else None
+    if run is not None:
+        run.figures.update({"pages": len(pages), "pinned": core, "repeat": args.repeat, "rows": rows,
+                            "peak_rss_mb": {k: round(v, 1) for k, v in mem.items()}})
+        if split is not None:
+            run.figures["split"] = split
+        if metadata is not None:
+            run.figures["metadata"] = {"gold": args.metadata.as_posix(),
+                                       **{m: {k: list(v) for k, v in s.items()} for m, s in metadata.items()}}
     return 0
 
 

@@ -1,0 +1,459 @@
+"""The benchmark tables of README.md and docs/, rendered from committed runs.
+
+    python -m reportedly.bench figures            # print every block as it would be written
+    python -m reportedly.bench figures --check    # exit 1 and name each block that differs
+    python -m reportedly.bench figures --write    # rewrite the blocks in place
+
+A benchmark run with ``--save-run FILE`` writes its figures to a small JSON file: the machine
+(processor model, cores, the AVX2 / AVX-512 / VNNI flags, the load average at the start and the
+end), the command, the date, the package version and what it measured. The runs that feed the
+documents are committed under ``bench/results/``. Each table in the documents sits between
+``<!-- figures:NAME -->`` and ``<!-- /figures -->``; this module renders every such block from
+those runs, so a figure changes only by re-running its benchmark and rewriting the blocks, in the
+same commit. Rows measured outside any benchmark (an earlier release, the rules alone) come from
+``bench/results/reference.json``, each with the note of where it comes from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shlex
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+#: The checkout the documents and the committed runs live in.
+ROOT = Path(__file__).resolve().parents[3]
+#: Where the committed runs live.
+RESULTS = ROOT / "bench" / "results"
+#: The documents that hold figure blocks.
+DOCUMENTS = ("README.md", "docs/attribution.md", "docs/extraction.md")
+
+_BLOCK = re.compile(r"(<!-- figures:([\w-]+) -->\n)(.*?)(<!-- /figures -->)", re.S)
+
+
+# -- saving a run ---------------------------------------------------------------------------------
+def machine() -> dict[str, Any]:
+    """The facts a timing depends on: processor model, cores, instruction sets, load average."""
+    name, flags = platform.processor() or platform.machine(), set()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() == "model name":
+                name = value.strip()
+            elif key.strip() == "flags":
+                flags = set(value.split())
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": name,
+        "cores": os.cpu_count(),
+        "avx2": "avx2" in flags,
+        "avx512": any(f.startswith("avx512") for f in flags),
+        "vnni": any("vnni" in f for f in flags),
+        "flags": sorted(f for f in flags if f.startswith(("avx", "fma", "amx")) or "vnni" in f),
+        "load_average": _load(),
+    }
+
+
+def _load() -> list[float]:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return []
+
+
+class Run:
+    """One benchmark run being recorded: machine facts at its start, figures added as they come."""
+
+    def __init__(self, bench: str, argv: Sequence[str]) -> None:
+        from ..version import __version__
+
+        self.data: dict[str, Any] = {
+            "bench": bench,
+            "command": shlex.join(["python", "-m", "reportedly.bench", bench, *argv]),
+            "date": datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+            "version": __version__,
+            "machine": machine(),
+            "figures": {},
+        }
+
+    @property
+    def figures(self) -> dict[str, Any]:
+        return self.data["figures"]
+
+    def save(self, path: Path) -> None:
+        """Write the run (the load average at the end added) as indented JSON."""
+        self.data["machine"]["load_average_end"] = _load()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.data, indent=1, ensure_ascii=False, allow_nan=False) + "\n", "utf-8")
+        print(f"run saved to {path}", file=sys.stderr)
+
+
+def number(x: float) -> float | None:
+    """A float JSON can hold: ``None`` for an infinite or undefined rate."""
+    return None if x != x or x in (float("inf"), float("-inf")) else x
+
+
+# -- reading the committed runs -------------------------------------------------------------------
+def runs(stem: str, folder: Path | None = None) -> list[dict[str, Any]]:
+    """The committed runs ``STEM.json`` and ``STEM-*.json``, oldest first."""
+    folder = folder or RESULTS
+    files = [folder / f"{stem}.json", *sorted(folder.glob(f"{stem}-*.json"))]
+    out = [json.loads(f.read_text("utf-8")) | {"file": f.name} for f in files if f.is_file()]
+    if not out:
+        raise LookupError(f"no committed run {stem}.json in {folder}")
+    return sorted(out, key=lambda r: r["date"])
+
+
+def reference(folder: Path | None = None) -> dict[str, Any]:
+    """Figures measured outside the benchmarks (earlier releases, the rules alone), with their notes."""
+    return dict(json.loads(((folder or RESULTS) / "reference.json").read_text("utf-8"))["figures"])
+
+
+def _f3(x: float) -> str:
+    return f"{x:.3f}"
+
+
+def _span(values: Iterable[float], fmt: str = "{:.2f}", sep: str = "–", unit: str = "") -> str:
+    """``a–b`` over several runs (one figure when they round alike)."""
+    shown = [fmt.format(v) for v in sorted(values)]
+    return (shown[0] if shown[0] == shown[-1] else f"{shown[0]}{sep}{shown[-1]}") + unit
+
+
+def _each(values: Iterable[float], fmt: str = "{:.1f}") -> str:
+    """Every run's figure, in run order: ``a / b``."""
+    return " / ".join(fmt.format(v) for v in values)
+
+
+def _table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    return ["| " + " | ".join(head) + " |", "|" + "---|" * len(head),
+            *("| " + " | ".join(r) + " |" for r in rows)]
+
+
+def _isa(m: dict[str, Any]) -> str:
+    have = [n for n, k in (("AVX2", "avx2"), ("AVX-512", "avx512"), ("VNNI", "vnni")) if m.get(k)]
+    lack = [n for n, k in (("AVX2", "avx2"), ("AVX-512", "avx512"), ("VNNI", "vnni")) if not m.get(k)]
+    return ", ".join(have + [f"no {n}" for n in lack])
+
+
+def _where(rs: list[dict[str, Any]]) -> str:
+    """The machine and load of the runs, in a sentence that says what the timings are worth."""
+    m = rs[-1]["machine"]
+    loads = [x for r in rs for x in (r["machine"]["load_average"][:1] + r["machine"].get("load_average_end", [])[:1])]
+    days = sorted({r["date"][:10] for r in rs})
+    files = ", ".join(f"`bench/results/{r['file']}`" for r in rs)
+    return (f"{'One run' if len(rs) == 1 else f'{len(rs)} runs'} ({files}; {', '.join(days)}, release "
+            f"{rs[-1]['version']}) on an {m['cpu']} ({_isa(m)}; {m['cores']} cores), shared with other work: "
+            f"one-minute load average {_span(loads)} during the runs, so the times are noisy; the quality figures "
+            f"are the same in every run.")
+
+
+def _same_quality(rs: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any]) -> list[str]:
+    """Runs whose quality figures differ from the latest run's (they should be re-run or removed)."""
+    latest = key(rs[-1])
+    return [r["file"] for r in rs[:-1] if key(r) != latest]
+
+
+# -- extraction -------------------------------------------------------------------------------------
+_EXTRACTORS = {"all text": "all of the text", "jusText over lines": "jusText over the lines",
+               "trafilatura over lines": "trafilatura over the lines"}
+
+
+def _extraction_quality(run: dict[str, Any]) -> Any:
+    f = run["figures"]
+    return ([(r["mode"], r["extractor"], r["f1"], r["precision"], r["recall"]) for r in f["rows"]],
+            f.get("metadata"), f.get("split"))
+
+
+def _metadata_text(meta: dict[str, Any]) -> str:
+    def share(mode: str, k: str, fmt: str = "{:.2f}") -> str:
+        c, n = meta[mode][k]
+        return f"{fmt.format(c / n)} ({c}/{n})"
+
+    return (f"HTML: authors {share('html', 'authors')}, titles {share('html', 'title')}, dates "
+            f"{share('html', 'date')}, to the minute with zone {share('html', 'time')}; text dumps: authors "
+            f"{share('text', 'authors')}, titles {share('text', 'title')}, dates {share('text', 'date')}")
+
+
+def extraction_table() -> str:
+    rs = runs("extraction")
+    run = rs[-1]
+    rows = []
+    for mode in ("text", "html"):
+        got = [r for r in run["figures"]["rows"] if r["mode"] == mode]
+        got.sort(key=lambda r: (r["extractor"] != "reportedly", -r["f1"]))
+        for r in got:
+            ours = r["extractor"] == "reportedly"
+            timed = [r2 for x in rs for r2 in x["figures"]["rows"]
+                     if r2["mode"] == mode and r2["extractor"] == r["extractor"] and r2["pages_per_s"] is not None
+                     and r2["ms_per_page"] >= 0.1]
+            bold = (lambda v: f"**{v}**") if ours else (lambda v: v)
+            rows.append(["text dump" if mode == "text" else "HTML",
+                         bold("reportedly") if ours else _EXTRACTORS.get(r["extractor"], r["extractor"]),
+                         bold(_f3(r["f1"])), _f3(r["precision"]), _f3(r["recall"]),
+                         _span((t["ms_per_page"] for t in timed), "{:.1f}") if timed else "–",
+                         _span((t["pages_per_s"] for t in timed), "{:.0f}") if timed else "–",
+                         _span((t["cpu_pages_per_s"] for t in timed), "{:.0f}") if timed else "–"])
+    f = run["figures"]
+    mem = f["peak_rss_mb"]
+    lines = _table(["mode", "extractor", "F1", "P", "R", "ms/page", "pages/s", "pages/s (CPU time)"], rows)
+    note = (f"{f['pages']} pages, best of {f['repeat']} passes, the process pinned to one core. " + _where(rs)
+            + f" Peak resident memory of the benchmark process: {mem['after reportedly html']:.0f} MB after the "
+            f"text and HTML modes (the language detector's model included; before any peer is loaded).")
+    if "metadata" in f:
+        note += (f" Authors, titles and dates against the gold set of {f['metadata']['html']['authors'][1]} dev "
+                 f"pages read by hand (`--metadata {f['metadata']['gold']}`): " + _metadata_text(f["metadata"]) + ".")
+    if "split" in f:
+        note += (" The two fixed halves of the pages (`--split`): text dumps " + " / ".join(
+            _f3(f["split"]["text"][h]) for h in "AB") + ", HTML " + " / ".join(_f3(f["split"]["html"][h]) for h in "AB")
+            + ".")
+    return "\n".join([*lines, "", note])
+
+
+def extraction_summary() -> str:
+    """docs/extraction.md's summary: body F1, metadata, titles, text-mode speed."""
+    rs, titles = runs("extraction"), runs("titles")[-1]
+    f = rs[-1]["figures"]
+    ours = {r["mode"]: r for r in f["rows"] if r["extractor"] == "reportedly"}
+    cmd = f"`{rs[-1]['command']}`"
+    rows = [
+        ["body F1, text dumps (bar 0.94)", f"**{_f3(ours['text']['f1'])}** (P {_f3(ours['text']['precision'])}, "
+         f"R {_f3(ours['text']['recall'])})", cmd + " (`text reportedly` row)"],
+        ["body F1, HTML (bar 0.975)", f"**{_f3(ours['html']['f1'])}** (P {_f3(ours['html']['precision'])}, "
+         f"R {_f3(ours['html']['recall'])})", "the same run (`html reportedly` row)"],
+    ]
+    if "metadata" in f:
+        rows.append(["authors, titles, dates (gold set)", _metadata_text(f["metadata"]), "the same run"])
+    t = titles["figures"]["titles"]
+    rows.append(["titles of PolNeAR dev's plain texts", f"**{t['titled']} of {t['texts']}**", f"`{titles['command']}`"])
+    cpu = [r["cpu_pages_per_s"] for x in rs for r in x["figures"]["rows"]
+           if r["mode"] == "text" and r["extractor"] == "reportedly"]
+    rows.append(["text pages/s on one core, from CPU time (bar 200)",
+                 f"**{_span(cpu, '{:.0f}')}** (best of {f['repeat']}; load average {_span(_loads(rs))})",
+                 "the same run (`text reportedly` row)"])
+    return "\n".join([*_table(["what", "figure", "command"], rows), "", _where(rs)])
+
+
+def _loads(rs: list[dict[str, Any]]) -> list[float]:
+    return [x for r in rs for x in (r["machine"]["load_average"][:1] + r["machine"].get("load_average_end", [])[:1])]
+
+
+# -- attribution ------------------------------------------------------------------------------------
+_TOOLS = {"reportedly": "**reportedly** (MiniLM tagger + rules)",
+          "reportedly fast": "reportedly `--model fast` (3-layer distilled tagger + rules)",
+          "textacy+spaCy": "textacy direct quotations + spaCy"}
+_SPEED_TOOLS = {"reportedly": "reportedly (default tagger {v})", "reportedly fast": "reportedly `--model fast` ({v})",
+                "textacy+spaCy": "textacy + spaCy"}
+_ROLES = ("span/source", "span/cue", "span/content", "relation")
+
+
+def _tools(run: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {t["tool"]: t for t in run["figures"]["tools"]}
+
+
+def _attribution_quality(run: dict[str, Any]) -> Any:
+    return {name: (t.get("scores"), t.get("speakers")) for name, t in _tools(run).items()}
+
+
+def _per_tool(rs: list[dict[str, Any]], tool: str, key: str) -> list[float]:
+    return [_tools(r)[tool][key] for r in rs if tool in _tools(r)]
+
+
+def _ratios(rs: list[dict[str, Any]], tool: str, key: str) -> list[float]:
+    """textacy's time over the tool's, run by run."""
+    return [_tools(r)["textacy+spaCy"][key] / _tools(r)[tool][key] for r in rs
+            if tool in _tools(r) and "textacy+spaCy" in _tools(r)]
+
+
+def attribution_table() -> str:
+    rs = runs("attribution")
+    tools, ref = _tools(rs[-1]), reference()
+    rows = []
+    for name, label in _TOOLS.items():
+        if name not in tools:
+            continue
+        t = tools[name]
+        ours = name == "reportedly"
+        cell = (lambda v: f"**{v}**") if ours else (lambda v: v)
+        sp = t.get("speakers")
+        rows.append([label, *(cell(_f3(t["scores"][k]["f1"])) for k in _ROLES),
+                     cell(_f3(sp["accuracy"]["all"]["accuracy"])) if sp else "",
+                     _span(_per_tool(rs, name, "cpu_s_per_article")),
+                     _span(_per_tool(rs, name, "peak_rss_mb"), "{:.0f}", unit=" MB")])
+    rules = ref["rules alone"]
+    rows.append([rules["label"], *(_f3(rules[k]) for k in ("source", "cue", "content", "relation")), "", "", ""])
+    f = rs[-1]["figures"]
+    note = (f"All run in a fresh process on all {f['articles']} articles, model loading included, with the same "
+            f"{f['cores']} cores each (spaCy with `n_process={f['cores']}`). " + _where(rs))
+    if "reportedly" in tools and "textacy+spaCy" in tools:
+        note += (f" **Per core** (processor seconds, the price of a corpus) the default tagger runs at "
+                 f"{_span(_ratios(rs, 'reportedly', 'cpu_s'))}× textacy's throughput")
+        if "reportedly fast" in tools:
+            note += f" and `--model fast` at {_span(_ratios(rs, 'reportedly fast', 'cpu_s'))}×"
+        note += f"; wall clock on {f['cores']} cores, {_span(_ratios(rs, 'reportedly', 'wall_s'))}×"
+        if "reportedly fast" in tools:
+            note += f" and {_span(_ratios(rs, 'reportedly fast', 'wall_s'))}×"
+        note += "."
+    note += f" The rules-alone row: {rules['note']}"
+    return "\n".join([*_table(["system", "source", "cue", "content", "relation", "speaker accuracy",
+                               "CPU s per article", "peak RSS"], rows), "", note])
+
+
+def _kinds_line(sp: dict[str, Any]) -> str:
+    from ..evaluation.speakers import KINDS
+
+    acc = sp["accuracy"]
+    return ", ".join(f"{k} {_f3(acc[k]['accuracy'])} (of {acc[k]['matched']})" for k in KINDS[2:] if k in acc)
+
+
+def who_said_what_table() -> str:
+    rs = runs("attribution")
+    run, first = rs[-1], reference()["first release"]
+    sp = _tools(run)["reportedly"]["speakers"]
+    acc = sp["accuracy"]
+    rows = [[f"**reportedly** (entity layer, {run['version']})", f"**{' / '.join(_f3(sp[k]) for k in 'p r f1'.split())}**",
+             f"**{_f3(acc['all']['accuracy'])}**", f"**{_f3(acc['needs resolution']['accuracy'])}**"],
+            [first["label"], " / ".join(_f3(x) for x in first["who_said_what"]), _f3(first["accuracy"]["all"]),
+             _f3(first["accuracy"]["needs resolution"])]]
+    note = (f"By kind of speaker ({sp['accuracy']['all']['matched']:,} attributions found and matched to a gold "
+            f"one; `reportedly eval polnear` prints these too): {_kinds_line(sp)}. From `bench/results/{run['file']}` "
+            f"(`{run['command']}`); the first release's row: {first['note']}")
+    return "\n".join([*_table(["", "who-said-what P / R / F1", "speaker accuracy",
+                               "needs resolution (pronouns, surnames, descriptions)"], rows), "", note])
+
+
+def speaker_kinds_table() -> str:
+    """docs/attribution.md: who said what, the first release beside now, per kind of speaker."""
+    from ..evaluation.speakers import KINDS
+
+    run, first = runs("attribution")[-1], reference()["first release"]
+    sp = _tools(run)["reportedly"]["speakers"]
+    acc = sp["accuracy"]
+    rows = [["who-said-what P / R / F1", " / ".join(_f3(x) for x in first["who_said_what"]),
+             f"**{' / '.join(_f3(sp[k]) for k in 'p r f1'.split())}**"],
+            ["speaker accuracy, all", _f3(first["accuracy"]["all"]), f"**{_f3(acc['all']['accuracy'])}**"],
+            ["needs resolution (pronouns, surnames, descriptions)", _f3(first["accuracy"]["needs resolution"]),
+             f"**{_f3(acc['needs resolution']['accuracy'])}**"]]
+    rows += [[k, _f3(first["accuracy"][k]) if k in first["accuracy"] else "", _f3(acc[k]["accuracy"])]
+             for k in KINDS[2:] if k in acc]
+    note = (f"Now: release {run['version']}, `bench/results/{run['file']}` (`{run['command']}`); "
+            f"first release: {first['note']}")
+    return "\n".join([*_table(["metric", "first release", "now"], rows), "", note])
+
+
+def attribution_metrics_table() -> str:
+    """docs/attribution.md: every metric of the default tagger, P / R / F1."""
+    run = runs("attribution")[-1]
+    scores = _tools(run)["reportedly"]["scores"]
+    order = [f"{kind}/{r}" for kind in ("span", "token") for r in ("source", "cue", "content")]
+    order += ["relation", "content-exact"]
+    rows = [[k, _f3(scores[k]["p"]), _f3(scores[k]["r"]), _f3(scores[k]["f1"])] for k in order if k in scores]
+    note = f"Release {run['version']}, default tagger: `bench/results/{run['file']}` (`{run['command']}`)."
+    return "\n".join([*_table(["metric", "P", "R", "F1"], rows), "", note])
+
+
+def attribution_speed_table() -> str:
+    """docs/attribution.md: each tool's processor and wall time, memory and quality, run by run."""
+    rs = runs("attribution")
+    tools, before = _tools(rs[-1]), reference()["tagger 0.1.1"]
+    rows = []
+    for name, label in _SPEED_TOOLS.items():
+        if name not in tools:
+            continue
+        t = tools[name]
+        rows.append([label.format(v=rs[-1]["version"]), _each(_per_tool(rs, name, "cpu_s")),
+                     _each(_per_tool(rs, name, "cpu_s_per_article"), "{:.2f}"),
+                     _each(_per_tool(rs, name, "wall_s")), _span(_per_tool(rs, name, "peak_rss_mb"), "{:.0f}",
+                                                                   unit=" MB"),
+                     *(_f3(t["scores"][k]["f1"]) for k in _ROLES)])
+        if name == "reportedly fast":
+            rows.append([before["label"], before["cpu_s"], before["cpu_s_per_article"], before["wall_s"],
+                         before["peak_rss"], *(_f3(before[k]) for k in ("source", "cue", "content", "relation"))])
+    cores = rs[-1]["figures"]["cores"]
+    note = _where(rs) + f" The 0.1.1 row: {before['note']}"
+    return "\n".join([*_table(["tool", "CPU s", "CPU s / article", f"wall s ({cores} cores)", "peak RSS", "source",
+                               "cue", "content", "relation"], rows), "", note])
+
+
+#: Every block a document may hold: ``<!-- figures:NAME -->`` → what renders it, and the runs it reads
+#: (whose quality figures must agree).
+BLOCKS: dict[str, Callable[[], str]] = {
+    "extraction": extraction_table,
+    "extraction-summary": extraction_summary,
+    "attribution": attribution_table,
+    "who-said-what": who_said_what_table,
+    "speaker-kinds": speaker_kinds_table,
+    "attribution-metrics": attribution_metrics_table,
+    "attribution-speed": attribution_speed_table,
+}
+_QUALITY = {"extraction": _extraction_quality, "attribution": _attribution_quality}
+
+
+# -- the documents --------------------------------------------------------------------------------
+def blocks(text: str) -> list[tuple[str, str]]:
+    """``(name, content)`` of every figure block in ``text``, in order."""
+    return [(m.group(2), m.group(3)) for m in _BLOCK.finditer(text)]
+
+
+def render(text: str, where: str = "") -> str:
+    """``text`` with every figure block rendered afresh from the committed runs."""
+    def one(m: re.Match[str]) -> str:
+        name = m.group(2)
+        if name not in BLOCKS:
+            raise KeyError(f"{where}: unknown figure block {name!r}; known: {', '.join(BLOCKS)}")
+        return f"{m.group(1)}\n{BLOCKS[name]().strip()}\n\n{m.group(4)}"
+
+    return _BLOCK.sub(one, text)
+
+
+def differences(root: Path = ROOT) -> list[str]:
+    """One line for each block of the documents that differs from what the runs render, and for
+    each committed run whose quality figures differ from the latest run of its benchmark."""
+    out = []
+    for doc in DOCUMENTS:
+        text = (root / doc).read_text("utf-8")
+        fresh = dict(blocks(render(text, doc)))
+        for name, content in blocks(text):
+            if content != fresh[name]:
+                out.append(f"{doc}: block {name!r} differs from what the committed runs render")
+    for stem, key in _QUALITY.items():
+        out += [f"bench/results/{f}: quality figures differ from the latest {stem} run"
+                for f in _same_quality(runs(stem), key)]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m reportedly.bench figures", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    mode = ap.add_mutually_exclusive_group()
+    mode.add_argument("--write", action="store_true", help="rewrite the figure blocks of the documents in place")
+    mode.add_argument("--check", action="store_true",
+                      help="exit 1 and name each block that differs from what the committed runs render")
+    args = ap.parse_args(argv)
+    if args.check:
+        diffs = differences()
+        for line in diffs:
+            print(line)
+        if not diffs:
+            print(f"figures: every block of {', '.join(DOCUMENTS)} matches bench/results/")
+        return 1 if diffs else 0
+    for doc in DOCUMENTS:
+        path = ROOT / doc
+        text = path.read_text("utf-8")
+        fresh = render(text, doc)
+        if args.write:
+            if fresh != text:
+                path.write_text(fresh, "utf-8")
+                print(f"figures: rewrote {', '.join(n for n, _ in blocks(text))} in {doc}")
+        else:
+            for name, content in blocks(fresh):
+                print(f"<!-- figures:{name} --> ({doc})\n{content}")
+    return 0
