@@ -10,6 +10,12 @@ wire slugs to ``slug``, pointers to other stories to ``teaser``, picture caption
 paragraph is tagged ``dateline`` and subheadings (``h2``–``h6``) are marked ``subheading`` while
 staying in the body. The ``title``, ``standfirst`` and ``paragraph`` layers and these are spans into
 that text, so the structure component leaves an HTML document as the reader made it.
+
+:func:`extract_html` runs the steps in order; their parts live beside it: ``html_decode`` (bytes to
+text), ``html_parse`` (parsing within the work budget, warnings), ``html_facts`` (what the markup says
+about the page), ``html_extract`` (trafilatura, its lock and fallbacks), ``html_article`` (the article's
+containers, captions and embedded posts), ``html_furniture`` (link lists, galleries), ``html_layers``
+(each line's layer, the text laid out) and ``html_text`` (the forms lines are compared in).
 """
 
 from __future__ import annotations
@@ -19,9 +25,7 @@ from lxml import etree
 
 from ..budget import TimeBudgetError, within
 from ..clean.authors import pick_authors
-from ..clean.furniture import furniture_kind, wire_dateline
 from ..clean.metadata import best_date, detect_language, pick_title
-from ..clean.vocab import CAPTION_CREDIT, CAPTION_PAREN
 from ..document import Document, Metadata
 from ..errors import InputError
 from ..settings import get_settings
@@ -35,16 +39,10 @@ from .html_article import (
     _rejoin_chunks,
 )
 from .html_decode import _REPAIRED, _REPLACED, decode_html
-from .html_extract import _LXML_LOCK, TRAFILATURA_OPTIONS, _drop_interface, _fuller_extraction
+from .html_extract import _LXML_LOCK, TRAFILATURA_OPTIONS, _drop_interface, _extract_body
 from .html_facts import _URLISH, _build_stamp_only, _page_facts
-from .html_furniture import (
-    _FURNITURE_LAYER,
-    GALLERY_ITEMS,
-    _anchor_texts,
-    _gallery_runs,
-    _link_box_head,
-    _link_runs,
-)
+from .html_furniture import GALLERY_ITEMS, _anchor_texts
+from .html_layers import _label_lines, _lay_out
 from .html_parse import MAX_ATTRIBUTES, MAX_NESTING, _load_tree, html_warnings
 from .html_text import _SPACE, _nfc, _norm
 from .text import replace_nuls
@@ -81,18 +79,8 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
     headings, paragraph_els, figcaptions = _blocks(tree)
     _drop_interface(tree)
     anchors = _anchor_texts(tree)
-    found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
-    extracted = None if isinstance(found, dict) else found  # a dict only with as_dict=True
-    method = "trafilatura"
-    body_text = extracted.text if extracted is not None else ""
-    fuller = _fuller_extraction(tree, url, body_text or "")
-    if fuller is not None:
-        extracted, body_text, method = fuller, fuller.text, "trafilatura-full"
-    if not (body_text or "").strip():
-        # No article found: fall back to all the page's text so the document is not lost.
-        body_text = trafilatura.html2txt(html) or ""
-        method = "all-text"
-    lines = [_SPACE.sub(" ", line).strip() for line in (body_text or "").split("\n")]
+    extracted, body_text, method = _extract_body(tree, html, url)
+    lines = [_SPACE.sub(" ", line).strip() for line in body_text.split("\n")]
     lines = [line for line in lines if line]
     if not lines:
         lost = [w for w in guarded if w.startswith("the HTML parser stopped")]
@@ -136,28 +124,7 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
         parts.append(("standfirst", standfirst))
     parts.extend(("boilerplate", line) for line in above)
     caption_keys = {_norm(t) for _, t in figcaptions} | heads  # a repeated headline is a caption too
-    pointer = False
-    linked = _link_runs(lines, anchors, headings)
-    linked.update(_gallery_runs(lines, tree))
-    if lines and _link_box_head(tree, lines[-1]):
-        linked[len(lines) - 1] = "pointer"
-    for n, line in enumerate(lines):
-        if n == 0 and lead_standfirst:
-            parts.append(("standfirst", line))
-            continue
-        kind = furniture_kind(line) or linked.get(n)
-        if kind is None and pointer and line[:2] in ("- ", "• ", "· ") and len(line.split()) <= 20:
-            kind = "pointer"  # the list of links under "Related:"
-        pointer = kind == "pointer"
-        n_words = len(line.split())
-        if kind is None and n_words <= 60 and (_norm(line) in caption_keys or CAPTION_CREDIT.search(line.lower())
-                                                 or CAPTION_PAREN.search(line.lower())):
-            kind = "caption"  # a picture's caption the extractor kept in the text
-        if kind is None:
-            layer = "subheading" if n_words <= 15 and _norm(line) in headings else "paragraph"
-        else:
-            layer = _FURNITURE_LAYER.get(kind, "boilerplate")
-        parts.append((layer, line))
+    parts.extend(_label_lines(lines, tree, anchors, headings, caption_keys, lead_standfirst))
     if container is not None:
         # Captions of the article's pictures, which the extractor leaves out, follow the body.
         have = {_norm(chunk) for _, chunk in parts}
@@ -165,28 +132,7 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
             if _norm(cap) not in have:
                 have.add(_norm(cap))
                 parts.append(("caption", cap))
-    # One form for every accented letter: a page may write "ü" as "u" and a combining mark.
-    parts = [(layer, _nfc(chunk)) for layer, chunk in parts]
-    text_chunks: list[str] = []
-    spans: list[tuple[str, int, int]] = []
-    pos = 0
-    dateline_done = False
-    for layer, chunk in parts:
-        if text_chunks:
-            text_chunks.append("\n\n")
-            pos += 2
-        if layer == "subheading":  # a subheading is part of the body, and marked as one
-            spans.append(("subheading", pos, pos + len(chunk)))
-            layer = "paragraph"
-        spans.append((layer, pos, pos + len(chunk)))
-        if layer == "paragraph" and not dateline_done:
-            dateline_done = True
-            n = wire_dateline(chunk)
-            if n:
-                spans.append(("dateline", pos, pos + len(chunk[:n].rstrip())))
-        text_chunks.append(chunk)
-        pos += len(chunk)
-    text = "".join(text_chunks)
+    text, spans = _lay_out(parts)
 
     m = meta or Metadata()
     m.format = format if m.format in (None, "", "text") else m.format

@@ -13,8 +13,9 @@ from lxml.html import HtmlElement
 
 #: trafilatura and htmldate parse with one module-level lxml ``HTMLParser`` each, and lxml's
 #: parsers must not be used by two threads at once (their error log, read by
-#: :func:`.html_parse._parser_limits`, is shared too). Every use of them goes through this lock, so pages read
-#: from several threads (the web UI, a program's own threads) give the same records as one by one.
+#: :func:`.html_parse._parser_limits`, is shared too). Every use of them goes through this lock, so
+#: pages read from several threads (the web UI, a program's own threads) give the same records as one
+#: by one.
 _LXML_LOCK = threading.RLock()
 
 #: trafilatura settings: its own extraction without the fallback extractors, leaning to recall.
@@ -103,3 +104,23 @@ def _drop_interface(tree: HtmlElement) -> None:
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
+
+
+def _extract_body(tree: HtmlElement, html: str, url: str | None) -> tuple[Any, str, str]:
+    """trafilatura's extraction: ``(its result, or None; the body's text; the method)``.
+
+    The fast extraction, or the full one where :func:`_fuller_extraction` finds the fast one lost the
+    article; when neither holds any text, all the page's text, so that the document is not lost.
+    """
+    found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
+    extracted = None if isinstance(found, dict) else found  # a dict only with as_dict=True
+    method = "trafilatura"
+    body_text = extracted.text if extracted is not None else ""
+    fuller = _fuller_extraction(tree, url, body_text or "")
+    if fuller is not None:
+        extracted, body_text, method = fuller, fuller.text, "trafilatura-full"
+    if not (body_text or "").strip():
+        # No article found: fall back to all the page's text so the document is not lost.
+        body_text = trafilatura.html2txt(html) or ""
+        method = "all-text"
+    return extracted, body_text or "", method
