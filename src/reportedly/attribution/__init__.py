@@ -28,7 +28,7 @@ from ..document import Attribution, Claim, Document, Source
 from ..errors import ConfigError
 from ..settings import Settings, get_settings
 from . import candidates as _candidates
-from .candidates import Candidate, Pair
+from .candidate_types import Candidate, Pair
 from .context import Context
 from .segment import region_sentences
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from . import lexicon as L
-from .candidates import Candidate, Pair
+from .candidate_types import Candidate, Pair
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")

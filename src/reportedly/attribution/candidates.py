@@ -1,43 +1,26 @@
 """Attribution candidates: the learned tagger's spans merged with the rules' findings.
 
-:func:`find_candidates` is the single entry point the attribution component calls. It returns
-:class:`Candidate` objects (source, cue and content as character pairs, a ``kind``, and the links
-``shares_source_with`` / ``relayed_by`` the rules know about), in text order. Speakers, hedges,
-dates, chains and claims are worked out afterwards from these.
+:func:`find_candidates` is the single entry point the attribution component calls. It runs the
+passes of :data:`PASSES`, in that order, and returns :class:`Candidate` objects (source, cue and
+content as character pairs, a ``kind``, and the links ``shares_source_with`` / ``relayed_by`` the
+rules know about), in text order. Speakers, hedges, dates, chains and claims are worked out
+afterwards from these. The types live in :mod:`.candidate_types`, which every pass imports.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from ..document import AttributionKind
-
-#: A ``[start, end)`` pair of character offsets into a document's text.
-Pair = tuple[int, int]
-
-
-@dataclass
-class Candidate:
-    """One attribution found by the tagger, the rules or both, before its speaker, hedges and date are worked out."""
-
-    cue: list[Pair]
-    source: list[Pair]
-    content: list[Pair]
-    kind: AttributionKind = "indirect"
-    score: float = 0.6
-    sentence: Pair | None = None
-    shares_source_with: Candidate | None = field(default=None, repr=False)
-    relayed_by: Candidate | None = field(default=None, repr=False)
-    lemma: str = ""
-    rule: str = ""
-    #: The tagger's confidence per role ("source", "cue", "content"); empty for rule-only candidates.
-    role_scores: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def cue_start(self) -> int:
-        return self.cue[0][0] if self.cue else (self.content[0][0] if self.content else 0)
-
+from . import rules
+from .calibration import Calibrator, speech_like
+from .candidate_types import Candidate, Pair
+from .inner import inner_candidates, speech_inside
+from .merge import RULES_ADDED, merge
+from .speakers import analyse
+from .tagger import TaggedRelation
 
 _WORD = re.compile(r"\w+")
 
@@ -65,8 +48,6 @@ def _repeated(text: str, body: str) -> bool:
 def _headline_filter(text: str, cands: list[Candidate], titles: list[Pair]) -> list[Candidate]:
     """A headline is terse: a verb there is a statement only if it is a word news uses for one
     ("White House divided on pushing for peace – NYT" reports no statement; "…, officials say" does)."""
-    from .calibration import speech_like
-
     if not titles:
         return cands
     return [c for c in cands if not (c.cue and any(s <= c.cue[0][0] < e for s, e in titles))
@@ -81,8 +62,6 @@ _HEADLINE_SPEAKER = re.compile(
 def _headline_speakers(text: str, titles: list[Pair], found: list[Candidate]) -> list[Candidate]:
     """A statement the headline credits after a colon to a body or a named person (not a topic:
     "Brexit: What comes next" opens with its label and is left to the speaker-label rule)."""
-    from .speakers import analyse
-
     out = []
     for s, e in titles:
         m = _HEADLINE_SPEAKER.fullmatch(text, s, e)
@@ -96,6 +75,95 @@ def _headline_speakers(text: str, titles: list[Pair], found: list[Candidate]) ->
     return out
 
 
+def _by_cue(cands: list[Candidate]) -> list[Candidate]:
+    return sorted(cands, key=lambda c: c.cue_start)
+
+
+@dataclass
+class Work:
+    """What the passes read and write for one text: its regions and titles, the tagger (or
+    ``None``), the tagger's linked relations and the candidates so far."""
+
+    text: str
+    regions: list[Pair]
+    titles: list[Pair]
+    tagger: Any = None
+    tagged: list[TaggedRelation] = field(default_factory=list)
+    cands: list[Candidate] = field(default_factory=list)
+
+
+def _tag_and_link(w: Work) -> None:
+    """tagger.py + linking.py: the model's source, cue and content spans, linked into relations."""
+    w.tagged = w.tagger.extract(w.text, w.regions)
+
+
+def _rules(w: Work) -> None:
+    """rules/: what sentences and quotation marks say, one sentence at a time."""
+    w.cands = rules.extract(w.text, w.regions)
+
+
+def _headline_speaker(w: Work) -> None:
+    """A headline that credits its statement after a colon ("…: White House")."""
+    w.cands = _by_cue(w.cands + _headline_speakers(w.text, w.titles, w.cands))
+
+
+def _merge(w: Work) -> None:
+    """merge.py: the tagger's relations, enriched by the rules, plus what only the rules found;
+    which rules are added or preferred is the model config's choice."""
+    config = w.tagger.config
+    chosen = config.get("merge_rules")
+    add = frozenset(chosen) if chosen is not None else RULES_ADDED
+    prefer = frozenset(config.get("prefer_rule") or ())
+    nested = config.get("nested_rules", [])
+    w.cands = merge(w.text, w.tagged, w.cands, add_rules=add, prefer_rule=prefer,
+                    nested_ok=frozenset(nested) if nested is not None else None)
+
+
+def _inner(w: Work) -> None:
+    """inner.py: statements quoted inside a quotation, and (after a merge with the tagger) speech
+    reported inside another's content, each relayed by the candidate holding it. Both read the
+    candidates as they stand before this pass; speech inside speech shortens its outer one in place."""
+    relayed = inner_candidates(w.text, w.cands)
+    if w.tagger is not None:
+        relayed += speech_inside(w.text, w.cands)
+    w.cands = _by_cue(w.cands + relayed)
+
+
+def _headline_verbs(w: Work) -> None:
+    """A headline's cue must be a word news uses for speech (calibration.py's cue prior)."""
+    w.cands = _headline_filter(w.text, w.cands, w.titles)
+
+
+def _calibrate(w: Work) -> None:
+    """calibration.py: each score becomes the probability that the attribution is right, when the
+    model's config carries a ``"calibration"`` block; those under its cut-off go."""
+    calibrator = Calibrator.from_config(w.tagger.config.get("calibration"))
+    if calibrator is not None:
+        w.cands = calibrator.apply(w.text, w.cands, w.regions)
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One step of :func:`find_candidates`: its name, what it does, and whether it needs the tagger."""
+
+    name: str
+    run: Callable[[Work], None]
+    needs_tagger: bool = False
+
+
+#: The candidate passes, in the order they run. Without a tagger those that need it are skipped
+#: (the rules run alone, unscored).
+PASSES: tuple[Pass, ...] = (
+    Pass("tagger and linking", _tag_and_link, needs_tagger=True),
+    Pass("rules", _rules),
+    Pass("headline speaker", _headline_speaker),
+    Pass("merge", _merge, needs_tagger=True),
+    Pass("inner quotes and speech", _inner),
+    Pass("headline verbs", _headline_verbs),
+    Pass("calibration", _calibrate, needs_tagger=True),
+)
+
+
 def find_candidates(text: str, regions: list[Pair], tagger=None, titles: list[Pair] | None = None) -> list[Candidate]:
     """All attribution candidates inside ``regions`` of ``text``, in text order.
 
@@ -103,25 +171,13 @@ def find_candidates(text: str, regions: list[Pair], tagger=None, titles: list[Pa
     with the rules' and, when the model's config carries a ``"calibration"`` block, each score
     becomes the calibrated probability that the attribution is right
     (:mod:`~reportedly.attribution.calibration`); without a tagger only the rules run.
+    The steps are those of :data:`PASSES`, in order.
     """
-    from . import rules
-    from .calibration import Calibrator
-    from .inner import inner_candidates, speech_inside
+    work = Work(text, regions, titles or [], tagger)
+    for step in PASSES:
+        if tagger is not None or not step.needs_tagger:
+            step.run(work)
+    return work.cands
 
-    found = rules.extract(text, regions)
-    found = sorted(found + _headline_speakers(text, titles or [], found), key=lambda c: c.cue_start)
-    if tagger is None:
-        return _headline_filter(text, sorted(found + inner_candidates(text, found), key=lambda c: c.cue_start),
-                                titles or [])
-    from .merge import RULES_ADDED, merge
 
-    chosen = tagger.config.get("merge_rules")
-    add = frozenset(chosen) if chosen is not None else RULES_ADDED
-    prefer = frozenset(tagger.config.get("prefer_rule") or ())
-    nested = tagger.config.get("nested_rules", [])
-    merged = merge(text, tagger.extract(text, regions), found, add_rules=add, prefer_rule=prefer,
-                   nested_ok=frozenset(nested) if nested is not None else None)
-    merged = sorted(merged + inner_candidates(text, merged) + speech_inside(text, merged), key=lambda c: c.cue_start)
-    calibrator = Calibrator.from_config(tagger.config.get("calibration"))
-    merged = _headline_filter(text, merged, titles or [])
-    return calibrator.apply(text, merged, regions) if calibrator is not None else merged
+__all__ = ["PASSES", "Candidate", "Pair", "Pass", "Work", "find_candidates", "regions_of"]

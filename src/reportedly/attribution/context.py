@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Attribution, Document
-from .candidates import Pair
+from .candidate_types import Pair
 
 
 @dataclass

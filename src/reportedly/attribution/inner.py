@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as L
-from .candidates import Candidate, Pair
+from .candidate_types import Candidate, Pair
 from .rules import extract
 from .segment import find_quotes
 

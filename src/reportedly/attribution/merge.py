@@ -15,7 +15,7 @@ import re
 
 from ..document import AttributionKind
 from . import lexicon as L
-from .candidates import Candidate, Pair
+from .candidate_types import Candidate, Pair
 from .segment import find_quotes, sentences
 from .tagger import TaggedRelation
 

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..candidates import Candidate, Pair
+from ..candidate_types import Candidate, Pair
 from ..segment import Quote, find_quotes, sentences
 from .clauses import _sentence_candidates
 from .quotes import _attach_quotes, _signed_quotes, _speaker_labels

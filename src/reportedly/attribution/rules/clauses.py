@@ -6,7 +6,7 @@ import re
 
 from ...document import AttributionKind
 from .. import lexicon as L
-from ..candidates import Candidate, Pair
+from ..candidate_types import Candidate, Pair
 from ..segment import Quote
 from .cues import _Cue, _find_cues
 from .tokens import (

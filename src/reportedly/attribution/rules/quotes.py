@@ -6,7 +6,7 @@ import bisect
 import re
 
 from .. import lexicon as L
-from ..candidates import Candidate, Pair
+from ..candidate_types import Candidate, Pair
 from ..segment import Quote
 from .clauses import _starts_with_quote
 from .tokens import _NUMBER

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from .. import lexicon as L
-from ..candidates import Pair
+from ..candidate_types import Pair
 from ..segment import Quote, tokens
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
