@@ -3,7 +3,8 @@
 The component runs, in order:
 
 1. :func:`candidates.find_candidates` — the learned tagger's spans merged with the rules' (rules
-   only when no packaged model is present, see :func:`load_tagger`);
+   only when no packaged model is present, see :func:`load_tagger`), through the passes listed,
+   in their order, in :data:`candidates.PASSES`;
 2. each candidate becomes a :class:`~reportedly.document.Attribution` (ids ``a1``, ``a2``, … in
    text order; candidates whose cues overlap are merged into one, so no two attributions share a
    cue word); a participle or floating quotation that shares a source takes that source's spans;
