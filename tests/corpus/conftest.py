@@ -6,14 +6,23 @@ import pytest
 
 from reportedly.corpus import Store
 
-from . import sample
+from . import pg, sample
+
+BACKENDS = ["sqlite", "postgresql"]
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory):
-    db = sample.build(tmp_path_factory.mktemp("corpus") / "c.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """The hand-built corpus, read-only, in each backend (PostgreSQL: see tests/corpus/pg.py)."""
+    db = pg.target(request.param, tmp_path_factory.mktemp("corpus"))
+    sample.build(db)
     with Store(db, readonly=True) as s:
         yield s
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
 
 
 @pytest.fixture

@@ -12,12 +12,15 @@ from reportedly.corpus import Store, migrate
 from reportedly.corpus import trace as tr
 from reportedly.document import Attribution, Document, Metadata, Source
 
+from . import pg
 from . import trace_gold as gold
+from .conftest import BACKENDS
 
 
-@pytest.fixture(scope="module")
-def gold_store(tmp_path_factory: pytest.TempPathFactory):
-    db = gold.build(tmp_path_factory.mktemp("trace") / "g.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def gold_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    db = pg.target(request.param, tmp_path_factory.mktemp("trace"), "g.db")
+    gold.build(db)
     with Store(db, readonly=True) as s:
         yield s
 
@@ -105,8 +108,9 @@ def test_trace_queries_never_fail_for_punctuation(gold_store: Store) -> None:
 
 
 # -- incremental, rebuild, order, update ---------------------------------------------------------
-def test_rebuild_gives_the_incremental_result(tmp_path: Path) -> None:
-    db = gold.build(tmp_path / "g.db")
+def test_rebuild_gives_the_incremental_result(tmp_path: Path, backend: str) -> None:
+    db = pg.target(backend, tmp_path, "g.db")
+    gold.build(db)
     with Store(db) as s:
         before = _state(s)
         assert s.rebuild_statements() == 6
@@ -114,8 +118,8 @@ def test_rebuild_gives_the_incremental_result(tmp_path: Path) -> None:
         assert s.integrity_check() == "ok"
 
 
-def test_clusters_do_not_depend_on_arrival_order(tmp_path: Path) -> None:
-    with Store(tmp_path / "a.db") as a, Store(tmp_path / "b.db") as b:
+def test_clusters_do_not_depend_on_arrival_order(tmp_path: Path, backend: str) -> None:
+    with Store(pg.target(backend, tmp_path, "a.db")) as a, Store(pg.target(backend, tmp_path, "b.db")) as b:
         for d in gold.documents():
             a.add(d)
         for d in reversed(gold.documents()):
@@ -125,8 +129,9 @@ def test_clusters_do_not_depend_on_arrival_order(tmp_path: Path) -> None:
         assert first == {s["content"]: s["first_seen"] for s in b.trace("")}
 
 
-def test_replacing_a_document_splits_its_clusters_as_a_rebuild_would(tmp_path: Path) -> None:
-    db = gold.build(tmp_path / "g.db")
+def test_replacing_a_document_splits_its_clusters_as_a_rebuild_would(tmp_path: Path, backend: str) -> None:
+    db = pg.target(backend, tmp_path, "g.db")
+    gold.build(db)
     with Store(db) as s:
         new = gold.documents()[0]  # the Daily Meridian article, analysed again without its audit quote
         new.attributions = [a for a in new.attributions if a.id != "m1"]

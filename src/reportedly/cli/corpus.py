@@ -251,11 +251,10 @@ def _port_free(host: str, port: int) -> str | None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     import uvicorn
 
     from ..corpus import Store
+    from ..corpus.store import store_exists
     from ..web.app import create_app
 
     settings = Settings.load(args.config)
@@ -268,7 +267,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if problem:
         say(f"reportedly: serve: {problem}")
         return 1
-    if not args.ingest and not Path(path).exists():
+    if not args.ingest and not store_exists(path):
         print(f"reportedly: serve: {path}: no such corpus store; run 'reportedly ingest PATH...' first "
               "(or 'reportedly serve --ingest PATH...')", file=sys.stderr)
         return 1

@@ -15,8 +15,9 @@ from .base import StoreLike
 
 _ATT_SQL = """
 SELECT {group} AS bucket, count(a.rowid) AS attributions,
-       coalesce(sum(a.anonymous = 0), 0) AS named, coalesce(sum(a.anonymous), 0) AS anonymous,
-       coalesce(sum(a.hedged), 0) AS hedged, coalesce(sum(a.via_outlet IS NOT NULL), 0) AS relayed
+       coalesce(sum(CASE WHEN a.anonymous = 0 THEN 1 ELSE 0 END), 0) AS named,
+       coalesce(sum(a.anonymous), 0) AS anonymous, coalesce(sum(a.hedged), 0) AS hedged,
+       coalesce(sum(CASE WHEN a.via_outlet IS NOT NULL THEN 1 ELSE 0 END), 0) AS relayed
 FROM documents d JOIN attributions a ON a.doc_rowid = d.rowid
 WHERE d.outlet_key = ? GROUP BY bucket
 """
@@ -54,9 +55,9 @@ def outlet_profile(store: StoreLike, name: str) -> dict[str, Any] | None:
     months_doc = {r["bucket"]: dict(r) for r in conn.execute(_DOC_SQL.format(group="d.month"), (key,))}
     months = sorted(m for m in set(months_att) | set(months_doc) if m)
     relayed_from = [dict(r) for r in conn.execute(
-        "SELECT a.via_outlet AS outlet, count(*) AS statements FROM documents d JOIN attributions a"
+        "SELECT min(a.via_outlet) AS outlet, count(*) AS statements FROM documents d JOIN attributions a"
         " ON a.doc_rowid = d.rowid WHERE d.outlet_key = ? AND a.via_outlet IS NOT NULL"
-        " GROUP BY a.via_outlet COLLATE NOCASE ORDER BY statements DESC", (key,))]
+        " GROUP BY lower(a.via_outlet) ORDER BY statements DESC, outlet", (key,))]
     top_speakers = [dict(r) for r in conn.execute(
         "SELECT s.id, s.name, count(*) AS statements FROM documents d JOIN attributions a"
         " ON a.doc_rowid = d.rowid JOIN speakers s ON s.id = a.speaker_id WHERE d.outlet_key = ?"

@@ -22,10 +22,10 @@ import datetime as dt
 import json
 import re
 import sqlite3
-import time
 from typing import Any
 
 from ..errors import QueryError
+from .backend import dialect_of, is_syntax_error, nfc
 from .base import StoreLike
 from .speaker_index import find_speakers
 
@@ -72,8 +72,7 @@ def _plain_terms(query: str) -> str:
 
 
 def _is_syntax_error(exc: sqlite3.OperationalError) -> bool:
-    msg = str(exc)
-    return "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg
+    return is_syntax_error(exc)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -137,7 +136,7 @@ def search(
     date_from, date_to = check_date(date_from, "from"), check_date(date_to, "to")
     limit = max(1, min(int(limit), 1000))
     offset = max(0, int(offset))
-    query = _CONTROL.sub(" ", query or "")  # a NUL or other control character separates words
+    query = nfc(_CONTROL.sub(" ", query or ""))  # a NUL or other control character separates words
     check_query(query)
     match = fts_query(query)
     doc_where: list[str] = []
@@ -165,8 +164,8 @@ def search(
         att_params.append(min_score)
     if via:
         # "New York Times" finds statements relayed via "The New York Times"
-        att_where.append("a.via_outlet LIKE ? ESCAPE '\\'")
-        att_params.append("%" + _like_escape(via.strip()) + "%")
+        att_where.append("lower(a.via_outlet) LIKE ? ESCAPE '\\'")
+        att_params.append("%" + _like_escape(via.strip().lower()) + "%")
     # a filter on who spoke or how keeps articles out; a minimum score only thins the statements
     # (an article hit has no score to compare)
     statement_only = bool(speaker or anonymous or hedged or via)
@@ -191,12 +190,8 @@ def search(
 
 def _timed(store: StoreLike, run: Any) -> Any:
     """``run()`` with an SQLite progress handler that interrupts it after :data:`TIME_BUDGET` seconds."""
-    deadline = time.monotonic() + TIME_BUDGET
-    store.conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, PROGRESS_STEPS)
-    try:
+    with dialect_of(store.conn).time_budget(store.conn, TIME_BUDGET, PROGRESS_STEPS):
         return run()
-    finally:
-        store.conn.set_progress_handler(None, 0)
 
 
 def _run(store: StoreLike, match: str, statement_only: bool, att_where: list[str], att_params: list[Any],
@@ -225,7 +220,7 @@ def _dated(alias: str, where: list[str], params: list[Any], date_from: str | Non
     return where, params
 
 
-def _rank_window(table: str, match: str, where: list[str]) -> tuple[str, list[Any]]:
+def _rank_window(store: StoreLike, table: str, match: Any, where: list[str]) -> tuple[str, list[Any]]:
     """An unfiltered query ranks only the newest :data:`RANK_WINDOW` matches (FTS5 walks rowids cheaply).
 
     Ranking (bm25) costs time for every match: a word in most statements would be ranked tens of
@@ -234,7 +229,20 @@ def _rank_window(table: str, match: str, where: list[str]) -> tuple[str, list[An
     if where:
         return "", []
     return (f" AND {table}.rowid >= coalesce((SELECT min(rowid) FROM (SELECT rowid FROM {table}"
-            f" WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT {RANK_WINDOW})), 0)", [match])
+            f" WHERE {dialect_of(store.conn).match(table)} ORDER BY rowid DESC LIMIT {RANK_WINDOW}) w), 0)", [match])
+
+
+def _ranked(store: StoreLike, table: str, joins: str, match: str, where: list[str], params: list[Any], limit: int,
+            offset: int) -> list[Any]:
+    """``(rid, rank)`` of ``table``'s best matches of ``match`` (FTS5 syntax) that pass ``where``, best first."""
+    dialect = dialect_of(store.conn)
+    q = dialect.query(match)
+    rank, n = dialect.rank(table)
+    window, wparams = _rank_window(store, table, q, where)
+    return store.conn.execute(
+        f"SELECT {table}.rowid AS rid, {rank} AS rank FROM {table}" + joins + f" WHERE {dialect.match(table)}" +
+        window + "".join(f" AND {w}" for w in where) + " ORDER BY rank, rid LIMIT ? OFFSET ?",
+        (*[q] * n, q, *wparams, *params, limit, offset)).fetchall()
 
 
 def _by_rowid(store: StoreLike, sql: str, ranked: list[Any]) -> list[dict[str, Any]]:
@@ -261,13 +269,9 @@ def _attributions(store: StoreLike, match: str, where: list[str], params: list[A
     if match:
         # two steps: rank rowids in the index (joined only as far as the filters need), then read
         # the few winners, so the sorter never carries the columns of every match
-        window, wparams = _rank_window("attributions_fts", match, where)
         joins = (" JOIN attributions a ON a.rowid = attributions_fts.rowid JOIN documents d ON d.rowid = a.doc_rowid"
                  if where else "")
-        ranked = store.conn.execute(
-            "SELECT attributions_fts.rowid AS rid, bm25(attributions_fts) AS rank FROM attributions_fts" + joins +
-            " WHERE attributions_fts MATCH ?" + window + "".join(f" AND {w}" for w in where) +
-            " ORDER BY rank LIMIT ? OFFSET ?", (match, *wparams, *params, limit, offset)).fetchall()
+        ranked = _ranked(store, "attributions_fts", joins, match, where, params, limit, offset)
         rows = _by_rowid(store, f"SELECT {cols}, a.rowid AS rid FROM attributions a"
                          " JOIN documents d ON d.rowid = a.doc_rowid LEFT JOIN speakers s ON s.id = a.speaker_id"
                          " WHERE a.rowid IN ({})", ranked)
@@ -299,12 +303,8 @@ def _documents(store: StoreLike, match: str, where: list[str], params: list[Any]
     if match:
         # rank in the index alone, then read the few winners; snippets are cut here, not by FTS5,
         # which would tokenise every long body again
-        window, wparams = _rank_window("documents_fts", match, where)
         joins = " JOIN documents d ON d.rowid = documents_fts.rowid" if where else ""
-        ranked = store.conn.execute(
-            "SELECT documents_fts.rowid AS rid, bm25(documents_fts) AS rank FROM documents_fts" + joins +
-            " WHERE documents_fts MATCH ?" + window + "".join(f" AND {w}" for w in where) +
-            " ORDER BY rank LIMIT ? OFFSET ?", (match, *wparams, *params, limit, offset)).fetchall()
+        ranked = _ranked(store, "documents_fts", joins, match, where, params, limit, offset)
         rows = _by_rowid(store, f"SELECT {cols}, d.content AS body, d.rowid AS rid FROM documents d"
                          " WHERE d.rowid IN ({})", ranked)
         pattern = terms_pattern(match)

@@ -86,8 +86,8 @@ def refresh_speakers(c: sqlite3.Connection, *, transaction: bool = True) -> int:
         # 1. the matching key of every attribution's source, with the current name rules
         rows = c.execute(
             "SELECT a.rowid, a.doc_rowid, coalesce(e.name, a.entity) AS entity, a.mention, a.source_text,"
-            " coalesce(a.source_kind, e.kind) AS source_kind, (a.anonymous OR coalesce(e.anonymous, 0))"
-            f" AS anonymous, a.speaker_name FROM attributions a {ATT_ENTITY_JOIN}").fetchall()
+            " coalesce(a.source_kind, e.kind) AS source_kind, CASE WHEN a.anonymous != 0 OR coalesce(e.anonymous, 0) != 0"
+            f" THEN 1 ELSE 0 END AS anonymous, a.speaker_name FROM attributions a {ATT_ENTITY_JOIN}").fetchall()
         displays: dict[str, tuple[str, str | None]] = {}
         changed = []
         keyed: list[tuple[int, int, str, str | None]] = []
@@ -176,7 +176,7 @@ def find_speakers(c: Any, query: str) -> list[str]:
 
     A surname alone finds every person with that surname; a full name finds the variants of it.
     """
-    ids = {r[0] for r in c.execute("SELECT id FROM speakers WHERE id = ? OR name = ? COLLATE NOCASE",
+    ids = {r[0] for r in c.execute("SELECT id FROM speakers WHERE id = ? OR lower(name) = lower(?)",
                                              (query, query))}
     n = normalise_name(query)
     if n:

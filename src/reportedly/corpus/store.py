@@ -25,6 +25,7 @@ from ..document import Document, Metadata
 from ..errors import StoreError
 from ..output import mention_forms
 from ..readers import shown_name
+from .backend import SQLITE, Dialect
 from .migrate import check_version, migrate, retry_busy, schema_version
 from .profiles import outlet_profile
 from .rows import attribution_facts, outlet_key, record_without_layers, restore_record
@@ -76,6 +77,8 @@ def _month(value: str | None) -> str | None:
 
 
 class _Connection(sqlite3.Connection):
+    dialect = SQLITE
+
     """A connection whose failures are SQLite errors with one-line messages, whatever SQLite's text holds.
 
     SQLite quotes a damaged store's schema in some messages ("malformed database schema (…) -
@@ -153,11 +156,42 @@ def _read_only_place(path: Path) -> bool:
     return _no_write(path, dir_=False) or _read_only_dir(path)
 
 
-class Store:
-    """An open corpus database. Use as a context manager, or call :meth:`close`.
+#: Store classes for server databases by URL scheme (:mod:`reportedly.corpus.postgres` adds "postgresql").
+SERVERS: dict[str, type[Store]] = {}
 
+
+def server_scheme(target: str | Path) -> str | None:
+    """The URL scheme of a server database (``postgresql://…``), None for a store file."""
+    if isinstance(target, str) and "://" in target:
+        scheme = target.split("://", 1)[0].lower()
+        return "postgresql" if scheme == "postgres" else scheme
+    return None
+
+
+def store_exists(target: str | Path) -> bool:
+    """Whether there is a store at ``target``: a file that exists, or any server URL (the server says)."""
+    return server_scheme(target) is not None or Path(target).exists()
+
+
+class Store:
+    """An open corpus store. Use as a context manager, or call :meth:`close`.
+
+    ``Store(path)`` opens an SQLite file; ``Store("postgresql://…")`` a PostgreSQL database (the class
+    :mod:`reportedly.corpus.postgres` registers in :data:`SERVERS`). Both run the same methods; what
+    differs is the connection and its :class:`~reportedly.corpus.backend.Dialect`.
     ``readonly=True`` opens an existing store for reading only (the web server's threads do).
     """
+
+    dialect: Dialect = SQLITE
+
+    def __new__(cls, path: str | Path, *args: Any, **kwargs: Any) -> Store:
+        scheme = server_scheme(path)
+        if cls is Store and scheme is not None:
+            backend = SERVERS.get(scheme)
+            if backend is None:
+                raise StoreError(f"{scheme}://…: no store for this kind of database (a file, or postgresql://…)")
+            return super().__new__(backend)
+        return super().__new__(cls)
 
     def __init__(self, path: str | Path, *, readonly: bool = False, timeout: float = 30.0):
         self.path = Path(path)
@@ -313,10 +347,8 @@ class Store:
         """Remove one document and everything hanging off it (inside the caller's transaction)."""
         c = self.conn
         remove_document(c, drow)
-        c.execute("INSERT INTO attributions_fts (attributions_fts, rowid, content_text, source_text)"
-                  " SELECT 'delete', rowid, content_text, source_text FROM attributions WHERE doc_rowid = ?", (drow,))
-        c.execute("INSERT INTO documents_fts (documents_fts, rowid, title, content)"
-                  " SELECT 'delete', rowid, title, content FROM documents WHERE rowid = ?", (drow,))
+        self.dialect.fts_delete(c, "attributions_fts", "doc_rowid = ?", (drow,))
+        self.dialect.fts_delete(c, "documents_fts", "rowid = ?", (drow,))
         for table in ("attributions", "spans", "claims", "provenance", "entity_mentions", "entities"):
             c.execute(f"DELETE FROM {table} WHERE doc_rowid = ?", (drow,))
         c.execute("DELETE FROM documents WHERE rowid = ?", (drow,))
@@ -341,7 +373,7 @@ class Store:
         drow = cur.lastrowid
         if drow is None:  # sqlite3 sets it after every INSERT
             raise StoreError(f"document {doc.id} was not stored")
-        c.execute("INSERT INTO documents_fts (rowid, title, content) VALUES (?, ?, ?)", (drow, m.title, body))
+        self.dialect.fts_insert(c, "documents_fts", drow, m.title, body)
         c.executemany(
             'INSERT INTO spans (doc_rowid, layer, start, "end", label, data) VALUES (?,?,?,?,?,?)',
             [(drow, name, s.start, s.end, s.label, json.dumps(s.data, ensure_ascii=False) if s.data else None)
@@ -369,8 +401,7 @@ class Store:
                  int(bool(a.hedges)), a.date, _day(a.date) or _day(m.date), a.via, f.via_outlet, a.score,
                  a.component, src.entity, src.entity_id, src.confidence),
             ).lastrowid
-            c.execute("INSERT INTO attributions_fts (rowid, content_text, source_text) VALUES (?, ?, ?)",
-                      (arow, f.content_text, f.source_text))
+            self.dialect.fts_insert(c, "attributions_fts", arow, f.content_text, f.source_text)
         c.executemany(
             "INSERT INTO claims (doc_rowid, text, reason, spans, component) VALUES (?,?,?,?,?)",
             [(drow, " … ".join(text[s:e] for s, e in cl.spans), cl.reason, json.dumps(cl.spans), cl.component)
@@ -445,11 +476,12 @@ class Store:
                 "outlets": sorted({s["outlet"] for s in stmts})}
 
     def speakers(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-        """Speakers by number of statements, most first."""
+        """Speakers by number of statements, most first (a negative ``limit``: all of them)."""
         return [dict(r) for r in self.conn.execute(
             "SELECT s.id, s.name, s.kind, count(a.rowid) AS statements, count(DISTINCT a.doc_rowid) AS documents,"
             " min(a.day) AS first, max(a.day) AS last FROM speakers s JOIN attributions a ON a.speaker_id = s.id"
-            " GROUP BY s.id ORDER BY statements DESC, s.name LIMIT ? OFFSET ?", (limit, offset))]
+            " GROUP BY s.id ORDER BY statements DESC, s.name LIMIT ? OFFSET ?",
+            (limit if limit >= 0 else 2**62, offset))]
 
     # -- reading documents ----------------------------------------------------------------------
     def get_record(self, doc_id: str) -> dict[str, Any] | None:
@@ -521,7 +553,8 @@ class Store:
 
     def outlets(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(
-            "SELECT outlet, count(*) AS documents FROM documents GROUP BY outlet_key ORDER BY documents DESC, outlet")]
+            "SELECT min(outlet) AS outlet, count(*) AS documents FROM documents GROUP BY outlet_key"
+            " ORDER BY documents DESC, outlet")]
 
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables."""

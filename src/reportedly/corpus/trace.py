@@ -54,6 +54,7 @@ from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
+from .backend import dialect_of
 from .base import StoreLike
 from .statement_text import (
     BANDS,
@@ -152,9 +153,9 @@ def _candidates(conn: sqlite3.Connection, keys: list[int], exclude: int) -> list
     """Indexed members sharing a band key with ``keys``: ``(att_rowid, statement_id, tokens, shared keys)``,
     those sharing the most keys (the likeliest to match) first."""
     rows = conn.execute(
-        "SELECT k.att_rowid, m.statement_id, m.tokens, count(*) AS shared FROM statement_keys k JOIN statement_members m"
+        "SELECT m.att_rowid, m.statement_id, m.tokens, count(*) AS shared FROM statement_keys k JOIN statement_members m"
         f" ON m.att_rowid = k.att_rowid WHERE k.key IN ({','.join('?' * len(keys))}) AND k.att_rowid != ?"
-        " GROUP BY k.att_rowid ORDER BY shared DESC, k.att_rowid", (*keys, exclude)).fetchall()
+        " GROUP BY m.att_rowid ORDER BY shared DESC, m.att_rowid", (*keys, exclude)).fetchall()
     return [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
@@ -365,7 +366,7 @@ def _write_fts(conn: sqlite3.Connection, sid: int, text: str | None) -> None:
     if (have[0] if have else None) != text:
         conn.execute("DELETE FROM statements_fts WHERE rowid = ?", (sid,))
         if text is not None:
-            conn.execute("INSERT INTO statements_fts (rowid, content) VALUES (?, ?)", (sid, text))
+            dialect_of(conn).fts_insert(conn, "statements_fts", sid, text)
 
 
 def _extend_statement(conn: sqlite3.Connection, sid: int, doc_rowid: int) -> bool:
@@ -412,7 +413,7 @@ def _extend_statement(conn: sqlite3.Connection, sid: int, doc_rowid: int) -> boo
                 got = conn.execute(
                     "SELECT doc_rowid FROM statement_members WHERE statement_id = ?"
                     f" AND outlet_key IN ({','.join('?' * len(keys))}) AND doc_rowid != ?"
-                    " AND (day IS NULL OR ? IS NULL OR day <= ?) ORDER BY day IS NULL, day, doc_rowid LIMIT 1",
+                    " AND (day IS NULL OR CAST(? AS TEXT) IS NULL OR day <= ?) ORDER BY day IS NULL, day, doc_rowid LIMIT 1",
                     (sid, *keys, doc_rowid, day, day)).fetchone()
                 relayed_from = got[0] if got else None
         altered += payload != "[]"

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from collections.abc import Iterable
 from typing import Any
 
 from ..errors import QueryError
+from .backend import dialect_of, nfc
 from .base import StoreLike
 from .search import _is_syntax_error, _plain_terms, _requoted, check_query, fts_query
 from .speaker_index import find_speakers
@@ -116,6 +116,37 @@ def statement(store: StoreLike, sid: int) -> dict[str, Any] | None:
     return obj
 
 
+def _statement_ids(conn: Any, query: str, match: str, where: list[str], params: list[Any], limit: int,
+                   offset: int) -> list[int]:
+    """The ids of the statements passing ``where`` whose words match ``match`` (all, without), best first."""
+    dialect = dialect_of(conn)
+    if not match:
+        sids = [r[0] for r in conn.execute(
+            "SELECT s.id FROM statements s WHERE " + " AND ".join(where) +
+            " ORDER BY s.documents DESC, s.outlets DESC, s.first_day IS NULL, s.first_day, s.id LIMIT ? OFFSET ?",
+            (*params, limit, offset))]
+    else:
+        tried = [match] + [q for q in (_requoted(query), _plain_terms(query)) if q and q != match]
+        sids = []
+        for i, attempt in enumerate(tried):
+            try:
+                q = dialect.query(attempt)
+                rank, n = dialect.rank("statements_fts")
+                sids = [r[0] for r in conn.execute(
+                    "SELECT s.id FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid"
+                    f" WHERE {dialect.match('statements_fts')} AND " + " AND ".join(where) +
+                    f" ORDER BY {rank}, s.documents DESC, s.id LIMIT ? OFFSET ?",
+                    (q, *params, *[q] * n, limit, offset))]
+                break
+            except sqlite3.OperationalError as exc:
+                if _is_syntax_error(exc) and i + 1 < len(tried):
+                    continue
+                if _is_syntax_error(exc):
+                    raise QueryError(f"cannot trace {query!r}: {str(exc).removeprefix('fts5: ')}") from None
+                raise
+    return sids
+
+
 def trace(store: StoreLike, query: str = "", *, speaker: str | None = None, outlet: str | None = None,
           limit: int = 20, offset: int = 0, min_documents: int = 2) -> list[dict[str, Any]]:
     """Statements seen in at least ``min_documents`` documents whose words match ``query`` (search
@@ -138,41 +169,19 @@ def trace(store: StoreLike, query: str = "", *, speaker: str | None = None, outl
         where.append("EXISTS (SELECT 1 FROM statement_members m JOIN documents d ON d.rowid = m.doc_rowid"
                      " WHERE m.statement_id = s.id AND d.outlet_key = ?)")
         params.append(outlet.strip().lower())
+    query = nfc(query)
     match = fts_query(query or "")
     conn = store.conn
-    deadline = time.monotonic() + TIME_BUDGET
-    conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 1000)
+    dialect = dialect_of(conn)
     try:
-        if not match:
-            sids = [r[0] for r in conn.execute(
-                "SELECT s.id FROM statements s WHERE " + " AND ".join(where) +
-                " ORDER BY s.documents DESC, s.outlets DESC, s.first_day IS NULL, s.first_day, s.id LIMIT ? OFFSET ?",
-                (*params, limit, offset))]
-        else:
-            tried = [match] + [q for q in (_requoted(query), _plain_terms(query)) if q and q != match]
-            sids = []
-            for i, attempt in enumerate(tried):
-                try:
-                    sids = [r[0] for r in conn.execute(
-                        "SELECT s.id FROM statements_fts f JOIN statements s ON s.id = f.rowid"
-                        " WHERE statements_fts MATCH ? AND " + " AND ".join(where) +
-                        " ORDER BY bm25(statements_fts), s.documents DESC, s.id LIMIT ? OFFSET ?",
-                        (attempt, *params, limit, offset))]
-                    break
-                except sqlite3.OperationalError as exc:
-                    if _is_syntax_error(exc) and i + 1 < len(tried):
-                        continue
-                    if _is_syntax_error(exc):
-                        raise QueryError(f"cannot trace {query!r}: {str(exc).removeprefix('fts5: ')}") from None
-                    raise
-        out = [obj for sid in sids if (obj := statement_object(conn, sid)) is not None]
+        with dialect.time_budget(conn, TIME_BUDGET):
+            sids = _statement_ids(conn, query, match, where, params, limit, offset)
+            out = [obj for sid in sids if (obj := statement_object(conn, sid)) is not None]
     except sqlite3.OperationalError as exc:
         if "interrupted" in str(exc):
             raise QueryError(f"trace {query!r} took over {TIME_BUDGET:g} s and was stopped: use rarer words "
                              "or a filter") from None
         raise
-    finally:
-        conn.set_progress_handler(None, 0)
     return out
 
 
@@ -191,20 +200,20 @@ def outlet_statements(store: StoreLike, outlet_key: str) -> dict[str, Any]:
     quoted words), who relays it, and how often its occurrences alter the words of the first."""
     conn = store.conn
     row = conn.execute(
-        "SELECT count(*) AS shared, coalesce(sum(s.first_att = m.att_rowid), 0) AS first,"
+        "SELECT count(*) AS shared, coalesce(sum(CASE WHEN s.first_att = m.att_rowid THEN 1 ELSE 0 END), 0) AS first,"
         " coalesce(sum(m.altered), 0) AS altered FROM statement_members m JOIN documents d ON d.rowid = m.doc_rowid"
         " JOIN statements s ON s.id = m.statement_id WHERE d.outlet_key = ? AND s.documents > 1",
         (outlet_key,)).fetchone()
     relays = [dict(r) for r in conn.execute(
-        "SELECT src.outlet AS outlet, count(*) AS statements, coalesce(sum(m.altered), 0) AS altered"
+        "SELECT min(src.outlet) AS outlet, count(*) AS statements, coalesce(sum(m.altered), 0) AS altered"
         " FROM statement_members m JOIN documents d ON d.rowid = m.doc_rowid JOIN documents src"
         " ON src.rowid = m.relayed_from WHERE d.outlet_key = ? GROUP BY src.outlet_key"
-        " ORDER BY statements DESC, src.outlet", (outlet_key,))]
+        " ORDER BY statements DESC, outlet", (outlet_key,))]
     relayed_by = [dict(r) for r in conn.execute(
-        "SELECT d.outlet AS outlet, count(*) AS statements, coalesce(sum(m.altered), 0) AS altered"
+        "SELECT min(d.outlet) AS outlet, count(*) AS statements, coalesce(sum(m.altered), 0) AS altered"
         " FROM statement_members m JOIN documents d ON d.rowid = m.doc_rowid JOIN documents src"
         " ON src.rowid = m.relayed_from WHERE src.outlet_key = ? GROUP BY d.outlet_key"
-        " ORDER BY statements DESC, d.outlet", (outlet_key,))]
+        " ORDER BY statements DESC, outlet", (outlet_key,))]
     n_relays = sum(r["statements"] for r in relays)
     n_altered = sum(r["altered"] for r in relays)
     shared = int(row["shared"] or 0)

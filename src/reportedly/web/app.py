@@ -30,7 +30,7 @@ from .. import __version__
 from ..attribution import lexicon
 from ..corpus import speakers as speaker_names
 from ..corpus.search import MARK_CLOSE, MARK_OPEN, plain_snippet
-from ..corpus.store import Store
+from ..corpus.store import Store, server_scheme, store_exists
 from ..corpus.trace import MAX_LIMIT, document_statements, outlet_statements
 from ..errors import QueryError, StoreError
 from ..output import mention_forms
@@ -433,8 +433,8 @@ def _form_score(value: str) -> tuple[float, str | None]:
 def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     """The ASGI app serving the corpus store at ``db_path`` (which must exist); ``allowed_hosts``: the
     Host names it answers (``None``: any; ``reportedly serve`` passes :func:`allowed_hosts_for`)."""
-    db_path = Path(db_path)
-    if not db_path.exists():
+    db_path = db_path if server_scheme(db_path) else Path(db_path)  # a file, or a server URL (postgresql://…)
+    if not store_exists(db_path):
         raise StoreError(f"{db_path}: no such corpus store (run 'reportedly ingest' first)")
     # no Swagger/ReDoc pages: they load their scripts from a CDN (offline they are blank, and they
     # would need the CSP lifted); /docs leads to the app's own API page, under the same CSP
