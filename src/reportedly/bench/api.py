@@ -162,7 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=1, help="concurrent schemathesis workers (default 1: with "
                    "--seed, the same test cases every run)")
     p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p.add_argument("--save-run", type=Path, metavar="FILE",
+                   help="also write the run's figures, command and machine to FILE as JSON (bench figures reads it)")
     args = p.parse_args(argv)
+    from .figures import Run
+
+    saved = Run("api", list(sys.argv[1:] if argv is None else argv)) if args.save_run else None
     try:
         import schemathesis  # noqa: F401
     except ImportError:
@@ -199,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     figures["exit_code"] = run.returncode
     bad = sum(c["failures"] for c in figures["checks"].values()) + len(figures["unique_failures"]) + \
         len(figures["errors"])
+    if saved is not None:
+        saved.figures.update(figures)
+        saved.save(args.save_run)
     if args.json:
         json.dump(figures, sys.stdout, ensure_ascii=False, indent=1)
         print()

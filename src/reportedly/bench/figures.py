@@ -35,7 +35,9 @@ RESULTS = ROOT / "bench" / "results"
 #: The documents that hold figure blocks.
 DOCUMENTS = ("README.md", "docs/attribution.md", "docs/extraction.md")
 
-_BLOCK = re.compile(r"(<!-- figures:([\w-]+) -->\n)(.*?)(<!-- /figures -->)", re.S)
+#: A block: the opening marker alone on its line (a table and its note follow), or inline in a
+#: paragraph (a phrase follows on the same line). A marker quoted in backticks is no block.
+_BLOCK = re.compile(r"(?<!`)(<!-- figures:([\w-]+) -->(\n?))(.*?)(<!-- /figures -->)", re.S)
 
 
 # -- saving a run ---------------------------------------------------------------------------------
@@ -146,14 +148,13 @@ def _isa(m: dict[str, Any]) -> str:
 
 def _where(rs: list[dict[str, Any]]) -> str:
     """The machine and load of the runs, in a sentence that says what the timings are worth."""
-    m = rs[-1]["machine"]
-    loads = [x for r in rs for x in (r["machine"]["load_average"][:1] + r["machine"].get("load_average_end", [])[:1])]
+    m, loads = rs[-1]["machine"], _loads(rs)
     days = sorted({r["date"][:10] for r in rs})
     files = ", ".join(f"`bench/results/{r['file']}`" for r in rs)
     return (f"{'One run' if len(rs) == 1 else f'{len(rs)} runs'} ({files}; {', '.join(days)}, release "
             f"{rs[-1]['version']}) on an {m['cpu']} ({_isa(m)}; {m['cores']} cores), shared with other work: "
-            f"one-minute load average {_span(loads)} during the runs, so the times are noisy; the quality figures "
-            f"are the same in every run.")
+            f"one-minute load average {_span(loads)} during the {'run' if len(rs) == 1 else 'runs'}, so the times are "
+            f"noisy; the quality figures do not move with the load.")
 
 
 def _same_quality(rs: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any]) -> list[str]:
@@ -273,6 +274,20 @@ def _ratios(rs: list[dict[str, Any]], tool: str, key: str) -> list[float]:
             if tool in _tools(r) and "textacy+spaCy" in _tools(r)]
 
 
+def _ratio_sentence(rs: list[dict[str, Any]]) -> str:
+    """The speed of each tagger against textacy's, per core and on the wall clock, over the runs."""
+    tools, cores = _tools(rs[-1]), rs[-1]["figures"]["cores"]
+    if "reportedly" not in tools or "textacy+spaCy" not in tools:
+        return ""
+    fast = "reportedly fast" in tools
+    out = (f" **Per core** (processor seconds, the price of a corpus) the default tagger runs at "
+           f"{_span(_ratios(rs, 'reportedly', 'cpu_s'))}× textacy's throughput")
+    out += f" and `--model fast` at {_span(_ratios(rs, 'reportedly fast', 'cpu_s'))}×" if fast else ""
+    out += f"; wall clock on {cores} cores, {_span(_ratios(rs, 'reportedly', 'wall_s'))}×"
+    out += f" and {_span(_ratios(rs, 'reportedly fast', 'wall_s'))}×" if fast else ""
+    return out + "."
+
+
 def attribution_table() -> str:
     rs = runs("attribution")
     tools, ref = _tools(rs[-1]), reference()
@@ -293,16 +308,7 @@ def attribution_table() -> str:
     f = rs[-1]["figures"]
     note = (f"All run in a fresh process on all {f['articles']} articles, model loading included, with the same "
             f"{f['cores']} cores each (spaCy with `n_process={f['cores']}`). " + _where(rs))
-    if "reportedly" in tools and "textacy+spaCy" in tools:
-        note += (f" **Per core** (processor seconds, the price of a corpus) the default tagger runs at "
-                 f"{_span(_ratios(rs, 'reportedly', 'cpu_s'))}× textacy's throughput")
-        if "reportedly fast" in tools:
-            note += f" and `--model fast` at {_span(_ratios(rs, 'reportedly fast', 'cpu_s'))}×"
-        note += f"; wall clock on {f['cores']} cores, {_span(_ratios(rs, 'reportedly', 'wall_s'))}×"
-        if "reportedly fast" in tools:
-            note += f" and {_span(_ratios(rs, 'reportedly fast', 'wall_s'))}×"
-        note += "."
-    note += f" The rules-alone row: {rules['note']}"
+    note += _ratio_sentence(rs) + f" The rules-alone row: {rules['note']}"
     return "\n".join([*_table(["system", "source", "cue", "content", "relation", "speaker accuracy",
                                "CPU s per article", "peak RSS"], rows), "", note])
 
@@ -311,7 +317,7 @@ def _kinds_line(sp: dict[str, Any]) -> str:
     from ..evaluation.speakers import KINDS
 
     acc = sp["accuracy"]
-    return ", ".join(f"{k} {_f3(acc[k]['accuracy'])} (of {acc[k]['matched']})" for k in KINDS[2:] if k in acc)
+    return ", ".join(f"{k} {_f3(acc[k]['accuracy'])} (of {acc[k]['matched']:,})" for k in KINDS[2:] if k in acc)
 
 
 def who_said_what_table() -> str:
@@ -378,9 +384,22 @@ def attribution_speed_table() -> str:
             rows.append([before["label"], before["cpu_s"], before["cpu_s_per_article"], before["wall_s"],
                          before["peak_rss"], *(_f3(before[k]) for k in ("source", "cue", "content", "relation"))])
     cores = rs[-1]["figures"]["cores"]
-    note = _where(rs) + f" The 0.1.1 row: {before['note']}"
+    note = _where(rs) + _ratio_sentence(rs) + f" The 0.1.1 row: {before['note']}"
     return "\n".join([*_table(["tool", "CPU s", "CPU s / article", f"wall s ({cores} cores)", "peak RSS", "source",
                                "cue", "content", "relation"], rows), "", note])
+
+
+# -- API checks -------------------------------------------------------------------------------------
+def api_phrase() -> str:
+    """README's API paragraph: operations, test cases and failures of the committed schemathesis run."""
+    run = runs("api")[-1]
+    f = run["figures"]
+    ops, cases, checks = f["operations"], f["test_cases"], f["checks"]
+    failures = sum(c["failures"] for c in checks.values())
+    told = f"**{failures} failures** over the {len(checks)} checks" if failures else \
+        f"**0 failures** in each of the {len(checks)} checks"
+    return (f"{ops.get('tested', 0)} of {ops.get('total', 0)} operations, {cases.get('generated', 0):,} test cases, "
+            f"{told} (`bench/results/{run['file']}`, {run['date'][:10]}, release {run['version']})")
 
 
 #: Every block a document may hold: ``<!-- figures:NAME -->`` → what renders it, and the runs it reads
@@ -393,14 +412,17 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "speaker-kinds": speaker_kinds_table,
     "attribution-metrics": attribution_metrics_table,
     "attribution-speed": attribution_speed_table,
+    "api": api_phrase,
 }
-_QUALITY = {"extraction": _extraction_quality, "attribution": _attribution_quality}
+_QUALITY: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "extraction": _extraction_quality, "attribution": _attribution_quality,
+    "api": lambda r: (r["figures"]["operations"], r["figures"]["test_cases"], r["figures"]["checks"])}
 
 
 # -- the documents --------------------------------------------------------------------------------
 def blocks(text: str) -> list[tuple[str, str]]:
     """``(name, content)`` of every figure block in ``text``, in order."""
-    return [(m.group(2), m.group(3)) for m in _BLOCK.finditer(text)]
+    return [(m.group(2), m.group(4)) for m in _BLOCK.finditer(text)]
 
 
 def render(text: str, where: str = "") -> str:
@@ -408,8 +430,11 @@ def render(text: str, where: str = "") -> str:
     def one(m: re.Match[str]) -> str:
         name = m.group(2)
         if name not in BLOCKS:
-            raise KeyError(f"{where}: unknown figure block {name!r}; known: {', '.join(BLOCKS)}")
-        return f"{m.group(1)}\n{BLOCKS[name]().strip()}\n\n{m.group(4)}"
+            raise LookupError(f"{where}: unknown figure block {name!r}; known: {', '.join(BLOCKS)}")
+        fresh = BLOCKS[name]().strip()
+        if not m.group(3):  # inline: one phrase, no line breaks
+            return f"{m.group(1)}{' '.join(fresh.split())}{m.group(5)}"
+        return f"{m.group(1)}\n{fresh}\n\n{m.group(5)}"
 
     return _BLOCK.sub(one, text)
 
@@ -425,8 +450,12 @@ def differences(root: Path = ROOT) -> list[str]:
             if content != fresh[name]:
                 out.append(f"{doc}: block {name!r} differs from what the committed runs render")
     for stem, key in _QUALITY.items():
+        try:
+            committed = runs(stem, root / "bench" / "results")
+        except LookupError:  # no block reads it, or the blocks above already said so
+            continue
         out += [f"bench/results/{f}: quality figures differ from the latest {stem} run"
-                for f in _same_quality(runs(stem), key)]
+                for f in _same_quality(committed, key)]
     return out
 
 
@@ -438,6 +467,18 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--check", action="store_true",
                       help="exit 1 and name each block that differs from what the committed runs render")
     args = ap.parse_args(argv)
+    if not (ROOT / "README.md").is_file() or not RESULTS.is_dir():
+        print(f"reportedly.bench figures: {ROOT} is not a checkout with README.md and bench/results/ "
+              "(the figures live in the repository, not in an installed package)", file=sys.stderr)
+        return 2
+    try:
+        return _main(args)
+    except LookupError as exc:  # a block no renderer knows, a run not committed
+        print(f"reportedly.bench figures: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 2
+
+
+def _main(args: argparse.Namespace) -> int:
     if args.check:
         diffs = differences()
         for line in diffs:
@@ -452,7 +493,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.write:
             if fresh != text:
                 path.write_text(fresh, "utf-8")
-                print(f"figures: rewrote {', '.join(n for n, _ in blocks(text))} in {doc}")
+                old = dict(blocks(text))
+                print(f"figures: rewrote {', '.join(n for n, c in blocks(fresh) if old.get(n) != c)} in {doc}")
         else:
             for name, content in blocks(fresh):
                 print(f"<!-- figures:{name} --> ({doc})\n{content}")
