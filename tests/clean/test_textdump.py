@@ -273,3 +273,29 @@ def test_replies_opened_by_a_dash_are_prose() -> None:
     doc = _clean(text)
     for answer in answers:
         assert answer in doc.body
+
+
+def test_textdump_numbered_list_the_article_introduces_is_kept() -> None:
+    picks = [("1) Harbour model kit in 1:200 scale", "http://shop.example/kit"),
+             ("2) Ferry timetable poster, 1965 edition", "http://shop.example/poster"),
+             ("3) Captain's cap", "http://shop.example/cap"),
+             ("4) Tide clock", "http://shop.example/clock")]
+    text = _dump(_PROSE[0], _PROSE[1], "Here are the board's picks for the museum shop:",
+                 *[line for pick in picks for line in pick])
+    body = _clean(text).body
+    assert "1) Harbour model kit in 1:200 scale" in body and "4) Tide clock" in body
+    assert "http://shop.example/clock" in body  # what each item carries goes with it
+    # a numbered run nobody introduces (a page's list of most-read stories) stays out
+    body = _clean(_dump(*_PROSE, tail=("Most read", "1) Storm closes coast road", "2) New mayor sworn in",
+                                       "3) Bakery wins award"))).body
+    assert "Storm closes coast road" not in body
+
+
+@pytest.mark.parametrize("line", [
+    "Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza sul nostro sito web.",
+    "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis auf unserer Website bieten zu können.",
+    "Nous utilisons des cookies pour vous garantir la meilleure expérience sur notre site web.",
+])
+def test_textdump_cookie_notices_in_other_languages_are_furniture(line: str) -> None:
+    body = _clean(_dump(*_PROSE, tail=(line,))).body
+    assert line not in body

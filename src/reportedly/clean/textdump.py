@@ -41,7 +41,7 @@ from .textdump_title import _read_standfirst, _read_title
 #: the title, credit lines to a ``credit`` layer, the article's facts listed under it and browser-update
 #: banners as furniture, build stamps never a date, a reply opened by a dash ("— Well, …") read as prose.
 #: ``tests/clean/test_version.py`` pins its output on the bundled example to this version.
-CLEANER_VERSION = "1.3.0"
+CLEANER_VERSION = "1.4.0"
 
 
 class TextDumpCleaner:

@@ -189,6 +189,47 @@ def _mark_tables(lines: list[_Line]) -> None:
         k = j
 
 
+_ORDINAL = re.compile(r"^\(?(\d{1,3})[.)]\s+\S")
+#: A numbered list: at least this many items numbered 1, 2, 3 … in order.
+LIST_ITEMS = 3
+
+
+def _mark_numbered_lists(lines: list[_Line]) -> None:
+    """Items numbered 1, 2, 3 … in order that prose or a line ending in a colon introduces are the
+    article's list (a ranking, the steps of a how-to, picks with their links), not furniture.
+
+    Each item follows the one before within three lines; what stands between two items (a link, a
+    price) goes with them, and so does the same number of lines after the last one when every item
+    has it. Navigation is not numbered, so menus and teaser lists are left as they are.
+    """
+    k, n = 0, len(lines)
+    while k < n:
+        first = _ORDINAL.match(lines[k].text)
+        if not first or first.group(1) != "1":
+            k += 1
+            continue
+        items, j = [k], k + 1
+        while j < n and j - items[-1] <= 3:
+            m = _ORDINAL.match(lines[j].text)
+            if m and int(m.group(1)) == len(items) + 1:
+                items.append(j)
+            j += 1
+        intro = lines[max(0, k - 3) : k]
+        # prose above a "Most read" marker does not introduce what follows the marker
+        if len(items) < LIST_ITEMS or any(x.kind == "end" for x in intro) \
+                or not any(x.kind in ("good", "medium") or x.text.endswith(":") for x in intro):
+            k += 1
+            continue
+        gaps = {b - a for a, b in zip(items, items[1:], strict=False)}
+        end = items[-1] + (gaps.pop() - 1 if len(gaps) == 1 else 0)
+        for x in lines[k : min(end, n - 1) + 1]:
+            if x.kind == "end":
+                break
+            x.kind, x.value = "medium", max(x.value, 1.0)
+            x.tags.add("list")
+        k = end + 1
+
+
 def _mark_credited_captions(lines: list[_Line]) -> None:
     """A picture's caption is the line above its credit ("Photo: Hau Dinh, AP") or below its gallery
     counter ("Image 2 of 5"), and the same caption repeated just above it (a lede repeated below is
@@ -272,5 +313,6 @@ def _score_lines(lines: list[_Line]) -> None:
     _mark_credited_captions(lines)
     _mark_teasers(lines)
     _mark_tables(lines)
+    _mark_numbered_lists(lines)
     _mark_restatements(lines)
     _penalise_long_gaps(lines)

@@ -52,6 +52,9 @@ COMMENTS_MARKER = re.compile(
     r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?|comentários?|commenti|"
     r"reacties|komentar|комментари[йи]|コメント)(?:\s*\(\d+\))?\W*$|"
     r"^\W*(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|"
+    r"lascia un commento|laisser un commentaire|deja (?:un|tu) comentario|deixe (?:um|seu) comentário|"
+    r"schreibe(?:n sie)? einen kommentar|laat een reactie achter|tinggalkan (?:komentar|balasan)|"
+    r"оставить комментарий|"
     r"show comments|view comments|\d+ thoughts? on\b.*)\W*$",
 )
 
@@ -115,6 +118,9 @@ JUNK_SHORT = re.compile(
 JUNK_LONG = re.compile(
     r"all rights reserved|©\s*\d{4}|copyright\s*(?:©\s*)?\d{4}|this (?:site|website) uses cookies|"
     r"we use cookies|by (?:using|continuing to use) (?:this|our) (?:site|website)|your email address will not be published|"
+    r"(?:utilizziamo|usiamo) i cookie|nous utilisons (?:des|les) cookies|(?:utilizamos|usamos) cookies|"
+    r"wir verwenden cookies|diese (?:website|seite) verwendet cookies|wij gebruiken cookies|"
+    r"kami menggunakan cookie|мы используем (?:файлы )?cookie|"
     r"sign up for (?:our|the)\b.*newsletter|subscribe to (?:our|the)\b.*(?:newsletter|channel)|"
     r"(?:is|are) committed to publishing|letters? to the editor|have a (?:news )?tip\b|"
     r"we may earn (?:a )?(?:commission|money)|affiliate (?:links?|commission)|"
