@@ -299,3 +299,12 @@ def test_textdump_numbered_list_the_article_introduces_is_kept() -> None:
 def test_textdump_cookie_notices_in_other_languages_are_furniture(line: str) -> None:
     body = _clean(_dump(*_PROSE, tail=(line,))).body
     assert line not in body
+
+
+def test_textdump_newsletter_confirmations_are_furniture() -> None:
+    tail = ("Stay up to date with Harbour Ledger.", "You have successfully subscribed. Thank you!",
+            "An email with an activation link has just been sent to your email address. Please activate your "
+            "subscription by clicking on the activation link inside the email.")
+    body = _clean(_dump(*_PROSE, tail=tail)).body
+    assert body.rstrip().endswith("answer questions from residents.")
+    assert "activation link" not in body and "subscribed" not in body

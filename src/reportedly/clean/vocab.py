@@ -99,6 +99,7 @@ JUNK_SHORT = re.compile(
     r"cookies?|privacy|terms (?:of|and) (?:use|service|sale)|copyright|all rights reserved|"
     r"click here|tap here|download (?:the|our) app|skip to|back to top|loading|"
     r"your email|email address|required fields|read more|continue reading|show more|load more|see more|"
+    r"succ?essfully subscribed|thanks? (?:you )?for (?:subscribing|signing up)|stay up to date with|"
     r"view comments|comments?\s*\(\d+\)|\(\d+\)\s*comments?|"
     r"related|recommended|trending|most popular|most read|previous (?:post|article|story)|"
     r"next (?:post|article|story)|filed under|tags?:|categories:|topics:|"
@@ -118,6 +119,7 @@ JUNK_SHORT = re.compile(
 JUNK_LONG = re.compile(
     r"all rights reserved|©\s*\d{4}|copyright\s*(?:©\s*)?\d{4}|this (?:site|website) uses cookies|"
     r"we use cookies|by (?:using|continuing to use) (?:this|our) (?:site|website)|your email address will not be published|"
+    r"activation link|(?:activate|confirm) your (?:subscription|email address|account)|"
     r"(?:utilizziamo|usiamo) i cookie|nous utilisons (?:des|les) cookies|(?:utilizamos|usamos) cookies|"
     r"wir verwenden cookies|diese (?:website|seite) verwendet cookies|wij gebruiken cookies|"
     r"kami menggunakan cookie|мы используем (?:файлы )?cookie|"
