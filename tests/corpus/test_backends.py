@@ -221,3 +221,39 @@ def test_shared_sql_is_translated_for_postgresql() -> None:
     assert translate("SELECT 1 FROM t ORDER BY d.day DESC, d.rowid")[0].endswith("d.day DESC NULLS LAST, d.rowid")
     assert translate("INSERT INTO documents (id) VALUES (?)") == ("INSERT INTO documents (id) VALUES (%s) RETURNING rowid",
                                                                  True)
+
+
+#: what a store filled by ingest and one filled by load (copied over) hold alike, table by table
+_SAME = {
+    "documents": "rowid, id, input, text_hash, title, content, date, day, month, outlet, outlet_key, url, format, record",
+    "attributions": "*", "speakers": "*", "statements": "*", "statement_members": "*", "statement_keys": "*",
+    "entities": "*", "entity_mentions": "doc_rowid, entity_rowid, start, \"end\", text",
+    "spans": "doc_rowid, layer, start, \"end\", label, data", "claims": "doc_rowid, text, reason, spans, component",
+    "provenance": "doc_rowid, component, version", "statements_fts": "rowid, content, tsv::text",
+    "documents_fts": "rowid, tsv::text", "attributions_fts": "rowid, tsv::text",
+}
+
+
+def test_load_into_postgresql_stores_what_ingest_stores(tmp_path: Path) -> None:
+    from reportedly.corpus.load import load
+
+    from .test_dataset import write
+
+    docs = gold.documents()
+    ingest_url, load_url = pg.fresh_url(), pg.fresh_url()
+    with Store(ingest_url) as s:
+        for d in docs:
+            s.add(d)
+        s.refresh_speakers()
+    stats = load(write(tmp_path / "data", [docs[:3], docs[3:]]), load_url)
+    assert stats.documents == len(docs) and "copy to PostgreSQL" in (stats.phases or {})
+    with Store(ingest_url, readonly=True) as a, Store(load_url, readonly=True) as b:
+        for table, cols in _SAME.items():
+            got = sorted(tuple(r) for r in b.conn.execute(f"SELECT {cols} FROM {table}"))
+            assert got == sorted(tuple(r) for r in a.conn.execute(f"SELECT {cols} FROM {table}")), table
+        assert b.trace("") == a.trace("") and b.search("audit") and b.integrity_check() == "ok"
+        assert len(b.conn.execute("SELECT * FROM inputs").fetchall()) == 2
+    with Store(load_url) as b:  # the sequences go on after the copied rows
+        assert b.put(sample.documents()[0]) == "added"
+    with pytest.raises(StoreError, match="without documents"):
+        load(tmp_path / "data", load_url)

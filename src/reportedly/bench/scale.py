@@ -16,9 +16,10 @@
   phrase, a rare name, ``--speaker``, ``--outlet``; a speaker page (``Store.speaker``, the most
   quoted speakers and others), an outlet page (``outlet_profile``), a ``trace`` query; p50/p95 in ms.
   And one export: every attribution as CSV (rows per second).
-- **PostgreSQL** (``--db postgresql://…``): the same documents stored in a schema of that database
-  (``reportedly_bench_N``, made anew) by ``Store.add`` one by one, as ``ingest`` stores them (``load``
-  writes SQLite only): documents per second, then the same queries, export and ingest probe.
+- **PostgreSQL** (``--db postgresql://…``): the same dataset loaded into a schema of that database
+  (``reportedly_bench_N``, made anew; ``load`` fills an SQLite store and copies it over), then the same
+  queries, export and ingest probe (``Store.add`` into that store, wall clock too: the server's work is
+  not this process's processor time).
 - **Batch** (``--batch-files N``): N PolNeAR articles analysed by ``batch --output`` with 1 and with 2
   local worker processes: documents per second and the ratio.
 
@@ -81,17 +82,6 @@ def _write_tasks(args: tuple[str, str, list[int], int]) -> int:
     return written
 
 
-def documents(records: list[dict[str, Any]], n: int) -> Any:
-    """The ``n`` documents of a dataset of that size (those :func:`_write_tasks` writes), one by one."""
-    from ..document import Document
-
-    for t in range((n + TASK_DOCS - 1) // TASK_DOCS):
-        rng = random.Random(t)
-        for i in range(t * TASK_DOCS, min(n, (t + 1) * TASK_DOCS)):
-            rec = records[i % len(records)]
-            yield Document.from_dict(rec if i < len(records) else synthetic(rec, i // len(records), rng))
-
-
 def pg_schema(url: str, n: int) -> str:
     """A URL of the empty schema ``reportedly_bench_N`` of the database at ``url`` (dropped first if there)."""
     from urllib.parse import quote
@@ -103,27 +93,6 @@ def pg_schema(url: str, n: int) -> str:
         conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
         conn.execute(f"CREATE SCHEMA {schema}")
     return f"{url}{'&' if '?' in url else '?'}options={quote(f'-csearch_path={schema}')}"
-
-
-def pg_fill(url: str, records: list[dict[str, Any]], n: int) -> str:
-    """Store ``n`` documents in the PostgreSQL store at ``url`` with ``Store.add``; a line of figures."""
-    from ..corpus import Store
-
-    with Store(url) as s:
-        t0, c0 = time.perf_counter(), time.process_time()
-        for d in documents(records, n):
-            s.add(d)
-        s.refresh_speakers()
-        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-        size = s.conn.execute("SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace ns"
-                              " ON ns.oid = c.relnamespace WHERE ns.nspname = current_schema() AND c.relkind = 'r'"
-                              ).fetchone()[0]
-        big = s.conn.execute("SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c JOIN pg_namespace ns"
-                             " ON ns.oid = c.relnamespace WHERE ns.nspname = current_schema() AND c.relkind = 'r'"
-                             " ORDER BY 2 DESC LIMIT 6").fetchall()
-    return (f"{n} documents stored with Store.add in {wall:.1f} s ({n / wall:.0f} documents/s, {1000 * cpu / n:.2f} ms"
-            f" processor time per document in this process); database {int(size) / 1e6:.0f} MB"
-            f" ({int(size) / n / 1024:.1f} KB per document; {', '.join(f'{r[0]} {int(r[1]) / n / 1024:.1f}' for r in big)})")
 
 
 def make_dataset(records_path: Path, data: Path, n: int, procs: int = 2) -> float:
@@ -391,19 +360,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"records: {len(records)} analysed articles from {records_path}", flush=True)
         base: tuple[int, Path] | None = None  # the first size's dataset: larger ones are made of copies of it
         for n in [int(x) for x in args.sizes.split(",") if x]:
-            if args.db:
-                url = pg_schema(args.db, n)
-                print(f"\n== {n} documents in PostgreSQL", flush=True)
-                print("  " + pg_fill(url, records, n), flush=True)
-                for name, line in queries(url).items():
-                    print(f"  {name:28} {line}", flush=True)
-                print("  " + export_rate(url), flush=True)
-                t0 = time.perf_counter()
-                cpu = ingest_probe(url, records)
-                print(f"  ingest at this size: {cpu:.1f} ms processor time per document in this process, "
-                      f"{1000 * (time.perf_counter() - t0) / 200:.1f} ms wall clock (Store.add of 200 further copies)",
-                      flush=True)
-                continue
             data, db = work / f"data-{n}", work / f"store-{n}.db"
             db.unlink(missing_ok=True)
             how = "reused"
@@ -421,6 +377,20 @@ def main(argv: list[str] | None = None) -> int:
                   f"({size / 1e6:.0f} MB of Parquet, {size / n / 1024:.1f} KB per document)", flush=True)
             from ..corpus.load import load
 
+            if args.db:
+                url = pg_schema(args.db, n)
+                stats = load(str(data), url)
+                print(f"  load into PostgreSQL: {stats.summary()}")
+                print("  phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in (stats.phases or {}).items()))
+                for name, line in queries(url).items():
+                    print(f"  {name:28} {line}", flush=True)
+                print("  " + export_rate(url), flush=True)
+                t0 = time.perf_counter()
+                cpu = ingest_probe(url, records)
+                print(f"  ingest at this size: {cpu:.1f} ms processor time per document in this process, "
+                      f"{1000 * (time.perf_counter() - t0) / 200:.1f} ms wall clock (Store.add of 200 further copies)",
+                      flush=True)
+                continue
             stats = load(str(data), db)
             print(f"  load: {stats.summary()}")
             main_cpu = stats.cpu_seconds - stats.helper_cpu_seconds

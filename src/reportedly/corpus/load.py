@@ -29,7 +29,7 @@ from ..errors import StoreError
 from .dataset import Dataset, _protocols
 from .rows import outlet_key, relay_with
 from .speaker_index import refresh_speakers
-from .store import Store
+from .store import Store, server_scheme
 
 #: tables whose secondary indexes are dropped while loading and built once at the end
 _BULK_TABLES = ("documents", "spans", "attributions", "entities", "entity_mentions", "claims", "provenance")
@@ -313,6 +313,30 @@ def _copy_statements(c: sqlite3.Connection, path: Path) -> None:
         c.execute("DETACH DATABASE helper")
 
 
+def _load_into_server(data: str | os.PathLike[str] | Dataset, url: str,
+                      on_task: Callable[[int, int], None] | None) -> LoadStats:
+    """Load into a server store (PostgreSQL): the dataset goes into a new SQLite store in a temporary
+    directory as below, which is then copied over in one transaction (:mod:`reportedly.corpus.pg_copy`).
+    The server store must hold no documents yet."""
+    import tempfile
+
+    from .pg_copy import copy_store, database_bytes
+
+    with Store(url) as probe:
+        if probe.conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
+            raise StoreError(f"{probe.path}: load into PostgreSQL needs a store without documents; this one holds some")
+    with tempfile.TemporaryDirectory(prefix="reportedly-load-") as tmp:
+        stats = load(data, Path(tmp) / "load.db", on_task=on_task)
+        t0, c0 = time.perf_counter(), time.process_time()
+        copy_store(Path(tmp) / "load.db", url)
+        copied = time.perf_counter() - t0
+    stats.phases = {**(stats.phases or {}), "copy to PostgreSQL": copied}
+    stats.seconds += copied
+    stats.cpu_seconds += time.process_time() - c0
+    stats.bytes = database_bytes(url)
+    return stats
+
+
 def load(data: str | os.PathLike[str] | Dataset, db: str | os.PathLike[str], *,
          on_task: Callable[[int, int], None] | None = None) -> LoadStats:
     """Fill the store at ``db`` from the Parquet dataset at ``data`` (see the module's description).
@@ -325,6 +349,8 @@ def load(data: str | os.PathLike[str] | Dataset, db: str | os.PathLike[str], *,
 
     from .trace import is_stale
 
+    if server_scheme(db) is not None:
+        return _load_into_server(data, str(db), on_task)
     ds = data if isinstance(data, Dataset) else Dataset(data)
     if not ds.exists():
         from ..errors import ConfigError

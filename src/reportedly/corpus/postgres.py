@@ -42,7 +42,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import StoreError
-from .backend import FTS_TABLES, Dialect, nfc
+from .backend import FTS_TABLES, Dialect
 from .migrate import migrations
 from .store import SERVERS, Store
 
@@ -215,29 +215,22 @@ class PgConnection:
 
 
 # -- full-text search ------------------------------------------------------------------------------
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _fold(text: str) -> str:
     """Lower case without diacritics, after NFC: what FTS5's ``unicode61 remove_diacritics 2`` compares."""
-    decomposed = unicodedata.normalize("NFD", nfc(text).lower())
+    text = text.lower()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or unicodedata.category(c) == "Co"
-
-
 def index_words(text: str | None) -> list[str]:
-    """The words FTS5's ``unicode61`` tokenizer finds in ``text`` (folded as :func:`_fold` does)."""
-    out: list[str] = []
-    word: list[str] = []
-    for c in _fold(text or ""):
-        if _is_word_char(c):
-            word.append(c)
-        elif word:
-            out.append("".join(word))
-            word = []
-    if word:
-        out.append("".join(word))
-    return out
+    """The words FTS5's ``unicode61`` tokenizer finds in ``text``: runs of letters and digits, folded as
+    :func:`_fold` does."""
+    return _WORD.findall(_fold(text or ""))
 
 
 def _lexeme(word: str) -> str:
@@ -287,7 +280,7 @@ def tsquery(expression: str) -> str:
         else:
             star = tok.endswith("*")
             body = tok[:-1] if star else tok
-            if not body or any(not (_is_word_char(c) or c == "_" or ord(c) > 127) for c in body):
+            if not body or any(not (c.isalnum() or c == "_" or ord(c) > 127) for c in body):
                 raise _Syntax(f'syntax error near "{tok}"')
             ws = index_words(body)
         if not ws:

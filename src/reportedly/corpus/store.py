@@ -160,7 +160,7 @@ def _read_only_place(path: Path) -> bool:
 SERVERS: dict[str, type[Store]] = {}
 
 
-def server_scheme(target: str | Path) -> str | None:
+def server_scheme(target: str | os.PathLike[str]) -> str | None:
     """The URL scheme of a server database (``postgresql://…``), None for a store file."""
     if isinstance(target, str) and "://" in target:
         scheme = target.split("://", 1)[0].lower()
@@ -168,7 +168,7 @@ def server_scheme(target: str | Path) -> str | None:
     return None
 
 
-def store_exists(target: str | Path) -> bool:
+def store_exists(target: str | os.PathLike[str]) -> bool:
     """Whether there is a store at ``target``: a file that exists, or any server URL (the server says)."""
     return server_scheme(target) is not None or Path(target).exists()
 
