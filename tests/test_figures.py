@@ -108,3 +108,16 @@ def test_the_body_figures_quoted_beside_the_cli_commands_are_the_runs() -> None:
     assert {mode for _, mode, _ in quoted} == {"txt", "html"}
     for _, mode, f1 in quoted:
         assert f1 == f"{rows['text' if mode == 'txt' else 'html']['f1']:.3f}", mode
+
+
+def test_digest_run_holds_the_digests_the_determinism_test_pins() -> None:
+    """tests/test_determinism.py computes the examples' and the seed's digests afresh against its pins;
+    the committed digest run must hold the same, so the docs' digest table is today's records."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("pins", ROOT / "tests" / "test_determinism.py")
+    assert spec is not None and spec.loader is not None
+    pins = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pins)
+    run = figures.runs("digest-examples-seed")[-1]["figures"]["digests"]
+    assert {k: v[:16] for k, v in run.items()} == {**pins.EXAMPLES_DIGESTS, "000_645b49bcd7d0ac49.txt": pins.SEED_DIGEST}

@@ -77,12 +77,20 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("paths", nargs="+", help="files or directories, as `analyze` takes them")
     ap.add_argument("--workers", type=int, default=None, help="documents analysed at once (default: settings)")
+    ap.add_argument("--save-run", type=Path, metavar="FILE",
+                    help="also write the digests, command and machine to FILE as JSON (bench figures reads it)")
     args = ap.parse_args(argv)
+    from .figures import Run
+
+    run = Run("digest", list(sys.argv[1:] if argv is None else argv)) if args.save_run else None
     found = digests(args.paths, args.workers)
     print(f"processor: {processor()}")
     for name, digest in found.items():
         print(f"{digest[:16]}  {name}")
     print(f"{combined(found)[:16]}  all {len(found)} inputs")
+    if run is not None:
+        run.figures.update({"inputs": len(found), "all": combined(found), "digests": found})
+        run.save(args.save_run)
     return 0
 
 

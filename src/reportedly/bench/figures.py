@@ -22,6 +22,7 @@ import os
 import platform
 import re
 import shlex
+import subprocess
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -72,6 +73,23 @@ def _load() -> list[float]:
         return []
 
 
+def source() -> dict[str, Any]:
+    """The commit the code ran from, and the tracked files under src/ that differ from it (empty when the
+    code is not a git checkout)."""
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    head = git("rev-parse", "HEAD")
+    if head is None:
+        return {}
+    changed = git("status", "--porcelain", "--untracked-files=no", "--", "src") or ""
+    return {"commit": head.strip(), "src_modified": sorted(line[3:] for line in changed.splitlines())}
+
+
 class Run:
     """One benchmark run being recorded: machine facts at its start, figures added as they come."""
 
@@ -83,6 +101,7 @@ class Run:
             "command": shlex.join(["python", "-m", "reportedly.bench", bench, *argv]),
             "date": datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
             "version": __version__,
+            "source": source(),
             "machine": machine(),
             "figures": {},
         }
@@ -152,9 +171,20 @@ def _where(rs: list[dict[str, Any]]) -> str:
     days = sorted({r["date"][:10] for r in rs})
     files = ", ".join(f"`bench/results/{r['file']}`" for r in rs)
     return (f"{'One run' if len(rs) == 1 else f'{len(rs)} runs'} ({files}; {', '.join(days)}, release "
-            f"{rs[-1]['version']}) on an {m['cpu']} ({_isa(m)}; {m['cores']} cores), shared with other work: "
+            f"{rs[-1]['version']}{_commits(rs)}) on an {m['cpu']} ({_isa(m)}; {m['cores']} cores), shared with other work: "
             f"one-minute load average {_span(loads)} during the {'run' if len(rs) == 1 else 'runs'}, so the times are "
             f"noisy; the quality figures do not move with the load.")
+
+
+def _commits(rs: list[dict[str, Any]]) -> str:
+    """", commit abc1234" for the commits the runs ran from (with "+ changes" where src/ differed)."""
+    shown = []
+    for r in rs:
+        src = r.get("source") or {}
+        if src.get("commit"):
+            shown.append(src["commit"][:7] + (" + changes" if src.get("src_modified") else ""))
+    shown = list(dict.fromkeys(shown))
+    return f", commit {' / '.join(shown)}" if shown else ""
 
 
 def _same_quality(rs: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any]) -> list[str]:
@@ -402,6 +432,30 @@ def api_phrase() -> str:
             f"{told} (`bench/results/{run['file']}`, {run['date'][:10]}, release {run['version']})")
 
 
+# -- record digests -------------------------------------------------------------------------------
+def digest_table() -> str:
+    """docs/attribution.md §7: per machine, the digest of the records of the examples and the seed, and
+    of PolNeAR dev."""
+    small, dev = runs("digest-examples-seed"), runs("digest-dev")
+
+    def machine_of(r: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+        return r["machine"]["cpu"], tuple(r["machine"]["flags"])
+
+    rows, seen = [], set()
+    for r in reversed(small):  # the latest run of each machine
+        if machine_of(r) in seen:
+            continue
+        seen.add(machine_of(r))
+        d = next((x for x in reversed(dev) if machine_of(x) == machine_of(r)), None)
+        rows.append([f"{r['machine']['cpu']} ({r['date'][:10]}, release {r['version']}{_commits([r])})", " ".join(r["machine"]["flags"]),
+                     f"`{r['figures']['all'][:16]}`", f"`{d['figures']['all'][:16]}`" if d else "not run"])
+    files = ", ".join(f"`bench/results/{r['file']}`" for r in [*small, *dev])
+    note = (f"From {files}: `{small[-1]['command']}` and `{dev[-1]['command']}`; each digest is the first 16 hex "
+            "digits of the SHA-256 over the inputs' digests.")
+    return "\n".join([*_table(["machine", "flags", "examples + seed digest",
+                               f"dev ({dev[-1]['figures']['inputs']} articles) digest"], rows), "", note])
+
+
 #: Every block a document may hold: ``<!-- figures:NAME -->`` → what renders it, and the runs it reads
 #: (whose quality figures must agree).
 BLOCKS: dict[str, Callable[[], str]] = {
@@ -413,10 +467,13 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "attribution-metrics": attribution_metrics_table,
     "attribution-speed": attribution_speed_table,
     "api": api_phrase,
+    "digests": digest_table,
 }
 _QUALITY: dict[str, Callable[[dict[str, Any]], Any]] = {
     "extraction": _extraction_quality, "attribution": _attribution_quality,
-    "api": lambda r: (r["figures"]["operations"], r["figures"]["test_cases"], r["figures"]["checks"])}
+    "api": lambda r: (r["figures"]["operations"], r["figures"]["test_cases"], r["figures"]["checks"]),
+    # the same records on every machine (docs/attribution.md §7): a run elsewhere must give the same digests
+    "digest-examples-seed": lambda r: r["figures"]["digests"], "digest-dev": lambda r: r["figures"]["digests"]}
 
 
 # -- the documents --------------------------------------------------------------------------------
