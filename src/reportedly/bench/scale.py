@@ -270,19 +270,20 @@ def export_rate(db: Path | str, limit: int = 100_000) -> str:
             f"--what speakers: {m} rows in {dt2:.1f} s")
 
 
-def ingest_probe(db: Path | str, records: list[dict[str, Any]], n: int = 200) -> float:
-    """Processor ms per document of ``Store.add`` for the same ``n`` further copies (added to a copy of the store)."""
+def ingest_probe(db: Path | str, records: list[dict[str, Any]], n: int = 200) -> tuple[float, float]:
+    """Processor and wall-clock ms per document of ``Store.add`` for the same ``n`` further copies (added to a
+    copy of the store, or to the PostgreSQL store itself)."""
     from ..corpus import Store
     from ..document import Document
 
     rng = random.Random(-1)
     docs = [Document.from_dict(synthetic(rec, 10_000 + i, rng)) for i, rec in enumerate(records[:n])]
     with Store(db) as s:
-        c0 = time.process_time()
+        c0, t0 = time.process_time(), time.perf_counter()
         for d in docs:
             s.add(d)
-        cpu = time.process_time() - c0
-    return 1000 * cpu / len(docs)
+        cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+    return 1000 * cpu / len(docs), 1000 * wall / len(docs)
 
 
 def table_bytes(db: Path) -> list[tuple[str, int]]:
@@ -361,7 +362,8 @@ def main(argv: list[str] | None = None) -> int:
         base: tuple[int, Path] | None = None  # the first size's dataset: larger ones are made of copies of it
         for n in [int(x) for x in args.sizes.split(",") if x]:
             data, db = work / f"data-{n}", work / f"store-{n}.db"
-            db.unlink(missing_ok=True)
+            if not args.db:  # a PostgreSQL run leaves an SQLite store of the same size alone
+                db.unlink(missing_ok=True)
             how = "reused"
             if args.reuse and (data / "_done").is_dir():
                 made = 0.0
@@ -385,11 +387,9 @@ def main(argv: list[str] | None = None) -> int:
                 for name, line in queries(url).items():
                     print(f"  {name:28} {line}", flush=True)
                 print("  " + export_rate(url), flush=True)
-                t0 = time.perf_counter()
-                cpu = ingest_probe(url, records)
-                print(f"  ingest at this size: {cpu:.1f} ms processor time per document in this process, "
-                      f"{1000 * (time.perf_counter() - t0) / 200:.1f} ms wall clock (Store.add of 200 further copies)",
-                      flush=True)
+                cpu, wall = ingest_probe(url, records)
+                print(f"  ingest at this size: {cpu:.1f} ms processor time per document in this process, {wall:.1f} ms"
+                      " wall clock (Store.add of the same 200 further copies)", flush=True)
                 continue
             stats = load(str(data), db)
             print(f"  load: {stats.summary()}")
@@ -403,8 +403,9 @@ def main(argv: list[str] | None = None) -> int:
             print("  " + export_rate(db), flush=True)
             probe = db.with_name(db.stem + "-probe.db")
             shutil.copy(db, probe)
-            print(f"  ingest at this size: {ingest_probe(probe, records):.1f} ms processor time per document "
-                  "(Store.add of the same 200 further copies)", flush=True)
+            cpu, wall = ingest_probe(probe, records)
+            print(f"  ingest at this size: {cpu:.1f} ms processor time per document, {wall:.1f} ms wall clock"
+                  " (Store.add of the same 200 further copies)", flush=True)
             probe.unlink()
             if not args.keep:
                 db.unlink(missing_ok=True)

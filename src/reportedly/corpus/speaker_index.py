@@ -87,7 +87,8 @@ def refresh_speakers(c: sqlite3.Connection, *, transaction: bool = True) -> int:
         rows = c.execute(
             "SELECT a.rowid, a.doc_rowid, coalesce(e.name, a.entity) AS entity, a.mention, a.source_text,"
             " coalesce(a.source_kind, e.kind) AS source_kind, CASE WHEN a.anonymous != 0 OR coalesce(e.anonymous, 0) != 0"
-            f" THEN 1 ELSE 0 END AS anonymous, a.speaker_name FROM attributions a {ATT_ENTITY_JOIN}").fetchall()
+            f" THEN 1 ELSE 0 END AS anonymous, a.speaker_name FROM attributions a {ATT_ENTITY_JOIN}"
+            " ORDER BY a.rowid").fetchall()
         displays: dict[str, tuple[str, str | None]] = {}
         changed = []
         keyed: list[tuple[int, int, str, str | None]] = []
