@@ -170,7 +170,8 @@ def _where(rs: list[dict[str, Any]]) -> str:
     m, loads = rs[-1]["machine"], _loads(rs)
     days = sorted({r["date"][:10] for r in rs})
     files = ", ".join(f"`bench/results/{r['file']}`" for r in rs)
-    return (f"{'One run' if len(rs) == 1 else f'{len(rs)} runs'} ({files}; {', '.join(days)}, release "
+    count = {1: "One run", 2: "Two runs", 3: "Three runs"}.get(len(rs), f"{len(rs)} runs")
+    return (f"{count} ({files}; {', '.join(days)}, release "
             f"{rs[-1]['version']}{_commits(rs)}) on an {m['cpu']} ({_isa(m)}; {m['cores']} cores), shared with other work: "
             f"one-minute load average {_span(loads)} during the {'run' if len(rs) == 1 else 'runs'}, so the times are "
             f"noisy; the quality figures do not move with the load.")
@@ -269,7 +270,7 @@ def extraction_summary() -> str:
            if r["mode"] == "text" and r["extractor"] == "reportedly"]
     rows.append(["text pages/s on one core, from CPU time (bar 200)",
                  f"**{_span(cpu, '{:.0f}')}** (best of {f['repeat']}; load average {_span(_loads(rs))})",
-                 "the same run (`text reportedly` row)"])
+                 "the body F1 run (`text reportedly` row)"])
     return "\n".join([*_table(["what", "figure", "command"], rows), "", _where(rs)])
 
 
