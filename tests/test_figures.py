@@ -8,6 +8,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from reportedly.bench import figures
 from reportedly.bench.__main__ import main as bench_main
 
@@ -68,6 +70,7 @@ def test_save_run_records_the_machine_and_the_figures(examples: Path, tmp_path: 
 
 
 # -- the committed runs are what the code computes today (cheap quality figures only) ------------------
+@pytest.mark.slow
 def test_extraction_run_holds_todays_body_and_metadata_scores(shared: Path) -> None:
     """Reportedly's body P/R/F1 from text dumps and HTML over the 102 dev pages, and the metadata
     counts against the hand-read gold set: a few seconds of reading, no timing."""
