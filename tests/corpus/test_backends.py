@@ -105,18 +105,24 @@ def test_a_word_is_found_whatever_its_unicode_normal_form(tmp_path: Path, backen
     db = pg.target(backend, tmp_path)
     nfd = _nf_document("NFD", "geprüft", "Decomposed Daily")
     nfc = _nf_document("NFC", "überprüft", "Composed Courier")
-    assert "u\u0308" in nfd.text and "ü" in nfc.text
+    hangul = _nf_document("NFD", "검사했다", "Jamo Journal")  # decomposed Hangul: letters, no combining marks
+    assert "u\u0308" in nfd.text and "ü" in nfc.text and "검" not in hangul.text
     with Store(db) as s:
-        s.add(nfd)
-        s.add(nfc)
+        for d in (nfd, nfc, hangul):
+            s.add(d)
         for query in ("geprüft", unicodedata.normalize("NFD", "geprüft"), '"was geprüft"'):
             got = s.search(query)
             assert {r["document_id"] for r in got} == {nfd.id}, query
             assert any(r["type"] == "attribution" for r in got)
         for query in ("überprüft", unicodedata.normalize("NFD", "überprüft")):
             assert {r["document_id"] for r in s.search(query)} == {nfc.id}, query
+        assert {r["document_id"] for r in s.search("검사했다")} == {hangul.id}
         # the stored text, and so every span, is the text as it came
-        assert s.get_record(nfd.id)["text"] == nfd.text
+        for d in (nfd, hangul):
+            record = s.get_record(d.id)
+            assert record["text"] == d.text
+            content = record["attributions"][0]["content"]
+            assert d.text[content["spans"][0][0]:content["spans"][0][1]] == content["text"]
 
 
 # -- PostgreSQL only ------------------------------------------------------------------------------

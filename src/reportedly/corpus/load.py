@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
+from .backend import nfc
 from .dataset import Dataset, _protocols
 from .rows import outlet_key, relay_with
 from .speaker_index import refresh_speakers
@@ -59,6 +60,10 @@ class LoadStats:
                 f"attributions, {self.statements} statements in 2+ documents; {self.seconds:.1f} s "
                 f"({self.rate:.0f} documents/s, {1000 * self.cpu_seconds / max(self.documents, 1):.2f} ms "
                 f"processor time per document); store {self.bytes / 1e6:.1f} MB ({per / 1024:.1f} KB per document)")
+
+
+def _nfc(value: str | None) -> str | None:
+    return None if value is None else nfc(value)
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -153,11 +158,11 @@ class _Loader:
             drow = self.next_doc
             self.next_doc += 1
             if self.minimal:  # what clustering reads of a document
-                docs.append((drow, d["id"], d["input"], "", d["title"], "", d["date_raw"], _iso(d["day"]), d["month"],
+                docs.append((drow, d["id"], d["input"], "", _nfc(d["title"]), "", d["date_raw"], _iso(d["day"]), d["month"],
                              d["outlet"], d["outlet_key"], d["url"], d["format"], ""))
             else:
-                body = (d["body"] or "").strip() or json.loads(d["record"]).get("text") or ""
-                docs.append((drow, d["id"], d["input"], d["text_hash"], d["title"], body, d["date_raw"],
+                body = nfc((d["body"] or "").strip() or json.loads(d["record"]).get("text") or "")
+                docs.append((drow, d["id"], d["input"], d["text_hash"], _nfc(d["title"]), body, d["date_raw"],
                              _iso(d["day"]), d["month"], d["outlet"], d["outlet_key"], d["url"], d["format"],
                              d["record"]))
                 spans.extend((drow, name, s, e, label, json.dumps(data, ensure_ascii=False) if data else None)

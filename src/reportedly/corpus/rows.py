@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document, Entity, Metadata, Source
+from .backend import nfc
 from .speakers import name_key, speaker_display
 
 
@@ -65,7 +66,7 @@ def attribution_facts(doc: Document, known: Callable[[str], bool] = lambda _name
     out = []
     for a in doc.attributions:
         src = a.source
-        source_text = " … ".join(text[s:e] for s, e in src.spans)
+        source_text = nfc(" … ".join(text[s:e] for s, e in src.spans))
         ent_name, kind, anonymous = speaker_source(src, ents.get(src.entity_id or ""))
         display = speaker_display(ent_name, src.mention, source_text, kind, anonymous)
         key = name_key(display) if display else None
@@ -83,8 +84,8 @@ def attribution_facts(doc: Document, known: Callable[[str], bool] = lambda _name
             via_outlet = a.relay.get("outlet")
         out.append(AttributionFacts(
             att_id=a.id, speaker_key=key if key and display else None, display=display if key else None,
-            speaker_kind=kind, source_text=source_text, cue_text=" … ".join(text[s:e] for s, e in a.cue),
-            content_text=" … ".join(text[s:e] for s, e in a.content), via_outlet=via_outlet, via_chain=chain))
+            speaker_kind=kind, source_text=source_text, cue_text=nfc(" … ".join(text[s:e] for s, e in a.cue)),
+            content_text=nfc(" … ".join(text[s:e] for s, e in a.content)), via_outlet=via_outlet, via_chain=chain))
     return out
 
 

@@ -25,7 +25,7 @@ from ..document import Document, Metadata
 from ..errors import StoreError
 from ..output import mention_forms
 from ..readers import shown_name
-from .backend import SQLITE, Dialect
+from .backend import SQLITE, Dialect, nfc
 from .migrate import check_version, migrate, retry_busy, schema_version
 from .profiles import outlet_profile
 from .rows import attribution_facts, outlet_key, record_without_layers, restore_record
@@ -363,17 +363,20 @@ class Store:
         m = doc.meta
         record = record_without_layers(doc)  # entities are kept in their tables, as layers are in spans
         outlet = derive_outlet(m)
-        body = doc.body.strip() or doc.text
+        # what full-text search indexes, in normal form C (so is every attribution's text: rows.attribution_facts);
+        # the record keeps the text as it came, and every span points into that
+        body = nfc(doc.body.strip() or doc.text)
+        title = None if m.title is None else nfc(m.title)
         cur = c.execute(
             "INSERT INTO documents (id, input, text_hash, title, content, date, day, month, outlet, outlet_key,"
             " url, format, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (doc.id, doc.input, text_hash(doc.text), m.title, body, m.date, _day(m.date), _month(m.date),
+            (doc.id, doc.input, text_hash(doc.text), title, body, m.date, _day(m.date), _month(m.date),
              outlet, outlet.lower(), m.url, m.format, json.dumps(record, ensure_ascii=False)),
         )
         drow = cur.lastrowid
         if drow is None:  # sqlite3 sets it after every INSERT
             raise StoreError(f"document {doc.id} was not stored")
-        self.dialect.fts_insert(c, "documents_fts", drow, m.title, body)
+        self.dialect.fts_insert(c, "documents_fts", drow, title, body)
         c.executemany(
             'INSERT INTO spans (doc_rowid, layer, start, "end", label, data) VALUES (?,?,?,?,?,?)',
             [(drow, name, s.start, s.end, s.label, json.dumps(s.data, ensure_ascii=False) if s.data else None)
