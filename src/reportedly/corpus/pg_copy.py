@@ -77,7 +77,7 @@ def copy_store(src: str | Path, url: str) -> dict[str, int]:
             if pg.conn.in_transaction:
                 pg.conn.execute("ROLLBACK")
             raise
-        pg.conn.execute("ANALYZE")
+        pg.conn.execute("VACUUM ANALYZE")  # the visibility map and statistics the planner needs to use the GIN indexes
     return counts
 
 

@@ -31,7 +31,7 @@ from .speaker_index import find_speakers
 
 #: Markers around matched words in ``snippet``; the web UI turns them into ``<mark>``.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
-#: An unfiltered full-text query ranks at most this many of the newest matches (see _rank_window).
+#: An unfiltered full-text query ranks at most this many of the newest matches (see _ranked).
 RANK_WINDOW = 2000
 #: What makes a query FTS5 syntax: quotes, a prefix star, or an operator in capitals. Anything else
 #: (colons, parentheses, hyphens) is read as plain words.
@@ -220,29 +220,25 @@ def _dated(alias: str, where: list[str], params: list[Any], date_from: str | Non
     return where, params
 
 
-def _rank_window(store: StoreLike, table: str, match: Any, where: list[str]) -> tuple[str, list[Any]]:
-    """An unfiltered query ranks only the newest :data:`RANK_WINDOW` matches (FTS5 walks rowids cheaply).
-
-    Ranking (bm25) costs time for every match: a word in most statements would be ranked tens of
-    thousands of times. A filtered query keeps every match, so no filtered result is ever lost.
-    """
-    if where:
-        return "", []
-    return (f" AND {table}.rowid >= coalesce((SELECT min(rowid) FROM (SELECT rowid FROM {table}"
-            f" WHERE {dialect_of(store.conn).match(table)} ORDER BY rowid DESC LIMIT {RANK_WINDOW}) w), 0)", [match])
-
-
 def _ranked(store: StoreLike, table: str, joins: str, match: str, where: list[str], params: list[Any], limit: int,
             offset: int) -> list[Any]:
-    """``(rid, rank)`` of ``table``'s best matches of ``match`` (FTS5 syntax) that pass ``where``, best first."""
+    """``(rid, rank)`` of ``table``'s best matches of ``match`` (FTS5 syntax) that pass ``where``, best first.
+
+    An unfiltered query ranks only the newest :data:`RANK_WINDOW` matches, in one pass: ranking (bm25,
+    ts_rank) costs time for every match, and a word in most statements would be ranked tens of
+    thousands of times. A filtered query ranks every match, so no filtered result is ever lost."""
     dialect = dialect_of(store.conn)
     q = dialect.query(match)
     rank, n = dialect.rank(table)
-    window, wparams = _rank_window(store, table, q, where)
+    if not where:
+        return store.conn.execute(
+            f"SELECT rid, rank FROM (SELECT {table}.rowid AS rid, {rank} AS rank FROM {table}"
+            f" WHERE {dialect.match(table)} ORDER BY {table}.rowid DESC LIMIT {RANK_WINDOW}) w"
+            " ORDER BY rank, rid LIMIT ? OFFSET ?", (*[q] * n, q, limit, offset)).fetchall()
     return store.conn.execute(
         f"SELECT {table}.rowid AS rid, {rank} AS rank FROM {table}" + joins + f" WHERE {dialect.match(table)}" +
-        window + "".join(f" AND {w}" for w in where) + " ORDER BY rank, rid LIMIT ? OFFSET ?",
-        (*[q] * n, q, *wparams, *params, limit, offset)).fetchall()
+        "".join(f" AND {w}" for w in where) + " ORDER BY rank, rid LIMIT ? OFFSET ?",
+        (*[q] * n, q, *params, limit, offset)).fetchall()
 
 
 def _by_rowid(store: StoreLike, sql: str, ranked: list[Any]) -> list[dict[str, Any]]:
