@@ -197,7 +197,7 @@ def test_the_server_sees_documents_ingested_while_it_runs(tmp_path) -> None:
 @pytest.mark.parametrize(("raw", "shown"), [('"We are ready."', "We are ready."), ("“Yes”.", "Yes"),
                                             ('"a" and "b"', '"a" and "b"'), ("plain", "plain"), ("", "")])
 def test_quotations_are_not_quoted_twice(raw, shown) -> None:
-    from reportedly.web.app import unquote_text
+    from reportedly.web.filters import unquote_text
 
     assert unquote_text(raw) == shown
 

@@ -80,7 +80,7 @@ def test_a_stretch_with_an_attribution_is_never_folded_away() -> None:
     ("state", False), ("the editorial board of the Washington Post Trump", False), ("the newspaper", False),
 ])
 def test_referred_to_as_keeps_names_titles_and_descriptions(form, shown) -> None:
-    from reportedly.web.app import names_or_describes
+    from reportedly.web.filters import names_or_describes
 
     name, kind = {"union secretary Ilse Brandvold": ("Ilse Brandvold", "person"),
                   "Secretary of State Antony Blinken": ("Antony Blinken", "person"),
@@ -123,7 +123,7 @@ def test_article_columns_show_titles_never_ids(scraped_client, url) -> None:
     ("plain words", "<q>plain words</q>"),
 ])
 def test_quotation_marks_are_never_doubled(raw, html) -> None:
-    from reportedly.web.app import quotation
+    from reportedly.web.filters import quotation
 
     assert str(quotation(raw)) == html
 

@@ -82,7 +82,8 @@ def test_serve_without_a_store_refuses_and_creates_nothing(tmp_path, capsys) -> 
 def test_a_loopback_server_answers_only_its_own_host_names(corpus_db) -> None:
     from fastapi.testclient import TestClient
 
-    from reportedly.web.app import allowed_hosts_for, create_app
+    from reportedly.web.app import create_app
+    from reportedly.web.security import allowed_hosts_for
 
     app = create_app(corpus_db, allowed_hosts=allowed_hosts_for("127.0.0.1", ["corpus.lab"]))
     with TestClient(app, base_url="http://127.0.0.1:8000") as c:
@@ -119,7 +120,8 @@ def test_counts_agree_in_number(tmp_path) -> None:
     from fastapi.testclient import TestClient
 
     from reportedly.cli import main
-    from reportedly.web.app import counted, create_app
+    from reportedly.web.app import create_app
+    from reportedly.web.filters import counted
 
     assert (counted(1, "document"), counted(0, "outlet"), counted(1200, "statement")) == \
         ("1 document", "0 outlets", "1,200 statements")
@@ -135,7 +137,8 @@ def test_dates_read_as_dates_and_the_release_is_named(tmp_path) -> None:
     from fastapi.testclient import TestClient
 
     from reportedly.cli import main
-    from reportedly.web.app import create_app, readable_date
+    from reportedly.web.app import create_app
+    from reportedly.web.filters import readable_date
 
     assert readable_date("2025-03-14") == "14 March 2025"
     assert readable_date("2025-03-14T08:40:00Z") == "14 March 2025, 08:40 UTC"

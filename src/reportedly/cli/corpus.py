@@ -278,7 +278,7 @@ def run_serve(args: argparse.Namespace) -> int:
                 if not store.document_ids():
                     return 1  # nothing could be ingested: nothing to serve
     Store(path).close()  # create or migrate once, before the read-only request threads open it
-    from ..web.app import allowed_hosts_for
+    from ..web.security import allowed_hosts_for
 
     app = create_app(path, allowed_hosts=allowed_hosts_for(host, [*settings.serve.allowed_hosts, *args.allowed_host]))
     shown = f"[{host}]" if ":" in host else host
