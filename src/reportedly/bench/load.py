@@ -1,6 +1,7 @@
 """Load benchmark: ingest PolNeAR into a corpus store, then load the search API with concurrent clients.
 
     python -m reportedly.bench load [../shared/data/polnear] [--split train] [--clients 10] [--requests 1000]
+                                    [--save-run bench/results/load.json]
 
 1. **Ingest.** Every article of the split (840 in ``train``) is read with its publisher, date,
    title and author from ``metadata.tsv``, analysed with the real pipeline (the settings'
@@ -12,6 +13,9 @@
    from the corpus — words, phrases, speakers, outlets, anonymous/hedged only, date ranges — and
    time each one. Prints median, 95th and 99th percentile and maximum latency, throughput and
    errors, beside the targets (median < 50 ms, p95 < 200 ms). It never asserts: figures only.
+
+``--save-run FILE`` also writes the figures, the command and the machine to FILE as JSON
+(``python -m reportedly.bench figures`` renders README's corpus paragraph from it).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 from urllib.parse import urlencode
 
 TARGET_MEDIAN_MS = 50.0
@@ -95,7 +99,7 @@ def gold_attributions(doc, relations: list[dict[str, list[tuple[int, int]]]]) ->
 
 
 def ingest(folder: Path, split: str, db: Path, components: list[str] | None, limit: int | None,
-           gold: bool = False) -> dict[str, float]:
+           gold: bool = False) -> dict[str, Any]:
     """Analyse and store the split; returns the timings."""
     from ..api import Analyzer
     from ..corpus import Store
@@ -163,7 +167,9 @@ def ingest(folder: Path, split: str, db: Path, components: list[str] | None, lim
     print(f"  INGEST RATE: {n / total if total else 0:.2f} articles/s "
           f"({n / (total + t_load) if total + t_load else 0:.2f} with pipeline loading)")
     print(f"  store: {db} ({db.stat().st_size / 1e6:.1f} MB) {counts}")
-    return {"articles": n, "seconds": total, "load": t_load}
+    return {"articles": n, "stored": added, "failed": failed, "attributions": atts, "speakers": n_speakers,
+            "seconds": total, "load": t_load, "analysis_s": t_analyse, "storage_s": t_store,
+            "speakers_s": t_speakers}
 
 
 def _queries(db: Path, n: int, seed: int = 0) -> list[dict[str, str]]:
@@ -337,7 +343,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clients", type=int, default=10)
     ap.add_argument("--requests", type=int, default=1000, help="search requests in all (bounded)")
     ap.add_argument("--warmup", type=int, default=20)
+    ap.add_argument("--save-run", type=Path, metavar="FILE",
+                    help="also write the figures, command and machine to FILE as JSON (bench figures reads it)")
     args = ap.parse_args(argv)
+    from .figures import Run, number
+
+    run = Run("load", list(sys.argv[1:] if argv is None else argv)) if args.save_run else None
     folder = args.polnear or _default_polnear()
     components = [c.strip() for c in args.components.split(",") if c.strip()] if args.components else None
     requests = max(1, min(args.requests, 100_000))
@@ -355,10 +366,11 @@ def main(argv: list[str] | None = None) -> int:
 
             with Store(db) as s:
                 reuse = s.counts()["documents"] > 0
+        took: dict[str, Any] | None = None
         if reuse:
             print(f"ingest: skipped, {db} already holds documents")
         else:
-            ingest(folder, args.split, db, components, args.limit, args.gold)
+            took = ingest(folder, args.split, db, components, args.limit, args.gold)
         port = _free_port()
         server = _start_server(db, port)
         try:
@@ -387,6 +399,30 @@ def main(argv: list[str] | None = None) -> int:
                   f"(one process; the figure to compare across runs on a busy machine)")
         for e in errors[:5]:
             print(f"  error: {e}", file=sys.stderr)
+        if run is not None and args.save_run is not None:
+            if took is not None:
+                n, analysed, stored = took["articles"], took["analysis_s"], took["storage_s"]
+                run.figures["ingest"] = {
+                    "split": args.split, "gold": args.gold, **{k: took[k] for k in (
+                        "articles", "stored", "failed", "attributions", "speakers")},
+                    "pipeline_load_s": round(took["load"], 2), "analysis_s": round(analysed, 2),
+                    "storage_s": round(stored, 2), "speakers_s": round(took["speakers_s"], 2),
+                    "articles_per_s": number(n / took["seconds"]) if took["seconds"] else None,
+                    "analysis_articles_per_s": number(n / analysed) if analysed else None,
+                    "storage_articles_per_s": number(n / stored) if stored else None}
+            per_request = ((cpu1 - cpu0) * 1000 / (len(lat) + len(errors) + args.warmup)
+                           if cpu0 is not None and cpu1 is not None else None)
+            run.figures["search"] = {
+                "requests": len(lat) + len(errors), "answered": len(lat), "errors": len(errors),
+                "clients": args.clients, "wall_s": round(res["wall"], 2),
+                "requests_per_s": number(len(lat) / res["wall"]) if res["wall"] else None,
+                "results_per_answer": number(res["results"] / max(len(lat), 1)),
+                **{f"{k}_ms": number(round(v, 2)) for k, v in (
+                    ("median", med), ("p95", p95), ("p99", p99),
+                    ("mean", statistics.fmean(lat) if lat else float("nan")), ("max", max(lat, default=float("nan"))))},
+                "target_median_ms": TARGET_MEDIAN_MS, "target_p95_ms": TARGET_P95_MS,
+                "server_cpu_ms_per_request": number(round(per_request, 3)) if per_request is not None else None}
+            run.save(args.save_run)
     finally:
         if tmp is not None:
             tmp.cleanup()
