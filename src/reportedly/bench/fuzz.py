@@ -3,6 +3,7 @@ corpus commands over damaged stores.
 
     python -m reportedly.bench fuzz                     # 10,000 inputs (3,500 / 2,500 / 2,000 / 2,000)
     python -m reportedly.bench fuzz --examples 200 --seed 1 --json
+    python -m reportedly.bench fuzz --save-run bench/results/fuzz.json   # README's fuzzing figures
 
 Hypothesis generates the inputs (no shrinking, no example database): for the **readers**, files of
 every kind the tool reads — HTML with hostile markup (deep or unclosed nesting, many attributes,
@@ -27,7 +28,8 @@ is one line without control characters, the components return the document witho
 corpus command over a damaged store answers or exits with one line on stderr, never a traceback.
 The run prints how many inputs each target took, the uncaught exceptions (each with its input, cut
 short), the inputs over the budget, and the slowest input. Exit status 1 when any input raised or
-ran over.
+ran over. ``--save-run FILE`` also writes the figures, the command and the machine to FILE as JSON
+(``python -m reportedly.bench figures`` renders README's fuzzing paragraph from it).
 """
 
 from __future__ import annotations
@@ -268,7 +270,17 @@ class Outcome:
     errors: list[dict[str, Any]] = field(default_factory=list)
     over_budget: list[dict[str, Any]] = field(default_factory=list)
     slowest: tuple[float, str] = (0.0, "")
+    slowest_size: int = 0  # characters (or bytes) of the slowest input's text
     results: dict[str, int] = field(default_factory=dict)  # readers: documents and one-line failures
+
+
+def _size(value: Any) -> int:
+    """Characters of a text input, bytes of a file's contents (a reader input's first item)."""
+    if isinstance(value, str | bytes):
+        return len(value)
+    if isinstance(value, tuple) and value and isinstance(value[0], str | bytes):
+        return len(value[0])
+    return 0
 
 
 def _show(value: Any, limit: int = 160) -> str:
@@ -436,7 +448,7 @@ class Fuzzer:
             out.count += 1
             out.seconds += dt
             if dt > out.slowest[0]:
-                out.slowest = (dt, _show(value, 120))
+                out.slowest, out.slowest_size = (dt, _show(value, 120)), _size(value)
             if progress and out.count % 500 == 0:
                 progress(target, out.count)
 
@@ -451,19 +463,24 @@ class Fuzzer:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m reportedly.bench fuzz", description=__doc__.split("\n\n")[0])
     p.add_argument("--examples", type=int, default=None, metavar="N",
-                   help="inputs per target (default: 4,000 readers, 3,000 cleaner, 3,000 attribution)")
+                   help="inputs per target (default: 3,500 readers, 2,500 cleaner, 2,000 attribution, 2,000 store)")
     p.add_argument("--target", action="append", choices=list(DEFAULT_EXAMPLES),
-                   help="only this target (repeatable; default: all three)")
+                   help="only this target (repeatable; default: all four)")
     p.add_argument("--seed", type=int, default=None,
                    help="random seed (default: Hypothesis's fixed derandomised sequence, the same every run)")
     p.add_argument("--budget", type=float, default=10.0, metavar="SECONDS", help="time budget per input (default 10)")
     p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    p.add_argument("--save-run", type=Path, metavar="FILE",
+                   help="also write the figures, command and machine to FILE as JSON (bench figures reads it)")
     args = p.parse_args(argv)
     try:
         import hypothesis  # noqa: F401
     except ImportError:
         print("reportedly.bench fuzz: needs Hypothesis (pip install -e '.[dev]')", file=sys.stderr)
         return 2
+    from .figures import Run
+
+    run = Run("fuzz", list(sys.argv[1:] if argv is None else argv)) if args.save_run else None
     fuzzer = Fuzzer(args.budget)
     fuzzer.warm_up()
     outcomes = []
@@ -479,14 +496,20 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(o.count for o in outcomes)
     errors = [dict(e, target=o.target) for o in outcomes for e in o.errors]
     over = [dict(e, target=o.target) for o in outcomes for e in o.over_budget]
-    slowest = max(((o.slowest[0], o.target, o.slowest[1]) for o in outcomes), default=(0.0, "", ""))
+    slowest = max(((o.slowest[0], o.target, o.slowest[1], o.slowest_size) for o in outcomes),
+                  default=(0.0, "", "", 0))
+    figures = {"inputs": total, "uncaught_exceptions": len(errors), "over_budget": len(over),
+               "budget_s": args.budget, "seconds": round(wall, 1), "seed": args.seed,
+               "targets": {o.target: {"inputs": o.count, "seconds": round(o.seconds, 1),
+                                      "slowest_s": round(o.slowest[0], 3), **o.results} for o in outcomes},
+               "slowest": {"seconds": round(slowest[0], 3), "target": slowest[1], "input": slowest[2],
+                           "size": slowest[3]},
+               "errors": errors, "over_budget_inputs": over}
+    if run is not None and args.save_run is not None:
+        run.figures.update(figures)
+        run.save(args.save_run)
     if args.json:
-        json.dump({"inputs": total, "uncaught_exceptions": len(errors), "over_budget": len(over),
-                   "budget_s": args.budget, "seconds": round(wall, 1),
-                   "targets": {o.target: {"inputs": o.count, "seconds": round(o.seconds, 1),
-                                          "slowest_s": round(o.slowest[0], 3), **o.results} for o in outcomes},
-                   "slowest": {"seconds": round(slowest[0], 3), "target": slowest[1], "input": slowest[2]},
-                   "errors": errors, "over_budget_inputs": over}, sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(figures, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
         buf = io.StringIO()
