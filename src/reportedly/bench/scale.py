@@ -23,7 +23,8 @@
 - **Batch** (``--batch-files N``): N PolNeAR articles analysed by ``batch --output`` with 1 and with 2
   local worker processes: documents per second and the ratio.
 
-It prints figures and never asserts them.
+It prints figures and never asserts them. ``--save-run FILE`` also writes them, the command and the
+machine to FILE as JSON (``python -m reportedly.bench figures`` renders docs/scale.md's table from it).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import os
 import random
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -191,10 +193,16 @@ def replicate(base: Path, data: Path, copies: int) -> float:
     return time.perf_counter() - t0
 
 
-def _ms(samples: list[float]) -> str:
+def _stats(samples: list[float]) -> dict[str, Any]:
+    """p50 and p95 in ms, and the number of samples."""
     s = sorted(samples)
     p95 = s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
-    return f"p50 {1000 * statistics.median(s):7.1f} ms  p95 {1000 * p95:7.1f} ms  (n={len(s)})"
+    return {"p50_ms": round(1000 * statistics.median(s), 2), "p95_ms": round(1000 * p95, 2), "n": len(s)}
+
+
+def _ms(samples: list[float]) -> str:
+    st = _stats(samples)
+    return f"p50 {st['p50_ms']:7.1f} ms  p95 {st['p95_ms']:7.1f} ms  (n={st['n']})"
 
 
 def _timed(fn: Any, args_list: list[Any]) -> list[float]:
@@ -206,8 +214,8 @@ def _timed(fn: Any, args_list: list[Any]) -> list[float]:
     return out
 
 
-def queries(db: Path | str, reps: int = 40) -> dict[str, str]:
-    """p50/p95 of each query kind on the store at ``db``."""
+def queries(db: Path | str, reps: int = 40, into: dict[str, Any] | None = None) -> dict[str, str]:
+    """p50/p95 of each query kind on the store at ``db`` (as figures in ``into`` too, when given)."""
     from ..corpus import Store, outlet_profile
 
     rng = random.Random(1)
@@ -228,27 +236,35 @@ def queries(db: Path | str, reps: int = 40) -> dict[str, str]:
         phrases = ['"White House"', '"Hillary Clinton"', '"Donald Trump"', '"the campaign"', '"Supreme Court"',
                    '"health care"', '"national security"', '"New York"']
         any_speaker = list(names)
-        out["search: one word"] = _ms(_timed(lambda q: s.search(q, limit=20), [rng.choice(words) for _ in range(reps)]))
-        out["search: phrase"] = _ms(_timed(lambda q: s.search(q, limit=20), [rng.choice(phrases) for _ in range(reps)]))
-        out["search: rare name"] = _ms(_timed(lambda q: s.search(q, limit=20), [rng.choice(rare) for _ in range(reps)]))
-        out["search: --speaker (top 20)"] = _ms(_timed(lambda sp: s.search("", speaker=names[sp], limit=20),
+        taken: list[dict[str, Any]] = []
+
+        def _record(samples: list[float]) -> str:
+            taken.append(_stats(samples))
+            return _ms(samples)
+
+        out["search: one word"] = _record(_timed(lambda q: s.search(q, limit=20), [rng.choice(words) for _ in range(reps)]))
+        out["search: phrase"] = _record(_timed(lambda q: s.search(q, limit=20), [rng.choice(phrases) for _ in range(reps)]))
+        out["search: rare name"] = _record(_timed(lambda q: s.search(q, limit=20), [rng.choice(rare) for _ in range(reps)]))
+        out["search: --speaker (top 20)"] = _record(_timed(lambda sp: s.search("", speaker=names[sp], limit=20),
                                                        [rng.choice(top) for _ in range(reps)]))
-        out["search: word --speaker"] = _ms(_timed(lambda a: s.search(a[0], speaker=names[a[1]], limit=20),
+        out["search: word --speaker"] = _record(_timed(lambda a: s.search(a[0], speaker=names[a[1]], limit=20),
                                                    [(rng.choice(words), rng.choice(top)) for _ in range(reps)]))
-        out["search: --outlet"] = _ms(_timed(lambda o: s.search("", outlet=o, limit=20),
+        out["search: --outlet"] = _record(_timed(lambda o: s.search("", outlet=o, limit=20),
                                              [rng.choice(outlets) for _ in range(reps)]))
-        out["search: word --outlet"] = _ms(_timed(lambda a: s.search(a[0], outlet=a[1], limit=20),
+        out["search: word --outlet"] = _record(_timed(lambda a: s.search(a[0], outlet=a[1], limit=20),
                                                   [(rng.choice(words), rng.choice(outlets)) for _ in range(reps)]))
-        out["speaker page (any speaker)"] = _ms(_timed(s.speaker, [rng.choice(any_speaker) for _ in range(reps)]))
-        out["speaker page (top 20)"] = _ms(_timed(s.speaker, [rng.choice(top) for _ in range(min(reps, 10))]))
-        out["outlet page"] = _ms(_timed(lambda o: outlet_profile(s, o), [rng.choice(outlets) for _ in range(min(reps, 10))]))
-        out["trace query"] = _ms(_timed(lambda q: s.trace(q, limit=20), [rng.choice(words) for _ in range(reps)]))
+        out["speaker page (any speaker)"] = _record(_timed(s.speaker, [rng.choice(any_speaker) for _ in range(reps)]))
+        out["speaker page (top 20)"] = _record(_timed(s.speaker, [rng.choice(top) for _ in range(min(reps, 10))]))
+        out["outlet page"] = _record(_timed(lambda o: outlet_profile(s, o), [rng.choice(outlets) for _ in range(min(reps, 10))]))
+        out["trace query"] = _record(_timed(lambda q: s.trace(q, limit=20), [rng.choice(words) for _ in range(reps)]))
+    if into is not None:
+        into.update(zip(out, taken, strict=True))
     return out
 
 
-def export_rate(db: Path | str, limit: int = 100_000) -> str:
+def export_rate(db: Path | str, limit: int = 100_000, into: dict[str, Any] | None = None) -> str:
     """Rows per second of ``export --what attributions --format csv`` over its first ``limit`` rows, and the
-    whole ``export --what speakers``."""
+    whole ``export --what speakers`` (as figures in ``into`` too, when given)."""
     import csv
     import itertools
 
@@ -266,6 +282,9 @@ def export_rate(db: Path | str, limit: int = 100_000) -> str:
         t1 = time.perf_counter()
         m = export(s, "speakers", "csv", sink)
         dt2 = time.perf_counter() - t1
+    if into is not None:
+        into.update({"attribution_rows": n, "attribution_rows_per_s": round(n / dt, 1) if dt else None,
+                     "speaker_rows": m, "speakers_s": round(dt2, 2)})
     return (f"export --what attributions --format csv: {n / dt:,.0f} rows/s (first {n} rows); "
             f"--what speakers: {m} rows in {dt2:.1f} s")
 
@@ -298,7 +317,7 @@ def table_bytes(db: Path) -> list[tuple[str, int]]:
     return rows
 
 
-def batch_rates(files: int, work: Path) -> None:
+def batch_rates(files: int, work: Path, into: dict[str, Any] | None = None) -> None:
     """``batch --output`` over ``files`` PolNeAR articles with 1 and 2 worker processes."""
     from ..corpus.archive import write_dataset
     from .load import _default_polnear
@@ -319,6 +338,10 @@ def batch_rates(files: int, work: Path) -> None:
         r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)
         rates[workers] = stats.added / dt
+        if into is not None:
+            into[f"workers_{workers}"] = {"documents": stats.added, "wall_s": round(dt, 2),
+                                          "documents_per_s": round(rates[workers], 3),
+                                          "cpu_ms_per_document": round(1000 * cpu / max(stats.added, 1), 1)}
         print(f"  batch --output, {workers} worker(s): {stats.added} documents in {dt:.1f} s "
               f"({rates[workers]:.2f} documents/s, {1000 * dt / max(stats.added, 1):.0f} ms each; the workers' "
               f"processor time {1000 * cpu / max(stats.added, 1):.0f} ms per document, model loads included)",
@@ -338,7 +361,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reuse", action="store_true", help="use a dataset of that size already in --work")
     ap.add_argument("--db", default=None, metavar="URL",
                     help="a PostgreSQL database (postgresql://…): store and query the documents there instead")
+    ap.add_argument("--save-run", type=Path, metavar="FILE",
+                    help="also write the figures, command and machine to FILE as JSON (bench figures reads it)")
     args = ap.parse_args(argv)
+    from .figures import Run
+
+    run = Run("scale", _shown_argv(list(sys.argv[1:] if argv is None else argv))) if args.save_run else None
+    figs: dict[str, Any] = run.figures if run is not None else {}
+    figs["backend"] = "postgresql" if args.db else "sqlite"
+    figs["sizes"] = {}
     work = args.work or Path(tempfile.mkdtemp(prefix="reportedly-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     records_path = args.records
@@ -350,15 +381,20 @@ def main(argv: list[str] | None = None) -> int:
         records_path = work / "records.jsonl"
         records_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
         print(f"analysed {len(recs)} articles, {per:.2f} s each")
+        figs["analysed"] = {"articles": len(recs), "s_per_article": round(per, 3)}
     try:
         if args.batch_files:
-            batch_rates(args.batch_files, work)
+            figs["batch"] = {"files": args.batch_files}
+            batch_rates(args.batch_files, work, figs["batch"])
         if records_path is None:
             if not args.batch_files:
                 ap.error("give --records FILE or --analyse N")
+            if run is not None and args.save_run is not None:
+                run.save(args.save_run)
             return 0
         records = _records(records_path)
         print(f"records: {len(records)} analysed articles from {records_path}", flush=True)
+        figs["records"] = len(records)
         base: tuple[int, Path] | None = None  # the first size's dataset: larger ones are made of copies of it
         for n in [int(x) for x in args.sizes.split(",") if x]:
             data, db = work / f"data-{n}", work / f"store-{n}.db"
@@ -379,40 +415,66 @@ def main(argv: list[str] | None = None) -> int:
                   f"({size / 1e6:.0f} MB of Parquet, {size / n / 1024:.1f} KB per document)", flush=True)
             from ..corpus.load import load
 
+            fig: dict[str, Any] = {"dataset_bytes": size, "dataset_s": round(made, 1), "dataset_made": how,
+                                   "queries": {}, "export": {}}
+            figs["sizes"][str(n)] = fig
             if args.db:
                 url = pg_schema(args.db, n)
                 stats = load(str(data), url)
+                fig["load"] = _load_figures(stats)
                 print(f"  load into PostgreSQL: {stats.summary()}")
                 print("  phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in (stats.phases or {}).items()))
-                for name, line in queries(url).items():
+                for name, line in queries(url, into=fig["queries"]).items():
                     print(f"  {name:28} {line}", flush=True)
-                print("  " + export_rate(url), flush=True)
+                print("  " + export_rate(url, into=fig["export"]), flush=True)
                 cpu, wall = ingest_probe(url, records)
+                fig["ingest"] = {"documents": min(200, len(records)), "cpu_ms": round(cpu, 2), "wall_ms": round(wall, 2)}
                 print(f"  ingest at this size: {cpu:.1f} ms processor time per document in this process, {wall:.1f} ms"
                       " wall clock (Store.add of the same 200 further copies)", flush=True)
                 continue
             stats = load(str(data), db)
+            fig["load"] = _load_figures(stats)
+            fig["tables"] = {name: b for name, b in table_bytes(db)}
             print(f"  load: {stats.summary()}")
             main_cpu = stats.cpu_seconds - stats.helper_cpu_seconds
             print(f"  processor time: loader {main_cpu:.1f} s, helper (statements) {stats.helper_cpu_seconds:.1f} s;"
                   f" on two free cores about {n / max(main_cpu, stats.helper_cpu_seconds, 1e-9):.0f} documents/s")
             print("  phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in (stats.phases or {}).items()))
             print("  biggest tables: " + ", ".join(f"{name} {b / n / 1024:.1f} KB/doc" for name, b in table_bytes(db)))
-            for name, line in queries(db).items():
+            for name, line in queries(db, into=fig["queries"]).items():
                 print(f"  {name:28} {line}", flush=True)
-            print("  " + export_rate(db), flush=True)
+            print("  " + export_rate(db, into=fig["export"]), flush=True)
             probe = db.with_name(db.stem + "-probe.db")
             shutil.copy(db, probe)
             cpu, wall = ingest_probe(probe, records)
+            fig["ingest"] = {"documents": min(200, len(records)), "cpu_ms": round(cpu, 2), "wall_ms": round(wall, 2)}
             print(f"  ingest at this size: {cpu:.1f} ms processor time per document, {wall:.1f} ms wall clock"
                   " (Store.add of the same 200 further copies)", flush=True)
             probe.unlink()
             if not args.keep:
                 db.unlink(missing_ok=True)
+        if run is not None and args.save_run is not None:
+            run.save(args.save_run)
     finally:
         if not args.keep and args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _load_figures(stats: Any) -> dict[str, Any]:
+    """What one ``load`` did and cost, as figures."""
+    return {"documents": stats.documents, "existing": stats.existing, "attributions": stats.attributions,
+            "statements": stats.statements, "wall_s": round(stats.seconds, 2),
+            "documents_per_s": round(stats.rate, 1), "cpu_s": round(stats.cpu_seconds, 2),
+            "helper_cpu_s": round(stats.helper_cpu_seconds, 2), "store_bytes": stats.bytes,
+            "phases": {k: round(v, 2) for k, v in (stats.phases or {}).items()}}
+
+
+def _shown_argv(argv: list[str]) -> list[str]:
+    """The arguments as a run file records them: a database URL without its password."""
+    import re
+
+    return [re.sub(r"(postgres(?:ql)?://[^:/@]+):[^@]*@", r"\1:***@", a) for a in argv]
 
 
 if __name__ == "__main__":
