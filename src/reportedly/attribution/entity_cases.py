@@ -41,8 +41,7 @@ from .speakers import (
 
 #: Heads of a description that means the company or institution the article just named.
 _COMPANY_HEADS = {"company", "firm", "airline", "automaker", "carmaker", "retailer", "lender", "insurer", "bank",
-                  "manufacturer", "startup", "start-up", "conglomerate", "chain", "university", "college",
-                  "nonprofit", "non-profit", "charity", "foundation", "union", "organization", "organisation"}
+                  "manufacturer", "startup", "start-up", "conglomerate", "chain"}
 #: A capitalised run of words (a name, with "of"/"and"/"&" inside it).
 _COMPANY_RUN = re.compile(r"(?:[A-Z][\w&.’'-]*)(?:[ \t]+(?:(?:of|and|&|for|de)[ \t]+)?[A-Z][\w&.’'-]*)*")
 _WEEK = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -50,6 +49,21 @@ _WEEK = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 #: First words that do not open a company's name.
 _NOT_COMPANY = _WEEK | FUNCTION_CAPS | {w for w in ROLE_WORDS if w.isalpha()} | {"i", "it", "he", "she", "they", "we",
                                                                                   "his", "her", "their", "its"}
+
+
+_NAME_AT_START = re.compile(r"(?:the\s+)?[A-Z][\w.&’'/-]*(?:\s+(?:(?:of|for|and|on|de|the|&)\s+)*[A-Z][\w.&’'/-]*)*")
+
+
+def _leading_name(text: str) -> str:
+    """The capitalised name a phrase opens with ("Politifact of presidential elections" → "Politifact")."""
+    text = text.strip()
+    m = _NAME_AT_START.match(text)
+    if not m:
+        return text
+    rest = text[m.end():].split()
+    if any(w[:1].isupper() for w in rest[:3]):
+        return text  # "Loyola Law School professor Justin Levitt": a role, then the name
+    return m.group().strip()
 
 
 class DescribedCases(ResolverState):
@@ -109,8 +123,12 @@ class DescribedCases(ResolverState):
             e, conf = self._salient_person(pos, gender, None)
             if e is not None:
                 return Resolved(e, e.name, "person", False, min(0.6, conf))
+        inside = re.search(r"\b" + re.escape(head) + r"s?\s+(?:published\s+|released\s+)?in\s+((?:the\s+)?[A-Z][^,;:()]*)$",
+                           head_text) if head and head in _OUTLET_PIECES | {"report", "poll", "survey", "reports"} else None
         if by:
-            author = by.group(1)
+            author = _leading_name(by.group(1))  # "An analysis by Politifact of presidential elections …"
+        elif inside and outlet_name(_leading_name(inside.group(1))):
+            author = _leading_name(inside.group(1))  # "a report in the Des Moines Register"
         elif wrote:
             author = wrote.group(1)
         elif before and before.group(1) and N.fold(before.group(1).split()[0]) not in _DETERMINERS:
@@ -192,6 +210,8 @@ class DescribedCases(ResolverState):
             people = [e for e in self._by_surname.get(N.fold(words[-1])) or [] if len(e.name.split()) >= 2]
             if people or government_name(run) or outlet_name(run):
                 continue
+            if re.search(r"\b(?:in|at|near|from|of|to)\s+(?:the\s+)?$", self.text[max(0, m.start() - 12):m.start()]):
+                continue  # "which is based in St. Louis": a place
             if len(words) == 1 and opens and is_common(run):
                 continue  # "Shares fell": a common word opening a sentence
             return run

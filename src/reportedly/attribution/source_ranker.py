@@ -41,6 +41,7 @@ FEATURES: tuple[str, ...] = (
     "entity", "entity_name_in_mention", "entity_role_head", "entity_role_words", "entity_kind_fits",
     "entity_sentences_back", "entity_recency_rank", "entity_log_named", "entity_last_speaker",
     "entity_person", "entity_same_sentence", "entity_mention_in_name", "entity_full_name", "entity_nearest",
+    "entity_owned",
     # a longer name earlier in the text that holds the mention's capitalised words ("the Legion" →
     # "American Legion", "Lou" → "Lou Jiwei")
     "longer", "longer_sentences_back", "longer_words", "longer_person", "longer_body",
@@ -153,7 +154,27 @@ def entity_facts(resolver: Any, e: Any, mention: str, mention_words: set[str], h
         "entity_mention_in_name": float(bool(capitalised) and capitalised <= name_words),
         "entity_full_name": float(len(name_words) >= 2),
         "entity_nearest": float(rank == 0),
+        "entity_owned": float(owned_in(mention, name_words | ({surname} if surname else set()))),
     }
+
+
+#: What stands before a name that the mention is about someone else's ("people close to Clinton",
+#: "advisers to Mr. Rubio", "a spokeswoman for the campaign of").
+_OWNER_BEFORE = re.compile(r"\b(?:to|for|of|with|around|near|behind|from|at)\s+(?:(?:the|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|"
+                           r"President|former)\.?\s+)*$")
+
+
+def owned_in(mention: str, name_words: set[str]) -> bool:
+    """Whether a name in the mention belongs to whom the mention is about rather than to the speaker:
+    after "to", "for", "close to" …, or before a possessive that is followed by more ("Clinton's aides")."""
+    for m in _WORD.finditer(mention):
+        word = m.group()
+        if not word[:1].isupper() or N.fold(re.sub(r"['’]s$", "", word)) not in name_words:
+            continue
+        if _OWNER_BEFORE.search(mention[:m.start()]) or re.match(r"['’]s\s+\w", mention[m.end() - 2:] if
+                                                                word.endswith(("'s", "’s")) else mention[m.end():]):
+            return True
+    return False
 
 
 def candidates(resolver: Any, res: Any, mention: str, pos: int) -> list[Choice]:
