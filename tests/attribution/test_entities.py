@@ -472,3 +472,46 @@ def test_a_person_known_by_first_name() -> None:
     resolve_speakers(doc, [a])
     assert a.source.entity == "Melanie"
     assert not any(e.name in {"Will", "Hope"} for e in doc.entities)
+
+
+def _speaker(text: str, source: str, cue: str, content: str):
+    from reportedly.attribution.entities import resolve_speakers
+
+    from .helpers import att, make_doc
+
+    doc = make_doc(text)
+    a = att(doc, "a1", source=source, cue=cue, content=content)
+    resolve_speakers(doc, [a])
+    return a.source
+
+
+def test_the_company_is_the_body_named_just_before() -> None:
+    src = _speaker("United Technologies will keep 1,000 jobs in Indiana. The company said it was pleased.",
+                   "The company", "said", "it was pleased")
+    assert src.entity == "United Technologies" and src.kind == "organisation"
+    # a common word opening the sentence is not the company's name, the name after it is
+    src = _speaker("Shares of Apple rose on Monday. The company said sales were strong.",
+                   "The company", "said", "sales were strong")
+    assert src.entity == "Apple"
+    # people, places and weekdays are not companies: with none named, the description stays
+    src = _speaker("Mark Zuckerberg flew to Ohio on Monday. The company said nothing.",
+                   "The company", "said", "nothing")
+    assert src.entity == "company"
+
+
+def test_a_campaign_is_its_owners_even_after_other_words() -> None:
+    text = ("Bernie Sanders won the primary. The Sanders campaign said it raised $5 million. Hillary Clinton lost. "
+            "Mrs. Clinton's presidential campaign said it would go on.")
+    src = _speaker(text, "Mrs. Clinton's presidential campaign", "said", "it would go on")
+    assert src.entity == "Clinton campaign" and src.kind == "organisation"
+
+
+def test_an_outlet_is_named_as_the_article_writes_it() -> None:
+    src = _speaker("CBS reported on Friday that the deal was off.", "CBS", "reported", "that the deal was off")
+    assert src.entity == "CBS" and src.kind == "outlet"  # the list's "CBS News" is not what the article says
+    src = _speaker("The New York Times said on Friday that the deal was off.", "The New York Times", "said",
+                   "that the deal was off")
+    assert src.entity == "The New York Times"
+    src = _speaker("The New York Times broke the story. NYT said the deal was off.", "NYT", "said",
+                   "the deal was off")
+    assert src.entity == "The New York Times"

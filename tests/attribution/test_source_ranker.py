@@ -104,3 +104,17 @@ def test_choose_takes_the_highest_score_and_reports_its_share() -> None:
     b = SR.Choice("entity", "B", False, [0.0] * len(SR.FEATURES))
     best, share = SR.choose([b, a], w)
     assert best is a and 0.5 < share < 1.0
+
+
+def test_a_name_opening_a_sentence_is_not_someone_unnamed() -> None:
+    assert SR.proper_name("Monsanto") and SR.proper_name("EgyptAir") and SR.proper_name("Mr. Smith")
+    for common in ("Officials", "Sources", "Aides", "Lawmakers", "Pundits", "U.S. officials"):
+        assert not SR.proper_name(common), common
+    assert not SR.offers_unnamed("Monsanto", "person", "Monsanto")
+    assert SR.offers_unnamed("Officials", "group", "Officials")
+    src = _resolve("Monsanto sued the state on Monday over a plan to list a weed killer as a cancer risk.",
+                   source="Monsanto", cue="sued", content="the state")
+    assert not src.anonymous and src.entity == "Monsanto"
+    src = _resolve("Mr. Smith told reporters that he was angry.", source="Mr. Smith", cue="told",
+                   content="that he was angry")
+    assert not src.anonymous and src.entity and "Smith" in src.entity

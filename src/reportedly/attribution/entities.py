@@ -379,6 +379,26 @@ class EntityResolver(MentionScan, PronounCases, DescribedCases):
             bisect.insort(self._last_source, (pos, e), key=lambda t: t[0])
 
     # -- output ---------------------------------------------------------------------------------
+    def outlets_as_written(self) -> dict[int, tuple[str, ...]]:
+        """Name each outlet as the article writes it: a canonical name from the outlet list that the
+        text never uses ("CBS News" for an article that only says "CBS") gives way to the longest
+        form the article does use for it. Returns the old names of the renamed entities."""
+        renamed: dict[int, tuple[str, ...]] = {}
+        for e in self.ents:
+            plain = re.sub(r"^The\s+", "", e.name)
+            if e.kind != "outlet" or not e.mentions or plain in self.text:
+                continue
+            forms = []
+            for s, t in e.mentions:
+                form = re.sub(r"^(?:the|The)\s+|['’]s?$", "", " ".join(self.text[s:t].split())).strip()
+                if form and form[:1].isupper() and lookup_outlet(form) == e.name:
+                    forms.append(form)
+            if forms:
+                old = e.name
+                e.name = max(forms, key=len)
+                renamed[e.idx] = (old,)
+        return renamed
+
     def entities(self, used: set[int]) -> list[Entity]:
         """The document's entities: every named one and every one an attribution refers to."""
         out: list[Entity] = []
@@ -436,6 +456,10 @@ def resolve_entities(ctx: Context) -> None:
         if implicit is not None:
             results[a.id] = implicit
     r.link_pronouns()
+    renamed = r.outlets_as_written()
+    for res in results.values():
+        if res.ent is not None and res.entity in renamed.get(res.ent.idx, ()):
+            res.entity = res.ent.name
     used = {res.ent.idx for res in results.values() if res.ent is not None}
     for ent in r.entities(used):
         doc.add_entity(ent)

@@ -11,6 +11,7 @@ import re
 from ..document import Attribution, SpanPair
 from . import lexicon as L
 from . import names as N
+from .common_words import is_common
 from .entity_model import (
     _ADS,
     _BODY_NAME_WORDS,
@@ -28,11 +29,41 @@ from .entity_model import (
     _words,
 )
 from .speakers import (
+    FUNCTION_CAPS,
     PLACES,
+    ROLE_WORDS,
     Mention,
     analyse,
+    government_name,
+    outlet_name,
     split_appositive,
 )
+
+#: Heads of a description that means the company or institution the article just named.
+_COMPANY_HEADS = {"company", "firm", "airline", "automaker", "carmaker", "retailer", "lender", "insurer", "bank",
+                  "manufacturer", "startup", "start-up", "conglomerate", "chain"}
+#: A capitalised run of words (a name, with "of"/"and"/"&" inside it).
+_COMPANY_RUN = re.compile(r"(?:[A-Z][\w&.’'-]*)(?:[ \t]+(?:(?:of|and|&|for|de)[ \t]+)?[A-Z][\w&.’'-]*)*")
+_WEEK = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+#: First words that do not open a company's name.
+_NOT_COMPANY = _WEEK | FUNCTION_CAPS | {w for w in ROLE_WORDS if w.isalpha()} | {"i", "it", "he", "she", "they", "we",
+                                                                                  "his", "her", "their", "its"}
+
+
+_NAME_AT_START = re.compile(r"(?:the\s+)?[A-Z][\w.&’'/-]*(?:\s+(?:(?:of|for|and|on|de|the|&)\s+)*[A-Z][\w.&’'/-]*)*")
+
+
+def _leading_name(text: str) -> str:
+    """The capitalised name a phrase opens with ("Politifact of presidential elections" → "Politifact")."""
+    text = text.strip()
+    m = _NAME_AT_START.match(text)
+    if not m:
+        return text
+    rest = text[m.end():].split()
+    if any(w[:1].isupper() for w in rest[:3]):
+        return text  # "Loyola Law School professor Justin Levitt": a role, then the name
+    return m.group().strip()
 
 
 class DescribedCases(ResolverState):
@@ -92,8 +123,12 @@ class DescribedCases(ResolverState):
             e, conf = self._salient_person(pos, gender, None)
             if e is not None:
                 return Resolved(e, e.name, "person", False, min(0.6, conf))
+        inside = re.search(r"\b" + re.escape(head) + r"s?\s+(?:published\s+|released\s+)?in\s+((?:the\s+)?[A-Z][^,;:()]*)$",
+                           head_text) if head and head in _OUTLET_PIECES | {"report", "poll", "survey", "reports"} else None
         if by:
-            author = by.group(1)
+            author = _leading_name(by.group(1))  # "An analysis by Politifact of presidential elections …"
+        elif inside and outlet_name(_leading_name(inside.group(1))):
+            author = _leading_name(inside.group(1))  # "a report in the Des Moines Register"
         elif wrote:
             author = wrote.group(1)
         elif before and before.group(1) and N.fold(before.group(1).split()[0]) not in _DETERMINERS:
@@ -149,6 +184,39 @@ class DescribedCases(ResolverState):
             return Resolved(e, e.name, "organisation", False, 0.7)
         return None
 
+    def _recent_company(self, pos: int) -> str | None:
+        """The nearest capitalised name in this sentence or the two before that reads as a company or
+        institution: not a person (no known first name or surname of the article), not a place,
+        government or outlet, not a weekday, month or dateline; at most five words."""
+        k = self._sentence_index(pos)
+        if k < 0:
+            return None
+        lo = self._sent_starts[max(0, k - 2)]
+        for m in reversed(list(_COMPANY_RUN.finditer(self.text, lo, pos))):
+            run = re.sub(r"^(?:The|A|An)\s+", "", m.group()).strip()
+            first = run.split(" ", 1)[0]
+            opens = m.start() in self._sent_starts
+            if opens and first.endswith("s") and is_common(first):
+                opens = False
+                run = re.sub(r"^\S+\s+(?:(?:of|and|&|for|de)\s+)?", "", run) if " " in run else ""  # "Shares of Apple"
+            run = re.sub(r"['’]s$", "", run)
+            if run.endswith(".") and run.split()[-1].rstrip(".").lower() not in {"inc", "co", "corp", "ltd"}:
+                run = run.rstrip(".")  # "jobs in Indiana." — the sentence's full stop
+            words = run.split()
+            if not words or len(words) > 5 or N.fold(words[0]) in _NOT_COMPANY or run.lower() in PLACES:
+                continue
+            if run.isupper() and len(run) > 5 or N.is_first_name(words[0]) and len(words) >= 2:
+                continue  # "WASHINGTON —", "Mark Zuckerberg"
+            people = [e for e in self._by_surname.get(N.fold(words[-1])) or [] if len(e.name.split()) >= 2]
+            if people or government_name(run) or outlet_name(run):
+                continue
+            if re.search(r"\b(?:in|at|near|from|of|to)\s+(?:the\s+)?$", self.text[max(0, m.start() - 12):m.start()]):
+                continue  # "which is based in St. Louis": a place
+            if len(words) == 1 and opens and is_common(run):
+                continue  # "Shares fell": a common word opening a sentence
+            return run
+        return None
+
     def _body(self, mention: str, head: str, pos: int) -> Resolved:
         """"the campaign", "her campaign", "Clinton's team", "the agency", "the bank"."""
         words = mention.split()
@@ -164,7 +232,9 @@ class DescribedCases(ResolverState):
             if named is not None:
                 owner = named[0]
             else:
-                last = re.sub(r"['’]s$", "", before[-1])
+                # "Mrs. Clinton's presidential campaign": the owner is the possessive name, wherever it stands
+                owned = next((w for w in reversed(before) if w[:1].isupper() and re.search(r"['’]s$", w)), before[-1])
+                last = re.sub(r"['’]s$", "", owned)
                 if self._by_surname.get(N.fold(last)) or N.known_person(last):
                     owner, _ = self._surname_person(last, pos)
         if owner is not None and head in {"campaign", "team"}:
@@ -179,13 +249,19 @@ class DescribedCases(ResolverState):
                 e = self._named(f"{owner.name.split()[-1]} campaign", "organisation")
                 return Resolved(e, e.name, "organisation", False, 0.4)
         kinds = {"government"} if head in _GOV_HEADS else {"organisation", "government"}
-        e = self._recent(pos, lambda e: e.kind in kinds and head in _words(e.name), 200)
+        e = self._recent(pos, lambda e: e.kind in kinds and head in _words(e.name)
+                         and (e.name[:1].isupper() or head not in _COMPANY_HEADS), 200)
         if e is None and head in _BODY_NAME_WORDS:  # "the agency" after "the Congressional Budget Office"
             fits = _BODY_NAME_WORDS[head]
             e = self._recent(pos, lambda e: e.kind in kinds and (
                 bool(set(_words(e.name)) & fits) or "*place" in fits and e.name.lower() in PLACES), 30)
         if e is not None:
             return Resolved(e, e.name, e.kind, False, 0.6)
+        if head in _COMPANY_HEADS and N.fold(words[0]) in {"the", "this", "that"}:
+            run = self._recent_company(pos)  # "Monsanto sued … The company said": the body named just before
+            if run is not None:
+                e = self._named(run, "organisation")
+                return Resolved(e, e.name, "organisation", False, 0.5)
         desc = re.sub(r"^(?:the|a|an|this|that)\s+", "", " ".join(words), flags=re.IGNORECASE)
         return Resolved(None, desc, "government" if head in _GOV_HEADS else "organisation", False, 0.3)
 

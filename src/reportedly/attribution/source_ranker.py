@@ -27,6 +27,7 @@ from typing import Any
 
 from . import lexicon as L
 from . import names as N
+from .common_words import is_common
 
 #: The features of one candidate, in the order the packaged weights expect. Three blocks, one per
 #: kind of candidate ("rule": the rules' answer, "entity": another person or body of the article,
@@ -40,6 +41,7 @@ FEATURES: tuple[str, ...] = (
     "entity", "entity_name_in_mention", "entity_role_head", "entity_role_words", "entity_kind_fits",
     "entity_sentences_back", "entity_recency_rank", "entity_log_named", "entity_last_speaker",
     "entity_person", "entity_same_sentence", "entity_mention_in_name", "entity_full_name", "entity_nearest",
+    "entity_owned",
     # a longer name earlier in the text that holds the mention's capitalised words ("the Legion" →
     # "American Legion", "Lou" → "Lou Jiwei")
     "longer", "longer_sentences_back", "longer_words", "longer_person", "longer_body",
@@ -68,6 +70,7 @@ _FAMILIAR = re.compile(r"(?i:\b(?:familiar|close|briefed|knowledgeable|aware|inv
 _WORD = re.compile(r"[\w’'-]+")
 _CAP = r"(?:[A-Z][\w’'&.-]*)"
 _NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:of|for|and|on|to|the|de|van|von|al|la|le)[ \t]+)*{_CAP})*")
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm"}
 _LEADS = {"the", "a", "an", "this", "that", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president"}
 
 
@@ -151,7 +154,27 @@ def entity_facts(resolver: Any, e: Any, mention: str, mention_words: set[str], h
         "entity_mention_in_name": float(bool(capitalised) and capitalised <= name_words),
         "entity_full_name": float(len(name_words) >= 2),
         "entity_nearest": float(rank == 0),
+        "entity_owned": float(owned_in(mention, name_words | ({surname} if surname else set()))),
     }
+
+
+#: What stands before a name that the mention is about someone else's ("people close to Clinton",
+#: "advisers to Mr. Rubio", "a spokeswoman for the campaign of").
+_OWNER_BEFORE = re.compile(r"\b(?:to|for|of|with|around|near|behind|from|at)\s+(?:(?:the|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|"
+                           r"President|former)\.?\s+)*$")
+
+
+def owned_in(mention: str, name_words: set[str]) -> bool:
+    """Whether a name in the mention belongs to whom the mention is about rather than to the speaker:
+    after "to", "for", "close to" …, or before a possessive that is followed by more ("Clinton's aides")."""
+    for m in _WORD.finditer(mention):
+        word = m.group()
+        if not word[:1].isupper() or N.fold(re.sub(r"['’]s$", "", word)) not in name_words:
+            continue
+        if _OWNER_BEFORE.search(mention[:m.start()]) or re.match(r"['’]s\s+\w", mention[m.end() - 2:] if
+                                                                word.endswith(("'s", "’s")) else mention[m.end():]):
+            return True
+    return False
 
 
 def candidates(resolver: Any, res: Any, mention: str, pos: int) -> list[Choice]:
@@ -198,6 +221,22 @@ def candidates(resolver: Any, res: Any, mention: str, pos: int) -> list[Choice]:
     return out
 
 
+def proper_name(mention: str) -> bool:
+    """Whether a mention is a name by its words alone: every word capitalised (a leading article
+    aside) and at least one of them not a common word ("Monsanto", "EgyptAir"; not "Officials",
+    "Sources", "Aides" at a sentence's start)."""
+    words = [w for w in _WORD.findall(mention)]
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if len(words) >= 2 and N.fold(words[0]) in _HONORIFICS:
+        return True  # "Mr. Smith", "Dr. Lee"
+    if len(words) == 1 and re.search(r"(?:[^s]s|people)$", words[0]):
+        return False  # "Pundits", "Spokespeople": a plural noun opening a sentence, not a name
+    return any(w.isalpha() and not is_common(w) for w in words)
+
+
 def offers_unnamed(mention: str, rule_kind: str, rule_name: str) -> bool:
     """Whether "someone the article does not name" is a possible reading of the mention: not for a
     handle or a full personal name in it, nor where the rules read a document, an outlet or a
@@ -213,6 +252,8 @@ def offers_unnamed(mention: str, rule_kind: str, rule_name: str) -> bool:
         return False  # "a rover NASA plans": a body the text names
     if re.search(r"\bby\s+(?:the\s+)?[A-Z]", mention):
         return False  # "a 2014 study by Harvard": a named author
+    if proper_name(mention):
+        return False  # "Monsanto", "Vanguard Logistics Services": a name, even at a sentence's start
     for m in re.finditer(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+", mention):
         if N.is_first_name(m.group(1)) and not owner.search(mention[:m.start()]):
             return False  # "Gov. Eric Holcomb and leaders of …": a named person speaks

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 
 from ..outlets import lookup_outlet
 from . import lexicon as L
+from . import names as N
+from .common_words import is_common
 from .segment import WORD
 
 Pair = tuple[int, int]
@@ -38,6 +40,11 @@ Pair = tuple[int, int]
 _ARTICLES = {"a", "an", "the"}
 _LEAD_DET = _ARTICLES | {"this", "that", "these", "those"}
 _NAME_PARTICLES = {"de", "van", "von", "der", "den", "bin", "al", "da", "del", "la", "le", "di", "du", "ibn", "st"}
+_HONORIFIC_WORDS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm",
+                     "sens", "reps", "gens", "govs", "drs", "messrs", "mmes", "sir", "dame", "lord", "lady"}
+#: Titles that are offices or parties, not where someone is from ("President", "Republican"; not "American").
+_OFFICES = {w for w in L.TITLES if not re.fullmatch(r"[a-z]+(?:[^m]an|ish|ese|i)", w)} | {"republican", "democratic",
+                                                                                          "democrat"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 SINGLE_THING = {"it", "its", "which"}
@@ -253,6 +260,11 @@ def _name_run(head: str) -> tuple[str, str] | None:
         k += 1
     if k > end:
         k = end
+    start = next((m for m in range(i, end + 1) if words[m].lower() not in FUNCTION_CAPS and words[m][0].isalnum()), k)
+    stripped = [w.lower().rstrip(".") for w in words[start:k] if w[0].isalnum()]
+    if k == end and stripped and not any(w in _OFFICES or w in _HONORIFIC_WORDS for w in stripped) \
+            and is_common(words[end]) and not N.is_first_name(words[end]) and not N.known_person(words[end]):
+        k = start  # "American Legion", "Bloomberg New Energy Finance": the words are the name, no role
     name = head[toks[k][0]:toks[end][1]]
     role = head[:toks[k][0]].strip()
     if words[end].lower() in L.REMIT_WORDS:
