@@ -62,6 +62,17 @@ def write_big(folder: Path, size_mb: float) -> tuple[Path, Path]:
     return big, folder / "big.txt.gz"
 
 
+def _records(output: bytes) -> int:
+    """How many records ``analyze`` wrote (its default output: one JSON object, or a list of them)."""
+    import json
+
+    try:
+        value = json.loads(output) if output.strip() else []
+    except ValueError:
+        return 0
+    return len(value) if isinstance(value, list) else 1
+
+
 def _wait(proc: subprocess.Popen[bytes]) -> tuple[int, float]:
     """Wait for ``proc``; its exit status and its own peak resident memory in MB (KiB / 1024)."""
     _, status, usage = os.wait4(proc.pid, 0)
@@ -71,17 +82,17 @@ def _wait(proc: subprocess.Popen[bytes]) -> tuple[int, float]:
 
 def measure(argv: list[str], cwd: Path, stdin_from: Path | None = None) -> dict[str, Any]:
     """Run ``reportedly ARGV`` in ``cwd`` (its standard input piped from ``cat FILE`` when given): exit
-    status, peak RSS and what it wrote on stderr."""
-    err = tempfile.TemporaryFile()
+    status, peak RSS, the records it wrote on standard output and what it wrote on stderr."""
+    err, out = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     feeder = None
     t0 = time.perf_counter()
     if stdin_from is not None:
         feeder = subprocess.Popen(["cat", str(stdin_from)], stdout=subprocess.PIPE)
-        proc = subprocess.Popen([*_cli(), *argv], cwd=cwd, stdin=feeder.stdout, stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen([*_cli(), *argv], cwd=cwd, stdin=feeder.stdout, stdout=out, stderr=err)
         assert feeder.stdout is not None
         feeder.stdout.close()  # reportedly holds the only read end: cat stops when it stops reading
     else:
-        proc = subprocess.Popen([*_cli(), *argv], cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        proc = subprocess.Popen([*_cli(), *argv], cwd=cwd, stdin=subprocess.DEVNULL, stdout=out,
                                 stderr=err)
     code, rss = _wait(proc)
     wall = time.perf_counter() - t0
@@ -90,7 +101,11 @@ def measure(argv: list[str], cwd: Path, stdin_from: Path | None = None) -> dict[
     err.seek(0)
     said = [line.strip() for line in err.read().decode("utf-8", "replace").splitlines() if line.strip()]
     err.close()
-    return {"exit": code, "peak_rss_mb": round(rss, 1), "wall_s": round(wall, 2), "stderr": said[:5]}
+    out.seek(0)
+    records = _records(out.read())
+    out.close()
+    return {"exit": code, "peak_rss_mb": round(rss, 1), "wall_s": round(wall, 2), "records": records,
+            "stderr": said[:5]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
             got = measure(cmd, folder, stdin_from)
             rows.append({"case": key, "command": shown, **got})
             first = got["stderr"][0] if got["stderr"] else ""
-            print(f"  {shown:55} peak RSS {got['peak_rss_mb']:6.1f} MB  exit {got['exit']}  {got['wall_s']:.1f} s  "
+            print(f"  {shown:55} peak RSS {got['peak_rss_mb']:6.1f} MB  exit {got['exit']}  {got['records']} records  "
+                  f"{got['wall_s']:.1f} s  "
                   f"{first[:120]}", flush=True)
         if run is not None and args.save_run is not None:
             run.figures.update({"big_bytes": big.stat().st_size, "gz_bytes": gz.stat().st_size,
