@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[3]
 #: Where the committed runs live.
 RESULTS = ROOT / "bench" / "results"
 #: The documents that hold figure blocks.
-DOCUMENTS = ("README.md", "docs/attribution.md", "docs/extraction.md")
+DOCUMENTS = ("README.md", "docs/attribution.md", "docs/extraction.md", "docs/scale.md")
 
 #: A block: the opening marker alone on its line (a table and its note follow), or inline in a
 #: paragraph (a phrase follows on the same line). A marker quoted in backticks is no block.
@@ -457,6 +457,124 @@ def digest_table() -> str:
                                f"dev ({dev[-1]['figures']['inputs']} articles) digest"], rows), "", note])
 
 
+# -- memory of refused inputs, the corpus load, fuzzing --------------------------------------------
+def _run_of(run: dict[str, Any]) -> str:
+    """"`bench/results/F.json`, DATE, release V, commit C, load average A–B": where one run's figures come from."""
+    m = run["machine"]
+    return (f"`bench/results/{run['file']}`, {run['date'][:10]}, release {run['version']}{_commits([run])}, "
+            f"{m['cpu']} with {m['cores']} cores, one-minute load average {_span(_loads([run]))}")
+
+
+def memory_table() -> str:
+    """README: peak resident memory of ``reportedly analyze`` handed a file over the size limit."""
+    run = runs("memory")[-1]
+    f = run["figures"]
+    labels = {"refused": "(on disk: refused from its size)",
+              "refused and one analysed": "(full pipeline on the good one)",
+              "pipe": "(size unknown: at most the limit plus one byte is read)",
+              "gzip": "(size unknown: at most the limit plus one byte is read)"}
+    big = f"{f['big_bytes'] / 1e6:.0f} MB"
+    rows = [[f"`{r['command'].replace('|', chr(92) + '|')}` {labels.get(r['case'], '')}".strip(),
+             f"{r['peak_rss_mb']:.0f} MB", str(r.get("records", "")), str(r["exit"])] for r in f["rows"]]
+    note = (f"big.txt is {big} of text ({f['gz_bytes'] / 1e6:.2f} MB gzipped); each command runs in a fresh process "
+            f"and writes its refusal on stderr (exit status 1: an input failed); peak measured as "
+            f"{f['measured_with']}. From {_run_of(run)} (`{run['command']}`).")
+    return "\n".join([*_table(["command", "peak RSS", "records written", "exit status"], rows), "", note])
+
+
+def corpus_phrase() -> str:
+    """README's corpus paragraph: ingest rate and search latency of the committed load run."""
+    run = runs("load")[-1]
+    f = run["figures"]
+    i, q = f["ingest"], f["search"]
+    return (f"{i['articles']:,} articles ingested at {i['articles_per_s']:.1f} articles/s ({i['attributions']:,} "
+            f"attributions, {i['failed']} failed; the analysis is {i['analysis_s'] / (i['analysis_s'] + i['storage_s'] + i['speakers_s']):.0%} "
+            f"of it, storage runs at {i['storage_articles_per_s']:.0f} articles/s), then {q['requests']:,} searches from "
+            f"{q['clients']} concurrent clients: median {q['median_ms']:.1f} ms and p95 {q['p95_ms']:.1f} ms (targets "
+            f"{q['target_median_ms']:.0f} ms and {q['target_p95_ms']:.0f} ms), {q['errors']} errors, "
+            f"{q['server_cpu_ms_per_request']:.2f} ms of server processor time per request ({_run_of(run)}; "
+            f"the latencies follow the load)")
+
+
+def fuzz_phrase() -> str:
+    """README's fuzzing paragraph: what the committed fuzz run fed and found."""
+    run = runs("fuzz")[-1]
+    f = run["figures"]
+    t = f["targets"]
+    per = ", ".join(f"{t[k]['inputs']:,} {k}" for k in t)
+    slow = f["slowest"]
+    found = (f"**{f['uncaught_exceptions']} uncaught exceptions, {f['over_budget']} over the budget**")
+    out = (f"{f['inputs']:,} inputs ({per}; `{run['command']}`) in {f['seconds']:.0f} s, {found} "
+           f"(slowest {slow['seconds']:.1f} s, a{'n' if slow['target'][:1] in 'aeiou' else ''} {slow['target']} input "
+           f"of {slow['size']:,} {'bytes' if slow['target'] == 'readers' else 'characters'})")
+    if "readers" in t:
+        out += f"; the readers gave {t['readers'].get('documents', 0):,} documents and {t['readers'].get('failures', 0):,} one-line failures"
+    if "store" in t:
+        out += (f", the damaged stores {t['store'].get('answered', 0):,} answers and {t['store'].get('refused', 0):,} "
+                "one-line refusals")
+    return out + f" ({_run_of(run)})"
+
+
+# -- the corpus at scale --------------------------------------------------------------------------
+#: docs/scale.md's 100,000-document column: typed by hand from an earlier run of
+#: ``bench scale --records polnear.jsonl --sizes 10000,100000`` (no run file; a 100,000-document run
+#: takes longer than the shared machine allows), in the order of :func:`scale_table`'s rows.
+_SCALE_100K = ("870 MB, 8.5 KB per document", "514.8 s, 194 documents/s", "6.7 ms (loader 3.3, statements 3.4)",
+               "about 290", "3,998 MB, 39.0 KB per document", "29.1 ms", "12 / 15 ms", "29 / 83 ms", "11 / 73 ms",
+               "1 / 16 ms", "54 / 172 ms", "74 / 99 ms", "202 / 759 ms", "29 / 108 ms", "320 / 5,768 ms",
+               "158 / 263 ms", "400 / 569 ms", "29,000 rows/s")
+_SCALE_QUERIES = (("search, one word (p50 / p95)", "search: one word", "p95 < 100 ms"),
+                  ("search, a phrase", "search: phrase", "p95 < 100 ms"),
+                  ("search, a rare name", "search: rare name", "p95 < 100 ms"),
+                  ("search `--speaker` (20 most quoted)", "search: --speaker (top 20)", "p95 < 100 ms"),
+                  ("search, a word `--speaker`", "search: word --speaker", "p95 < 100 ms"),
+                  ("search `--outlet`", "search: --outlet", "p95 < 100 ms"),
+                  ("search, a word `--outlet`", "search: word --outlet", "p95 < 100 ms"),
+                  ("speaker page, any speaker", "speaker page (any speaker)", ""),
+                  ("speaker page, the 20 most quoted", "speaker page (top 20)", ""),
+                  ("outlet page", "outlet page", ""),
+                  ("`trace` query", "trace query", ""))
+
+
+def scale_table() -> str:
+    """docs/scale.md: the corpus of 10,000 documents from the committed scale run, beside the 100,000
+    typed by hand."""
+    run = runs("scale")[-1]
+    n = 10000
+    f = run["figures"]["sizes"][str(n)]
+    ld, ing = f["load"], f["ingest"]
+    main_cpu = ld["cpu_s"] - ld["helper_cpu_s"]
+
+    def ms(q: dict[str, Any]) -> str:
+        return f"{q['p50_ms']:,.0f} / {q['p95_ms']:,.0f} ms"
+
+    ten = [f"{f['dataset_bytes'] / 1e6:,.0f} MB, {f['dataset_bytes'] / n / 1024:.1f} KB per document",
+           f"{ld['wall_s']:.1f} s, {ld['documents_per_s']:.0f} documents/s",
+           f"{1000 * ld['cpu_s'] / n:.1f} ms (loader {1000 * main_cpu / n:.1f}, statements "
+           f"{1000 * ld['helper_cpu_s'] / n:.1f})",
+           f"about {n / max(main_cpu, ld['helper_cpu_s'], 1e-9):.0f}",
+           f"{ld['store_bytes'] / 1e6:,.0f} MB, {ld['store_bytes'] / n / 1024:.1f} KB per document",
+           f"{ing['cpu_ms']:.1f} ms",
+           *(ms(f["queries"][key]) for _, key, _ in _SCALE_QUERIES),
+           f"{f['export']['attribution_rows_per_s']:,.0f} rows/s"]
+    labels = [("Parquet dataset", ""), ("`load`: wall clock (machine shared)", "≥ 300/s"),
+              ("`load`: processor time per document, both processes", "flat"),
+              ("`load`: documents/s on two free cores (documents ÷ the busier process's processor time)", "≥ 300/s"),
+              ("store size", "was 49 KB"), (f"`ingest` of {ing['documents']} more documents, processor time per document",
+                                            "flat"),
+              *((label, target) for label, _, target in _SCALE_QUERIES), ("export of attributions as CSV", "")]
+    rows = [[label, a, b, target] for (label, target), a, b in zip(labels, ten, _SCALE_100K, strict=True)]
+    analysed = run["figures"].get("analysed")
+    records = (f"{analysed['articles']} PolNeAR articles analysed by the run itself ({analysed['s_per_article']:.2f} s "
+               "each)") if analysed else f"{run['figures'].get('records')} analysed articles"
+    note = (f"The 10,000-document column: {_run_of(run)} (`{run['command']}`; records: {records}; the dataset "
+            f"written {f['dataset_made']} in {f['dataset_s']:.0f} s; the ingest probe {ing['wall_ms']:.1f} ms wall clock "
+            "per document). The 100,000-document column is typed by hand from an earlier run "
+            "(`--sizes 10000,100000`, a release before 0.3.0, load average 2 to 5, the benchmark at a lower priority); "
+            "it has no run file, and the two columns come from different runs.")
+    return "\n".join([*_table(["", "10,000 documents", "100,000 documents", "target"], rows), "", note])
+
+
 #: Every block a document may hold: ``<!-- figures:NAME -->`` → what renders it, and the runs it reads
 #: (whose quality figures must agree).
 BLOCKS: dict[str, Callable[[], str]] = {
@@ -469,6 +587,10 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "attribution-speed": attribution_speed_table,
     "api": api_phrase,
     "digests": digest_table,
+    "memory": memory_table,
+    "corpus": corpus_phrase,
+    "fuzz": fuzz_phrase,
+    "scale": scale_table,
 }
 _QUALITY: dict[str, Callable[[dict[str, Any]], Any]] = {
     "extraction": _extraction_quality, "attribution": _attribution_quality,
