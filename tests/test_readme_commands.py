@@ -25,6 +25,7 @@ NOT_RUN = {
     " serve": "serves until stopped (tests/corpus/test_cli.py runs the server)",
     "batch corpus/": "a folder of the reader's own",
     "batch /data/": "a folder of the reader's own, on a Dask cluster",
+    "postgresql://": "a PostgreSQL server of the reader's own (tests/corpus/test_backends.py runs the store on one)",
 }
 
 _COMMAND = re.compile(r"^(?:[A-Z_]+=\S+ )*(?:\.venv/bin/)?reportedly |\| *(?:\.venv/bin/)?reportedly ")
