@@ -33,45 +33,21 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from speaker_rankings import ROOT, ranked_sources
 
 from reportedly.attribution import pronouns as E
-from reportedly.evaluation import load_polnear, prediction_of
-from reportedly.evaluation.speakers import match_predictions, speaker_right
+from reportedly.evaluation.speakers import speaker_right
 
-ROOT = Path(__file__).resolve().parents[1]
-
-TRAIN = ROOT.parent / "shared" / "data" / "polnear" / "train"
-SPEAKERS = ROOT / "training" / "data" / "speakers-train.json"
 OUT = ROOT / "src" / "reportedly" / "attribution" / "data" / "pronoun_ranker.json"
 
 
 def collect(limit: int | None = None) -> list[dict]:
     """One item per matched pronoun source: candidate names, feature rows and which are right."""
-    from reportedly.api import Analyzer
-    from reportedly.settings import Settings
-
-    speakers = json.loads(SPEAKERS.read_text())
-    gold = [g for g in load_polnear(TRAIN) if g.name in speakers]
-    gold = gold[:limit] if limit else gold
-    analyzer = Analyzer(Settings.load(pipeline={"workers": 1}))
     # rank with the hand weights, so that the training data do not depend on the weights packaged now
     E._WEIGHTS = E.HAND_WEIGHTS
-    items = []
-    for g in gold:
-        E.RANKING_TRACE = []
-        doc = analyzer.analyze_text(g.text, input=g.name)
-        traces: dict[int, list] = {}
-        for pos, cands in E.RANKING_TRACE:
-            traces.setdefault(pos, cands)  # the first ranking at a position: the source's own
-        E.RANKING_TRACE = None
-        for att, event in match_predictions(g, speakers[g.name], prediction_of(doc)):
-            spans = att["source"]["spans"]
-            truth = speakers[g.name].get(event) if event else None
-            if not spans or truth is None or truth.get("kind") in (None, "none") or spans[0][0] not in traces:
-                continue
-            cands = traces[spans[0][0]]
-            items.append({"article": g.name, "names": [c for c, _ in cands], "x": [f for _, f in cands],
-                          "y": [speaker_right(truth, name, False) for name, _ in cands], "kind": truth.get("kind")})
+    items = [{"article": article, "names": [c for c, _ in cands], "x": [f for _, f in cands],
+              "y": [speaker_right(truth, name, False) for name, _ in cands], "kind": truth.get("kind")}
+             for article, truth, cands in ranked_sources(E, limit)]
     E._WEIGHTS = None
     return items
 

@@ -34,52 +34,25 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+from speaker_rankings import ROOT, SPEAKERS, TRAIN, ranked_sources
 
 from reportedly.attribution import source_ranker as SR
-from reportedly.evaluation import load_polnear, prediction_of
-from reportedly.evaluation.speakers import match_predictions, speaker_right
+from reportedly.evaluation import load_polnear
+from reportedly.evaluation.speakers import speaker_right
 
-ROOT = Path(__file__).resolve().parents[1]
-
-TRAIN = ROOT.parent / "shared" / "data" / "polnear" / "train"
-SPEAKERS = ROOT / "training" / "data" / "speakers-train.json"
 OUT = ROOT / "src" / "reportedly" / "attribution" / "data" / "source_ranker.json"
 
 
 def collect(limit: int | None = None) -> list[dict]:
     """One item per matched non-pronoun source: its choices, their features and which are right."""
-    from reportedly.api import Analyzer
-    from reportedly.settings import Settings
-
-    speakers = json.loads(SPEAKERS.read_text())
-    gold = [g for g in load_polnear(TRAIN) if g.name in speakers]
-    gold = gold[:limit] if limit else gold
-    analyzer = Analyzer(Settings.load(pipeline={"workers": 1}))
     packaged = SR.weights
     SR.weights = lambda: None  # the rules' answers, so that the data do not depend on packaged weights
-    items = []
     try:
-        for g in gold:
-            SR.RANKING_TRACE = []
-            doc = analyzer.analyze_text(g.text, input=g.name)
-            traces: dict[int, list] = {}
-            for pos, choices in SR.RANKING_TRACE:
-                traces.setdefault(pos, choices)  # the first ranking at a position: the source's own
-            SR.RANKING_TRACE = None
-            for att, event in match_predictions(g, speakers[g.name], prediction_of(doc)):
-                spans = att["source"]["spans"]
-                truth = speakers[g.name].get(event) if event else None
-                if not spans or truth is None or truth.get("kind") in (None, "none") or spans[0][0] not in traces:
-                    continue
-                choices = traces[spans[0][0]]
-                items.append({"article": g.name, "names": [c[0] for c in choices],
-                              "x": [c[2] for c in choices],
-                              "y": [speaker_right(truth, name, anon) for name, anon, _ in choices],
-                              "kind": truth.get("kind")})
+        return [{"article": article, "names": [c[0] for c in choices], "x": [c[2] for c in choices],
+                 "y": [speaker_right(truth, name, anon) for name, anon, _ in choices], "kind": truth.get("kind")}
+                for article, truth, choices in ranked_sources(SR, limit)]
     finally:
         SR.weights = packaged
-        SR.RANKING_TRACE = None
-    return items
 
 
 def _tensors(items: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
