@@ -512,6 +512,21 @@ def fuzz_phrase() -> str:
     if "store" in t:
         out += (f", the damaged stores {t['store'].get('answered', 0):,} answers and {t['store'].get('refused', 0):,} "
                 "one-line refusals")
+    over = f.get("over_budget_inputs") or []
+    if over:
+        # the size the run recorded, else the length its cut-short repr names (quotes and escapes included)
+        sizes = []
+        for o in over:
+            m = re.search(r"\(([\d,]+) chars\)$", o["input"])
+            if "size" in o:
+                sizes.append(o["size"])
+            elif m is not None:
+                sizes.append(round(int(m.group(1).replace(",", "")), -2))
+        about = "" if all("size" in o for o in over) else "about "
+        kinds = sorted({o["target"] for o in over})
+        out += (f"; over the {f['budget_s']:g} s budget, which is wall clock: {len(over)} {' and '.join(kinds)} "
+                f"input{'s' if len(over) > 1 else ''}" + (f" of {about}{_span(sizes, '{:,}', sep=' to ')} characters"
+                                                          if len(sizes) == len(over) else ""))
     return out + f" ({_run_of(run)})"
 
 

@@ -437,7 +437,7 @@ class Fuzzer:
                 for k, v in (seen or {}).items():
                     out.results[k] = out.results.get(k, 0) + v
             except TimeBudgetError:
-                out.over_budget.append({"input": _show(value)})
+                out.over_budget.append({"input": _show(value), "size": _size(value)})
             except Exception as exc:  # the finding: record it and go on
                 tb = traceback.extract_tb(exc.__traceback__)
                 where = next((f"{Path(f.filename).name}:{f.lineno}" for f in reversed(tb)
