@@ -531,9 +531,10 @@ def fuzz_phrase() -> str:
 
 
 # -- the corpus at scale --------------------------------------------------------------------------
-#: docs/scale.md's 100,000-document column: typed by hand from an earlier run of
-#: ``bench scale --records polnear.jsonl --sizes 10000,100000`` (no run file; a 100,000-document run
-#: takes longer than the shared machine allows), in the order of :func:`scale_table`'s rows.
+#: docs/scale.md's 100,000-document column: typed by hand from the earlier run of
+#: ``bench scale --records polnear.jsonl --sizes 10000,100000`` that commit 5122669 recorded (no run
+#: file; a 100,000-document run takes longer than the shared machine allows), in the order of
+#: :func:`scale_table`'s rows.
 _SCALE_100K = ("870 MB, 8.5 KB per document", "514.8 s, 194 documents/s", "6.7 ms (loader 3.3, statements 3.4)",
                "about 290", "3,998 MB, 39.0 KB per document", "29.1 ms", "12 / 15 ms", "29 / 83 ms", "11 / 73 ms",
                "1 / 16 ms", "54 / 172 ms", "74 / 99 ms", "202 / 759 ms", "29 / 108 ms", "320 / 5,768 ms",
@@ -584,9 +585,10 @@ def scale_table() -> str:
                "each)") if analysed else f"{run['figures'].get('records')} analysed articles"
     note = (f"The 10,000-document column: {_run_of(run)} (`{run['command']}`; records: {records}; the dataset "
             f"written {f['dataset_made']} in {f['dataset_s']:.0f} s; the ingest probe {ing['wall_ms']:.1f} ms wall clock "
-            "per document). The 100,000-document column is typed by hand from an earlier run "
-            "(`--sizes 10000,100000`, a release before 0.3.0, load average 2 to 5, the benchmark at a lower priority); "
-            "it has no run file, and the two columns come from different runs.")
+            "per document). The 100,000-document column is typed by hand from the earlier run that commit 5122669 "
+            "recorded (`--records polnear.jsonl --sizes 10000,100000`, load average 2 to 5, the benchmark at a lower "
+            "priority); it has no run file, and the two columns come from different runs on a machine under "
+            "different loads, so compare processor times, not wall clock.")
     return "\n".join([*_table(["", "10,000 documents", "100,000 documents", "target"], rows), "", note])
 
 
