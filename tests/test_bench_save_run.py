@@ -67,7 +67,7 @@ def test_the_renderers_read_the_memory_load_fuzz_and_scale_runs(tmp_path: Path, 
     memory = figures.memory_table()
     assert "| `cat big.txt \\| reportedly analyze -` (size unknown" in memory and "| 101 MB | 1 | 1 |" in memory
     corpus = figures.corpus_phrase()
-    assert "840 articles ingested at 3.4 articles/s" in corpus and "median 25.5 ms and p95 72.3 ms" in corpus
+    assert "840 articles ingested at 3.40 articles/s (840 stored, 0 failed" in corpus and "median 25.5 ms and p95 72.3 ms" in corpus
     fuzz = figures.fuzz_phrase()
     assert fuzz.startswith("4,000 inputs (1,000 readers, 1,000 attribution, 1,000 store;")
     assert "**0 uncaught exceptions, 0 over the budget**" in fuzz and "an attribution input of 10,124 characters" in fuzz

@@ -487,8 +487,8 @@ def corpus_phrase() -> str:
     run = runs("load")[-1]
     f = run["figures"]
     i, q = f["ingest"], f["search"]
-    return (f"{i['articles']:,} articles ingested at {i['articles_per_s']:.1f} articles/s ({i['attributions']:,} "
-            f"attributions, {i['failed']} failed; the analysis is {i['analysis_s'] / (i['analysis_s'] + i['storage_s'] + i['speakers_s']):.0%} "
+    return (f"{i['articles']:,} articles ingested at {i['articles_per_s']:.2f} articles/s ({i['stored']:,} stored, "
+            f"{i['failed']} failed, {i['attributions']:,} attributions; the analysis is {i['analysis_s'] / (i['analysis_s'] + i['storage_s'] + i['speakers_s']):.0%} "
             f"of it, storage runs at {i['storage_articles_per_s']:.0f} articles/s), then {q['requests']:,} searches from "
             f"{q['clients']} concurrent clients: median {q['median_ms']:.1f} ms and p95 {q['p95_ms']:.1f} ms (targets "
             f"{q['target_median_ms']:.0f} ms and {q['target_p95_ms']:.0f} ms), {q['errors']} errors, "
