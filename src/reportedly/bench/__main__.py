@@ -12,7 +12,7 @@ def main(argv: list[str] | None = None) -> int:
     names = available()
     if not argv or argv[0] in ("-h", "--help"):
         print("usage: python -m reportedly.bench NAME [ARGS...]\n\nbenchmarks: " + ", ".join(names)
-              + "\n\n'python -m reportedly.bench NAME --help' describes one. extraction, attribution, api and digest keep "
+              + "\n\n'python -m reportedly.bench NAME --help' describes one. extraction, attribution, api, digest, fuzz, load, memory and scale keep "
               "a run's figures with --save-run FILE;\n'python -m reportedly.bench figures --write' renders the documents' benchmark tables from "
               "the runs in bench/results/.", file=sys.stderr if not argv else sys.stdout)
         return 2 if not argv else 0
