@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reportedly.bench import figures
+from reportedly.bench import runs as bench_runs
 
 
 def _run(bench: str, fig: dict) -> dict:
@@ -62,7 +63,7 @@ def test_the_renderers_read_the_memory_load_fuzz_and_scale_runs(tmp_path: Path, 
                          "export": {"attribution_rows_per_s": 17_800.0}}}}
     for name, fig in runs.items():
         (tmp_path / f"{name}.json").write_text(json.dumps(_run(name, fig)), "utf-8")
-    monkeypatch.setattr(figures, "RESULTS", tmp_path)
+    monkeypatch.setattr(bench_runs, "RESULTS", tmp_path)  # where runs() reads the committed runs
 
     memory = figures.memory_table()
     assert "| `cat big.txt \\| reportedly analyze -` (size unknown" in memory and "| 101 MB | 1 | 1 |" in memory

@@ -94,9 +94,10 @@ def test_extraction_run_holds_todays_body_and_metadata_scores(shared: Path) -> N
 
 def test_titles_run_holds_todays_count(shared: Path) -> None:
     from reportedly.bench.extraction import count_titles
+    from reportedly.bench.runs import Run
 
     run = figures.runs("titles")[-1]["figures"]["titles"]
-    fresh = figures.Run("extraction", [])
+    fresh = Run("extraction", [])
     assert count_titles(shared / "data" / "polnear" / "dev" / "text", fresh) == 0
     assert fresh.figures["titles"] == run
 

@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--save-run", type=Path, metavar="FILE",
                    help="also write the run's figures, command and machine to FILE as JSON (bench figures reads it)")
     args = p.parse_args(argv)
-    from .figures import Run
+    from .runs import Run
 
     saved = Run("api", list(sys.argv[1:] if argv is None else argv)) if args.save_run else None
     try:

@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 from ..evaluation import Scores, SpeakerScores, load_polnear, score_attributions, score_speakers
-from .figures import Run
+from .runs import Run
 
 _PEER = r'''
 import json, sys

@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save-run", type=Path, metavar="FILE",
                     help="also write the digests, command and machine to FILE as JSON (bench figures reads it)")
     args = ap.parse_args(argv)
-    from .figures import Run
+    from .runs import Run
 
     run = Run("digest", list(sys.argv[1:] if argv is None else argv)) if args.save_run else None
     found = digests(args.paths, args.workers)

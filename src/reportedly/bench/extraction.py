@@ -47,7 +47,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .figures import Run, number
+from .runs import Run, number
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 

@@ -478,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("reportedly.bench fuzz: needs Hypothesis (pip install -e '.[dev]')", file=sys.stderr)
         return 2
-    from .figures import Run
+    from .runs import Run
 
     run = Run("fuzz", list(sys.argv[1:] if argv is None else argv)) if args.save_run else None
     fuzzer = Fuzzer(args.budget)

@@ -346,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save-run", type=Path, metavar="FILE",
                     help="also write the figures, command and machine to FILE as JSON (bench figures reads it)")
     args = ap.parse_args(argv)
-    from .figures import Run, number
+    from .runs import Run, number
 
     run = Run("load", list(sys.argv[1:] if argv is None else argv)) if args.save_run else None
     folder = args.polnear or _default_polnear()

@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save-run", type=Path, metavar="FILE",
                     help="also write the figures, command and machine to FILE as JSON (bench figures reads it)")
     args = ap.parse_args(argv)
-    from .figures import Run
+    from .runs import Run
 
     run = Run("memory", list(sys.argv[1:] if argv is None else argv)) if args.save_run else None
     good = _example()

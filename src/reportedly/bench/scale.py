@@ -364,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save-run", type=Path, metavar="FILE",
                     help="also write the figures, command and machine to FILE as JSON (bench figures reads it)")
     args = ap.parse_args(argv)
-    from .figures import Run
+    from .runs import Run
 
     run = Run("scale", _shown_argv(list(sys.argv[1:] if argv is None else argv))) if args.save_run else None
     figs: dict[str, Any] = run.figures if run is not None else {}
