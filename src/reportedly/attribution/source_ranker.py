@@ -28,6 +28,7 @@ from typing import Any
 from . import lexicon as L
 from . import names as N
 from .common_words import is_common
+from .speakers import HONORIFICS
 
 #: The features of one candidate, in the order the packaged weights expect. Three blocks, one per
 #: kind of candidate ("rule": the rules' answer, "entity": another person or body of the article,
@@ -70,7 +71,6 @@ _FAMILIAR = re.compile(r"(?i:\b(?:familiar|close|briefed|knowledgeable|aware|inv
 _WORD = re.compile(r"[\w’'-]+")
 _CAP = r"(?:[A-Z][\w’'&.-]*)"
 _NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:of|for|and|on|to|the|de|van|von|al|la|le)[ \t]+)*{_CAP})*")
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm"}
 _LEADS = {"the", "a", "an", "this", "that", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president"}
 
 
@@ -230,7 +230,7 @@ def proper_name(mention: str) -> bool:
         words = words[1:]
     if not words or not all(w[:1].isupper() for w in words):
         return False
-    if len(words) >= 2 and N.fold(words[0]) in _HONORIFICS:
+    if len(words) >= 2 and N.fold(words[0]) in HONORIFICS:
         return True  # "Mr. Smith", "Dr. Lee"
     if len(words) == 1 and re.search(r"(?:[^s]s|people)$", words[0]):
         return False  # "Pundits", "Spokespeople": a plural noun opening a sentence, not a name

@@ -40,8 +40,9 @@ Pair = tuple[int, int]
 _ARTICLES = {"a", "an", "the"}
 _LEAD_DET = _ARTICLES | {"this", "that", "these", "those"}
 _NAME_PARTICLES = {"de", "van", "von", "der", "den", "bin", "al", "da", "del", "la", "le", "di", "du", "ibn", "st"}
-_HONORIFIC_WORDS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm",
-                     "sens", "reps", "gens", "govs", "drs", "messrs", "mmes", "sir", "dame", "lord", "lady"}
+#: Short titles that make the word after them a name ("Mr. Smith", "Gen. Milley").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm"})
+_HONORIFIC_WORDS = HONORIFICS | {"sens", "reps", "gens", "govs", "drs", "messrs", "mmes", "sir", "dame", "lord", "lady"}
 #: Titles that are offices or parties, not where someone is from ("President", "Republican"; not "American").
 _OFFICES = {w for w in L.TITLES if not re.fullmatch(r"[a-z]+(?:[^m]an|ish|ese|i)", w)} | {"republican", "democratic",
                                                                                           "democrat"}

@@ -14,11 +14,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import platform
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from .runs import Run, cpu
 
 #: Instruction-set flags (from /proc/cpuinfo) that change which integer and float kernels run.
 ISA_FLAGS = ("avx2", "fma", "avx512f", "avx512bw", "avx512_vnni", "avx_vnni", "amx_int8")
@@ -26,17 +27,7 @@ ISA_FLAGS = ("avx2", "fma", "avx512f", "avx512bw", "avx512_vnni", "avx_vnni", "a
 
 def processor() -> str:
     """The processor's model name and its relevant instruction sets, in one line."""
-    name, flags = platform.processor() or platform.machine(), set()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            key, _, value = line.partition(":")
-            if key.strip() == "model name":
-                name = value.strip()
-            elif key.strip() == "flags":
-                flags = set(value.split())
-                break
-    except OSError:
-        pass
+    name, flags = cpu()
     return f"{name}; " + " ".join(f for f in ISA_FLAGS if f in flags) if flags else name
 
 
@@ -80,7 +71,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save-run", type=Path, metavar="FILE",
                     help="also write the digests, command and machine to FILE as JSON (bench figures reads it)")
     args = ap.parse_args(argv)
-    from .runs import Run
 
     run = Run("digest", list(sys.argv[1:] if argv is None else argv)) if args.save_run else None
     found = digests(args.paths, args.workers)

@@ -23,8 +23,8 @@ RESULTS = ROOT / "bench" / "results"
 
 
 # -- saving a run ---------------------------------------------------------------------------------
-def machine() -> dict[str, Any]:
-    """The facts a timing depends on: processor model, cores, instruction sets, load average."""
+def cpu() -> tuple[str, set[str]]:
+    """The processor's model name and its flags, as ``/proc/cpuinfo`` gives them (no flags elsewhere)."""
     name, flags = platform.processor() or platform.machine(), set()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -36,6 +36,12 @@ def machine() -> dict[str, Any]:
                 break
     except OSError:
         pass
+    return name, flags
+
+
+def machine() -> dict[str, Any]:
+    """The facts a timing depends on: processor model, cores, instruction sets, load average."""
+    name, flags = cpu()
     return {
         "cpu": name,
         "cores": os.cpu_count(),
