@@ -8,7 +8,8 @@ every record to the judgements already made (``judgements-before.json`` and any 
 by its source, cue, the first 100 characters of its content and its speaker. A matched record keeps its label;
 the others are written to ``OUT_DIR/to-read.json`` to be judged by hand with the guide in the
 README. Prints the table of labels (right / wrong_speaker / wrong_span / not_statement / unread)
-per page and in total, with the missed attributions carried over from the judgements.
+per page and in total, with the missed attributions carried over from the judgements, then the
+labels of each act the records carry (``statement``, ``stance``, ``refusal``).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ def main(argv=None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     analyzer = Analyzer()
     totals: Counter = Counter()
+    by_act: Counter = Counter()  # (act, label)
     to_read = []
     print(f"{'page':14s} {'records':>7s} " + " ".join(f"{k:>13s}" for k in (*LABELS, "unread")) + "  missed")
     for page in before:
@@ -63,12 +65,16 @@ def main(argv=None) -> int:
         for a in rec["attributions"]:
             src, cue, content, speaker = _key(a)
             got = known.get((page["page"], src, cue, content, speaker))
+            act = a.get("act") or "statement"
+            by_act[act, "records"] += 1
             if got is None:
+                by_act[act, "unread"] += 1
                 counts["unread"] += 1
                 to_read.append({"page": page["page"], "id": a["id"], "source": src, "cue": cue, "content": content,
                                 "speaker": speaker, "anonymous": a["source"].get("anonymous"),
                                 "via": a.get("via")})
             else:
+                by_act[act, got["label"]] += 1
                 counts[got["label"]] += 1
         counts["records"] = len(rec["attributions"])
         counts["missed"] = len(page.get("missed") or [])
@@ -80,6 +86,11 @@ def main(argv=None) -> int:
           + f"  {totals['missed']:6d}")
     print(f"fully right {totals['right'] / n:.1%}, not a statement {totals['not_statement'] / n:.1%}, "
           f"unread {totals['unread']}")
+    for act in ("statement", "stance", "refusal"):
+        m = by_act[act, "records"]
+        if m:
+            print(f"  act {act:9s} {m:4d} records: " + ", ".join(f"{k} {by_act[act, k]}" for k in (*LABELS, "unread"))
+                  + f"; fully right {by_act[act, 'right'] / m:.1%}, not a statement {by_act[act, 'not_statement'] / m:.1%}")
     (args.out / "to-read.json").write_text(json.dumps(to_read, indent=1, ensure_ascii=False) + "\n")
     return 0
 

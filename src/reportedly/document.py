@@ -42,11 +42,19 @@ AttributionKind = Literal["direct", "indirect", "mixed", "according_to", "cognit
 SourceKind = Literal["person", "organisation", "government", "outlet", "document", "anonymous", "group"]
 ATTRIBUTION_KINDS: tuple[AttributionKind, ...] = get_args(AttributionKind)
 SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
+#: What an attribution reports: words said or written, a belief or plan, or a refusal to speak.
+AttributionAct = Literal["statement", "stance", "refusal"]
+ATTRIBUTION_ACTS: tuple[AttributionAct, ...] = get_args(AttributionAct)
 
 
 def attribution_kind(value: object) -> AttributionKind | None:
     """``value`` when it is one of :data:`ATTRIBUTION_KINDS`, else ``None``."""
     return value if value in ATTRIBUTION_KINDS else None
+
+
+def attribution_act(value: object) -> AttributionAct | None:
+    """``value`` when it is one of :data:`ATTRIBUTION_ACTS`, else ``None``."""
+    return value if value in ATTRIBUTION_ACTS else None
 
 
 def source_kind(value: object) -> SourceKind | None:
@@ -135,6 +143,9 @@ class Attribution:
     #: ("told Agence France-Presse", "said in an email to The Associated Press"):
     #: ``{"outlet": name, "spans": [(start, end)]}``; else ``None``.
     relay: dict[str, Any] | None = None
+    #: ``statement`` (said or written), ``stance`` (a belief, wish, expectation or plan) or
+    #: ``refusal`` ("declined to comment", "did not disclose"): :mod:`reportedly.attribution.acts`.
+    act: AttributionAct = "statement"
 
     @property
     def start(self) -> int:
@@ -379,6 +390,7 @@ class Document:
                         cue=[tuple(p) for p in (a.get("cue") or {}).get("spans") or []],
                         content=[tuple(p) for p in (a.get("content") or {}).get("spans") or []],
                         kind=_choice(a.get("kind") or "indirect", attribution_kind, "attribution kind"),
+                        act=_choice(a.get("act") or "statement", attribution_act, "attribution act"),
                         hedges=list(a.get("hedges") or []),
                         date=a.get("date"),
                         via=a.get("via"),
@@ -436,6 +448,7 @@ def _att_to_dict(a: Attribution, text: str) -> dict[str, Any]:
     return {
         "id": a.id,
         "kind": a.kind,
+        "act": a.act,
         "source": src,
         "cue": {"spans": [list(p) for p in a.cue], "text": _joined(text, a.cue)},
         "content": {"spans": [list(p) for p in a.content], "text": _joined(text, a.content)},

@@ -40,11 +40,12 @@ class InputSettings:
 
 @dataclass(frozen=True, slots=True)
 class AttributionSettings:
-    """``[attribution]``: the tagger's model and threads, and the lowest score kept."""
+    """``[attribution]``: the tagger's model and threads, the lowest score kept and the acts kept."""
 
     model: str
     threads: int
     min_score: float
+    acts: list[str]
 
 
 @dataclass(frozen=True, slots=True)

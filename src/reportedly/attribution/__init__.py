@@ -25,7 +25,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import Attribution, Claim, Document, Source
+from ..document import ATTRIBUTION_ACTS, Attribution, Claim, Document, Source
 from ..errors import ConfigError
 from ..settings import Settings, get_settings
 from . import candidates as _candidates
@@ -218,6 +218,10 @@ class AttributionComponent:
         self.min_score = float(getattr(self.settings.attribution, "min_score", 0.0) or 0.0)
         if not 0.0 <= self.min_score <= 1.0:
             raise ConfigError(f"attribution.min_score must be between 0 and 1, not {self.min_score}")
+        self.acts = tuple(getattr(self.settings.attribution, "acts", None) or ATTRIBUTION_ACTS)
+        unknown = [a for a in self.acts if a not in ATTRIBUTION_ACTS]
+        if unknown:
+            raise ConfigError(f"attribution.acts: unknown act {unknown[0]!r} (known: {', '.join(ATTRIBUTION_ACTS)})")
 
     @property
     def version(self) -> str:
@@ -234,7 +238,7 @@ class AttributionComponent:
         return self._tagger
 
     def __call__(self, doc: Document) -> Document:
-        from . import chains, claims, entities, hedges, when
+        from . import acts, chains, claims, entities, hedges, when
 
         regions = _candidates.regions_of(doc)
         if not regions:
@@ -254,9 +258,12 @@ class AttributionComponent:
         hedges.apply_hedges(ctx)
         when.resolve_dates(ctx)
         chains.link_chains(ctx)
+        acts.apply_acts(doc.text, atts)
         for claim in claims.find_claims(ctx):
             claim.component = self.name
             doc.add_claim(claim)
+        if set(self.acts) != set(ATTRIBUTION_ACTS):
+            acts.keep_acts(doc, self.acts)
         return doc
 
 

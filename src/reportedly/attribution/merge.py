@@ -307,6 +307,12 @@ _EVENT_CUES = {"concluded", "concludes", "conclude", "wrapped", "adjourned", "op
 #: prosecutor that reports nobody's words ("were charged Tuesday with falsifying records").
 _LEGAL_CUES = {"charged", "convicted", "indicted", "sentenced", "pleaded", "pleads", "plead", "pled", "arrested",
                "acquitted"}
+#: "add" as putting one thing into another ("NASA added smaller landers to the contract", "the
+#: promises add up to $8.5 million"): an act on things, nothing said. A clause after "added" is speech.
+_ADD_CUES = {"add", "adds", "added", "adding"}
+_ADD_TO = re.compile(r"\s*(?:up\b|(?:(?!(?:that|would|will|should|could|can|may|might|must|is|are|was|were|has|"
+                     r"have|had|be|been|wants?|wanted|needs?|needed|plans?|planned|hopes?|hoped|going|tries|tried|intends?|"
+                     r"expects?|seeks?|aims?|used|ought|has|able|likely|about)\b)[\w’'$.-]+\s+){1,6}to\s)", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"\s*(?:[\"“‘'«]|that\b|(?:what|why|how|whether|if|when|where|who)\b|"
                            r"(?:it|he|she|they|we|i|there)\b)", re.IGNORECASE)
 
@@ -319,6 +325,7 @@ def _not_a_statement(text: str, m: Candidate) -> bool:
     * an expletive "it" that seems ("If it seemed like the market was calm");
     * a price or index move ("The Dow added 20.72 points");
     * a legal step ("were charged Tuesday with falsifying records", "pleaded guilty to …");
+    * "add" as putting one thing into another ("added smaller landers to the contract", "add up to");
     * a content that is one function word ("lawmakers expressed outrage over the …": "the").
     """
     content = " ".join(text[a:b] for a, b in m.content)
@@ -337,6 +344,9 @@ def _not_a_statement(text: str, m: Candidate) -> bool:
         return True  # "the committee concluded its third hearing": an event ended, nothing said
     if set(re.findall(r"[a-z]+", cue)) & _LEGAL_CUES and m.content and not _CLAUSE_START.match(text, m.content[0][0]):
         return True  # "pleaded guilty to threatening …": a legal step, nothing said
+    if (cue.split()[-1] in _ADD_CUES and m.content and m.content[0][0] >= m.cue[-1][1]
+            and not _CLAUSE_START.match(text, m.content[0][0]) and _ADD_TO.match(text, m.content[0][0])):
+        return True  # "NASA added smaller landers to the contract": an act on things, nothing said
     return cue in _MOVE_CUES and bool(m.content) and bool(_MARKET_MOVE.match(text, m.content[0][0]))
 
 

@@ -11,7 +11,7 @@ from ..api import Analyzer
 from ..errors import ModelError
 from ..output import JsonWriter, render_text
 from ..readers import Failure, list_files
-from .corpus import _scored_settings, add_min_score, add_model
+from .corpus import _scored_settings, add_acts, add_min_score, add_model
 from .progress import FileCounter, progress, say
 
 
@@ -31,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     add_min_score(p, "output")
+    add_acts(p)
     add_model(p)
     p.set_defaults(run=run)
 

@@ -38,6 +38,25 @@ def add_min_score(p: argparse.ArgumentParser, what: str) -> None:
                    "content are right, 0–1) is at least P")
 
 
+def acts_type(value: str) -> list[str]:
+    """``statement,stance`` → ``["statement", "stance"]``, every name a known act."""
+    from ..document import ATTRIBUTION_ACTS
+
+    acts = [a.strip() for a in value.split(",") if a.strip()]
+    unknown = [a for a in acts if a not in ATTRIBUTION_ACTS]
+    if unknown or not acts:
+        raise argparse.ArgumentTypeError(f"{value!r}: acts are {', '.join(ATTRIBUTION_ACTS)} (comma-separated)")
+    return acts
+
+
+def add_acts(p: argparse.ArgumentParser) -> None:
+    """``--acts statement,stance,refusal``: which acts the analysis keeps."""
+    p.add_argument("--acts", type=acts_type, default=None, metavar="ACTS",
+                   help="keep only these acts, comma-separated: statement (said or written), stance (a belief, "
+                   "wish, expectation or plan), refusal ('declined to comment') (default: settings "
+                   "attribution.acts, all three)")
+
+
 def add_model(p: argparse.ArgumentParser) -> None:
     """``--model NAME|DIR``: which attribution tagger runs."""
     p.add_argument("--model", metavar="NAME|DIR", default=None,
@@ -61,6 +80,8 @@ def _scored_settings(args: argparse.Namespace) -> Settings:
         over["min_score"] = args.min_score
     if getattr(args, "model", None) is not None:
         over["model"] = args.model
+    if getattr(args, "acts", None) is not None:
+        over["acts"] = args.acts
     return Settings.load(args.config, attribution=over) if over else Settings.load(args.config)
 
 
