@@ -308,3 +308,14 @@ def test_textdump_newsletter_confirmations_are_furniture() -> None:
     body = _clean(_dump(*_PROSE, tail=tail)).body
     assert body.rstrip().endswith("answer questions from residents.")
     assert "activation link" not in body and "subscribed" not in body
+
+
+def test_textdump_long_lines_inside_the_article_are_kept() -> None:
+    # a long line between paragraphs is the article's whatever its stop words: here a roll of names and a
+    # line in a script the stop-word list does not cover; a short label there still needs prose around it
+    roll = "Present: Chair Anne Kerr, Deputy Chair Tom Lee, Treasurer Sam Ray, Engineer Jo Tait, Clerk Ian Moss"
+    verse = "ﻭَﻗُﻞْ ﺭَﺏِّ ﺯِﺩْﻧِﻲ ﻋِﻠْﻤًﺎ ﻭَﺍﻟْﺒَﺤْﺮُ ﻭَﺍﺳِﻊٌ ﻭَﺍﻟْﻤِﻴﻨَﺎﺀُ ﻗَﺪِﻳﻢٌ ﻭَﺍﻟﻨَّﺎﺱُ ﻳَﻨْﺘَﻈِﺮُﻭﻥَ"
+    body = _clean(_dump(_PROSE[0], roll, "Anne Kerr", "Tom Lee", "Sam Ray", _PROSE[1], verse, _PROSE[2],
+                        _PROSE[3])).body
+    assert roll in body and verse in body
+    assert "Tom Lee\n" not in body

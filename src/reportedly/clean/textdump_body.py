@@ -94,9 +94,15 @@ def _choose_body(page: _Page) -> None:
         page.headline_in_body = True
 
 
+#: A line of this many words inside the body segment is the article's whatever its stop-word density
+#: or punctuation: menus and link lists are made of short labels, not of 13-word lines.
+LONG_LINE = 13
+
+
 def _keep_body(page: _Page) -> None:
-    """The body: the segment's prose lines and the subheadings between them, less captions and
-    paragraphs shown twice; a wire dateline opening the first paragraph is marked."""
+    """The body: the segment's prose lines, the subheadings between them and its long lines (a list's
+    items, a table's rows, a verse quoted in another script), less captions and paragraphs shown twice;
+    a wire dateline opening the first paragraph is marked."""
     lines, labels, i, j, doc = page.lines, page.labels, page.i, page.j, page.doc
     body_kinds = ("good", "medium")
     keep = page.keep
@@ -116,6 +122,8 @@ def _keep_body(page: _Page) -> None:
             if prev_ok and next_ok and ln.words <= 12 and furniture_kind(ln.text) is None:
                 keep.append(ln)
                 ln.tags.add("subheading")
+            elif ln.words >= LONG_LINE and "teaser" not in ln.tags and furniture_kind(ln.text) is None:
+                keep.append(ln)  # a list item, a table's row, a verse quoted in a script the stop words miss
     seen_par: set[str] = set()
     for ln in keep:
         if ln.norm in seen_par and ln.words >= 3:
