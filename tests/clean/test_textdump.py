@@ -319,3 +319,28 @@ def test_textdump_long_lines_inside_the_article_are_kept() -> None:
                         _PROSE[3])).body
     assert roll in body and verse in body
     assert "Tom Lee\n" not in body
+
+
+@pytest.mark.parametrize("foot", [
+    ("Harbourco is a global ferry operator focused on short crossings and island services, with routes in nine "
+     "countries and a fleet of forty vessels.",
+     "Harbourco is headquartered in Portsmouth, employs around 1,300 people and is listed on the London exchange."),
+    ("Jane Roe (@janeroe) is a staff writer at the Harbour Ledger covering transport, the port and the town's "
+     "council, and was formerly an editor at the Coast Gazette.", "Topics ferries harbour"),
+    ("About this statement:", "Researched by: Jane Roe", "Sources:",
+     "Harbour Board, \" Engineers' report on the north quay,\" Oct. 13, 2019, accessed Nov. 13, 2019",
+     "Email interview with Tom Lee, spokesman for the Harbour Board, Oct. 30, 2019, on the repairs and costs",
+     "We want to hear your suggestions and comments on this report, so email the editors with your feedback and "
+     "with the claims that you would like us to check for you next."),
+])
+def test_textdump_about_box_at_the_foot_is_not_the_article(foot: tuple[str, ...]) -> None:
+    # who issued the article (a press release's boilerplate), who wrote it, or a box "About …"
+    body = _clean(_dump(*_PROSE, tail=foot)).body
+    assert body.rstrip().endswith("answer questions from residents.")
+    # a line that merely says what something is stays in the article
+    line = "The quay is a listed structure, built in 1865 and last repaired in 1970, the board's engineers said."
+    body = _clean(_dump(*_PROSE[:3], line, _PROSE[3])).body
+    assert line in body
+    # "About …" above the article (a link under the standfirst) closes nothing
+    body = _clean(_dump(_PROSE[0], "About this rating", *_PROSE[1:])).body
+    assert body.rstrip().endswith("answer questions from residents.")

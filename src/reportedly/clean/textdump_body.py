@@ -7,9 +7,14 @@ prose lines and the short subheadings between them become the ``paragraph`` laye
 
 from __future__ import annotations
 
+import re
+
 from .furniture import furniture_kind, wire_dateline
 from .textdump_lines import _Line, _Page
 from .textdump_title import _find_title, _page_title_match, _set_apart_headline
+
+#: An "About …" line closes the article when this many words of prose stand in the 20 lines above it.
+ABOUT_AFTER = 100
 
 
 def _end_barriers(lines: list[_Line]) -> list[int]:
@@ -24,6 +29,9 @@ def _end_barriers(lines: list[_Line]) -> list[int]:
             if before >= 30:
                 if "comments" in ln.tags or "bio" in ln.tags:
                     out.append(ln.idx)
+                elif "about" in ln.tags and sum(
+                        x.words for x in lines[max(0, ln.idx - 20) : ln.idx] if x.kind == "good") >= ABOUT_AFTER:
+                    out.append(ln.idx)  # an "About …" box after the article; after a standfirst it is a link
             else:
                 ln.value = -4.0
     return out
@@ -94,6 +102,18 @@ def _choose_body(page: _Page) -> None:
         page.headline_in_body = True
 
 
+#: The opening of an "about" paragraph at an article's foot: who wrote it ("Jane Doe (@jdoe) is a staff
+#: writer at …") or who issued it ("Acme is a global solutions provider …", a press release's boilerplate).
+_ABOUT_SELF = re.compile(
+    r"^[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|\(@?\w+\)|of|and|&))*(?:,[^,]{1,60},)?\s+(?:is|are)\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?i:writer|reporter|editor|contributor|columnist|correspondent|journalist|author|producer|"
+    r"provider|company|leader|manufacturer|developer|supplier|firm|organi[sz]ation|agency|maker|publisher|platform|"
+    r"network|operator)s?\b")
+
+
+#: How far from the body's end (in kept lines) an "about" paragraph is read as its foot.
+FOOT_LINES = 6
+
 #: A line of this many words inside the body segment is the article's whatever its stop-word density
 #: or punctuation: menus and link lists are made of short labels, not of 13-word lines.
 LONG_LINE = 13
@@ -124,6 +144,10 @@ def _keep_body(page: _Page) -> None:
                 ln.tags.add("subheading")
             elif ln.words >= LONG_LINE and "teaser" not in ln.tags and furniture_kind(ln.text) is None:
                 keep.append(ln)  # a list item, a table's row, a verse quoted in a script the stop words miss
+    for n in range(max(1, len(keep) - FOOT_LINES), len(keep)):
+        if _ABOUT_SELF.match(keep[n].text):
+            del keep[n:]  # who wrote or issued the article, and the page's foot after it
+            break
     seen_par: set[str] = set()
     for ln in keep:
         if ln.norm in seen_par and ln.words >= 3:

@@ -77,10 +77,14 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
             ln.kind, ln.value = "end", -15.0
             continue
         first = ln.low.split(" ", 1)[0]
-        about = _ABOUT_PERSON.match(t) if 3 <= w <= 6 and first in _ABOUT_WORDS else None
-        if about and clean_byline(about.group(1))[0]:
+        about = _ABOUT_PERSON.match(t) if 2 <= w <= 6 and first in _ABOUT_WORDS else None
+        if about and w >= 3 and clean_byline(about.group(1))[0]:
             ln.kind, ln.value = "end", -15.0  # "About Jane Doe": the author's bio follows the article
             ln.tags.add("bio")
+            continue
+        if about and not JUNK_SHORT.search(ln.low):
+            ln.kind, ln.value = "end", -15.0  # "About Ascom", "About this statement:": a box on who issued it
+            ln.tags.add("about")
             continue
         if w <= 25 and first.rstrip(":") in _OPENER_WORDS and BYLINE_OPENER.match(t) and ln.date() and (
                 " | " in t or _authors_from(t)):
