@@ -344,3 +344,12 @@ def test_textdump_about_box_at_the_foot_is_not_the_article(foot: tuple[str, ...]
     # "About …" above the article (a link under the standfirst) closes nothing
     body = _clean(_dump(_PROSE[0], "About this rating", *_PROSE[1:])).body
     assert body.rstrip().endswith("answer questions from residents.")
+
+
+def test_textdump_title_cased_tag_line_is_not_prose() -> None:
+    # a long line of names in title case with no sentence end is a tag list, however many "The"s it holds
+    tags = ("Things To Do In October Harbour Board Of The Year Ferry Terminal Of The Month Town Hall Meetings In "
+            "Portsmouth And The North Quay Repairs For The Summer Season")
+    body = _clean(_dump(*_PROSE, tail=("Tags", tags))).body
+    assert body.rstrip().endswith("answer questions from residents.")
+    assert "Ferry Terminal Of The Month" not in body

@@ -57,6 +57,18 @@ _ABOUT_PERSON = re.compile(
 _SENTENCE = re.compile(r"^(?:[–—-]\s*)?[\"“‘'(«]?[^\W\d_].*[^\W\d]\S*[.!?][\"”’')»]?$")  # "— " opens a reply
 
 
+_CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: Prose is written in sentence case: a long line without a sentence end whose words (of a script with
+#: capitals) start with a capital this often is names in a row, a tag list or link labels.
+TITLE_CASED = 0.8
+
+
+def _title_cased(t: str) -> float:
+    """The share of the line's words in a cased script that start with a capital (0 under eight such words)."""
+    ws = [x for x in _CASED_WORD.findall(t) if x[0].lower() != x[0].upper()]
+    return sum(1 for x in ws if x[0].isupper()) / len(ws) if len(ws) >= 8 else 0.0
+
+
 def _classify(lines: list[_Line], lang_stop: bool) -> None:
     """Give every line a kind and a score; positive scores are article-like."""
     counts: dict[str, int] = {}
@@ -120,6 +132,8 @@ def _classify(lines: list[_Line], lang_stop: bool) -> None:
         if w <= 60 and (CAPTION_CREDIT.search(ln.low) or (ln.low[-1] == ")" and CAPTION_PAREN.search(ln.low))
                         or (first in _GALLERY_WORDS or first.isdigit()) and GALLERY_CAPTION.match(ln.low)):
             ln.tags.update(("caption", "credited"))
+        if stop_ok and w >= 12 and not ln.punct and _title_cased(t) >= TITLE_CASED:
+            stop_ok = False  # names in a row (tags, link labels), not a sentence
         repeated = counts[ln.norm] > 1 and w >= 3
         if (w >= 12 or (cjk and len(t) >= 40)) and stop_ok and (ln.punct or inside or (w >= 25 and ln.stop >= 0.15)):
             ln.kind, ln.value = "good", max(GOOD_FLOOR, float(min(w, 150)) - GOOD_OFFSET)
