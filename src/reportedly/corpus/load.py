@@ -34,6 +34,8 @@ from .store import Store, server_scheme
 
 #: tables whose secondary indexes are dropped while loading and built once at the end
 _BULK_TABLES = ("documents", "spans", "attributions", "entities", "entity_mentions", "claims", "provenance")
+#: indexes kept while loading: queries name them (``INDEXED BY``), and rows arrive in their order
+_KEPT_INDEXES = ("documents_head",)
 
 
 @dataclass
@@ -246,7 +248,8 @@ class _Loader:
 def _drop_indexes(c: sqlite3.Connection) -> list[str]:
     """Drop the secondary indexes of the bulk tables; returns the SQL that makes them again."""
     rows = c.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN"
-                     f" ({','.join('?' * len(_BULK_TABLES))})", _BULK_TABLES).fetchall()
+                     f" ({','.join('?' * len(_BULK_TABLES))}) AND name NOT IN ({','.join('?' * len(_KEPT_INDEXES))})",
+                     (*_BULK_TABLES, *_KEPT_INDEXES)).fetchall()
     for name, _ in rows:
         c.execute(f'DROP INDEX "{name}"')
     return [sql for _, sql in rows]

@@ -10,6 +10,7 @@ spelled differently and nothing else:
 - ``BEGIN IMMEDIATE`` (SQLite's one writer at a time) becomes ``BEGIN`` plus a transaction-level
   advisory lock, so writers take turns here too (clustering statements assumes it);
 - ``… day DESC`` sorts undated rows last, as SQLite does (``NULLS LAST``);
+- ``INDEXED BY name`` (SQLite's choice of a covering index) is left out: the planner chooses;
 - an ``INSERT`` into a table whose rows have a ``rowid`` (documents, attributions, entities)
   gets ``RETURNING rowid``, which the cursor gives as ``lastrowid``;
 - errors are raised as the ``sqlite3`` module's classes (a statement stopped by the time budget as
@@ -80,6 +81,7 @@ def translate(sql: str, has_params: bool = True) -> tuple[str, bool]:
     if re.match(r"\s*INSERT\s+OR\s+IGNORE\s+", text, re.I):
         text = re.sub(r"INSERT\s+OR\s+IGNORE\s+", "INSERT ", text, count=1, flags=re.I) + " ON CONFLICT DO NOTHING"
     text = re.sub(r"\bday DESC\b(?! NULLS)", "day DESC NULLS LAST", text)
+    text = re.sub(r"\s+INDEXED BY \w+", "", text)
     returning = bool(re.match(rf"\s*INSERT INTO ({'|'.join(_ROWID_TABLES)}) ", text)) and "RETURNING" not in text
     if returning:
         text += " RETURNING rowid"

@@ -220,13 +220,20 @@ def _dated(alias: str, where: list[str], params: list[Any], date_from: str | Non
     return where, params
 
 
-def _ranked(store: StoreLike, table: str, joins: str, match: str, where: list[str], params: list[Any], limit: int,
+def _ranked(store: StoreLike, table: str, subset: str, match: str, where: list[str], params: list[Any], limit: int,
             offset: int) -> list[Any]:
     """``(rid, rank)`` of ``table``'s best matches of ``match`` (FTS5 syntax) that pass ``where``, best first.
 
     An unfiltered query ranks only the newest :data:`RANK_WINDOW` matches, in one pass: ranking (bm25,
     ts_rank) costs time for every match, and a word in most statements would be ranked tens of
-    thousands of times. A filtered query ranks every match, so no filtered result is ever lost."""
+    thousands of times. A filtered query ranks every match, so no filtered result is ever lost.
+
+    A filtered query reads the rowids the filters select first (``subset``: ``SELECT rowid FROM … WHERE``
+    to which ``where`` is added; an outlet's or a speaker's rows come from their indexes alone), then
+    keeps the matches among them: the filters are never checked by reading the row of every match
+    (a document's outlet lies behind its whole text), and only the matches that pass are ranked.
+    The unary ``+`` keeps the rowid test out of the full-text index, which would otherwise run the
+    match once per selected row."""
     dialect = dialect_of(store.conn)
     q = dialect.query(match)
     rank, n = dialect.rank(table)
@@ -236,8 +243,8 @@ def _ranked(store: StoreLike, table: str, joins: str, match: str, where: list[st
             f" WHERE {dialect.match(table)} ORDER BY {table}.rowid DESC LIMIT {RANK_WINDOW}) w"
             " ORDER BY rank, rid LIMIT ? OFFSET ?", (*[q] * n, q, limit, offset)).fetchall()
     return store.conn.execute(
-        f"SELECT {table}.rowid AS rid, {rank} AS rank FROM {table}" + joins + f" WHERE {dialect.match(table)}" +
-        "".join(f" AND {w}" for w in where) + " ORDER BY rank, rid LIMIT ? OFFSET ?",
+        f"SELECT {table}.rowid AS rid, {rank} AS rank FROM {table} WHERE {dialect.match(table)}"
+        f" AND +{table}.rowid IN ({subset} WHERE {' AND '.join(where)}) ORDER BY rank, rid LIMIT ? OFFSET ?",
         (*[q] * n, q, *params, limit, offset)).fetchall()
 
 
@@ -265,20 +272,22 @@ def _attributions(store: StoreLike, match: str, where: list[str], params: list[A
     if match:
         # two steps: rank rowids in the index (joined only as far as the filters need), then read
         # the few winners, so the sorter never carries the columns of every match
-        joins = (" JOIN attributions a ON a.rowid = attributions_fts.rowid JOIN documents d ON d.rowid = a.doc_rowid"
-                 if where else "")
-        ranked = _ranked(store, "attributions_fts", joins, match, where, params, limit, offset)
-        rows = _by_rowid(store, f"SELECT {cols}, a.rowid AS rid FROM attributions a"
-                         " JOIN documents d ON d.rowid = a.doc_rowid LEFT JOIN speakers s ON s.id = a.speaker_id"
-                         " WHERE a.rowid IN ({})", ranked)
+        # (an attribution always has its document: the documents are joined only for a filter on them)
+        subset = "SELECT a.rowid FROM attributions a" + (
+            " JOIN documents d ON d.rowid = a.doc_rowid" if any(w.startswith("d.") for w in where) else "")
+        ranked = _ranked(store, "attributions_fts", subset, match, where, params, limit, offset)
     else:
-        sql = (f"SELECT {cols}, NULL AS rank FROM attributions a"
-               " JOIN documents d ON d.rowid = a.doc_rowid LEFT JOIN speakers s ON s.id = a.speaker_id"
-               + (" WHERE " + " AND ".join(where) if where else "") +
-               # newest first, undated last (SQLite sorts NULL last in DESC order): the speaker and the outlet
-               # indexes give this order, so only the first rows are read, however many statements match
-               " ORDER BY a.day DESC, a.rowid LIMIT ? OFFSET ?")
-        rows = store.conn.execute(sql, (*params, limit, offset)).fetchall()
+        # newest first, undated last (SQLite sorts NULL last in DESC order): the rowids first, sorted
+        # with their day alone, then the few rows shown (a filter on the outlet selects rows by
+        # document, whose other columns lie behind its text)
+        ranked = store.conn.execute(
+            "SELECT a.rowid AS rid, NULL AS rank FROM attributions a"
+            + (" JOIN documents d ON d.rowid = a.doc_rowid" if any(w.startswith("d.") for w in where) else "")
+            + (" WHERE " + " AND ".join(where) if where else "") +
+            " ORDER BY a.day DESC, a.rowid LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+    rows = _by_rowid(store, f"SELECT {cols}, a.rowid AS rid FROM attributions a"
+                     " JOIN documents d INDEXED BY documents_head ON d.rowid = a.doc_rowid"
+                     " LEFT JOIN speakers s ON s.id = a.speaker_id WHERE a.rowid IN ({})", ranked)
     return [
         {
             "type": "attribution", "document_id": r["document_id"], "title": r["title"],
@@ -299,17 +308,19 @@ def _documents(store: StoreLike, match: str, where: list[str], params: list[Any]
     if match:
         # rank in the index alone, then read the few winners; snippets are cut here, not by FTS5,
         # which would tokenise every long body again
-        joins = " JOIN documents d ON d.rowid = documents_fts.rowid" if where else ""
-        ranked = _ranked(store, "documents_fts", joins, match, where, params, limit, offset)
+        ranked = _ranked(store, "documents_fts", "SELECT d.rowid FROM documents d", match, where, params, limit,
+                         offset)
         rows = _by_rowid(store, f"SELECT {cols}, d.content AS body, d.rowid AS rid FROM documents d"
                          " WHERE d.rowid IN ({})", ranked)
         pattern = terms_pattern(match)
         snips = [make_snippet(r["body"], pattern) for r in rows]
     else:
-        sql = (f"SELECT {cols}, substr(d.content, 1, 240) AS body, NULL AS rank FROM documents d"
-               + (" WHERE " + " AND ".join(where) if where else "") +
-               " ORDER BY d.day DESC, d.rowid LIMIT ? OFFSET ?")
-        rows = store.conn.execute(sql, (*params, limit, offset)).fetchall()
+        # the rowids first (an outlet's come from its index in this order), then the few rows shown
+        ranked = store.conn.execute(
+            "SELECT d.rowid AS rid, NULL AS rank FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY d.day DESC, d.rowid LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+        rows = _by_rowid(store, f"SELECT {cols}, substr(d.content, 1, 240) AS body, d.rowid AS rid FROM documents d"
+                         " WHERE d.rowid IN ({})", ranked)
         snips = [make_snippet(r["body"], None) for r in rows]
     return [
         {"type": "document", "document_id": r["document_id"], "title": r["title"], "document_date": r["date"],

@@ -454,8 +454,10 @@ class Store:
             }
             for r in self.conn.execute(
                 "SELECT d.id AS doc_id, d.title, d.outlet, a.att_id, a.day, a.source_text, a.cue_text,"
-                " a.content_text, a.hedges, a.via_outlet FROM attributions a JOIN documents d"
-                " ON d.rowid = a.doc_rowid WHERE a.speaker_id = ? ORDER BY a.day IS NULL, a.day, d.id, a.att_id",
+                " a.content_text, a.hedges, a.via_outlet FROM attributions a"
+                # a document's head from its index: the row would be read through its whole text (migration 0007)
+                " JOIN documents d INDEXED BY documents_head ON d.rowid = a.doc_rowid"
+                " WHERE a.speaker_id = ? ORDER BY a.day IS NULL, a.day, d.id, a.att_id",
                 (speaker_id,))
         ]
         counted = self.conn.execute(

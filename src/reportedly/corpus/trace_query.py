@@ -27,7 +27,9 @@ _MEMBER_COLUMNS = (
     "SELECT m.att_rowid, m.doc_rowid, m.altered, m.changes, m.relayed_from, a.att_id, a.content_text, a.via,"
     " a.via_outlet, a.source_kind, a.source_text, a.entity, a.anonymous, a.speaker_id, a.description,"
     " a.cue_text, d.id AS doc_id, d.day, d.date, d.outlet, d.outlet_key, d.title"
-    " FROM statement_members m JOIN attributions a ON a.rowid = m.att_rowid JOIN documents d ON d.rowid = m.doc_rowid")
+    " FROM statement_members m JOIN attributions a ON a.rowid = m.att_rowid"
+    # a document's head from its index: the row would be read through its whole text (migration 0007)
+    " JOIN documents d INDEXED BY documents_head ON d.rowid = m.doc_rowid")
 
 
 def _member_rows(conn: sqlite3.Connection, sid: int) -> list[sqlite3.Row]:
@@ -81,8 +83,11 @@ def statement_object(conn: sqlite3.Connection, sid: int) -> dict[str, Any] | Non
                 name = names.get(r["speaker_id"], r["speaker_id"])
                 if name not in speakers:
                     speakers.append(name)
-    disagreement = any(oa != ob and not (sa & sb) for i, (oa, sa) in enumerate(credit_sets)
-                       for ob, sb in credit_sets[i + 1:])
+    # two outlets crediting the words to no one in common; each (outlet, speakers) compared once, not
+    # each pair of documents (a statement seen in thousands of documents has few distinct ones)
+    distinct = list(dict.fromkeys((o, frozenset(s)) for o, s in credit_sets))
+    disagreement = any(oa != ob and not (sa & sb) for i, (oa, sa) in enumerate(distinct)
+                       for ob, sb in distinct[i + 1:])
     first = rows[0]
     occurrences = []
     for r in rows:
@@ -166,8 +171,8 @@ def trace(store: StoreLike, query: str = "", *, speaker: str | None = None, outl
                      f" ON m.att_rowid = a.rowid WHERE a.speaker_id IN ({','.join('?' * len(ids))}))")
         params.extend(ids)
     if outlet:
-        where.append("EXISTS (SELECT 1 FROM statement_members m JOIN documents d ON d.rowid = m.doc_rowid"
-                     " WHERE m.statement_id = s.id AND d.outlet_key = ?)")
+        # each member carries its document's outlet (migration 0005): no document is read
+        where.append("EXISTS (SELECT 1 FROM statement_members m WHERE m.statement_id = s.id AND m.outlet_key = ?)")
         params.append(outlet.strip().lower())
     query = nfc(query)
     match = fts_query(query or "")

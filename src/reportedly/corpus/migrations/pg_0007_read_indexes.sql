@@ -1,0 +1,6 @@
+-- PostgreSQL's migration 0007: the indexes of SQLite's 0007 that help here. A row's long text is
+-- stored out of line (TOAST), so reading a document's outlet never reads its text, and no
+-- `documents_head` is needed (the `INDEXED BY` that names it is left out of every query).
+
+CREATE INDEX IF NOT EXISTS documents_outlet_month ON documents (outlet_key, month);
+CREATE INDEX IF NOT EXISTS speakers_name ON speakers (lower(name));
