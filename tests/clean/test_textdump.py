@@ -353,3 +353,15 @@ def test_textdump_title_cased_tag_line_is_not_prose() -> None:
     body = _clean(_dump(*_PROSE, tail=("Tags", tags))).body
     assert body.rstrip().endswith("answer questions from residents.")
     assert "Ferry Terminal Of The Month" not in body
+
+
+def test_textdump_caption_above_the_article_is_a_caption() -> None:
+    # a first line that says where people stand in the picture is its caption, credit or not
+    caption = ("Harbour board chair Anne Kerr, left, and engineer Jo Tait inspect the north quay in Portsmouth, "
+               "England, on Wednesday, Nov. 20, 2019. The quay will close next month.")
+    doc = _clean(_dump(caption, *_PROSE))
+    assert caption not in doc.body and caption in _layer(doc, "caption")
+    assert doc.body.startswith(_PROSE[0])
+    # a party label is no place in a picture
+    lede = "Harbour board chair Anne Kerr (R) said the north quay would close next month for at least two years."
+    assert _clean(_dump(lede, *_PROSE)).body.startswith(lede)

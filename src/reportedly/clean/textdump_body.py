@@ -111,6 +111,13 @@ _ABOUT_SELF = re.compile(
     r"network|operator)s?\b")
 
 
+#: Where people stand in a picture, which captions say and prose seldom does: "Jane Doe, left, and John Roe
+#: shake hands …", "… pictured at the White House …", "from left", "(right)".
+_PICTURED = re.compile(
+    r",\s+(?:(?:far |second from |third from )?(?:left|right)|cent(?:er|re)|top|bottom|front|rear|foreground|background)"
+    r"(?:,|\s+(?:to right|and|is|are|was|were|speaks|talks|walks|looks|poses|shakes)\b)|\bpictured\b|"
+    r"\((?:left|right|cent(?:er|re))\)|\bfrom left\b|\bleft to right\b", re.IGNORECASE)
+
 #: How far from the body's end (in kept lines) an "about" paragraph is read as its foot.
 FOOT_LINES = 6
 
@@ -121,8 +128,9 @@ LONG_LINE = 13
 
 def _keep_body(page: _Page) -> None:
     """The body: the segment's prose lines, the subheadings between them and its long lines (a list's
-    items, a table's rows, a verse quoted in another script), less captions and paragraphs shown twice;
-    a wire dateline opening the first paragraph is marked."""
+    items, a table's rows, a verse quoted in another script), less captions (a first line that says where
+    people stand in a picture), paragraphs shown twice and the foot saying who wrote or issued the
+    article; a wire dateline opening the first paragraph is marked."""
     lines, labels, i, j, doc = page.lines, page.labels, page.i, page.j, page.doc
     body_kinds = ("good", "medium")
     keep = page.keep
@@ -144,6 +152,8 @@ def _keep_body(page: _Page) -> None:
                 ln.tags.add("subheading")
             elif ln.words >= LONG_LINE and "teaser" not in ln.tags and furniture_kind(ln.text) is None:
                 keep.append(ln)  # a list item, a table's row, a verse quoted in a script the stop words miss
+    if len(keep) > 1 and _PICTURED.search(keep[0].text):
+        labels[keep.pop(0).idx] = "caption"  # the picture above the article
     for n in range(max(1, len(keep) - FOOT_LINES), len(keep)):
         if _ABOUT_SELF.match(keep[n].text):
             del keep[n:]  # who wrote or issued the article, and the page's foot after it
