@@ -145,8 +145,10 @@ def _keep_body(page: _Page) -> None:
             keep.append(ln)
         elif ln.kind == "short" and ln.words >= 1 and not ln.text.isdigit():
             # a subheading between paragraphs
-            prev_ok = any(lines[x].kind in body_kinds for x in range(max(i, k - 2), k))
-            next_ok = any(lines[x].kind in body_kinds for x in range(k + 1, min(j + 1, k + 3)))
+            # the article's lines around it: prose, or long lines (kept below whatever their kind)
+            prev_ok = any(lines[x].kind in body_kinds or lines[x].words >= LONG_LINE for x in range(max(i, k - 2), k))
+            next_ok = any(lines[x].kind in body_kinds or lines[x].words >= LONG_LINE
+                          for x in range(k + 1, min(j + 1, k + 3)))
             if prev_ok and next_ok and ln.words <= 12 and furniture_kind(ln.text) is None:
                 keep.append(ln)
                 ln.tags.add("subheading")
