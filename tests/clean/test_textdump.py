@@ -369,3 +369,14 @@ def test_textdump_caption_above_the_article_is_a_caption() -> None:
     # a party label is no place in a picture
     lede = "Harbour board chair Anne Kerr (R) said the north quay would close next month for at least two years."
     assert _clean(_dump(lede, *_PROSE)).body.startswith(lede)
+
+
+def test_textdump_list_a_marker_heads_inside_the_article_is_not_the_article() -> None:
+    # "Most read" inside the article heads its list: the headlines under it, up to the next paragraph
+    heads = ("FERRY FURY", "Islanders say the board's decision to shut the quay will cut them off for the winter",
+             "STORM WARNING", "Coast road closed again as high tides and gales batter the southern seafront")
+    body = _clean(_dump(_PROSE[0], _PROSE[1], "Most read in local news", *heads, _PROSE[2], _PROSE[3])).body
+    assert body.startswith(_PROSE[0]) and body.rstrip().endswith("answer questions from residents.")
+    assert _PROSE[2] in body
+    for line in heads:
+        assert line not in body

@@ -129,13 +129,19 @@ LONG_LINE = 13
 def _keep_body(page: _Page) -> None:
     """The body: the segment's prose lines, the subheadings between them and its long lines (a list's
     items, a table's rows, a verse quoted in another script), less captions (a first line that says where
-    people stand in a picture), paragraphs shown twice and the foot saying who wrote or issued the
-    article; a wire dateline opening the first paragraph is marked."""
+    people stand in a picture), the list a marker inside the article heads ("Most read" and the
+    headlines under it, up to the next paragraph), paragraphs shown twice and the foot saying who wrote
+    or issued the article; a wire dateline opening the first paragraph is marked."""
     lines, labels, i, j, doc = page.lines, page.labels, page.i, page.j, page.doc
     body_kinds = ("good", "medium")
     keep = page.keep
+    in_list = False  # under a marker ("Most read", "Related") inside the article, up to its next paragraph
     for k in range(i, j + 1):
         ln = lines[k]
+        if not page.fallback and (ln.kind == "end" or (in_list and ln.kind != "good")):
+            in_list = True
+            continue
+        in_list = False
         if k in labels:
             continue
         if "caption" in ln.tags and (ln.kind != "good" or "credited" in ln.tags):
