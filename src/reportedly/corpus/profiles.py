@@ -42,6 +42,16 @@ def _figures(att: dict[str, Any] | None, doc: dict[str, Any] | None) -> dict[str
     return out
 
 
+def _summed(rows: Any) -> dict[str, Any] | None:
+    """The counts of some buckets added up (None for no bucket, as a query over no rows gives no row)."""
+    out: dict[str, Any] = {}
+    for r in rows:
+        for k, v in r.items():
+            if k != "bucket":
+                out[k] = out.get(k, 0) + int(v or 0)
+    return out or None
+
+
 def outlet_profile(store: StoreLike, name: str) -> dict[str, Any] | None:
     """The sourcing profile of one outlet (case-insensitive name), or None when it has no documents."""
     key = name.strip().lower()
@@ -49,10 +59,12 @@ def outlet_profile(store: StoreLike, name: str) -> dict[str, Any] | None:
     row = conn.execute("SELECT outlet FROM documents WHERE outlet_key = ? LIMIT 1", (key,)).fetchone()
     if row is None:
         return None
-    overall_att = conn.execute(_ATT_SQL.format(group="'all'"), (key,)).fetchone()
-    overall_doc = conn.execute(_DOC_SQL.format(group="'all'"), (key,)).fetchone()
+    # one pass over the outlet's rows per table, by month (an index holds each document's outlet and
+    # month: migration 0007); the whole is the sum of the months
     months_att = {r["bucket"]: dict(r) for r in conn.execute(_ATT_SQL.format(group="d.month"), (key,))}
     months_doc = {r["bucket"]: dict(r) for r in conn.execute(_DOC_SQL.format(group="d.month"), (key,))}
+    overall_att = _summed(months_att.values())
+    overall_doc = _summed(months_doc.values())
     months = sorted(m for m in set(months_att) | set(months_doc) if m)
     relayed_from = [dict(r) for r in conn.execute(
         "SELECT min(a.via_outlet) AS outlet, count(*) AS statements FROM documents d JOIN attributions a"
@@ -64,7 +76,7 @@ def outlet_profile(store: StoreLike, name: str) -> dict[str, Any] | None:
         " GROUP BY s.id ORDER BY statements DESC, s.name LIMIT 10", (key,))]
     return {
         "outlet": row["outlet"],
-        "overall": _figures(dict(overall_att) if overall_att else None, dict(overall_doc) if overall_doc else None),
+        "overall": _figures(overall_att, overall_doc),
         "months": [{"month": m, **_figures(months_att.get(m), months_doc.get(m))} for m in months],
         "undated": _figures(months_att.get(None), months_doc.get(None)) if None in months_doc else None,
         "relayed_from": relayed_from,

@@ -14,8 +14,11 @@ from typing import Any
 
 from .speakers import name_key, normalise_name, resolve_names, slug, speaker_display, variant_key
 
-ATT_ENTITY_JOIN = ("LEFT JOIN entities e ON e.rowid = (SELECT x.rowid FROM entities x WHERE x.doc_rowid = a.doc_rowid"
-                    " AND x.entity_id = a.entity_id ORDER BY x.seq LIMIT 1)")
+#: The rowid of the entity an attribution ``a``'s source refers to (the first of that id in its document).
+ATT_ENTITY_ROWID = ("(SELECT x.rowid FROM entities x WHERE x.doc_rowid = a.doc_rowid AND x.entity_id = a.entity_id"
+                    " ORDER BY x.seq LIMIT 1)")
+#: An attribution's row with the entity its source refers to.
+ATT_ENTITY_JOIN = f"LEFT JOIN entities e ON e.rowid = {ATT_ENTITY_ROWID}"
 
 
 def _better_display(a: str, b: str) -> bool:
@@ -172,6 +175,18 @@ def assign_speakers(keyed: list[tuple[Any, Any, str, str | None]], displays: dic
     return ids, speaker_rows(set(ids.values()), resolved, kinds)
 
 
+def linked_speakers(c: Any, key: str) -> set[str]:
+    """The speakers the attributions of a name key are linked to: one step of the index on (speaker_name,
+    speaker_id) per speaker, not one per attribution (a president's name is in tens of thousands)."""
+    out: set[str] = set()
+    row = c.execute("SELECT min(speaker_id) FROM attributions WHERE speaker_name = ?", (key,)).fetchone()
+    while row is not None and row[0] is not None:
+        out.add(row[0])
+        row = c.execute("SELECT min(speaker_id) FROM attributions WHERE speaker_name = ? AND speaker_id > ?",
+                        (key, row[0])).fetchone()
+    return out
+
+
 def find_speakers(c: Any, query: str) -> list[str]:
     """Speaker ids matching an id, a name, or a name as written ("Gen. Milley", "Hillary Rodham Clinton").
 
@@ -182,9 +197,7 @@ def find_speakers(c: Any, query: str) -> list[str]:
     n = normalise_name(query)
     if n:
         key = name_key(n)
-        ids |= {r[0] for r in c.execute(
-            "SELECT DISTINCT speaker_id FROM attributions WHERE speaker_name = ? AND speaker_id IS NOT NULL",
-            (key,))}
+        ids |= linked_speakers(c, key)
         sur = key.split(" ")[-1]
         variant = variant_key(key)
         for sid, name, kind in c.execute("SELECT id, name, kind FROM speakers WHERE surname = ?", (sur,)):

@@ -3,8 +3,13 @@
 -- many statements (a speaker's, a statement's occurrences) read a document's head from
 -- `documents_head` instead (`INDEXED BY`), and an outlet's documents by month come from
 -- `documents_outlet_month` alone. `speakers_name` finds a speaker by name (any case) without reading
--- every speaker.
+-- every speaker; `entities_doc_seq` (in place of `entities_doc`) finds the first entity of an id in a
+-- document without reading the document's other entities; `attributions_day` lists the newest
+-- statements (a search with no words and no filter) without sorting them all.
 
 CREATE INDEX IF NOT EXISTS documents_head ON documents (rowid, id, title, date, day, outlet, outlet_key);
 CREATE INDEX IF NOT EXISTS documents_outlet_month ON documents (outlet_key, month);
 CREATE INDEX IF NOT EXISTS speakers_name ON speakers (lower(name));
+CREATE INDEX IF NOT EXISTS entities_doc_seq ON entities (doc_rowid, entity_id, seq);
+DROP INDEX IF EXISTS entities_doc;
+CREATE INDEX IF NOT EXISTS attributions_day ON attributions (day);

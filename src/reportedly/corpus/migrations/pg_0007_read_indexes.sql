@@ -4,3 +4,6 @@
 
 CREATE INDEX IF NOT EXISTS documents_outlet_month ON documents (outlet_key, month);
 CREATE INDEX IF NOT EXISTS speakers_name ON speakers (lower(name));
+CREATE INDEX IF NOT EXISTS entities_doc_seq ON entities (doc_rowid, entity_id, seq);
+DROP INDEX IF EXISTS entities_doc;
+CREATE INDEX IF NOT EXISTS attributions_day ON attributions (day);
