@@ -380,3 +380,13 @@ def test_textdump_list_a_marker_heads_inside_the_article_is_not_the_article() ->
     assert _PROSE[2] in body
     for line in heads:
         assert line not in body
+
+
+def test_textdump_a_question_put_to_each_guest_is_kept_each_time() -> None:
+    # a short line the article repeats (the same question to each guest) is not a paragraph shown twice
+    question = "What drew you to the harbour?"
+    text = _dump(_PROSE[0], "Anne Kerr", question, _PROSE[1], "Tom Lee", question, _PROSE[2], _PROSE[3])
+    body = _clean(text).body
+    assert body.splitlines().count(question) == 2
+    # a long paragraph shown twice is still kept once
+    assert _clean(_dump(*_PROSE, _PROSE[1], _PROSE[2])).body.count(_PROSE[1]) == 1

@@ -44,7 +44,8 @@ from .textdump_title import _read_standfirst, _read_title
 #: the body kept whatever their stop words, the article's foot saying who wrote or issued it ("About …",
 #: "Jane Doe is a staff writer at …", a press release's "Acme is a … provider") left out, a long title-cased
 #: line without a sentence end (a tag list) not prose, a first line saying where people stand in a picture a caption,
-#: the list a marker inside the article heads ("Most read" …, up to the next paragraph) left out.
+#: the list a marker inside the article heads ("Most read" …, up to the next paragraph) left out, a short line
+#: the body repeats (the same question to each guest) kept each time.
 #: ``tests/clean/test_version.py`` pins its output on the bundled example to this version.
 CLEANER_VERSION = "1.5.0"
 

@@ -121,6 +121,10 @@ _PICTURED = re.compile(
 #: How far from the body's end (in kept lines) an "about" paragraph is read as its foot.
 FOOT_LINES = 6
 
+#: A line the body shows again is a paragraph shown twice (a caption repeating the lede) from this many
+#: words; a shorter one recurs on purpose (an interview's question to each guest, a plan's row label).
+REPEATED_PARAGRAPH = 8
+
 #: A line of this many words inside the body segment is the article's whatever its stop-word density
 #: or punctuation: menus and link lists are made of short labels, not of 13-word lines.
 LONG_LINE = 13
@@ -168,7 +172,7 @@ def _keep_body(page: _Page) -> None:
             break
     seen_par: set[str] = set()
     for ln in keep:
-        if ln.norm in seen_par and ln.words >= 3:
+        if ln.norm in seen_par and ln.words >= REPEATED_PARAGRAPH:
             labels[ln.idx] = "caption"
             continue
         if not seen_par:
