@@ -4,6 +4,7 @@ mention forms are counted in SQL; each gives what the plain query gives."""
 
 from __future__ import annotations
 
+import importlib
 import random
 import sqlite3
 from pathlib import Path
@@ -20,6 +21,8 @@ from reportedly.output import mention_forms
 
 from . import sample, trace_gold
 from .test_dataset import write
+
+search_module = importlib.import_module("reportedly.corpus.search")  # the package's `search` is the function
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +51,11 @@ def _plain_documents(conn: sqlite3.Connection, word: str, outlet: str) -> list[s
         " AND d.outlet_key = ? ORDER BY bm25(documents_fts), f.rowid", (f'"{word}"', outlet))]
 
 
+@pytest.mark.parametrize("ratio", [0, 4, 10**9])  # each match's row / the cheaper / the filters' rows first
 @pytest.mark.parametrize("word", ["said", "the", "audit", "Milley", "economy"])
-def test_a_filtered_search_finds_and_ranks_what_the_plain_join_does(both: Path, word: str) -> None:
+def test_a_filtered_search_finds_and_ranks_what_the_plain_join_does(both: Path, word: str, ratio: int,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_module, "SUBSET_RATIO", ratio)
     with Store(both, readonly=True) as s:
         c = s.conn
         outlets = [r[0] for r in c.execute("SELECT DISTINCT outlet_key FROM documents ORDER BY 1")]

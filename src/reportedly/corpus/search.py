@@ -33,6 +33,9 @@ from .speaker_index import find_speakers
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 #: An unfiltered full-text query ranks at most this many of the newest matches (see _ranked).
 RANK_WINDOW = 2000
+#: A filtered full-text query reads the rows its filters select first, unless they are more than this
+#: many times as many as the matches (see _ranked).
+SUBSET_RATIO = 4
 #: What makes a query FTS5 syntax: quotes, a prefix star, or an operator in capitals. Anything else
 #: (colons, parentheses, hyphens) is read as plain words.
 _SYNTAX = re.compile(r'"|\w\*|\b(AND|OR|NOT|NEAR)\b')
@@ -220,32 +223,55 @@ def _dated(alias: str, where: list[str], params: list[Any], date_from: str | Non
     return where, params
 
 
-def _ranked(store: StoreLike, table: str, subset: str, match: str, where: list[str], params: list[Any], limit: int,
-            offset: int) -> list[Any]:
+def _ranked(store: StoreLike, table: str, subset: str, joins: str, match: str, where: list[str], params: list[Any],
+            limit: int, offset: int) -> list[Any]:
     """``(rid, rank)`` of ``table``'s best matches of ``match`` (FTS5 syntax) that pass ``where``, best first.
 
     An unfiltered query ranks only the newest :data:`RANK_WINDOW` matches, in one pass: ranking (bm25,
     ts_rank) costs time for every match, and a word in most statements would be ranked tens of
     thousands of times. A filtered query ranks every match, so no filtered result is ever lost.
 
-    A filtered query reads the rowids the filters select first (``subset``: ``SELECT rowid FROM … WHERE``
-    to which ``where`` is added; an outlet's or a speaker's rows come from their indexes alone), then
-    keeps the matches among them: the filters are never checked by reading the row of every match
-    (a document's outlet lies behind its whole text), and only the matches that pass are ranked.
-    The unary ``+`` keeps the rowid test out of the full-text index, which would otherwise run the
-    match once per selected row."""
+    In SQLite a filtered query takes the cheaper of two ways, by counting the matches and (up to
+    :data:`SUBSET_RATIO` times as many) the rows the filters select: the rowids the filters select
+    first (``subset``: ``SELECT rowid FROM …`` to which ``WHERE`` and ``where`` are added; an outlet's
+    or a speaker's rows come from their indexes alone), then the matches among them (the unary ``+``
+    keeps that test out of the full-text index, which would run the match once per selected row);
+    or, where the filters select many times more rows than there are matches, each match's row
+    (``joins``: a document's head from ``documents_head``, never its row, whose outlet lies behind its
+    whole text). Either way only the matches that pass are ranked, and the answer is the same.
+    PostgreSQL's planner makes that choice itself: it gets the join."""
     dialect = dialect_of(store.conn)
+    conn = store.conn
     q = dialect.query(match)
     rank, n = dialect.rank(table)
     if not where:
-        return store.conn.execute(
+        return conn.execute(
             f"SELECT rid, rank FROM (SELECT {table}.rowid AS rid, {rank} AS rank FROM {table}"
             f" WHERE {dialect.match(table)} ORDER BY {table}.rowid DESC LIMIT {RANK_WINDOW}) w"
             " ORDER BY rank, rid LIMIT ? OFFSET ?", (*[q] * n, q, limit, offset)).fetchall()
-    return store.conn.execute(
-        f"SELECT {table}.rowid AS rid, {rank} AS rank FROM {table} WHERE {dialect.match(table)}"
-        f" AND +{table}.rowid IN ({subset} WHERE {' AND '.join(where)}) ORDER BY rank, rid LIMIT ? OFFSET ?",
-        (*[q] * n, q, *params, limit, offset)).fetchall()
+    filters = " AND ".join(where)
+    if dialect.name == "sqlite":
+        matches = int(conn.execute(f"SELECT count(*) FROM {table} WHERE {dialect.match(table)}", (q,)).fetchone()[0])
+        if not matches:
+            return []
+        selected = int(conn.execute(f"SELECT count(*) FROM ({subset} WHERE {filters} LIMIT ?) x",
+                                    (*params, SUBSET_RATIO * matches + 1)).fetchone()[0])
+        if selected <= SUBSET_RATIO * matches:
+            return conn.execute(
+                f"SELECT {table}.rowid AS rid, {rank} AS rank FROM {table} WHERE {dialect.match(table)}"
+                f" AND +{table}.rowid IN ({subset} WHERE {filters}) ORDER BY rank, rid LIMIT ? OFFSET ?",
+                (*[q] * n, q, *params, limit, offset)).fetchall()
+    return conn.execute(
+        f"SELECT {table}.rowid AS rid, {rank} AS rank FROM {table}{joins} WHERE {dialect.match(table)} AND {filters}"
+        " ORDER BY rank, rid LIMIT ? OFFSET ?", (*[q] * n, q, *params, limit, offset)).fetchall()
+
+
+def _joined(store: StoreLike) -> tuple[str, str]:
+    """How a full-text table is joined to its rows: in SQLite the full-text index read first (``CROSS
+    JOIN`` keeps the order) and a document's head read from its index (its filters need no more)."""
+    if dialect_of(store.conn).name == "sqlite":
+        return "CROSS JOIN", " INDEXED BY documents_head"
+    return "JOIN", ""
 
 
 def _by_rowid(store: StoreLike, sql: str, ranked: list[Any]) -> list[dict[str, Any]]:
@@ -273,9 +299,12 @@ def _attributions(store: StoreLike, match: str, where: list[str], params: list[A
         # two steps: rank rowids in the index (joined only as far as the filters need), then read
         # the few winners, so the sorter never carries the columns of every match
         # (an attribution always has its document: the documents are joined only for a filter on them)
-        subset = "SELECT a.rowid FROM attributions a" + (
-            " JOIN documents d ON d.rowid = a.doc_rowid" if any(w.startswith("d.") for w in where) else "")
-        ranked = _ranked(store, "attributions_fts", subset, match, where, params, limit, offset)
+        on_docs = any(w.startswith("d.") for w in where)
+        subset = "SELECT a.rowid FROM attributions a" + (" JOIN documents d ON d.rowid = a.doc_rowid" if on_docs else "")
+        cross, head = _joined(store)
+        joins = (f" {cross} attributions a ON a.rowid = attributions_fts.rowid"
+                 + (f" {cross} documents d{head} ON d.rowid = a.doc_rowid" if on_docs else ""))
+        ranked = _ranked(store, "attributions_fts", subset, joins, match, where, params, limit, offset)
     else:
         # newest first, undated last (SQLite sorts NULL last in DESC order): the rowids first, sorted
         # with their day alone, then the few rows shown (a filter on the outlet selects rows by
@@ -308,7 +337,9 @@ def _documents(store: StoreLike, match: str, where: list[str], params: list[Any]
     if match:
         # rank in the index alone, then read the few winners; snippets are cut here, not by FTS5,
         # which would tokenise every long body again
-        ranked = _ranked(store, "documents_fts", "SELECT d.rowid FROM documents d", match, where, params, limit,
+        cross, head = _joined(store)
+        ranked = _ranked(store, "documents_fts", "SELECT d.rowid FROM documents d",
+                         f" {cross} documents d{head} ON d.rowid = documents_fts.rowid", match, where, params, limit,
                          offset)
         rows = _by_rowid(store, f"SELECT {cols}, d.content AS body, d.rowid AS rid FROM documents d"
                          " WHERE d.rowid IN ({})", ranked)
