@@ -98,7 +98,7 @@ def test_readme_commands_run_as_written(workdir: Path) -> None:
 
     records = [json.loads(line) for line in (workdir / "records.jsonl").read_text("utf-8").splitlines()]
     assert len(records) == 5  # two text dumps, the HTML page and the two records of the WARC crawl
-    assert all(r["schema"] == "reportedly.document/1.1" and r["attributions"] for r in records)
+    assert all(r["schema"] == "reportedly.document/1.2" and r["attributions"] for r in records)
 
     (search,) = [out for cmd, out in outputs.items() if _subcommand(cmd) == "search"]
     assert "(anonymous)" in search.stdout and "[laid] [off]" in search.stdout

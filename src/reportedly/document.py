@@ -19,7 +19,7 @@ from typing import Any, Literal, TypeVar, get_args
 
 from .errors import SchemaError, SpanError
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 #: Layers the cleaners write. Other layers may be added; these names are reserved.
 STRUCTURE_LAYERS = (

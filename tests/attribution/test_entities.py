@@ -306,7 +306,7 @@ def test_entity_layer_spans_and_ids() -> None:
         for s, t in e.mentions:
             assert 0 <= s < t <= len(text)
     d = doc.to_dict()
-    assert d["schema"].endswith("/1.1")
+    assert d["schema"].endswith("/1.2")
     assert {"Ted Cruz", "Cruz"} <= set(next(x for x in d["entities"] if x["id"] == cruz.id)["forms"])
     assert Document.from_dict(d).entities == doc.entities
 
@@ -515,3 +515,86 @@ def test_an_outlet_is_named_as_the_article_writes_it() -> None:
     src = _speaker("The New York Times broke the story. NYT said the deal was off.", "NYT", "said",
                    "the deal was off")
     assert src.entity == "The New York Times"
+
+
+def test_a_description_set_before_a_name_is_that_names_role() -> None:
+    text = ("Workers wrote to management. The group, WeWorkers Coalition, formed in recent weeks. "
+            "The group announced over the weekend that a deal was reached.")
+    src = _speaker(text, "The group", "announced", "that a deal was reached")
+    assert src.entity == "WeWorkers Coalition" and src.kind == "organisation"
+
+
+def test_a_person_and_others_are_a_group_that_they_refers_to() -> None:
+    text = ("Republican Gov. Eric Holcomb and leaders of the Legislature have avoided criticism of teachers. "
+            "They said they would wait.")
+    doc = make_doc(text)
+    a1 = att(doc, "a1", source="Republican Gov. Eric Holcomb and leaders of the Legislature",
+             cue="have avoided criticism of", content="teachers")
+    a2 = att(doc, "a2", source="They", cue="said", content="they would wait")
+    resolve_speakers(doc, [a1, a2])
+    assert a1.source.entity == "Eric Holcomb and leaders of the Legislature" and a1.source.kind == "group"
+    assert a2.source.entity == a1.source.entity
+
+
+def test_a_body_the_people_name_is_not_the_people() -> None:
+    src = _speaker("Schools closed, according to teachers unions.", "teachers unions", "according to",
+                   "Schools closed")
+    assert src.entity == "teachers unions"
+
+
+def test_his_office_is_the_owners_office() -> None:
+    text = "Gov. Eric Holcomb was in Japan. His office said he was keeping his plans."
+    src = _speaker(text, "His office", "said", "he was keeping his plans")
+    assert src.entity == "Eric Holcomb's office" and src.kind == "government"
+
+
+def test_who_after_plural_words_is_those_people() -> None:
+    text = "Among Democrats, 70 percent back Clinton, compared with 64 percent who say the same of Sanders."
+    src = _speaker(text, "who", "say", "the same of Sanders")
+    assert src.entity == "64 percent" and src.kind == "group"
+    src = _speaker("Hillary Clinton spoke. The bill angered Hispanics who viewed it as a betrayal.", "who", "viewed",
+                   "it as a betrayal")
+    assert src.entity == "Hispanics" and src.kind == "group"
+
+
+def test_who_after_a_persons_place_or_role_is_the_person() -> None:
+    src = _speaker("Sen. Marco Rubio of Florida, who mused that the inquiry was a distraction, spoke on Friday.", "who",
+                   "mused", "that the inquiry was a distraction")
+    assert src.entity == "Marco Rubio"
+    src = _speaker("He defended Joseph Blatter, the embattled president of soccer's governing body, FIFA, who said "
+                   "he was innocent.", "who", "said", "he was innocent")
+    assert src.entity == "Joseph Blatter"
+
+
+def test_which_is_the_noun_phrase_before_its_comma() -> None:
+    src = _speaker("Pence's press release linked to the Associated Press report, which notes that the foundation "
+                   "gave money.", "which", "notes", "that the foundation gave money")
+    assert src.entity == "Associated Press" and not src.anonymous
+    src = _speaker("Members of the Service Employees International Union voted. The union, which endorsed her, "
+                   "said it was pleased.", "which", "endorsed", "her")
+    assert src.entity == "Service Employees International Union"
+
+
+def test_a_body_named_beside_its_common_noun_is_what_that_noun_refers_to() -> None:
+    text = ("The advocacy group Autism Speaks is sponsoring a competition. "
+            "The group said it would produce more homes.")
+    src = _speaker(text, "The group", "said", "it would produce more homes")
+    assert src.entity == "Autism Speaks" and src.kind == "organisation"
+
+
+def test_which_keeps_a_name_with_of_and_finds_the_outlet_named_before() -> None:
+    src = _speaker("Ted Cruz got a favorable decision from the Illinois Board of Elections, which ruled that he "
+                   "was eligible.", "which", "ruled", "that he was eligible")
+    assert src.entity == "Illinois Board of Elections"
+    src = _speaker("He spoke to The Washington Post on Monday. He answered questions from The Post - which has "
+                   "reported that he lied.", "which", "has reported", "that he lied")
+    assert src.entity == "The Washington Post" and src.kind == "outlet"
+
+
+def test_an_outlet_called_by_its_last_word_is_the_outlet_named_in_full() -> None:
+    src = _speaker("He read The New York Times. The Times reported that he lied.", "The Times", "reported",
+                   "that he lied")
+    assert src.entity == "The New York Times" and src.kind == "outlet"
+    src = _speaker("He spoke to The Washington Post on Monday. The Post reported that he lied.", "The Post",
+                   "reported", "that he lied")
+    assert src.entity == "The Washington Post"

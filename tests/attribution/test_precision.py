@@ -212,6 +212,17 @@ def test_speech_reported_inside_speech_is_its_own_statement_relayed_by_the_outer
     assert inner[0].via == outer[0].id and outer[0].via is None  # the one who relays is via, never the relayed
 
 
+def test_a_name_called_inside_a_statement_is_its_own_record_relayed_by_it(component) -> None:
+    text = ("Federal prosecutors said Patrick Carlineo told the dispatcher that \"somebody ought to put a bullet in "
+            "her skull.\" The office said Carlineo also called Omar a terrorist.\n\nThe court will hear the case in May.")
+    doc = _analyse(component, text)
+    outer = [a for a in _by_cue(doc, "said") if text_of(doc, a.source.spans) == "The office"]
+    inner = _by_cue(doc, "called")
+    assert len(outer) == 1 and len(inner) == 1
+    assert text_of(doc, outer[0].content) == "Carlineo also called Omar a terrorist"
+    assert inner[0].source.entity == "Patrick Carlineo" and inner[0].via == outer[0].id
+
+
 def test_who_after_a_body_is_that_body(component) -> None:
     text = ("Tim Morrison testified on Thursday about the talks.\n\n"
             "The Taliban, who have long refused to negotiate with Kabul, said the talks would resume.")

@@ -80,6 +80,14 @@ _APPOSITIVE_NAME = re.compile(r"^(?i:the|a|an|its|their|his|her)\s+(?:[a-z-]+\s+
                               r"(?P<name>[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'&.-]*)){0,5})(?:\s*,?$|\s*,)")
 
 
+#: An outlet called by the last word of its name: "The Post", "the Times", "the Journal".
+_SHORT_OUTLET = re.compile(r"(?:the|The)\s+([A-Z][a-z]+)(?:['’]s)?")
+#: A person and others joined by "and", the others a plural description: "Gov. Eric Holcomb and
+#: leaders of the Legislature", "Trump and his aides", "Ms. Warren and other Democrats".
+_PERSON_AND_PLURAL = re.compile(r"^((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)\s+and\s+((?:(?:the|his|her|their|other|"
+                                r"fellow|top|several|some|many|senior)\s+)*[a-z][a-z-]+s\b[^,;:()]*)$")
+
+
 class EntityResolver(MentionScan, PronounCases, DescribedCases):
     """Finds the entities of one document and resolves source mentions to them."""
 
@@ -194,6 +202,13 @@ class EntityResolver(MentionScan, PronounCases, DescribedCases):
         if handle:  # "one Twitter user @nycsouthpaw"
             e = self._named(handle.group(), "person")
             return Resolved(e, e.name, "person", False, 0.9)
+        short = _SHORT_OUTLET.fullmatch(" ".join(mention.split()))
+        if short and m.kind == "outlet":  # "The Post" after "The Washington Post": the outlet named in full
+            word = short.group(1)
+            e = self._recent(pos, lambda e: e.kind == "outlet" and len(e.name.split()) >= 2
+                             and e.name.split()[-1] == word and _words(e.name) != _words(mention))
+            if e is not None:
+                return Resolved(e, e.name, "outlet", False, 0.8)
         exact = self._ref_at(a.source.spans)
         if exact is not None and exact.kind == "outlet":  # the scan already knows this outlet
             return Resolved(exact, exact.name, exact.kind, exact.anonymous, 0.9, role=m.role)
@@ -204,9 +219,16 @@ class EntityResolver(MentionScan, PronounCases, DescribedCases):
             e = self._named(named_body.group("name"), "organisation")  # "The group that owns …, Big Machine"
             return Resolved(e, e.name, "organisation", False, 0.8, role=m.role)
         people = self._people_in_mention(a.source.spans)
-        if len(people) >= 2:  # "Trump and US Trade Representative Robert Lighthizer"
-            g = self._named(" and ".join(e.name for e in people), "group")
+        if len({e.name for e in people}) >= 2:  # "Trump and US Trade Representative Robert Lighthizer"
+            g = self._named(" and ".join(dict.fromkeys(e.name for e in people)), "group")
             return Resolved(g, g.name, "group", False, 0.8, role=m.role)
+        joined = _PERSON_AND_PLURAL.match(" ".join(mention.split()))
+        if joined:  # "Gov. Eric Holcomb and leaders of the Legislature": a person and others, a group
+            left = self._person_in_mention([(start, start + len(joined.group(1)))])
+            if left is not None:
+                rest = re.sub(r"^(?:the|other)\s+", "", joined.group(2), flags=re.IGNORECASE)
+                g = self._named(f"{left[0].name} and {rest}", "group")
+                return Resolved(g, g.name, "group", False, 0.7, role=m.role)
         named = self._person_in_mention(a.source.spans)
         if named is not None:
             e, conf = named

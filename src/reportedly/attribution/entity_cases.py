@@ -237,6 +237,10 @@ class DescribedCases(ResolverState):
                 last = re.sub(r"['’]s$", "", owned)
                 if self._by_surname.get(N.fold(last)) or N.known_person(last):
                     owner, _ = self._surname_person(last, pos)
+        if owner is not None and owner.kind == "person" and head in {"office", "administration"}:
+            last = owner.name.split()[-1]  # "his office" → "Eric Holcomb's office"; "his administration" → "Obama administration"
+            e = self._named(f"{owner.name}'s office" if head == "office" else f"{last} administration", "government")
+            return Resolved(e, e.name, "government", False, 0.6)
         if owner is not None and head in {"campaign", "team"}:
             e = self._named(f"{owner.name.split()[-1]} campaign", "organisation")
             return Resolved(e, e.name, "organisation", False, 0.75)
@@ -249,7 +253,7 @@ class DescribedCases(ResolverState):
                 e = self._named(f"{owner.name.split()[-1]} campaign", "organisation")
                 return Resolved(e, e.name, "organisation", False, 0.4)
         kinds = {"government"} if head in _GOV_HEADS else {"organisation", "government"}
-        e = self._recent(pos, lambda e: e.kind in kinds and head in _words(e.name)
+        e = self._recent(pos, lambda e: e.kind in kinds and (head in _words(e.name) or head in e.roles)
                          and (e.name[:1].isupper() or head not in _COMPANY_HEADS), 200)
         if e is None and head in _BODY_NAME_WORDS:  # "the agency" after "the Congressional Budget Office"
             fits = _BODY_NAME_WORDS[head]

@@ -10,6 +10,7 @@ from . import lexicon as L
 from . import names as N
 from .entity_model import (
     _BODY_APPOSITIVE,
+    _BODY_HEADS,
     _CAP_RUN,
     _COMMON_WORDS,
     _DESCRIPTORS,
@@ -37,6 +38,12 @@ from .speakers import (
     org_name,
     outlet_name,
 )
+
+#: A definite description just before a name set off by commas: "The group, WeWorkers Coalition,".
+_DESCRIBED_BEFORE = re.compile(r"(?<![\w,])[Tt]he\s+([a-z]{3,}),\s+$")
+#: A body's common noun right after or before its name: "the United Steelworkers union", "group Autism Speaks".
+_BODY_AFTER = re.compile(r"[ \t]+([a-z]{3,})\b")
+_BODY_BEFORE = re.compile(r"\b([a-z]{3,})[ \t]+$")
 
 
 class MentionScan(ResolverState):
@@ -215,10 +222,14 @@ class MentionScan(ResolverState):
                 re.sub(r"^(?:the|The)\s+", "", self._credit.name)):
             self._add_ref(self._credit, start + toks[k][0], end, "")  # the outlet the headline credits
             return
+        whole = outlet_name(" ".join(words)) if k else None
+        if whole and outlet_name(full) != whole and not titled:  # "The New York Times", not "York Times"
+            self._add_ref(self._outlet_named_in_full(whole) or self._named(whole, "outlet"), start + toks[0][0], end, "")
+            return
         for finder, kind in ((outlet_name, "outlet"), (government_name, "government"), (org_name, "organisation")):
             found = finder(full) or (finder(name) if lead else None)
             if found and not titled:
-                e = self._named(found, kind)
+                e = (self._outlet_named_in_full(found) if kind == "outlet" else None) or self._named(found, kind)
                 self._add_ref(e, start + toks[k][0], end, "")
                 return
         gender = N.gender_of_title(lead)
@@ -230,8 +241,8 @@ class MentionScan(ResolverState):
         if nw and (nw[-1] in _NOT_SURNAMES or len(nw) >= 2 and not N.is_first_name(nw[0])
                    and government_name(name.split()[-1])):
             return  # "Kent County", "Say Mexico"
-        if len(nw) >= 2 and (nw[-1] in _ORG_TAILS or _BODY_APPOSITIVE.match(self.text, end)):
-            # "Walt Disney Co.", "Mayo Clinic", "Henry Realty, a firm focused on …"
+        if len(nw) >= 2 and (nw[-1] in _ORG_TAILS or _BODY_APPOSITIVE.match(self.text, end) or self._body_word_by(s, end)):
+            # "Walt Disney Co.", "Mayo Clinic", "Henry Realty, a firm focused on …", "the United Steelworkers union"
             self._add_ref(self._named(name, "organisation"), s, end, "")
             return
         tail_of = None  # "Suu Kyi": the end of a well-known full name
@@ -252,6 +263,21 @@ class MentionScan(ResolverState):
         elif len(nw) == 1:
             pending.append((s, end, name, lead, gender))
 
+    def _outlet_named_in_full(self, short: str) -> _Ent | None:
+        """"The Times" after "The New York Times": the outlet already named in full."""
+        m = re.fullmatch(r"(?:The\s+)?([A-Z][a-z]+)", short)
+        if m is None:
+            return None
+        return next((e for e in reversed(self.ents) if e.kind == "outlet" and len(e.name.split()) >= 3
+                     and e.name.split()[-1] == m.group(1)), None)
+
+    def _body_word_by(self, start: int, end: int) -> bool:
+        """Does a body's common noun stand right after or before the name ("the United Steelworkers
+        union", "the Black Lives Matter movement", "advocacy group Autism Speaks")?"""
+        after = _BODY_AFTER.match(self.text, end)
+        before = _BODY_BEFORE.search(self.text, max(0, start - 30), start)
+        return any(m is not None and m.group(1) in _BODY_HEADS | {"movement"} for m in (after, before))
+
     def _recurs(self, surname: str, pos: int) -> bool:
         """Does ``surname`` speak elsewhere in the text ("Rakeyia Scott … Scott said")?"""
         if not surname[:1].isupper() or len(surname) < 3:
@@ -270,6 +296,12 @@ class MentionScan(ResolverState):
             e.roles.update(w for w in _words(m.group(1)) if w not in {"of", "and", "the", "for", "in", "at"})
 
     def _add_ref(self, e: _Ent, pos: int, end: int, lead: str) -> None:
+        described = _DESCRIBED_BEFORE.search(self.text, max(0, pos - 40), pos)
+        if described:  # "The group, WeWorkers Coalition, formed …": the name's description is its role
+            e.roles.add(described.group(1).lower())
+        if e.kind != "person":  # "the United Steelworkers union", "advocacy group Autism Speaks"
+            around = (_BODY_AFTER.match(self.text, end), _BODY_BEFORE.search(self.text, max(0, pos - 30), pos))
+            e.roles.update(m.group(1).lower() for m in around if m and m.group(1).lower() in _BODY_HEADS)
         if lead:
             e.roles.update(_with_synonyms(w for w in _words(lead) if w not in {"the", "a", "an", "of", "and"}))
             g = N.gender_of_title(lead)

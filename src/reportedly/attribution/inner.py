@@ -123,6 +123,8 @@ def _say(word: str) -> bool:
 
 _CLAUSE_SPEAKER = re.compile(r"\s*(?:that\s+)?((?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})|(?:he|she|they))\s+"
                              r"(?:(?:also|later|then|had|has|have|once|privately|repeatedly)\s+)?([a-z]+)\b")
+#: "called Omar a terrorist", "calls him a liar": a name called is said.
+_CALLED_A = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|him|her|them|it|me|us)\s+(?:a|an)\s+\w")
 _TOLD_WHOM = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?that\b\s*|\s*[,:]\s*")
 
 
@@ -161,10 +163,15 @@ def speech_inside(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         lo, hi = c.content[0][0], c.content[-1][1]
         m = _CLAUSE_SPEAKER.match(text, lo, hi)
-        if m is None or not _say(m.group(2)) or m.start(2) in cues or "\n" in text[lo:m.end()]:
+        if m is None or m.start(2) in cues or "\n" in text[lo:m.end()]:
             continue
+        if not _say(m.group(2)) and not (L.SPEECH.get(m.group(2).lower()) == "call"
+                                         and _CALLED_A.match(text, m.end(), hi)):
+            continue  # "called Omar a terrorist" is said; "called the police" is not
         rest = _TOLD_WHOM.match(text, m.end(), hi)
         start = rest.end() if rest else m.end()
+        while start < hi and text[start].isspace():
+            start += 1
         if rest is None and L.SPEECH.get(m.group(2).lower()) == "tell":
             continue  # "told reporters" with nothing reported after it
         if len(text[start:hi].split()) < 3:
@@ -173,4 +180,29 @@ def speech_inside(text: str, cands: list[Candidate]) -> list[Candidate]:
                              kind="direct" if text[start:start + 1] in "\"“" else "indirect", score=c.score,
                              sentence=c.sentence, relayed_by=c, lemma=L.SPEECH.get(m.group(2).lower(), ""),
                              rule="inner", role_scores={}))
+    _cut_at_inner_cue(text, cands)
     return out
+
+
+def _cut_at_inner_cue(text: str, cands: list[Candidate]) -> None:
+    """An outer content cut where an inner statement's cue begins ("The office said <Carlineo also>
+    called Omar a terrorist") runs on over the inner statement, which it then relays: the office
+    reported the whole clause, and Carlineo's words are Carlineo's, through the office."""
+    by_cue = sorted((c for c in cands if c.cue and c.source and c.content), key=lambda c: c.cue[0][0])
+    for c in cands:
+        if not c.cue or not c.content or c.content[0][0] < c.cue[-1][1] or c.rule == "inner":
+            continue
+        lo, hi = c.content[0][0], c.content[-1][1]
+        for d in by_cue:
+            if d is c or d.relayed_by is not None or d.cue[0][0] < hi:
+                continue
+            if d.cue[0][0] - hi > 12 or not re.fullmatch(r"[ \t]*(?:[a-z]+[ \t]+)?", text[hi:d.cue[0][0]]):
+                break
+            if not (lo <= d.source[0][0] and d.source[-1][1] <= d.cue[0][0]) or d.content[0][0] < d.cue[-1][1]:
+                break
+            end = d.content[-1][1]
+            if re.search(r"[.!?]\s|\n", text[hi:end]):
+                break
+            c.content[-1] = (c.content[-1][0], end)  # "The office said <Carlineo also called Omar a terrorist>"
+            d.relayed_by = c
+            break

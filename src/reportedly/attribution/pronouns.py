@@ -58,6 +58,19 @@ def antecedent_weights() -> tuple[float, ...]:
         _WEIGHTS = weights
     return _WEIGHTS
 
+#: The plural words right before a restrictive "who": "64 percent", "Hispanics", "those", "voters".
+_PLURAL_BEFORE_WHO = re.compile(r"(?<![\w’'-])((?:\d[\d.,]*\s+percent)|those|others|people|[A-Za-z][a-z]+[^s\W]s|"
+                                r"(?:wo)?men|children)\s*,?\s*$")
+#: Between a person and a "who" that is still about them: "of Florida,", ", the president of FIFA,".
+_OF_PLACE = re.compile(r"\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*,\s*")
+_APPOSITIVE_ROLE = re.compile(r"(?:\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?\s*,\s+(?:the|a|an|his|her)\s+"
+                              r"[^.;:!?\n\"“”]{2,120}?\s*,\s*")
+#: Words a noun phrase before "which" does not run back over.
+_NP_STOPS = {"to", "by", "with", "from", "for", "in", "on", "at", "of", "that", "and", "or", "but", "than", "as",
+             "about", "into", "after", "before", "following", "said", "says", "say", "is", "was", "are", "were",
+             "be", "been", "has", "have", "had", "linked", "released", "cited", "including", "like", "under", "over"}
+
+
 class PronounCases(ResolverState):
     def _pronoun(self, m: Mention, pos: int, a: Attribution) -> Resolved:
         key = m.key
@@ -72,7 +85,12 @@ class PronounCases(ResolverState):
             if e is not None:
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.8)
             if key == "which":
-                return Resolved(None, None, None, False, 0.2)
+                return self._which_phrase(pos, a) or Resolved(None, None, None, False, 0.2)
+            people = _PLURAL_BEFORE_WHO.search(self.text, max(0, pos - 80), pos)
+            if people and not self._person_ref_ends(people.end(1)):
+                # "64 percent who say", "Hispanics who viewed it", "those who cared most": the people just named
+                grp = self._new(people.group(1), "group", plural=True)
+                return Resolved(grp, grp.name, "group", False, 0.5)
             np_ = re.search(r"(?i:\b(?:a|an|the|one|another|two|three|several|some)\s+)[^,.;:!?“”\"]{1,60}?\s*$",
                             self.text[max(0, pos - 80):pos])
             if np_ and not self.text[max(0, pos - 3):pos].strip().endswith(","):
@@ -177,28 +195,82 @@ class PronounCases(ResolverState):
         k = bisect.bisect_right(self._quote_starts, pos) - 1
         return k >= 0 and self._quotes[k][0] < pos < self._quotes[k][1]
 
+    def _person_ref_ends(self, end: int) -> bool:
+        """Does a reference to a person end at ``end``?"""
+        k = bisect.bisect_left(self._ref_pos, end)
+        return any(r.end == end and r.ent.kind == "person" for r in self.refs[max(0, k - 3):k])
+
+    def _described_person(self, pos: int) -> _Ent | None:
+        """"Sen. Marco Rubio of Florida, who", "Sepp Blatter, the president of FIFA, who": the person
+        the words before the comma describe, not the place or body that ends them."""
+        k = bisect.bisect_left(self._ref_pos, pos)
+        for r in reversed(self.refs[max(0, k - 6):k]):
+            if r.ent.kind != "person":
+                continue
+            between = self.text[r.end:pos]
+            if _OF_PLACE.fullmatch(between) or _APPOSITIVE_ROLE.fullmatch(between):
+                return r.ent
+            return None
+        return None
+
+    def _which_phrase(self, pos: int, a: Attribution) -> Resolved | None:
+        """"the Associated Press report, which notes", "The union, which endorsed": the noun phrase
+        right before the comma, resolved as a source of its own (never a person: "which" is not "who")."""
+        before = self.text[max(0, pos - 160):pos]
+        cut = re.search(r"\s*(?:,|\s[-—–])\s*$", before)
+        if not cut:
+            return None
+        seg = re.split(r"[.;:!?\n\"“”()]\s*", before[:cut.start()])[-1]
+        words = seg.split()
+        i = max((k for k, w in enumerate(words) if w.lower() in _NP_STOPS and not (
+            w == "of" and 0 < k < len(words) - 1 and words[k - 1][:1].isupper() and words[k + 1][:1].isupper())),
+            default=-1)  # "the Illinois Board of Elections" is one name
+        np_words = words[i + 1:]
+        if not np_words or len(np_words) > 8 or not any(w[:1].isalpha() for w in np_words):
+            return None
+        np_text = " ".join(np_words)
+        at = max(0, pos - 160) + cut.start() - len(seg) + seg.rfind(np_words[0]) if seg else pos
+        found = analyse(np_text)
+        if found.kind == "pronoun":
+            return None
+        res = self._resolve(found, np_text, at, a)
+        if found.needs != "outlet":
+            res = self._second_look(res, np_text, at)  # "The Post" → the longer name before it
+        name = res.entity or (res.ent.name if res.ent is not None else None)
+        if not name or res.kind == "person" and res.ent is not None and res.ent.named:
+            return None
+        if res.ent is not None and res.ent.kind != "person":  # "The Post" → the outlet named before
+            return Resolved(res.ent, res.ent.name, res.ent.kind, False, 0.5)
+        kind = res.kind if res.kind in {"organisation", "government", "outlet", "document", "group"} else "organisation"
+        e = self._named(name, kind)
+        return Resolved(e, e.name, kind, False, 0.5)
+
     def _relative(self, pos: int, key: str = "who") -> _Ent | None:
         """"Trump, who said …": the name right before the comma; "X and Y, who": Y."""
         before = self.text[max(0, pos - 200):pos]
         if not re.search(r",\s*$", before):
             return None
+        if key == "who":
+            described = self._described_person(pos)
+            if described is not None:
+                return described
         k = bisect.bisect_left(self._ref_pos, pos)
         fits = {"person", "group", "anonymous"} if key == "who" else {"organisation", "government", "outlet",
                                                                       "document"}
         if k and pos - self.refs[k - 1].end <= 4 and (self.refs[k - 1].ent.kind in fits or key == "who" and
                                                       self.refs[k - 1].ent.kind in {"organisation", "government"}):
             return self.refs[k - 1].ent  # "the Taliban, who have long refused …": the body right before
+        if key == "which":
+            return None  # the noun phrase before the comma: _which_phrase
         # an unnamed group or a description before the comma
         m = re.search(r"(?:^|[.;:!?][ \t]+|,[ \t]+)([^.;:!?,\n]{3,80}?)[ \t]*,[ \t]*$", before)
         if m:
             found = analyse(m.group(1))
-            if key == "who" and found.kind in {"anonymous", "group"} and found.entity:
+            if found.kind in {"anonymous", "group"} and found.entity:
                 e = self._new(found.entity, found.kind, anonymous=found.anonymous, plural=True)
                 at = max(0, pos - 200) + m.start(1)
                 e.mentions.append((at, at + len(m.group(1).rstrip())))  # "Two officials at the port authority"
                 return e
-            if key == "which" and found.kind in fits and found.entity:
-                return self._named(found.entity, found.kind or "organisation")
         return None
 
     def link_pronouns(self, min_confidence: float = 0.6) -> None:

@@ -130,6 +130,17 @@ _INSTITUTION = L.ORG_WORDS | L.GOVERNMENT_WORDS | {
     "laboratory", "lab", "museum", "academy", "college", "school", "initiative", "project", "trust", "caucus"}
 
 
+#: A body named by its owner's possessive pronoun: "his office", "her campaign", "their team".
+_OWNED_BODY = re.compile(r"(?i:his|her|their)\s+(?:(?:own|presidential|re-election|reelection)\s+)?"
+                         r"(office|administration|campaign|team)")
+
+
+def _body_word(word: str) -> bool:
+    """Is ``word`` (lower-case, singular or plural) a word for a body ("unions", "association")?"""
+    w = word.lower().strip(".,")
+    return w[:1].isalpha() and word[:1].islower() and (w in _INSTITUTION or w.endswith("s") and w[:-1] in _INSTITUTION)
+
+
 @dataclass
 class Mention:
     """What one source mention says of its speaker before any linking."""
@@ -293,6 +304,11 @@ def analyse(mention: str) -> Mention:
     if len(words) == 1 and (low in L.PRONOUNS or low in {"who", "which", "his", "its"}):
         plural = low in PLURAL_PRONOUNS
         return Mention(None, "pronoun", plural=plural, needs="pronoun", key=low)
+    owned = _OWNED_BODY.fullmatch(" ".join(head.split()))
+    if owned:  # "his office", "her campaign", "their team": the owner's body, found by the resolver
+        body = owned.group(1).lower()
+        return Mention(None, "government" if body in {"office", "administration"} else "organisation", role=role,
+                       plural=False, needs="description", key=body)
     # groups: coordinated names, plural people ("Mr. Grassley and Mr. Leahy", "Republicans in Congress")
     first_word = next((w for w in words if w not in _ARTICLES and w not in {"many", "some", "several", "most"}), "")
     if first_word in _GROUP_WORDS and first_word not in {"police", "authorities"} and not outlet_name(head):
@@ -319,6 +335,8 @@ def analyse(mention: str) -> Mention:
                     (w.lower().strip(".,") in L.ANONYMOUS_HEADS | _UNNAMED_PEOPLE
                      or w.lower() in _GROUP_WORDS and k == len(toks) - 1)),
                    None)
+    if anon_at is not None and anon_at + 1 < len(toks) and _body_word(toks[anon_at + 1]):
+        anon_at = None  # "teachers unions", "the police union": a body the people name, not the people
     # documents ("the report", "a new poll"; not "the narrator in the ad")
     if lower_last and anon_at is None and (last in L.DOCUMENT_HEADS or last.rstrip("s") in L.DOCUMENT_HEADS
                                            or last in _DOC_EXTRA):
