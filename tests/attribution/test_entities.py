@@ -575,13 +575,6 @@ def test_which_is_the_noun_phrase_before_its_comma() -> None:
     assert src.entity == "Service Employees International Union"
 
 
-def test_a_body_named_beside_its_common_noun_is_what_that_noun_refers_to() -> None:
-    text = ("The advocacy group Autism Speaks is sponsoring a competition. "
-            "The group said it would produce more homes.")
-    src = _speaker(text, "The group", "said", "it would produce more homes")
-    assert src.entity == "Autism Speaks" and src.kind == "organisation"
-
-
 def test_which_keeps_a_name_with_of_and_finds_the_outlet_named_before() -> None:
     src = _speaker("Ted Cruz got a favorable decision from the Illinois Board of Elections, which ruled that he "
                    "was eligible.", "which", "ruled", "that he was eligible")

@@ -241,8 +241,8 @@ class MentionScan(ResolverState):
         if nw and (nw[-1] in _NOT_SURNAMES or len(nw) >= 2 and not N.is_first_name(nw[0])
                    and government_name(name.split()[-1])):
             return  # "Kent County", "Say Mexico"
-        if len(nw) >= 2 and (nw[-1] in _ORG_TAILS or _BODY_APPOSITIVE.match(self.text, end) or self._body_word_by(s, end)):
-            # "Walt Disney Co.", "Mayo Clinic", "Henry Realty, a firm focused on …", "the United Steelworkers union"
+        if len(nw) >= 2 and (nw[-1] in _ORG_TAILS or _BODY_APPOSITIVE.match(self.text, end)):
+            # "Walt Disney Co.", "Mayo Clinic", "Henry Realty, a firm focused on …"
             self._add_ref(self._named(name, "organisation"), s, end, "")
             return
         tail_of = None  # "Suu Kyi": the end of a well-known full name
@@ -270,13 +270,6 @@ class MentionScan(ResolverState):
             return None
         return next((e for e in reversed(self.ents) if e.kind == "outlet" and len(e.name.split()) >= 3
                      and e.name.split()[-1] == m.group(1)), None)
-
-    def _body_word_by(self, start: int, end: int) -> bool:
-        """Does a body's common noun stand right after or before the name ("the United Steelworkers
-        union", "the Black Lives Matter movement", "advocacy group Autism Speaks")?"""
-        after = _BODY_AFTER.match(self.text, end)
-        before = _BODY_BEFORE.search(self.text, max(0, start - 30), start)
-        return any(m is not None and m.group(1) in _BODY_HEADS | {"movement"} for m in (after, before))
 
     def _recurs(self, surname: str, pos: int) -> bool:
         """Does ``surname`` speak elsewhere in the text ("Rakeyia Scott … Scott said")?"""
