@@ -7,3 +7,5 @@ CREATE INDEX IF NOT EXISTS speakers_name ON speakers (lower(name));
 CREATE INDEX IF NOT EXISTS entities_doc_seq ON entities (doc_rowid, entity_id, seq);
 DROP INDEX IF EXISTS entities_doc;
 CREATE INDEX IF NOT EXISTS attributions_day ON attributions (day);
+DROP INDEX IF EXISTS attributions_entity;
+CREATE INDEX attributions_entity ON attributions (doc_rowid, entity_id, anonymous, hedged, speaker_id, via_outlet);
