@@ -195,3 +195,24 @@ def test_a_picture_gallery_is_not_the_body() -> None:
     article = "".join(f"<p>{s}</p>" for s in _SENTENCES[:3]) + one + "".join(f"<p>{s}</p>" for s in _SENTENCES[3:])
     doc = read_html_bytes(_page(article), input="one.html")
     assert all(s in doc.body for s in _SENTENCES)
+
+
+def test_a_hover_card_inside_a_sentence_is_left_out() -> None:
+    # A name in a sentence carries a card the page shows on hover: a portrait, then links to the
+    # person's page and recent stories. The card is not the sentence's words; the name is.
+    card = ('<span class="person"><a href="/people/jane-doe">Jane Doe</a><span class="card"><span>'
+            '<img src="/jane-doe.jpg"><a href="/people/jane-doe">Jane Mary Doe</a>'
+            '<a href="/x">Harbour fees to rise for the third year running</a> '
+            '<a href="/y">Ferry timetable cut for the winter months</a> | <a href="/people/jane-doe">MORE</a>'
+            "</span></span></span>")
+    said = f"<p>Harbour master {card} said the pier had served the town for more than a century.</p>"
+    # a picture in a sentence followed by words of its own is no card
+    pictured = ('<p>The old pier <span><img src="/pier.png"> as it stood in <a href="/1950">1950</a> and in '
+                '<a href="/1980">1980</a></span> was twice as long as the new one will be.</p>')
+    article = "".join(f"<p>{s}</p>" for s in _SENTENCES[:3]) + said + pictured + "".join(
+        f"<p>{s}</p>" for s in _SENTENCES[3:])
+    doc = read_html_bytes(_page(article), input="card.html")
+    assert "Harbour master Jane Doe said the pier had served the town for more than a century." in doc.body
+    assert "Mary" not in doc.text and "Harbour fees" not in doc.text and "MORE" not in doc.text
+    assert "The old pier as it stood in 1950 and in 1980 was twice as long as the new one will be." in doc.body
+    assert all(s in doc.body for s in _SENTENCES)

@@ -39,7 +39,7 @@ from .html_article import (
     _rejoin_chunks,
 )
 from .html_decode import _REPAIRED, _REPLACED, decode_html
-from .html_extract import _LXML_LOCK, TRAFILATURA_OPTIONS, _drop_interface, _extract_body
+from .html_extract import _LXML_LOCK, TRAFILATURA_OPTIONS, _drop_cards, _drop_interface, _extract_body
 from .html_facts import _URLISH, _build_stamp_only, _page_facts
 from .html_furniture import GALLERY_ITEMS, _anchor_texts
 from .html_layers import _label_lines, _lay_out
@@ -56,8 +56,9 @@ __all__ = ["EXTRACTOR_VERSION", "GALLERY_ITEMS", "MAX_ATTRIBUTES", "MAX_NESTING"
 #: extraction when the fast one is far thinner than the page's text or mostly menus; the lead paragraph
 #: stays in the body; credit lines to ``credit``; interface text (ARIA roles), link lists, breadcrumbs,
 #: galleries and fact lists left out; text in Unicode NFC; build stamps never the date; a byline naming
-#: more authors than the structured data gives all of them.
-EXTRACTOR_VERSION = "1.3"
+#: more authors than the structured data gives all of them. 1.4: cards set inside a sentence (a hover
+#: card after a person's name: a portrait and links to other stories) left out.
+EXTRACTOR_VERSION = "1.4"
 #: The headline repeated among the body's first lines is taken out with what the extractor kept above it.
 _HEAD_WITHIN = 6
 
@@ -75,6 +76,7 @@ def extract_html(html: str, *, input: str, url: str | None = None, encoding: str
         raise InputError(input, "not parseable as HTML" + (f" ({lost[0]})" if lost else ""))
     warnings = html_warnings(html, getattr(trafilatura.utils, "HTML_PARSER", None)) + guarded
     facts = _page_facts(tree)
+    _drop_cards(tree)
     groups = _chunk_groups(tree)
     headings, paragraph_els, figcaptions = _blocks(tree)
     _drop_interface(tree)

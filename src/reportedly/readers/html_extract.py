@@ -1,14 +1,16 @@
 """trafilatura's part: its settings, the lock around the lxml parsers it and htmldate share, the
-interface removed before it runs, and its full extraction (fallback extractors too) when the fast
-one lost the article.
+interface and the cards set inside sentences removed before it runs, and its full extraction (fallback
+extractors too) when the fast one lost the article.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import Any
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement
 
 #: trafilatura and htmldate parse with one module-level lxml ``HTMLParser`` each, and lxml's
@@ -101,6 +103,61 @@ def _drop_interface(tree: HtmlElement) -> None:
         elif (el.get("aria-hidden") or "").lower() == "true" and el.tag not in ("html", "body") and not any(
                 len(p.text_content()) >= 120 for p in el.iter("p")):
             doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+#: A card set inside a sentence holds a picture and at least this many links after it; the paragraph
+#: around it keeps at least this many words of its own.
+_CARD_LINKS = 2
+_CARD_SENTENCE = 3
+_WORD = re.compile(r"\w")
+
+
+def _is_card(el: HtmlElement, img: HtmlElement) -> bool:
+    """Whether ``el`` opens with the picture ``img`` and holds nothing after it but two or more links
+    (with punctuation between them)."""
+    seen = False
+    links = 0
+    in_link = 0
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if node is img:
+                seen = True
+            if node.tag == "a":
+                in_link += 1
+                links += seen
+            texts = [node.text] if isinstance(node.tag, str) else []
+        else:
+            in_link -= node.tag == "a"
+            texts = [node.tail] if node is not el else []
+        for t in texts:
+            if t and _WORD.search(t) and (not seen or not in_link):
+                return False  # words before the picture, or words after it that are no link's
+    return seen and links >= _CARD_LINKS
+
+
+def _drop_cards(tree: HtmlElement) -> None:
+    """Remove the cards a page sets inside its sentences: a "hover card" after a person's name (a
+    portrait, then links to the person's page and recent stories) is read by the extractor as words of
+    the sentence. A card is the largest element inside a paragraph (``p``) that opens with a picture
+    and holds nothing after it but two or more links, when the paragraph has words of its own."""
+    doomed = []
+    for img in tree.iter("img"):
+        para = next(img.iterancestors("p"), None)
+        if para is None:
+            continue
+        card = None
+        el = img.getparent()
+        while el is not None and el is not para:
+            if _is_card(el, img):
+                card = el
+            el = el.getparent()
+        if card is not None and card not in doomed:
+            rest = len(para.text_content().split()) - len(card.text_content().split())
+            if rest >= _CARD_SENTENCE:
+                doomed.append(card)
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
