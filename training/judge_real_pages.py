@@ -77,7 +77,8 @@ def main(argv=None) -> int:
                 by_act[act, got["label"]] += 1
                 counts[got["label"]] += 1
         counts["records"] = len(rec["attributions"])
-        counts["missed"] = len(page.get("missed") or [])
+        counts["missed"] = len(page.get("missed") or []) + sum(len(p.get("missed") or []) for f in args.judged
+                                                               for p in json.loads(f.read_text()) if p["page"] == page["page"])
         totals.update(counts)
         print(f"{page['page']:14s} {counts['records']:7d} " + " ".join(f"{counts[k]:13d}" for k in (*LABELS, "unread"))
               + f"  {counts['missed']:6d}")
