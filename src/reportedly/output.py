@@ -170,7 +170,7 @@ def render_attributions(doc: Document, width: int = 100) -> list[str]:
             ent = doc.entity(a.source.entity_id) if a.source.entity_id else None
             src = (a.source.entity or (ent.name if ent else None)
                    or " ".join(doc.text[s:e] for s, e in a.source.spans) or "?")
-            flags = [] if a.act == "statement" else [a.act]
+            flags: list[str] = [] if a.act == "statement" else [a.act]
             if a.source.anonymous:
                 flags.append("anonymous")
             if a.hedges:
