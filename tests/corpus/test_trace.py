@@ -413,3 +413,22 @@ def test_occurrences_added_later_update_relays_and_counts_as_a_rebuild_would(tmp
         assert _groups(b) == _groups(a)
         assert {s["content"]: (s["first_seen"], s["relays"], s["documents"]) for s in b.trace("")} == \
             {s["content"]: (s["first_seen"], s["relays"], s["documents"]) for s in a.trace("")}
+
+
+def test_the_member_index_finds_what_the_tables_give(tmp_path: Path) -> None:
+    """A bulk load holds the indexed members in memory (trace.MemberIndex): it must give the candidates,
+    in the order, that the statement tables give."""
+    db = tmp_path / "g.db"
+    gold.build(db)
+    with Store(db) as s:
+        rows = s.conn.execute("SELECT att_rowid, statement_id, tokens FROM statement_members ORDER BY att_rowid").fetchall()
+        keys: dict[int, list[int]] = {}
+        for key, arow in s.conn.execute("SELECT key, att_rowid FROM statement_keys ORDER BY att_rowid"):
+            keys.setdefault(arow, []).append(key)
+        index = tr.MemberIndex()
+        for arow, sid, toks in rows:
+            index.add(arow, sid, toks, keys.get(arow))
+        assert rows and any(keys.values())
+        for arow, _sid, toks in rows:
+            probe = tr.band_keys(toks.split(" "))
+            assert index.candidates(probe, arow) == [tuple(r) for r in tr._candidates(s.conn, probe, arow)]

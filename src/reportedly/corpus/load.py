@@ -130,6 +130,12 @@ class _Loader:
         self.next_ent = int(self.c.execute("SELECT coalesce(max(rowid), 0) FROM entities").fetchone()[0]) + 1
         self.touched: dict[int, bool] = {}
         self.stats = LoadStats()
+        # into a store without statements, the members are also held in memory, where each new one
+        # finds its candidates without a query (the clusters are the same)
+        from .trace import MemberIndex
+
+        empty = cluster and self.c.execute("SELECT 1 FROM statement_members LIMIT 1").fetchone() is None
+        self.member_index = MemberIndex() if empty else None
 
     def is_outlet(self, name: str) -> bool:
         bare = outlet_key(name)
@@ -217,7 +223,7 @@ class _Loader:
         self.stats.attributions += len(atts)
         if self.cluster:
             for arow, drow, toks, place, keys in members:
-                sid, whole = _add_member(c, arow, drow, toks, place, keys)
+                sid, whole = _add_member(c, arow, drow, toks, place, keys, self.member_index)
                 self.touched[sid] = self.touched.get(sid, False) or whole
 
     def finish_statements(self) -> None:

@@ -159,10 +159,49 @@ def _candidates(conn: sqlite3.Connection, keys: list[int], exclude: int) -> list
     return [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
-def _merge(conn: sqlite3.Connection, target: int, others: Iterable[int]) -> None:
+class MemberIndex:
+    """The band keys of the indexed members, their statement and words, held in memory while a bulk
+    load clusters (:func:`_add_member`'s ``index``): each member then finds its candidates without a
+    query. It mirrors ``statement_keys`` and ``statement_members`` as :func:`_add_member` and
+    :func:`_merge` write them, so the clusters are the same as those the queries give."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[int, list[int]] = {}
+        self.member: dict[int, list[Any]] = {}  # att_rowid -> [statement_id, tokens]
+        self.of_statement: dict[int, list[int]] = {}
+
+    def candidates(self, keys: list[int], exclude: int) -> list[tuple[int, int, str, int]]:
+        """What :func:`_candidates` reads from the tables, in the same order."""
+        shared: dict[int, int] = {}
+        for k in set(keys):
+            for arow in self.by_key.get(k, ()):
+                if arow != exclude:
+                    shared[arow] = shared.get(arow, 0) + 1
+        out = [(arow, *self.member[arow], n) for arow, n in shared.items()]
+        out.sort(key=lambda r: (-r[3], r[0]))
+        return out
+
+    def add(self, att_rowid: int, statement_id: int, tokens: str, keys: list[int] | None) -> None:
+        self.member[att_rowid] = [statement_id, tokens]
+        self.of_statement.setdefault(statement_id, []).append(att_rowid)
+        for k in dict.fromkeys(keys or ()):
+            rows = self.by_key.setdefault(k, [])
+            if att_rowid not in rows[-1:]:
+                rows.append(att_rowid)
+
+    def merge(self, target: int, sid: int) -> None:
+        moved = self.of_statement.pop(sid, [])
+        for arow in moved:
+            self.member[arow][0] = target
+        self.of_statement.setdefault(target, []).extend(moved)
+
+
+def _merge(conn: sqlite3.Connection, target: int, others: Iterable[int], index: MemberIndex | None = None) -> None:
     for sid in others:
         if sid == target:
             continue
+        if index is not None:
+            index.merge(target, sid)
         conn.execute("UPDATE statement_members SET statement_id = ? WHERE statement_id = ?", (target, sid))
         conn.execute("UPDATE statements SET ref_att = NULL WHERE id = ?", (target,))  # compare every member again
         conn.execute("DELETE FROM statements WHERE id = ?", (sid,))
@@ -170,7 +209,8 @@ def _merge(conn: sqlite3.Connection, target: int, others: Iterable[int]) -> None
 
 
 def _add_member(conn: sqlite3.Connection, att_rowid: int, doc_rowid: int, toks: list[str],
-                place: tuple[str | None, str | None, str | None], keys: list[int] | None = None) -> tuple[int, bool]:
+                place: tuple[str | None, str | None, str | None], keys: list[int] | None = None,
+                index: MemberIndex | None = None) -> tuple[int, bool]:
     """Put one attribution into the clusters (inside the caller's transaction); returns its statement id
     and whether the statement is new or made of several merged ones (its members must all be derived again).
     ``place``: its document's day and outlet key and the outlet it relays (kept with the member).
@@ -182,7 +222,8 @@ def _add_member(conn: sqlite3.Connection, att_rowid: int, doc_rowid: int, toks: 
     join nothing, not even their own copy — mostly names — would otherwise be indexed once per copy, and
     each new copy would read them all). So a statement repeated a thousand times keeps a few indexed
     members, and a new copy costs what the tenth cost. ``keys``: the content's :func:`band_keys` when they were computed before
-    (a Parquet dataset's ``statements`` carry them)."""
+    (a Parquet dataset's ``statements`` carry them). ``index``: the members held in memory during a
+    bulk load (:class:`MemberIndex`), read instead of the tables and kept in step with them."""
     keys = band_keys(toks) if keys is None else keys
     text = " ".join(toks)
     joined: set[int] = set()
@@ -191,7 +232,8 @@ def _add_member(conn: sqlite3.Connection, att_rowid: int, doc_rowid: int, toks: 
     copy = False
     twins = 0  # indexed members with these very words
     verdicts: dict[str, bool] = {}  # stored contents repeated word for word are compared once
-    for _rowid, sid, cand, _shared in _candidates(conn, keys, att_rowid):
+    found = index.candidates(keys, att_rowid) if index is not None else _candidates(conn, keys, att_rowid)
+    for _rowid, sid, cand, _shared in found:
         near[sid] = near.get(sid, 0) + 1
         twins += cand == text
         if sid in joined or tried.get(sid, 0) >= REPRESENTATIVES:
@@ -207,10 +249,13 @@ def _add_member(conn: sqlite3.Connection, att_rowid: int, doc_rowid: int, toks: 
         conn.execute("INSERT INTO statements (id) VALUES (?)", (att_rowid,))
     conn.execute("INSERT INTO statement_members (att_rowid, statement_id, doc_rowid, tokens, day, outlet_key, relay)"
                  " VALUES (?,?,?,?,?,?,?)", (att_rowid, target, doc_rowid, text, *place))
-    if not copy and sum(near.get(sid, 0) for sid in joined) < REPRESENTATIVES and twins < REPRESENTATIVES:
+    indexed = not copy and sum(near.get(sid, 0) for sid in joined) < REPRESENTATIVES and twins < REPRESENTATIVES
+    if indexed:
         conn.executemany("INSERT OR IGNORE INTO statement_keys (key, att_rowid) VALUES (?, ?)",
                          [(k, att_rowid) for k in keys])
-    _merge(conn, target, joined)
+    if index is not None:
+        index.add(att_rowid, target, text, keys if indexed else None)
+    _merge(conn, target, joined, index)
     return target, target == att_rowid or len(joined) > 1
 
 
