@@ -50,6 +50,10 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     before = json.loads((HERE / "judgements-before.json").read_text())
     known = _known([HERE / "judgements-before.json", *args.judged])
+    missed: Counter = Counter()  # page -> attributions a later reading found no record covers
+    for f in args.judged:
+        for p in json.loads(f.read_text()):
+            missed[p["page"]] += len(p.get("missed") or [])
     args.out.mkdir(parents=True, exist_ok=True)
     analyzer = Analyzer()
     totals: Counter = Counter()
@@ -77,8 +81,7 @@ def main(argv=None) -> int:
                 by_act[act, got["label"]] += 1
                 counts[got["label"]] += 1
         counts["records"] = len(rec["attributions"])
-        counts["missed"] = len(page.get("missed") or []) + sum(len(p.get("missed") or []) for f in args.judged
-                                                               for p in json.loads(f.read_text()) if p["page"] == page["page"])
+        counts["missed"] = len(page.get("missed") or []) + missed[page["page"]]
         totals.update(counts)
         print(f"{page['page']:14s} {counts['records']:7d} " + " ".join(f"{counts[k]:13d}" for k in (*LABELS, "unread"))
               + f"  {counts['missed']:6d}")

@@ -25,11 +25,8 @@ from __future__ import annotations
 
 import re
 
-from ..document import ATTRIBUTION_ACTS, Attribution, AttributionAct, Document
+from ..document import Attribution, AttributionAct, Document
 from . import lexicon as L
-
-Act = AttributionAct
-ACTS = ATTRIBUTION_ACTS
 
 #: Verbs whose every use is a refusal ("declined to comment", "refuses to say").
 REFUSAL_VERBS = {"decline", "refuse", "avoid"}
@@ -51,6 +48,8 @@ STANCE_ADJECTIVES = L.COGNITIVE_ADJ | {"intent", "determined", "eager", "keen", 
 _NEGATION = re.compile(r"(?:\bnot(?!\s+only\b)|n[’']t|\bnever|\bno\s+longer)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z’']+")
 _QUOTE = re.compile(r"[\"“”«»„]")
+#: The lemmas of the verbs of saying and of judging in words.
+_SAID = frozenset(L.SPEECH.values()) | frozenset(L.EVALUATIVE.values())
 
 
 def lemma(word: str) -> str:
@@ -70,7 +69,7 @@ def lemma(word: str) -> str:
     return w
 
 
-def act_of(text: str, att: Attribution) -> Act:
+def act_of(text: str, att: Attribution) -> AttributionAct:
     """The act ``att`` reports, read from its cue (see the module's description)."""
     if not att.cue:
         return "statement"  # a floating quotation or a shared source: words in quotation marks
@@ -78,7 +77,8 @@ def act_of(text: str, att: Attribution) -> Act:
     lemmas = [lemma(w) for w in words]
     if any(x in REFUSAL_VERBS for x in lemmas):
         return "refusal"
-    negated = any(_NEGATION.search(text[:s][-40:]) for s, _ in att.cue[:1]) or any(
+    start = att.cue[0][0]
+    negated = bool(_NEGATION.search(text[max(0, start - 40):start])) or any(
         w.lower() in {"not", "never"} or w.lower().endswith(("n't", "n’t")) for w in words)
     if negated and any(x in TELLING_VERBS for x in lemmas):
         return "refusal"
@@ -86,7 +86,7 @@ def act_of(text: str, att: Attribution) -> Act:
         return "statement"
     if att.kind == "mixed" and any(_QUOTE.search(text[s:e]) for s, e in att.content):
         return "statement"
-    if any(x in L.SPEECH.values() or x in L.EVALUATIVE.values() for x in lemmas if x not in STANCE_VERBS):
+    if any(x in _SAID for x in lemmas if x not in STANCE_VERBS):
         return "statement"
     if any(x in STANCE_VERBS for x in lemmas) or any(w.lower() in STANCE_ADJECTIVES for w in words):
         return "stance"

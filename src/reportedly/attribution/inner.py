@@ -15,6 +15,7 @@ candidate is kept when its content overlaps an inner quotation; it is relayed by
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import lexicon as L
@@ -189,20 +190,18 @@ def _cut_at_inner_cue(text: str, cands: list[Candidate]) -> None:
     called Omar a terrorist") runs on over the inner statement, which it then relays: the office
     reported the whole clause, and Carlineo's words are Carlineo's, through the office."""
     by_cue = sorted((c for c in cands if c.cue and c.source and c.content), key=lambda c: c.cue[0][0])
+    starts = [d.cue[0][0] for d in by_cue]
     for c in cands:
         if not c.cue or not c.content or c.content[0][0] < c.cue[-1][1] or c.rule == "inner":
             continue
         lo, hi = c.content[0][0], c.content[-1][1]
-        for d in by_cue:
-            if d is c or d.relayed_by is not None or d.cue[0][0] < hi:
-                continue
-            if d.cue[0][0] - hi > 12 or not re.fullmatch(r"[ \t]*(?:[a-z]+[ \t]+)?", text[hi:d.cue[0][0]]):
-                break
-            if not (lo <= d.source[0][0] and d.source[-1][1] <= d.cue[0][0]) or d.content[0][0] < d.cue[-1][1]:
-                break
-            end = d.content[-1][1]
-            if re.search(r"[.!?]\s|\n", text[hi:end]):
-                break
-            c.content[-1] = (c.content[-1][0], end)  # "The office said <Carlineo also called Omar a terrorist>"
-            d.relayed_by = c
-            break
+        d = next((d for d in by_cue[bisect.bisect_left(starts, hi):] if d is not c and d.relayed_by is None), None)
+        if d is None or d.cue[0][0] - hi > 12 or not re.fullmatch(r"[ \t]*(?:[a-z]+[ \t]+)?", text[hi:d.cue[0][0]]):
+            continue
+        if not (lo <= d.source[0][0] and d.source[-1][1] <= d.cue[0][0]) or d.content[0][0] < d.cue[-1][1]:
+            continue
+        end = d.content[-1][1]
+        if re.search(r"[.!?]\s|\n", text[hi:end]):
+            continue
+        c.content[-1] = (c.content[-1][0], end)  # "The office said <Carlineo also called Omar a terrorist>"
+        d.relayed_by = c

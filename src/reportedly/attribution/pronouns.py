@@ -229,7 +229,7 @@ class PronounCases(ResolverState):
         if not np_words or len(np_words) > 8 or not any(w[:1].isalpha() for w in np_words):
             return None
         np_text = " ".join(np_words)
-        at = max(0, pos - 160) + cut.start() - len(seg) + seg.rfind(np_words[0]) if seg else pos
+        at = max(0, pos - 160) + cut.start() - len(seg) + seg.rfind(np_words[0])
         found = analyse(np_text)
         if found.kind == "pronoun":
             return None

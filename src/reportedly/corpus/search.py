@@ -295,12 +295,13 @@ def _attributions(store: StoreLike, match: str, where: list[str], params: list[A
     cols = ("d.id AS document_id, d.title, d.date AS document_date, d.outlet, a.att_id, a.speaker_id,"
             " s.name AS speaker, a.source_text, a.source_kind, a.anonymous, a.description, a.cue_text,"
             " a.content_text, a.hedges, a.day, a.via_outlet")
+    # an attribution always has its document: the documents are joined only for a filter on them
+    on_docs = any(w.startswith("d.") for w in where)
+    by_doc = " JOIN documents d ON d.rowid = a.doc_rowid" if on_docs else ""
     if match:
         # two steps: rank rowids in the index (joined only as far as the filters need), then read
         # the few winners, so the sorter never carries the columns of every match
-        # (an attribution always has its document: the documents are joined only for a filter on them)
-        on_docs = any(w.startswith("d.") for w in where)
-        subset = "SELECT a.rowid FROM attributions a" + (" JOIN documents d ON d.rowid = a.doc_rowid" if on_docs else "")
+        subset = "SELECT a.rowid FROM attributions a" + by_doc
         cross, head = _joined(store)
         joins = (f" {cross} attributions a ON a.rowid = attributions_fts.rowid"
                  + (f" {cross} documents d{head} ON d.rowid = a.doc_rowid" if on_docs else ""))
@@ -311,7 +312,7 @@ def _attributions(store: StoreLike, match: str, where: list[str], params: list[A
         # document, whose other columns lie behind its text)
         ranked = store.conn.execute(
             "SELECT a.rowid AS rid, NULL AS rank FROM attributions a"
-            + (" JOIN documents d ON d.rowid = a.doc_rowid" if any(w.startswith("d.") for w in where) else "")
+            + by_doc
             + (" WHERE " + " AND ".join(where) if where else "") +
             " ORDER BY a.day DESC, a.rowid LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
     rows = _by_rowid(store, f"SELECT {cols}, a.rowid AS rid FROM attributions a"

@@ -185,9 +185,7 @@ class MemberIndex:
         self.member[att_rowid] = [statement_id, tokens]
         self.of_statement.setdefault(statement_id, []).append(att_rowid)
         for k in dict.fromkeys(keys or ()):
-            rows = self.by_key.setdefault(k, [])
-            if att_rowid not in rows[-1:]:
-                rows.append(att_rowid)
+            self.by_key.setdefault(k, []).append(att_rowid)
 
     def merge(self, target: int, sid: int) -> None:
         moved = self.of_statement.pop(sid, [])
