@@ -22,6 +22,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -68,23 +69,40 @@ def _nfc(value: str | None) -> str | None:
     return None if value is None else nfc(value)
 
 
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value is not None else None
+def _pylist(table: Any, name: str) -> list[Any]:
+    """One column of an Arrow table as a Python list."""
+    return table.column(name).to_pylist()
 
 
-def _columns(table: Any) -> list[dict[str, Any]]:
-    """An Arrow table's rows as dicts (column by column: faster than ``to_pylist``)."""
-    cols = {name: table.column(name).to_pylist() for name in table.column_names}
-    return [dict(zip(cols, values, strict=True)) for values in zip(*cols.values(), strict=True)] if cols else []
+_EPOCH = dt.date(1970, 1, 1)
 
 
-def _relay(row: dict[str, Any], via_outlet: str | None) -> str | None:
-    """What :func:`corpus.trace.relay_outlet` says of an attribution row of the dataset."""
-    if via_outlet:
-        return via_outlet
-    if (row["source_kind"] or "") == "outlet":
-        return row["entity"] or row["source"] or None
-    return None
+def _days(column: Any) -> list[str | None]:
+    """A ``date32`` column as ISO dates (``date.isoformat``), each distinct day written once."""
+    import pyarrow as pa
+
+    memo: dict[int | None, str | None] = {None: None}
+    out = []
+    for n in column.cast(pa.int32()).to_pylist():
+        if n not in memo:
+            memo[n] = (_EPOCH + dt.timedelta(days=n)).isoformat()
+        out.append(memo[n])
+    return out
+
+
+def _pick(values: list[Any], order: list[int] | None) -> list[Any]:
+    """``values`` at the indexes ``order`` (None: all of them, in order)."""
+    return values if order is None else [values[i] for i in order]
+
+
+def _rows_of(doc_ids: list[str], drow_of: dict[str, int]) -> tuple[list[int] | None, list[int]]:
+    """The rows of a task's table that belong to the documents stored now (``drow_of``: document id →
+    rowid), ordered as their documents (stably): their indexes (None: all, as they are) and rowids."""
+    drows = [drow_of.get(d, 0) for d in doc_ids]
+    if all(drows) and all(a <= b for a, b in zip(drows, drows[1:], strict=False)):
+        return None, drows
+    order = sorted((i for i, r in enumerate(drows) if r), key=drows.__getitem__)
+    return order, [drows[i] for i in order]
 
 
 class _Speakers:
@@ -100,12 +118,12 @@ class _Speakers:
                     better_displays(displays, key, display, kind)
         self.resolved, self.kinds = resolve(displays)
 
-    def of(self, atts: list[dict[str, Any]]) -> dict[Any, str]:
-        """One document's attributions' speakers: attribution id → speaker id."""
+    def of(self, keyed: list[tuple[Any, int, str, str | None]]) -> dict[Any, str]:
+        """Attributions' speakers (``keyed``: ``(row, document rowid, key, kind)``, whole documents): row →
+        speaker id."""
         from .speaker_index import speaker_of
 
-        return speaker_of([(a["attribution_id"], 0, a["speaker_key"], a["speaker_kind"]) for a in atts
-                           if a["speaker_key"] and a["speaker"]], self.resolved, self.kinds)
+        return speaker_of(keyed, self.resolved, self.kinds)
 
     def rows(self, used: set[str]) -> list[tuple[str, str, str | None, str | None]]:
         from .speaker_index import speaker_rows
@@ -142,69 +160,131 @@ class _Loader:
         return bare in self.known or "the " + bare in self.known
 
     def task(self, tables: dict[str, Any]) -> None:
-        """Insert one task's rows, then cluster its statements."""
+        """Insert one task's rows, then cluster its statements.
+
+        The rows are read column by column (one list per column, zipped into the rows' tuples) and
+        ordered by their document's place in the task, as the documents are: the rowids are those a
+        document-by-document insert gives."""
         from .trace import _add_member
 
         c = self.c
-        by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        for name in ("attributions", "entities", "statements"):
-            for row in _columns(tables[name]):
-                by_doc.setdefault(row["document_id"], {}).setdefault(name, []).append(row)
-        docs: list[tuple] = []
-        spans: list[tuple] = []
-        ents: list[tuple] = []
-        mentions: list[tuple] = []
-        atts: list[tuple] = []
-        claims: list[tuple] = []
-        prov: list[tuple] = []
-        members: list[tuple] = []
-        for d in _columns(tables["documents"]):
-            if d["id"] in self.ids:
+        dt_ = tables["documents"]
+        ids = _pylist(dt_, "id")
+        index: dict[str, int] = {}  # document id → its place in the task (the documents stored now)
+        drow_of: dict[str, int] = {}  # document id → its rowid
+        for i, doc_id in enumerate(ids):
+            if doc_id in self.ids:
                 self.stats.existing += 1
                 continue
-            self.ids.add(d["id"])
-            drow = self.next_doc
+            self.ids.add(doc_id)
+            index[doc_id] = i
+            drow_of[doc_id] = self.next_doc
             self.next_doc += 1
-            if self.minimal:  # what clustering reads of a document
-                docs.append((drow, d["id"], d["input"], "", _nfc(d["title"]), "", d["date_raw"], _iso(d["day"]), d["month"],
-                             d["outlet"], d["outlet_key"], d["url"], d["format"], ""))
-            else:
-                body = nfc((d["body"] or "").strip() or json.loads(d["record"]).get("text") or "")
-                docs.append((drow, d["id"], d["input"], d["text_hash"], _nfc(d["title"]), body, d["date_raw"],
-                             _iso(d["day"]), d["month"], d["outlet"], d["outlet_key"], d["url"], d["format"],
-                             d["record"]))
+        new: list[int] | None = list(index.values())
+        if len(index) == len(ids):
+            new = None
+        drows = list(drow_of.values())
+        doc_day = _days(dt_.column("day"))
+        outlet_keys = _pylist(dt_, "outlet_key")
+        titles = [_nfc(t) for t in _pick(_pylist(dt_, "title"), new)]
+        head = [_pick(_pylist(dt_, name), new) for name in ("input", "date_raw")]
+        tail = [_pick(_pylist(dt_, name), new) for name in ("month", "outlet", "outlet_key", "url", "format")]
+        days = _pick(doc_day, new)
+        if self.minimal:  # what clustering reads of a document
+            empty = [""] * len(drows)
+            docs = list(zip(drows, _pick(ids, new), head[0], empty, titles, empty, head[1], days, *tail, empty,
+                            strict=True))
+        else:
+            records = _pick(_pylist(dt_, "record"), new)
+            bodies = [nfc((b or "").strip() or json.loads(r).get("text") or "")
+                      for b, r in zip(_pick(_pylist(dt_, "body"), new), records, strict=True)]
+            docs = list(zip(drows, _pick(ids, new), head[0], _pick(_pylist(dt_, "text_hash"), new), titles, bodies,
+                            head[1], days, *tail, records, strict=True))
+        spans: list[tuple] = []
+        claims: list[tuple] = []
+        prov: list[tuple] = []
+        if not self.minimal:
+            for drow, layers, found, given in zip(drows, _pick(_pylist(dt_, "layers"), new),
+                                                  _pick(_pylist(dt_, "claims"), new),
+                                                  _pick(_pylist(dt_, "provenance"), new), strict=True):
                 spans.extend((drow, name, s, e, label, json.dumps(data, ensure_ascii=False) if data else None)
-                             for name, s, e, label, data in json.loads(d["layers"]))
+                             for name, s, e, label, data in json.loads(layers))
                 claims.extend((drow, text, reason, json.dumps(where), component)
-                              for text, reason, where, component in json.loads(d["claims"]))
-                prov.extend((drow, *p.split("=", 1)) for p in d["provenance"] or [])
-            rows = by_doc.get(d["id"], {})
-            for e in rows.get("entities", []):
+                              for text, reason, where, component in json.loads(found))
+                prov.extend((drow, *p.split("=", 1)) for p in given or [])
+        # entities and their mentions
+        et = tables["entities"]
+        ents: list[tuple] = []
+        mentions: list[tuple] = []
+        if et.num_rows:
+            order, erow_docs = _rows_of(_pylist(et, "document_id"), drow_of)
+            starts, ends, texts = (_pylist(et, name) for name in ("starts", "ends", "texts"))
+            seq, entity_id, name, kind, gender, anonymous = (
+                _pylist(et, col) for col in ("seq", "entity_id", "name", "kind", "gender", "anonymous"))
+            for i, drow in zip(range(et.num_rows) if order is None else order, erow_docs, strict=True):
                 erow = self.next_ent
                 self.next_ent += 1
-                ents.append((erow, drow, e["seq"], e["entity_id"], e["name"], e["kind"], e["gender"], int(e["anonymous"])))
-                mentions.extend(zip([erow] * len(e["texts"]), [drow] * len(e["texts"]), e["starts"], e["ends"],
-                                    e["texts"], strict=True))
-            att_rows: dict[str, tuple[int, str | None]] = {}
-            sids: dict[Any, str] = {}
+                ents.append((erow, drow, seq[i], entity_id[i], name[i], kind[i], gender[i], int(anonymous[i])))
+                n = len(texts[i])
+                mentions.extend(zip(repeat(erow, n), repeat(drow, n), starts[i], ends[i], texts[i], strict=True))
+        # attributions
+        at = tables["attributions"]
+        atts: list[tuple] = []
+        att_rows: dict[tuple[str, str], tuple[int, str | None]] = {}
+        if at.num_rows:
+            doc_ids = _pylist(at, "document_id")
+            order, att_docs = _rows_of(doc_ids, drow_of)
+            arows = list(range(self.next_att, self.next_att + len(att_docs)))
+            self.next_att += len(att_docs)
+            att_id = _pick(_pylist(at, "attribution_id"), order)
+            key = _pick(_pylist(at, "speaker_key"), order)
+            chains = _pick(_pylist(at, "via_chain"), order)
+            vias = [relay_with(chain, vo, self.is_outlet) if chain else vo
+                    for chain, vo in zip(chains, _pick(_pylist(at, "via_outlet"), order), strict=True)]
+            sids: list[str | None] = [None] * len(att_docs)
             if self.speakers is not None:
-                sids = self.speakers.of(rows.get("attributions", []))
-                self.used |= set(sids.values())
-            for a in rows.get("attributions", []):
-                arow = self.next_att
-                self.next_att += 1
-                via_outlet = relay_with(a["via_chain"] or [], a["via_outlet"], self.is_outlet)
-                att_rows[a["attribution_id"]] = (arow, _relay(a, via_outlet))
-                atts.append((arow, drow, a["attribution_id"], a["speaker_key"], sids.get(a["attribution_id"]),
-                             a["source"], a["source_kind"],
-                             int(bool(a["anonymous"])), a["description"], a["role"], a["mention"], a["kind"],
-                             a["cue"], a["content"], json.dumps(a["hedges"] or [], ensure_ascii=False),
-                             int(bool(a["hedges"])), a["date_raw"], _iso(a["day"]), a["via"], via_outlet, a["score"],
-                             a["component"], a["entity"], a["entity_id"], a["confidence"]))
-            for s in rows.get("statements", []):
-                arow, relay = att_rows[s["attribution_id"]]
-                members.append((arow, drow, s["tokens"].split(" "), (_iso(d["day"]), d["outlet_key"], relay),
-                                list(s["keys"])))
+                speaker = _pick(_pylist(at, "speaker"), order)
+                kind = _pick(_pylist(at, "speaker_kind"), order)
+                got = self.speakers.of([(j, drow, k, kd) for j, (drow, k, s, kd)
+                                        in enumerate(zip(att_docs, key, speaker, kind, strict=True)) if k and s])
+                for j, speaker_id in got.items():
+                    sids[j] = speaker_id
+                self.used.update(got.values())
+            hedges = _pick(_pylist(at, "hedges"), order)
+            hedge_json: dict[tuple[str, ...], str] = {}
+            for h in hedges:
+                t = tuple(h or ())
+                if t not in hedge_json:
+                    hedge_json[t] = json.dumps(list(t), ensure_ascii=False)
+            source_text, source_kind = (_pick(_pylist(at, name), order) for name in ("source", "source_kind"))
+            atts = list(zip(
+                arows, att_docs, att_id, key, sids, source_text, source_kind,
+                [int(bool(x)) for x in _pick(_pylist(at, "anonymous"), order)],
+                *(_pick(_pylist(at, name), order) for name in ("description", "role", "mention", "kind", "cue",
+                                                               "content")),
+                [hedge_json[tuple(h or ())] for h in hedges], [int(bool(h)) for h in hedges],
+                _pick(_pylist(at, "date_raw"), order), _pick(_days(at.column("day")), order),
+                _pick(_pylist(at, "via"), order), vias,
+                *(_pick(_pylist(at, name), order) for name in ("score", "component", "entity", "entity_id",
+                                                               "confidence")), strict=True))
+            if self.cluster:
+                entity = _pick(_pylist(at, "entity"), order)
+                doc_of = _pick(doc_ids, order)
+                for j in range(len(att_docs)):
+                    relay = vias[j] or ((entity[j] or source_text[j] or None) if (source_kind[j] or "") == "outlet"
+                                        else None)
+                    att_rows[(doc_of[j], att_id[j])] = (arows[j], relay)
+        # what statements are made of
+        members: list[tuple] = []
+        st = tables["statements"]
+        if self.cluster and st.num_rows:
+            doc_ids = _pylist(st, "document_id")
+            order, st_docs = _rows_of(doc_ids, drow_of)
+            att_ids, tokens, keys = (_pylist(st, name) for name in ("attribution_id", "tokens", "keys"))
+            for i, drow in zip(range(st.num_rows) if order is None else order, st_docs, strict=True):
+                d = index[doc_ids[i]]
+                arow, relay = att_rows[(doc_ids[i], att_ids[i])]
+                members.append((arow, drow, tokens[i].split(" "), (doc_day[d], outlet_keys[d], relay), keys[i]))
         c.executemany("INSERT INTO documents (rowid, id, input, text_hash, title, content, date, day, month, outlet,"
                       " outlet_key, url, format, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", docs)
         c.executemany('INSERT INTO spans (doc_rowid, layer, start, "end", label, data) VALUES (?,?,?,?,?,?)', spans)
@@ -278,17 +358,37 @@ def _bulk_pragmas(c: sqlite3.Connection, fresh: bool) -> None:
     c.execute("PRAGMA foreign_keys = OFF")  # rows are inserted parents first; checked once at the end
 
 
-#: what the helper that clusters statements reads of the dataset
-_MINIMAL = {"documents": ["id", "input", "title", "date_raw", "day", "month", "outlet", "outlet_key", "url", "format"]}
+#: the columns of each table that the loading process stores
+_COLUMNS = {
+    "documents": ["id", "input", "text_hash", "title", "body", "record", "date_raw", "day", "month", "outlet",
+                  "outlet_key", "url", "format", "layers", "claims", "provenance"],
+    "attributions": ["document_id", "attribution_id", "speaker_key", "speaker", "speaker_kind", "source",
+                     "source_kind", "anonymous", "description", "role", "mention", "kind", "cue", "content", "hedges",
+                     "date_raw", "day", "via", "via_chain", "via_outlet", "score", "component", "entity", "entity_id",
+                     "confidence"],
+    "entities": ["document_id", "seq", "entity_id", "name", "kind", "gender", "anonymous", "starts", "ends", "texts"],
+    "statements": ["document_id", "attribution_id", "tokens", "keys"],
+}
+#: what the helper that clusters statements reads of the dataset (its attributions as above)
+_MINIMAL = {"documents": ["id", "input", "title", "date_raw", "day", "month", "outlet", "outlet_key", "url", "format"],
+            "entities": ["document_id"]}
 
 
-def _read_task(ds: Dataset, task: str, minimal: bool = False) -> dict[str, Any]:
+def _read_task(ds: Dataset, task: str, minimal: bool = False, statements: bool = True) -> dict[str, Any]:
+    """One task's tables, the columns the loader reads of them (``minimal``: the helper's; ``statements``:
+    what statements are made of too, else an empty table)."""
     import pyarrow as pa
 
-    out = {name: next(ds.read(name, [task], columns=_MINIMAL.get(name) if minimal else None))
-           for name in ("documents", "attributions", "statements")}
-    out["entities"] = (pa.table({"document_id": pa.array([], pa.string())}) if minimal
-                       else next(ds.read("entities", [task])))
+    def empty(columns: list[str]) -> Any:
+        return pa.table({name: pa.array([], pa.string()) for name in columns})
+
+    out = {}
+    for name, columns in _COLUMNS.items():
+        columns = _MINIMAL.get(name, columns) if minimal else columns
+        if (name == "entities" and minimal) or (name == "statements" and not statements):
+            out[name] = empty(columns[:1])
+        else:
+            out[name] = next(ds.read(name, [task], columns=columns))
     return out
 
 
@@ -413,7 +513,7 @@ def load(data: str | os.PathLike[str] | Dataset, db: str | os.PathLike[str], *,
             indexes = _drop_indexes(c)
             loader = _Loader(store, known, speakers=speakers, cluster=not parallel)
             for i, task in enumerate(tasks, 1):
-                got = _read_task(ds, task)
+                got = _read_task(ds, task, statements=not parallel)
                 t = phase("read", t)
                 loader.task(got)
                 t = phase("insert" if parallel else "insert and cluster", t)
