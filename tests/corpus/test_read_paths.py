@@ -175,3 +175,29 @@ def test_a_speaker_is_found_by_name_in_any_case(both: Path) -> None:
         plan = " ".join(r[3] for r in s.conn.execute(
             "EXPLAIN QUERY PLAN SELECT id FROM speakers WHERE id = ? OR lower(name) = lower(?)", ("x", "x")))
         assert "speakers_name" in plan
+
+
+def test_the_speaker_list_counts_what_the_attributions_hold_from_one_index(store: Store) -> None:
+    """Migration 0008: each speaker's statements, documents and first and last day, as the attributions'
+    rows give them, read from ``attributions_speaker`` alone (SQLite's plan; PostgreSQL has the index)."""
+    names = {r[0]: (r[1], r[2]) for r in store.conn.execute("SELECT id, name, kind FROM speakers")}
+    rows: dict[str, list[tuple[int, str | None]]] = {}
+    for sid, doc, day in store.conn.execute("SELECT speaker_id, doc_rowid, day FROM attributions"):
+        if sid in names:
+            rows.setdefault(sid, []).append((doc, day))
+    expected = {sid: {"id": sid, "name": names[sid][0], "kind": names[sid][1], "statements": len(got),
+                      "documents": len({d for d, _ in got}), "first": min((x for _, x in got if x), default=None),
+                      "last": max((x for _, x in got if x), default=None)} for sid, got in rows.items()}
+    listed = store.speakers(limit=-1)
+    assert len(expected) >= 3 and {r["id"]: r for r in listed} == expected
+    assert [(-r["statements"], r["name"]) for r in listed] == sorted((-r["statements"], r["name"]) for r in listed)
+    assert store.speakers(limit=2, offset=1) == listed[1:3]
+    if store.dialect.name == "sqlite":
+        plan = " ".join(r[3] for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT count(*), count(DISTINCT a.doc_rowid), min(a.day), max(a.day)"
+            " FROM speakers s JOIN attributions a ON a.speaker_id = s.id GROUP BY s.id"))
+        assert "COVERING INDEX attributions_speaker" in plan
+    else:
+        assert store.conn.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'attributions_speaker'"
+                                  " AND schemaname = current_schema()").fetchone()[0].endswith(
+            "(speaker_id, day, doc_rowid)")

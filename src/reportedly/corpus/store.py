@@ -499,7 +499,7 @@ class Store:
     def speakers(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Speakers by number of statements, most first (a negative ``limit``: all of them)."""
         return [dict(r) for r in self.conn.execute(
-            "SELECT s.id, s.name, s.kind, count(a.rowid) AS statements, count(DISTINCT a.doc_rowid) AS documents,"
+            "SELECT s.id, s.name, s.kind, count(*) AS statements, count(DISTINCT a.doc_rowid) AS documents,"
             " min(a.day) AS first, max(a.day) AS last FROM speakers s JOIN attributions a ON a.speaker_id = s.id"
             " GROUP BY s.id ORDER BY statements DESC, s.name LIMIT ? OFFSET ?",
             (limit if limit >= 0 else 2**62, offset))]
