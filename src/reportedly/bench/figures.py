@@ -433,8 +433,10 @@ def scale_table() -> str:
     analysed = run["figures"].get("analysed")
     records = (f"{analysed['articles']} PolNeAR articles analysed by the run itself ({analysed['s_per_article']:.2f} s "
                "each)") if analysed else f"{run['figures'].get('records')} analysed articles"
-    note = (f"The 10,000-document column: {_run_of(run)} (`{run['command']}`; records: {records}; the dataset "
-            f"written {f['dataset_made']} in {f['dataset_s']:.0f} s; the ingest probe {ing['wall_ms']:.1f} ms wall clock "
+    made = ("the dataset reused from an earlier run (`--reuse`)" if f["dataset_made"] == "reused"
+            else f"the dataset written {f['dataset_made']} in {f['dataset_s']:.0f} s")
+    note = (f"The 10,000-document column: {_run_of(run)} (`{run['command']}`; records: {records}; {made}; "
+            f"the ingest probe {ing['wall_ms']:.1f} ms wall clock "
             "per document). The 100,000-document column is typed by hand from the earlier run that commit 5122669 "
             "recorded (`--records polnear.jsonl --sizes 10000,100000`, load average 2 to 5, the benchmark at a lower "
             "priority); it has no run file, and the two columns come from different runs on a machine under "
