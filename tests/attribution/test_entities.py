@@ -672,3 +672,13 @@ def test_i_in_an_interviews_answer_is_the_one_interviewed() -> None:
 def test_a_generational_suffix_tells_father_from_son() -> None:
     text = ("Donald J. Trump spoke on Monday. His son, Donald Trump Jr., said the speech was great.")
     assert _speaker(text, "Donald Trump Jr.", "said", "the speech was great").entity == "Donald Trump Jr."
+
+
+def test_an_implicit_speaker_is_not_a_place_in_a_phrase() -> None:
+    from .helpers import att, make_doc
+
+    text = "Campaigning in Florida, the senator from Ohio mocked the plan, suggesting it would fail."
+    doc = make_doc(text)
+    a = att(doc, "a1", source=None, cue="suggesting", content="it would fail")
+    resolve_speakers(doc, [a])
+    assert a.source.entity != "Florida"

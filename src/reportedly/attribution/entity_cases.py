@@ -66,6 +66,9 @@ def _leading_name(text: str) -> str:
     return m.group().strip()
 
 
+#: A preposition right before a name puts it in a phrase, not in the subject ("Speaking in Florida, Trump …").
+_IN_PHRASE = re.compile(r"\b(?:in|at|on|over|from|to|for|of|with|about|against|into|across|than|by|near)\s+"
+                        r"(?:(?:the|a|an)\s+)?$")
 #: Heads that refer back to any organisation just named ("the group", "the organization").
 _ANY_BODY = {"group", "organization", "organisation", "nonprofit", "non-profit", "charity", "coalition",
              "association"}
@@ -361,7 +364,8 @@ class DescribedCases(ResolverState):
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.5)
         # a dateline opening the sentence ("WASHINGTON –", a layer of its own) is no subject
         dateline = max((e for s, e in self._datelines if s <= s0 < e or s0 <= s < cue), default=s0)
-        before = [r for r in self.refs[lo:hi] if dateline <= r.pos < cue and not inside(r.pos) and not r.ent.weak]
+        before = [r for r in self.refs[lo:hi] if dateline <= r.pos < cue and not inside(r.pos) and not r.ent.weak
+                  and not _IN_PHRASE.search(self.text, max(s0, r.pos - 24), r.pos)]  # not "in Florida"
         if before and _SUBORDINATE_OPENING.match(self.text, max(s0, dateline)):
             # "While protesters chanted, …, Speaker Brian Bosma spoke before lawmakers defending …": the
             # subject follows the opening clause's last comma

@@ -39,7 +39,6 @@ from .speakers import (
     outlet_name,
 )
 
-
 #: A definite description just before a name set off by commas: "The group, WeWorkers Coalition,".
 #: A generational suffix, which tells father from son ("Donald Trump Jr.", "Joe Manchin III").
 _GENERATION = re.compile(r"(?:,?\s+)(Jr|Sr|II|III|IV)\.?$")
