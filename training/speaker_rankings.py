@@ -51,3 +51,34 @@ def ranked_sources(tracer: ModuleType, limit: int | None = None) -> Iterator[tup
                 yield g.name, truth, traces[spans[0][0]]
     finally:
         tracer.RANKING_TRACE = None
+
+
+def fit_logit(items: list[dict], l2: float, width: int) -> Any:
+    """Weights of a conditional logit (softmax over each item's choices) that maximise the L2-penalised
+    mean log-probability of the right choices, found by L-BFGS (scipy); items with no right choice are
+    left out. Each item is ``{"x": choices × features, "y": right or not per choice}``."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    usable = [it for it in items if any(it["y"])]
+    most = max(len(it["x"]) for it in usable)
+    x = np.zeros((len(usable), most, width))
+    y = np.zeros((len(usable), most), dtype=bool)
+    real = np.zeros((len(usable), most), dtype=bool)
+    for i, it in enumerate(usable):
+        n = len(it["x"])
+        x[i, :n] = it["x"]
+        y[i, :n] = it["y"]
+        real[i, :n] = True
+
+    def loss(w: Any) -> tuple[float, Any]:
+        s = np.where(real, x @ w, -np.inf)
+        s = s - s.max(axis=1, keepdims=True)
+        p = np.exp(s)
+        p /= p.sum(axis=1, keepdims=True)
+        right = np.where(y, p, 0.0).sum(axis=1)
+        q = np.where(y, p, 0.0) / right[:, None]
+        grad = -((q - p)[:, :, None] * x).sum(axis=1).mean(axis=0) + l2 * w
+        return float(-np.log(right).mean() + 0.5 * l2 * w @ w), grad
+
+    return minimize(loss, np.zeros(width), jac=True, method="L-BFGS-B").x

@@ -13,7 +13,7 @@ choice as a conditional logit from the speaker layer of PolNeAR train
    answer stands), recording every choice the resolver offers and its features;
 2. keep the sources the scorer matches to a gold attribution, labelling each choice right when
    ``tools/speaker_score.py``'s rule accepts its name (or its anonymity);
-3. fit by L2-regularised gradient ascent on the log-probability of the right choices, the
+3. fit by L2-regularised maximum likelihood (L-BFGS) of the log-probability of the right choices, the
    regularisation chosen by 5-fold cross-validation over articles, and print the cross-validated
    accuracy against the rules alone, overall and per kind of speaker;
 4. ``--write``: fit on all of train and write ``src/reportedly/attribution/data/source_ranker.json``;
@@ -34,7 +34,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from speaker_rankings import ROOT, SPEAKERS, TRAIN, ranked_sources
+from speaker_rankings import ROOT, SPEAKERS, TRAIN, fit_logit, ranked_sources
 
 from reportedly.attribution import source_ranker as SR
 from reportedly.evaluation import load_polnear
@@ -69,20 +69,9 @@ def _tensors(items: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return x, y, real
 
 
-def fit(items: list[dict], l2: float, epochs: int = 400, lr: float = 0.5) -> np.ndarray:
+def fit(items: list[dict], l2: float) -> np.ndarray:
     """Weights of a conditional logit over each item's choices (items with a right choice)."""
-    usable = [it for it in items if any(it["y"])]
-    x, y, real = _tensors(usable)
-    w = np.zeros(len(SR.FEATURES))
-    for _ in range(epochs):
-        s = np.where(real, x @ w, -np.inf)
-        p = np.exp(s - s.max(axis=1, keepdims=True))
-        p /= p.sum(axis=1, keepdims=True)
-        q = np.where(y, p, 0.0)
-        q /= q.sum(axis=1, keepdims=True)  # the right choices' share of the mass
-        grad = ((q - p)[:, :, None] * x).sum(axis=1).mean(axis=0) - l2 * w
-        w += lr * grad
-    return w
+    return fit_logit(items, l2, len(SR.FEATURES))
 
 
 def picks(items: list[dict], w: np.ndarray | None) -> list[bool]:
@@ -104,11 +93,19 @@ def report(items: list[dict], right: list[bool], label: str) -> str:
     return f"{label}: {sum(right) / max(1, len(right)):.3f} — {per}"
 
 
-def cv_records(items: list[dict], folds: list[set[str]], l2: float, out: Path) -> None:
-    """Train's records, each fold analysed with the weights fitted on the other folds."""
+def cv_records(items: list[dict], folds: list[set[str]], l2: float, out: Path, pronoun_items: list[dict]) -> None:
+    """Train's records, each fold analysed with the weights fitted on the other folds: the source
+    ranker's, and the pronoun ranker's too (from ``train_pronoun_ranker.py``'s items, with the
+    regularisation packaged with it), so that no article is analysed by weights that saw it."""
+    from train_pronoun_ranker import OUT as PRONOUN_OUT
+    from train_pronoun_ranker import fit as fit_pronouns
+
     from reportedly.api import Analyzer
+    from reportedly.attribution import pronouns as E
     from reportedly.output import dumps
     from reportedly.settings import Settings
+
+    pronoun_l2 = float(json.loads(PRONOUN_OUT.read_text()).get("l2", 0.001))
 
     speakers = json.loads(SPEAKERS.read_text())
     gold = {g.name: g for g in load_polnear(TRAIN) if g.name in speakers}
@@ -119,11 +116,15 @@ def cv_records(items: list[dict], folds: list[set[str]], l2: float, out: Path) -
             for fold in folds:
                 w = tuple(float(v) for v in fit([it for it in items if it["article"] not in fold], l2))
                 SR.weights = lambda w=w: w
+                if pronoun_items:
+                    E._WEIGHTS = tuple(float(v) for v in fit_pronouns(
+                        [it for it in pronoun_items if it["article"] not in fold], pronoun_l2))
                 for name in sorted(fold):
                     doc = analyzer.analyze_text(gold[name].text, input=f"{name}.txt")
                     f.write(dumps(doc) + "\n")
     finally:
         SR.weights = packaged
+        E._WEIGHTS = None
     print(f"wrote {out}: score with tools/speaker_score.py TRAIN SPEAKERS {out}")
 
 
@@ -134,6 +135,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cv-records", type=Path, default=None,
                     help="write train's records, each article analysed with weights fitted without its fold")
     ap.add_argument("--cache", type=Path, default=ROOT / "training" / "work" / "source-items.json")
+    ap.add_argument("--pronoun-cache", type=Path, default=ROOT / "training" / "work" / "pronoun-items.json",
+                    help="train_pronoun_ranker.py's items, refitted per fold for --cv-records")
     args = ap.parse_args(argv)
     if args.cache.is_file() and not args.limit:
         items = json.loads(args.cache.read_text())
@@ -148,7 +151,7 @@ def main(argv=None) -> int:
           f"{sum(any(it['y']) for it in items)} with a right choice among those offered")
     print(report(items, picks(items, None), "rules alone (all of train)"))
     best = None
-    for l2 in (0.0003, 0.003, 0.03):
+    for l2 in (0.0003, 0.001, 0.003, 0.01, 0.03):
         order: list[dict] = []
         right: list[bool] = []
         for fold in folds:
@@ -166,7 +169,10 @@ def main(argv=None) -> int:
     print(f"weights (all of train, l2 {best[0]:g}): "
           + ", ".join(f"{n} {v:+.2f}" for n, v in zip(SR.FEATURES, w, strict=True)))
     if args.cv_records:
-        cv_records(items, folds, best[0], args.cv_records)
+        pronoun_items = json.loads(args.pronoun_cache.read_text()) if args.pronoun_cache.is_file() else []
+        if not pronoun_items:
+            print(f"no {args.pronoun_cache}: pronouns use the packaged weights (trained on all of train)")
+        cv_records(items, folds, best[0], args.cv_records, pronoun_items)
     if args.write:
         OUT.write_text(json.dumps({
             "features": list(SR.FEATURES),

@@ -171,6 +171,23 @@ class EntityResolver(MentionScan, PronounCases, DescribedCases):
         return Resolved(None, best.name, "anonymous", True, round(min(0.8, share), 2),
                         description=res.description or " ".join(mention.split()))
 
+    def _pair(self, pos: int) -> Resolved | None:
+        """"Both said", "the two candidates said": the people named together in the last three sentences
+        (a group already made of them, else the two persons referred to last)."""
+        here = self._sentence_index(pos)
+        people: list[_Ent] = []
+        for r in reversed(self.refs_before(pos)):
+            if here - self._sentence_index(r.pos) > 3:
+                break
+            if r.ent.kind == "group" and re.search(r"\sand\s", r.ent.name) and not people:
+                return Resolved(r.ent, r.ent.name, "group", False, 0.6)
+            if r.ent.kind == "person" and not r.ent.weak and r.ent not in people:
+                people.append(r.ent)
+                if len(people) == 2:
+                    g = self._named(f"{people[1].name} and {people[0].name}", "group")
+                    return Resolved(g, g.name, "group", False, 0.5)
+        return None
+
     def refs_before(self, pos: int) -> list[_Ref]:
         """The references to entities before ``pos`` (at most the last 300), in text order."""
         k = bisect.bisect_left(self._ref_pos, pos)
@@ -191,6 +208,10 @@ class EntityResolver(MentionScan, PronounCases, DescribedCases):
     def _resolve(self, m: Mention, mention: str, pos: int, a: Attribution) -> Resolved:
         if m.kind == "pronoun":
             return self._pronoun(m, pos, a)
+        if _PAIR_WORDS.fullmatch(" ".join(mention.split())):
+            pair = self._pair(pos)  # "both", "the two", "each": the people just named together
+            if pair is not None:
+                return pair
         if m.needs == "outlet":
             own = re.match(r"(?i:this|our)\b", mention.strip())
             e = (self._own if own else None) or self._recent(pos, lambda e: e.kind == "outlet") or self._credit
@@ -209,6 +230,11 @@ class EntityResolver(MentionScan, PronounCases, DescribedCases):
                              and e.name.split()[-1] == word and _words(e.name) != _words(mention))
             if e is not None:
                 return Resolved(e, e.name, "outlet", False, 0.8)
+        word = " ".join(mention.split())
+        if m.kind == "outlet" and re.fullmatch(r"[A-Z][a-z’'-]+", word) and any(
+                e.first for e in self._by_surname.get(N.fold(word)) or []):
+            e, conf = self._surname_person(word, pos)  # "Guardian said" after "Mayor Don Guardian"
+            return Resolved(e, e.name, e.kind, False, conf * 0.9, role=m.role)
         exact = self._ref_at(a.source.spans)
         if exact is not None and exact.kind == "outlet":  # the scan already knows this outlet
             return Resolved(exact, exact.name, exact.kind, exact.anonymous, 0.9, role=m.role)
@@ -494,6 +520,11 @@ def resolve_entities(ctx: Context) -> None:
         if found is None:
             continue
         _fill(a, found, " ".join(text[s:e] for s, e in by_id[cur].source.spans))
+
+
+#: Sources that are a pair or set of people just named: "both", "the two", "each of them".
+_PAIR_WORDS = re.compile(r"(?i:both|each|the\s+two|the\s+three|all\s+three|each\s+of\s+them|both\s+of\s+them|"
+                         r"(?:both|the\s+two|the\s+three|all\s+three)\s+(?:men|women|candidates|leaders|senators|rivals))")
 
 
 def resolve_speakers(doc: Document, atts: list[Attribution], shares: dict[str, str] | None = None,

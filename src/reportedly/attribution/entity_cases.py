@@ -66,6 +66,56 @@ def _leading_name(text: str) -> str:
     return m.group().strip()
 
 
+#: A preposition right before a name puts it in a phrase, not in the subject ("Speaking in Florida, Trump …").
+_IN_PHRASE = re.compile(r"\b(?:in|at|on|over|from|to|for|of|with|about|against|into|across|than|by|near)\s+"
+                        r"(?:(?:the|a|an)\s+)?$")
+#: Heads that refer back to any organisation just named ("the group", "the organization").
+_ANY_BODY = {"group", "organization", "organisation", "nonprofit", "non-profit", "charity", "coalition",
+             "association"}
+#: What a later mention of a document may have been called first ("the findings" of "a poll").
+_FIRST_CALLED = {"findings": ("poll", "survey", "study", "report"), "results": ("poll", "survey", "study"),
+                 "poll": ("poll", "survey"), "survey": ("survey", "poll"), "ad": ("ad", "advertisement", "commercial", "spot"),
+                 "reports": ("reports", "report"), "report": ("report", "reports")}
+_NAME = r"((?:[A-Z][\w.&’'-]*\s+(?:(?:of|for|and|on|&|the)\s+)*)*[A-Z][\w.&’'-]*)"
+_DET = r"(?:a|an|its|his|her|their|the|this|that)\s+(?:[\w’'.-]+\s+){0,3}?"
+_ISSUED = r"(?:released|issued|sent|filed|published|posted|put\s+out|launched|unveiled|ran|aired|wrote|signed|circulated)"
+_SAID_IN = r"(?:said|says|wrote|writes|announced|added|argued|stated|noted|explained|responded)\s+(?:\w+\s+)?(?:in|on)\s+"
+
+
+def _issuer_before(text: str, head: str, pos: int, reach: int = 4000) -> str | None:
+    """Who issued the last document called ``head`` before ``pos``, where the text says so: "Vanguard said
+    in a statement", "the American Legion sent a letter", "a letter from the American Legion",
+    "Exxon's letter", "Federal Election Commission reports"; None when the text does not say."""
+    start = max(0, pos - reach)
+    window = text[start:pos]
+    heads = "|".join(re.escape(h) for h in _FIRST_CALLED.get(head, (head,)))
+    patterns = (
+        re.compile(_NAME + r"(?:,[^,.]{1,80},)?\s+" + _SAID_IN + _DET + r"(?:" + heads + r")s?\b"),
+        re.compile(_NAME + r"(?:,[^,.]{1,80},)?\s+(?:has\s+|had\s+|have\s+)?" + _ISSUED + r"\s+" + _DET
+                   + r"(?:" + heads + r")s?\b"),
+        re.compile(r"\b(?:" + heads + r")s?\s+(?:(?:released|issued|sent|filed|written|signed|paid\s+for)\s+)?"
+                   r"(?:by|from)\s+(?:the\s+)?" + _NAME),
+        re.compile(_NAME + r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}(?:" + heads + r")s?\b"),
+        re.compile(r"(?<![\w.] )" + _NAME + r"\s+(?:" + heads + r")s?\b"),
+    )
+    best: tuple[int, str] | None = None
+    for pat in patterns:
+        for m in pat.finditer(window):
+            name = re.sub(r"^The\s+", "", m.group(1))
+            first = name.split()[0]
+            if first.lower() in _NOT_COMPANY or first.lower() in {"a", "an", "in", "on", "at"}:
+                continue
+            if best is None or m.end() > best[0]:
+                best = (m.end(), name)
+    if best is None:
+        return None
+    intros = [m.end() for m in re.finditer(r"\b(?i:a|an|another)\s+(?:[\w’'-]+\s+){0,3}?(?:" + heads + r")s?\b",
+                                           window)]
+    if intros and intros[-1] > best[0]:
+        return None  # a newer document of that name, whose issuer the text does not give
+    return best[1]
+
+
 class DescribedCases(ResolverState):
     def _recent(self, pos: int, pred, limit: int = 400) -> _Ent | None:
         k = bisect.bisect_left(self._ref_pos, pos)
@@ -81,7 +131,10 @@ class DescribedCases(ResolverState):
         mods = set(words) - {head}
         best, best_score = None, 0.0
         sides = {_SIDES[w] for w in mods if w in _SIDES}
-        for e in self.ents:
+        # "a Carrier executive", "one district GOP leader": an indefinite description brings in someone
+        # new, whom the article does not name here, never a person it named
+        indefinite = bool(re.match(r"(?:a|an|one|another)\s", " ".join(mention.split()), flags=re.IGNORECASE))
+        for e in [] if indefinite else self.ents:
             if e.kind != "person" or head not in e.roles or not e.mentions or e.weak:
                 continue
             if sides and {_SIDES[w] for w in e.roles if w in _SIDES} - sides:
@@ -141,6 +194,11 @@ class DescribedCases(ResolverState):
         if words and words[0] in {"the", "this", "that", "it"}:
             for _, h, res in reversed(self._docs):
                 if h == head:
+                    return Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.6, res.confidence))
+            if len(words) <= 3:  # "the statement" after "Vanguard said in a statement": Vanguard's
+                issuer = _issuer_before(self.text, head, pos)
+                res = self._author(issuer, pos) if issuer else None
+                if res is not None:
                     return Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.6, res.confidence))
             if head in _ADS:  # "The ad" after "the Republican National Committee released …": theirs
                 e = self._recent(pos, lambda e: e.kind in {"organisation"} and not e.anonymous, 12)
@@ -258,7 +316,12 @@ class DescribedCases(ResolverState):
         if e is None and head in _BODY_NAME_WORDS:  # "the agency" after "the Congressional Budget Office"
             fits = _BODY_NAME_WORDS[head]
             e = self._recent(pos, lambda e: e.kind in kinds and (
-                bool(set(_words(e.name)) & fits) or "*place" in fits and e.name.lower() in PLACES), 30)
+                bool(set(_words(e.name)) & fits) or "*place" in fits and e.name.lower() in PLACES
+                or any(w.endswith(f) for w in _words(e.name) for f in fits if len(f) > 5)), 30)  # "Steelworkers"
+        if e is None and head in _ANY_BODY and N.fold(words[0]) in {"the", "this", "that"} and len(words) <= 3:
+            # "the group" after "the Trayvon Martin Foundation said": the last organisation named
+            e = self._recent(pos, lambda e: e.kind == "organisation" and not e.anonymous and e.name[:1].isupper()
+                             and len(e.name) > 2, 40)
         if e is not None:
             return Resolved(e, e.name, e.kind, False, 0.6)
         if head in _COMPANY_HEADS and N.fold(words[0]) in {"the", "this", "that"}:
@@ -301,7 +364,8 @@ class DescribedCases(ResolverState):
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.5)
         # a dateline opening the sentence ("WASHINGTON –", a layer of its own) is no subject
         dateline = max((e for s, e in self._datelines if s <= s0 < e or s0 <= s < cue), default=s0)
-        before = [r for r in self.refs[lo:hi] if dateline <= r.pos < cue and not inside(r.pos) and not r.ent.weak]
+        before = [r for r in self.refs[lo:hi] if dateline <= r.pos < cue and not inside(r.pos) and not r.ent.weak
+                  and not _IN_PHRASE.search(self.text, max(s0, r.pos - 24), r.pos)]  # not "in Florida"
         if before and _SUBORDINATE_OPENING.match(self.text, max(s0, dateline)):
             # "While protesters chanted, …, Speaker Brian Bosma spoke before lawmakers defending …": the
             # subject follows the opening clause's last comma
@@ -312,7 +376,7 @@ class DescribedCases(ResolverState):
             first = before[0]
             e = first.ent
             nxt = before[1] if len(before) > 1 else None
-            if nxt is not None and nxt.ent.kind == e.kind and re.fullmatch(r"\s*(?:,|and|&)\s*(?:the\s+)?",
+            if nxt is not None and nxt.ent is not e and nxt.ent.kind == e.kind and re.fullmatch(r"\s*(?:,|and|&)\s*(?:the\s+)?",
                                                                              self.text[first.end:nxt.pos]):
                 g = self._named(f"{e.name} and {nxt.ent.name}", "group" if e.kind == "person" else e.kind)
                 return Resolved(g, g.name, g.kind, False, 0.5)  # "China and Russia support …"

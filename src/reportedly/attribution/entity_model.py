@@ -24,11 +24,7 @@ _CAP_TOKEN = rf"(?:{_ABBR}|[A-Z][\w’'\-]*)"
 
 _CAP_RUN = re.compile(rf"(?<![\w’']){_CAP_TOKEN}(?:[ \t]+(?:{_CAP_TOKEN}|(?:de|van|von|bin|al|da|del|la|le)(?=[ \t]+[A-Z])))*")
 
-#: Titles that only precede a person's name ("Sen. Warren", "President Obama").
-PERSON_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
-                 "president", "gen", "general", "secretary", "judge", "justice", "mayor", "prof", "professor",
-                 "rev", "sheriff", "chancellor", "ambassador", "lt", "col", "capt", "adm", "sgt", "del",
-                 "congressman", "congresswoman", "commissioner", "pope", "king", "queen", "prince", "sir"}
+PERSON_TITLES = L.PERSON_TITLES
 
 #: Heads of descriptions that name an institution, not a person ("the campaign", "the agency").
 _BODY_HEADS = {"campaign", "team", "bank", "agency", "union", "company", "firm", "department", "bureau", "authority",
@@ -73,7 +69,7 @@ _ORG_TAILS = {"clinic", "hospital", "foundation", "institute", "university", "co
               "inc", "corp", "co", "llc", "ltd", "plc", "bank", "trust", "association", "council", "committee",
               "party", "network", "project", "group", "institution", "society", "league", "agency", "labs", "lab"}
 
-_BODY_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:firm|company|group|organi[sz]ation|"
+_BODY_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:(?!(?:of|for|at|in|with|to)\s)[\w-]+\s+){0,3}?(?:firm|company|group|organi[sz]ation|"
                               r"charity|nonprofit|non-profit|agency|bank|startup|business|chain|network|outlet|"
                               r"newspaper|website|think tank|union|party|coalition|club|school|university)\b")
 
@@ -151,6 +147,7 @@ _BODY_NAME_WORDS = {
     "company": {"inc", "inc.", "corp", "corp.", "co", "co.", "company", "group", "llc", "ltd", "holdings"},
     "firm": {"inc", "inc.", "corp", "corp.", "co", "co.", "llc", "ltd", "partners", "group", "associates"},
     "state": {"*place"}, "commission": {"commission"}, "committee": {"committee"},
+    "university": {"university", "college"}, "school": {"school", "college", "academy"},
 }
 
 #: What an outlet publishes: "the piece" after "The Washington Post reported" is the Post's.

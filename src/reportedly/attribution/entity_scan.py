@@ -40,6 +40,16 @@ from .speakers import (
 )
 
 #: A definite description just before a name set off by commas: "The group, WeWorkers Coalition,".
+#: A generational suffix, which tells father from son ("Donald Trump Jr.", "Joe Manchin III").
+_GENERATION = re.compile(r"(?:,?\s+)(Jr|Sr|II|III|IV)\.?$")
+
+
+def _plural_role(word: str) -> bool:
+    """A plural role before names is no part of them: "Republicans Jolly of Indian Shores and DeSantis …"."""
+    f = N.fold(word)
+    return len(f) > 4 and f.endswith("s") and f[:-1] in ROLE_WORDS and not N.is_first_name(word)
+
+
 _DESCRIBED_BEFORE = re.compile(r"(?<![\w,])[Tt]he\s+([a-z]{3,}),\s+$")
 #: A body's common noun right after or before its name: "the United Steelworkers union", "group Autism Speaks".
 _BODY_AFTER = re.compile(r"[ \t]+([a-z]{3,})\b")
@@ -66,6 +76,9 @@ class MentionScan(ResolverState):
         first, last = N.parse(name) if len(words) >= 2 else ("", "")
         key = (first, last) if first and last else (words[0], words[-1]) if len(words) >= 2 else (
             "", words[0] if words else name.lower())
+        suffix = _GENERATION.search(name.strip())
+        if suffix and key[0]:  # "Donald Trump Jr." is not "Donald J. Trump"
+            key = (f"{key[0]}|{suffix.group(1).lower()}", key[1])
         e = self._by_key.get(key)
         if e is None and len(words) >= 2 and not N.is_first_name(words[0]):
             # "Hawk Sawyer" after "Kathleen Hawk Sawyer": the tail of a longer name is its surname
@@ -122,6 +135,11 @@ class MentionScan(ResolverState):
             if known_in is not None:
                 return known_in, 0.7
             return max(cands, key=lambda e: (e.named, -e.idx)), 0.6
+        holder = self._name_holder(key, gender) if titles or gender or title else None
+        if holder is not None:
+            if gender:
+                holder.gender = gender  # "Mr. Lou" says what "Lou Jiwei" did not
+            return holder, 0.7
         if known is not None:
             return self._person(known.name, known.gender), 0.8
         lone = self._by_key.get(("", key))
@@ -137,6 +155,18 @@ class MentionScan(ResolverState):
             lone.weak = not titles and not gender and not surname.isupper()
         return lone, 0.5
 
+    def _name_holder(self, key: str, gender: str | None) -> _Ent | None:
+        """The one person named in full whose name holds ``key`` before its last word: "Ms. Acosta" is
+        Melba Acosta Febo (a double surname), "Mr. Lou" is Lou Jiwei (family name first)."""
+        found: dict[int, _Ent] = {}
+        for es in self._by_surname.values():
+            for e in es:
+                words = N.name_words(e.name)
+                if e.kind == "person" and e.first and key in words[:-1] \
+                        and (not gender or e.gender in (None, gender) or words[0] == key):
+                    found[e.idx] = e  # a gender guessed from "Lou" as a first name says nothing of Mr. Lou
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _scan(self) -> None:
         text = self.text
         pending: list[tuple[int, int, str, str, str | None]] = []  # surnames, linked after full names
@@ -151,7 +181,8 @@ class MentionScan(ResolverState):
             alone[word] = alone.get(word, 0) + 1
         for pos, end, surname, lead, gender in sorted(pending):
             last = surname.split()[-1]
-            if self._by_surname.get(N.fold(last)) or N.known_person(last, gender):
+            if self._by_surname.get(N.fold(last)) or N.known_person(last, gender) \
+                    or (lead or gender) and self._name_holder(N.fold(last), gender):
                 e, _ = self._surname_person(surname, pos, gender, lead)
                 self._add_ref(e, pos, end, lead)
                 e.named += 1
@@ -184,7 +215,7 @@ class MentionScan(ResolverState):
         j = k
         while j < len(words) - 1 and (N.fold(words[j]) in ROLE_WORDS or N.fold(words[j]) in PERSON_TITLES
                                       or N.fold(words[j]) in N.TITLES and not N.is_first_name(words[j])
-                                      or words[j].endswith(("'s", "’s"))):
+                                      or _plural_role(words[j]) or words[j].endswith(("'s", "’s"))):
             j += 1
         ni = j
         lead_f = {N.fold(w) for w in words[k:j]}
@@ -195,6 +226,7 @@ class MentionScan(ResolverState):
                     and not any(N.fold(w) in ROLE_WORDS for w in words[i + 1:]):
                 ni = i
                 break
+        titled = titled or bool({N.fold(w) for w in words[j:ni]} & PERSON_TITLES)  # "Atlantic City Mayor Don …"
         lead = " ".join(words[k:ni])
         name = run[toks[ni][0]:toks[-1][1]].rstrip(",;:")
         if name.endswith(".") and N.fold(name.split()[-1]) not in _KEEP_DOT:

@@ -164,6 +164,12 @@ TITLES = {
     "american", "russian", "ukrainian", "chinese", "british", "french", "german", "israeli", "iranian",
 }
 
+#: Titles that only precede a person's name ("Sen. Warren", "President Obama").
+PERSON_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
+                 "president", "gen", "general", "secretary", "judge", "justice", "mayor", "prof", "professor",
+                 "rev", "sheriff", "chancellor", "ambassador", "lt", "col", "capt", "adm", "sgt", "del",
+                 "congressman", "congresswoman", "commissioner", "pope", "king", "queen", "prince", "sir"}
+
 #: Nouns naming people who are not identified ("officials", "a person familiar with …").
 ANONYMOUS_HEADS = {
     "official", "officials", "source", "sources", "person", "people", "persons", "aide", "aides",

@@ -34,10 +34,14 @@ from .speakers import (
 #: reference inside a quotation.
 ANTECEDENT_FEATURES = ("bias", "sentences_back", "same_sentence", "recency_rank", "subject", "subject_any",
                        "last_speaker", "spoke_in_window", "log_named", "unknown_gender", "possessive",
-                       "in_quotation")
+                       "in_quotation", "after_preposition", "paragraph_first", "log_window_refs", "introduced_early")
 
 #: The hand-set weights the learned ones replaced (kept to compare against: training/train_pronoun_ranker.py).
-HAND_WEIGHTS = (3.0, -0.8, 0.0, 0.0, 0.6, 0.0, 0.8, 0.0, 0.25, -0.7, 0.0, 0.0)
+HAND_WEIGHTS = (3.0, -0.8, 0.0, 0.0, 0.6, 0.0, 0.8, 0.0, 0.25, -0.7, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+
+#: Words after which a name is an object, not the one acting: "met with Rubio", "a letter to Obama".
+_OBJECT_BEFORE = re.compile(r"\b(?:with|to|of|for|by|against|about|from|than|at|on|toward|towards|like|"
+                            r"between|and|or|including|beside|behind|over|under|into)\s+(?:(?:the|a|an)\s+)?$")
 
 #: When a list, every ranking is appended to it as ``(pronoun position, [(name, features), ...])``
 #: (training reads the rankings the resolver makes; ``None`` in use).
@@ -71,6 +75,22 @@ _NP_STOPS = {"to", "by", "with", "from", "for", "in", "on", "at", "of", "that", 
              "be", "been", "has", "have", "had", "linked", "released", "cited", "including", "like", "under", "over"}
 
 
+#: Words that name nobody a "they" could refer back to ("4", "one", "another", "what").
+_NO_REFERENT_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
+                      "least", "most", "more", "very", "what", "another", "someone", "somebody", "his", "her",
+                      "their", "its", "second", "first", "third", "main", "other", "the", "a", "an", "some", "any",
+                      "each", "both", "all", "many", "few", "several", "who", "which", "that", "this", "these"}
+
+
+def _can_be_they(e: _Ent) -> bool:
+    """Can a "they" refer back to ``e``: people or a body named by a noun, not "4", "one" or "someone"
+    (a singular unnamed person is "he" or "she")."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", e.name)
+    if not any(w.lower() not in _NO_REFERENT_WORDS for w in words):
+        return False
+    return not (e.kind == "anonymous" and not e.plural and not e.name.lower().endswith("s"))
+
+
 class PronounCases(ResolverState):
     def _pronoun(self, m: Mention, pos: int, a: Attribution) -> Resolved:
         key = m.key
@@ -79,6 +99,12 @@ class PronounCases(ResolverState):
             e = self._new(key, "group", plural=True)
             return Resolved(e, key, "group", False, 0.2)
         if key in {"i", "me"}:
+            line = self.text[self.text.rfind("\n", 0, pos) + 1:pos]
+            if re.match(r"\s*A\s*[:.]\s", line):  # an interview's answer ("Q: … A: I think …"): the one interviewed
+                people = [e for e in self.ents if e.kind == "person" and not e.weak and e.named]
+                if people:
+                    e = max(people, key=lambda e: (e.named, -e.idx))
+                    return Resolved(e, e.name, "person", False, 0.5)
             return Resolved(None, None, "person", False, 0.2)
         if key in {"who", "which"}:
             e = self._relative(pos, key)
@@ -114,7 +140,7 @@ class PronounCases(ResolverState):
                 return Resolved(e, e.name, "person", False, conf)
             return Resolved(None, None, "person", False, 0.1)
         if key in PLURAL_PRONOUNS:
-            e = self._recent(pos, lambda e: e.plural or e.kind in {"group", "anonymous"}, 60) or \
+            e = self._recent(pos, lambda e: (e.plural or e.kind in {"group", "anonymous"}) and _can_be_they(e), 60) or \
                 self._recent(pos, lambda e: e.kind in {"organisation", "government", "outlet"}, 60)
             if e is not None:
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.6)
@@ -166,15 +192,22 @@ class PronounCases(ResolverState):
         if not latest:
             return None, 0.0
         window_start = self._sent_starts[max(0, here - self.PRONOUN_SENTENCES)] if self._sent_starts else 0
+        window_refs: dict[int, int] = {}
+        for r in self.refs[bisect.bisect_left(self._ref_pos, window_start):k]:
+            window_refs[r.ent.idx] = window_refs.get(r.ent.idx, 0) + 1
+        leader = self._paragraph_leader(pos)
         cands = []
         for rank, idx in enumerate(order):
             r = latest[idx]
             e = r.ent
             spoke = any(window_start <= p < pos for p in e.spoke_at)
+            first = min((p for p, _ in e.mentions), default=r.pos)
             feats = (1.0, float(here - self._sentence_index(r.pos)), float(here == self._sentence_index(r.pos)),
                      float(min(rank, 4)), float(r.subject), float(idx in subject), float(e is last_speaker),
                      float(spoke), math.log1p(e.named + len(e.spoke_at)), float(bool(gender) and not e.gender),
-                     float(self.text[r.end:r.end + 2] in ("'s", "’s")), float(self._in_quotation(r.pos)))
+                     float(self.text[r.end:r.end + 2] in ("'s", "’s")), float(self._in_quotation(r.pos)),
+                     float(bool(_OBJECT_BEFORE.search(self.text[max(0, r.pos - 24):r.pos]))), float(e is leader),
+                     math.log1p(window_refs.get(idx, 0)), float(self._sentence_index(first) <= 2))
             cands.append((e, feats))
         weights = antecedent_weights()
         scores = [sum(w * f for w, f in zip(weights, feats, strict=True)) for _, feats in cands]
@@ -184,6 +217,19 @@ class PronounCases(ResolverState):
         z = sum(math.exp(v - top) for v in scores)
         best = scores.index(top)
         return cands[best][0], round(min(0.95, 1.0 / z), 2)
+
+    def _paragraph_leader(self, pos: int) -> _Ent | None:
+        """The first person referred to in the paragraph of ``pos`` before it (else in the paragraph before)."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        k = bisect.bisect_left(self._ref_pos, pos)
+        for lo in (start, self.text.rfind("\n", 0, max(0, start - 1)) + 1 if start > 1 else None):
+            if lo is None:
+                break
+            for r in self.refs[bisect.bisect_left(self._ref_pos, lo):k]:
+                if r.ent.kind == "person" and not r.ent.weak:
+                    return r.ent
+            k = bisect.bisect_left(self._ref_pos, lo)
+        return None
 
     def _in_quotation(self, pos: int) -> bool:
         """Is ``pos`` inside a quotation of the text?"""

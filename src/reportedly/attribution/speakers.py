@@ -191,6 +191,10 @@ def split_appositive(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
+#: Titles that make a run ending in "Guardian" or "Herald" a person's name ("Mayor Don Guardian").
+_OUTLET_NOT_AFTER = L.PERSON_TITLES - {"king", "queen", "prince", "del", "general"}
+
+
 def outlet_name(head: str) -> str | None:
     """The canonical name of an outlet mention, or None when ``head`` does not name one."""
     bare = _strip_possessive(head)
@@ -203,7 +207,8 @@ def outlet_name(head: str) -> str | None:
         return plain if not bare.startswith("The ") else bare
     words = plain.split()
     if len(words) >= 2 and all(_is_cap(w) or w.lower() in {"of", "and", "&"} for w in words) \
-            and words[-1].lower() in L.OUTLET_WORDS - {"reporter", "reporters", "outlet", "newspaper"}:
+            and words[-1].lower() in L.OUTLET_WORDS - {"reporter", "reporters", "outlet", "newspaper"} \
+            and not any(norm(w).rstrip(".") in _OUTLET_NOT_AFTER for w in words[:-1]):  # not "Mayor Don Guardian"
         return ("The " + plain) if bare[:4].lower() == "the " else plain
     return None
 
