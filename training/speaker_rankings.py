@@ -82,3 +82,12 @@ def fit_logit(items: list[dict], l2: float, width: int) -> Any:
         return float(-np.log(right).mean() + 0.5 * l2 * w @ w), grad
 
     return minimize(loss, np.zeros(width), jac=True, method="L-BFGS-B").x
+
+
+def one_standard_error(results: list[tuple[float, float]], n: int) -> tuple[float, float]:
+    """The regularisation to keep from ``(l2, cross-validated accuracy)`` pairs over ``n`` items: the
+    strongest whose accuracy is within one standard error of the best (the one-standard-error rule),
+    so that a choice which only fits the folds by a hair gives way to a simpler model."""
+    best = max(acc for _, acc in results)
+    se = (best * (1 - best) / max(1, n)) ** 0.5
+    return max((l2, acc) for l2, acc in results if acc >= best - se)

@@ -16,7 +16,7 @@ logit (softmax over the candidates of one pronoun) from the speaker layer of tra
 2. keep the rankings of sources the scorer matches to a gold attribution, labelling each
    candidate right when its name is the gold speaker (``tools/speaker_score.py``'s rule);
 3. fit by L2-regularised maximum likelihood (L-BFGS), the regularisation chosen by 5-fold cross-validation
-   over articles, and print the cross-validated accuracy of the learned weights against the hand
+   over articles (the strongest within one standard error of the best), and print the cross-validated accuracy of the learned weights against the hand
    weights they replace;
 4. ``--write``: fit on all of train and write the weights to
    ``src/reportedly/attribution/data/pronoun_ranker.json``.
@@ -33,7 +33,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from speaker_rankings import ROOT, fit_logit, ranked_sources
+from speaker_rankings import ROOT, fit_logit, one_standard_error, ranked_sources
 
 from reportedly.attribution import pronouns as E
 from reportedly.evaluation.speakers import speaker_right
@@ -85,7 +85,7 @@ def main(argv=None) -> int:
     print(f"{len(items)} pronoun sources in {len(articles)} train articles; "
           f"{sum(any(it['y']) for it in items)} with a right candidate among those ranked")
     print(f"hand weights (all of train): {accuracy(items, hand):.3f}")
-    best = None
+    results: list[tuple[float, float]] = []
     for l2 in (0.0003, 0.001, 0.003, 0.01):
         accs, hands = [], []
         for fold in folds:
@@ -97,9 +97,9 @@ def main(argv=None) -> int:
         mean = float(np.mean(accs))
         print(f"l2 {l2:<6}: 5-fold CV accuracy {mean:.3f} (folds {' '.join(f'{a:.3f}' for a in accs)}); "
               f"hand weights on the same folds {np.mean(hands):.3f}")
-        if best is None or mean > best[1]:
-            best = (l2, mean)
-    assert best is not None
+        results.append((l2, mean))
+    best = one_standard_error(results, len(items))
+    print(f"kept l2 {best[0]:g} (CV {best[1]:.3f}): the strongest within one standard error of the best")
     w = fit(items, best[0])
     print(f"weights (all of train, l2 {best[0]:g}): "
           + ", ".join(f"{n} {v:+.3f}" for n, v in zip(E.ANTECEDENT_FEATURES, w, strict=True)))

@@ -14,7 +14,8 @@ choice as a conditional logit from the speaker layer of PolNeAR train
 2. keep the sources the scorer matches to a gold attribution, labelling each choice right when
    ``tools/speaker_score.py``'s rule accepts its name (or its anonymity);
 3. fit by L2-regularised maximum likelihood (L-BFGS) of the log-probability of the right choices, the
-   regularisation chosen by 5-fold cross-validation over articles, and print the cross-validated
+   regularisation chosen by 5-fold cross-validation over articles (the strongest within one standard
+   error of the best), and print the cross-validated
    accuracy against the rules alone, overall and per kind of speaker;
 4. ``--write``: fit on all of train and write ``src/reportedly/attribution/data/source_ranker.json``;
 5. ``--cv-records FILE``: analyse every train article with the weights fitted on the other four
@@ -34,7 +35,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from speaker_rankings import ROOT, SPEAKERS, TRAIN, fit_logit, ranked_sources
+from speaker_rankings import ROOT, SPEAKERS, TRAIN, fit_logit, one_standard_error, ranked_sources
 
 from reportedly.attribution import source_ranker as SR
 from reportedly.evaluation import load_polnear
@@ -150,7 +151,7 @@ def main(argv=None) -> int:
     print(f"{len(items)} named or described sources in {len(articles)} train articles; "
           f"{sum(any(it['y']) for it in items)} with a right choice among those offered")
     print(report(items, picks(items, None), "rules alone (all of train)"))
-    best = None
+    results: list[tuple[float, float]] = []
     for l2 in (0.0003, 0.001, 0.003, 0.01, 0.03):
         order: list[dict] = []
         right: list[bool] = []
@@ -162,9 +163,9 @@ def main(argv=None) -> int:
             right += picks(test, w)
         mean = sum(right) / len(right)
         print(report(order, right, f"l2 {l2:<7} 5-fold CV"))
-        if best is None or mean > best[1]:
-            best = (l2, mean)
-    assert best is not None
+        results.append((l2, mean))
+    best = one_standard_error(results, len(items))
+    print(f"kept l2 {best[0]:g} (CV {best[1]:.3f}): the strongest within one standard error of the best")
     w = fit(items, best[0])
     print(f"weights (all of train, l2 {best[0]:g}): "
           + ", ".join(f"{n} {v:+.2f}" for n, v in zip(SR.FEATURES, w, strict=True)))
