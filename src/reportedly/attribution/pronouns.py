@@ -101,9 +101,9 @@ class PronounCases(ResolverState):
         if key in {"i", "me"}:
             line = self.text[self.text.rfind("\n", 0, pos) + 1:pos]
             if re.match(r"\s*A\s*[:.]\s", line):  # an interview's answer ("Q: … A: I think …"): the one interviewed
-                people = [e for e in self.ents if e.kind == "person" and not e.weak and e.named]
-                if people:
-                    e = max(people, key=lambda e: (e.named, -e.idx))
+                named = [e for e in self.ents if e.kind == "person" and not e.weak and e.named]
+                if named:
+                    e = max(named, key=lambda e: (e.named, -e.idx))
                     return Resolved(e, e.name, "person", False, 0.5)
             return Resolved(None, None, "person", False, 0.2)
         if key in {"who", "which"}:
