@@ -331,6 +331,7 @@ def batch_rates(files: int, work: Path, into: dict[str, Any] | None = None) -> N
         import resource
 
         out = work / f"batch-{workers}"
+        shutil.rmtree(out, ignore_errors=True)  # a dataset left by an earlier run would be skipped as done
         t0 = time.perf_counter()
         r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         stats = write_dataset([str(src)], str(out), workers=workers, scheduler="processes", task_size=2)
