@@ -381,14 +381,6 @@ def fuzz_phrase() -> str:
 
 
 # -- the corpus at scale --------------------------------------------------------------------------
-#: docs/scale.md's 100,000-document column: typed by hand from the earlier run of
-#: ``bench scale --records polnear.jsonl --sizes 10000,100000`` that commit 5122669 recorded (no run
-#: file; a 100,000-document run takes longer than the shared machine allows), in the order of
-#: :func:`scale_table`'s rows.
-_SCALE_100K = ("870 MB, 8.5 KB per document", "514.8 s, 194 documents/s", "6.7 ms (loader 3.3, statements 3.4)",
-               "about 290", "3,998 MB, 39.0 KB per document", "29.1 ms", "12 / 15 ms", "29 / 83 ms", "11 / 73 ms",
-               "1 / 16 ms", "54 / 172 ms", "74 / 99 ms", "202 / 759 ms", "29 / 108 ms", "320 / 5,768 ms",
-               "158 / 263 ms", "400 / 569 ms", "29,000 rows/s")
 _SCALE_QUERIES = (("search, one word (p50 / p95)", "search: one word", "p95 < 100 ms"),
                   ("search, a phrase", "search: phrase", "p95 < 100 ms"),
                   ("search, a rare name", "search: rare name", "p95 < 100 ms"),
@@ -403,45 +395,47 @@ _SCALE_QUERIES = (("search, one word (p50 / p95)", "search: one word", "p95 < 10
 
 
 def scale_table() -> str:
-    """docs/scale.md: the corpus of 10,000 documents from the committed scale run, beside the 100,000
-    typed by hand."""
+    """docs/scale.md: the corpus at each size of the committed scale run (10,000 and 100,000 documents)."""
     run = runs("scale")[-1]
-    n = 10000
-    f = run["figures"]["sizes"][str(n)]
-    ld, ing = f["load"], f["ingest"]
-    main_cpu = ld["cpu_s"] - ld["helper_cpu_s"]
+    sizes = sorted(int(n) for n in run["figures"]["sizes"])
 
     def ms(q: dict[str, Any]) -> str:
         return f"{q['p50_ms']:,.0f} / {q['p95_ms']:,.0f} ms"
 
-    ten = [f"{f['dataset_bytes'] / 1e6:,.0f} MB, {f['dataset_bytes'] / n / 1024:.1f} KB per document",
-           f"{ld['wall_s']:.1f} s, {ld['documents_per_s']:.0f} documents/s",
-           f"{1000 * ld['cpu_s'] / n:.1f} ms (loader {1000 * main_cpu / n:.1f}, statements "
-           f"{1000 * ld['helper_cpu_s'] / n:.1f})",
-           f"about {n / max(main_cpu, ld['helper_cpu_s'], 1e-9):.0f}",
-           f"{ld['store_bytes'] / 1e6:,.0f} MB, {ld['store_bytes'] / n / 1024:.1f} KB per document",
-           f"{ing['cpu_ms']:.1f} ms",
-           *(ms(f["queries"][key]) for _, key, _ in _SCALE_QUERIES),
-           f"{f['export']['attribution_rows_per_s']:,.0f} rows/s"]
+    def column(n: int) -> list[str]:
+        f = run["figures"]["sizes"][str(n)]
+        ld, ing = f["load"], f["ingest"]
+        main_cpu = ld["cpu_s"] - ld["helper_cpu_s"]
+        return [f"{f['dataset_bytes'] / 1e6:,.0f} MB, {f['dataset_bytes'] / n / 1024:.1f} KB per document",
+                f"{ld['wall_s']:.1f} s, {ld['documents_per_s']:.0f} documents/s",
+                f"{1000 * ld['cpu_s'] / n:.1f} ms (loader {1000 * main_cpu / n:.1f}, statements "
+                f"{1000 * ld['helper_cpu_s'] / n:.1f})",
+                f"about {n / max(main_cpu, ld['helper_cpu_s'], 1e-9):.0f}",
+                f"{ld['store_bytes'] / 1e6:,.0f} MB, {ld['store_bytes'] / n / 1024:.1f} KB per document",
+                f"{ing['cpu_ms']:.1f} ms",
+                *(ms(f["queries"][key]) for _, key, _ in _SCALE_QUERIES),
+                f"{f['export']['attribution_rows_per_s']:,.0f} rows/s"]
+
+    first = run["figures"]["sizes"][str(sizes[0])]
+    ing = first["ingest"]
     labels = [("Parquet dataset", ""), ("`load`: wall clock (machine shared)", "≥ 300/s"),
               ("`load`: processor time per document, both processes", "flat"),
               ("`load`: documents/s on two free cores (documents ÷ the busier process's processor time)", "≥ 300/s"),
               ("store size", "was 49 KB"), (f"`ingest` of {ing['documents']} more documents, processor time per document",
                                             "flat"),
               *((label, target) for label, _, target in _SCALE_QUERIES), ("export of attributions as CSV", "")]
-    rows = [[label, a, b, target] for (label, target), a, b in zip(labels, ten, _SCALE_100K, strict=True)]
+    columns = [column(n) for n in sizes]
+    rows = [[label, *(c[k] for c in columns), target] for k, (label, target) in enumerate(labels)]
     analysed = run["figures"].get("analysed")
     records = (f"{analysed['articles']} PolNeAR articles analysed by the run itself ({analysed['s_per_article']:.2f} s "
                "each)") if analysed else f"{run['figures'].get('records')} analysed articles"
-    made = ("the dataset reused from an earlier run (`--reuse`)" if f["dataset_made"] == "reused"
-            else f"the dataset written {f['dataset_made']} in {f['dataset_s']:.0f} s")
-    note = (f"The 10,000-document column: {_run_of(run)} (`{run['command']}`; records: {records}; {made}; "
-            f"the ingest probe {ing['wall_ms']:.1f} ms wall clock "
-            "per document). The 100,000-document column is typed by hand from the earlier run that commit 5122669 "
-            "recorded (`--records polnear.jsonl --sizes 10000,100000`, load average 2 to 5, the benchmark at a lower "
-            "priority); it has no run file, and the two columns come from different runs on a machine under "
-            "different loads, so compare processor times, not wall clock.")
-    return "\n".join([*_table(["", "10,000 documents", "100,000 documents", "target"], rows), "", note])
+    made = ("the datasets reused from an earlier run (`--reuse`)" if first["dataset_made"] == "reused"
+            else f"the dataset written {first['dataset_made']} in {first['dataset_s']:.0f} s")
+    probes = ", ".join(f"{run['figures']['sizes'][str(n)]['ingest']['wall_ms']:.1f} ms" for n in sizes)
+    note = (f"Every column: {_run_of(run)} (`{run['command']}`; records: {records}; {made}; the ingest probe "
+            f"{probes} wall clock per document). The machine was shared, so compare processor times, not wall "
+            "clock.")
+    return "\n".join([*_table(["", *(f"{n:,} documents" for n in sizes), "target"], rows), "", note])
 
 
 #: Every block a document may hold: ``<!-- figures:NAME -->`` → what renders it, and the runs it reads
