@@ -76,7 +76,7 @@ _ANY_BODY = {"group", "organization", "organisation", "nonprofit", "non-profit",
 _FIRST_CALLED = {"findings": ("poll", "survey", "study", "report"), "results": ("poll", "survey", "study"),
                  "poll": ("poll", "survey"), "survey": ("survey", "poll"), "ad": ("ad", "advertisement", "commercial", "spot"),
                  "reports": ("reports", "report"), "report": ("report", "reports")}
-_NAME = r"((?:[A-Z][\w.&’'-]*\s+(?:(?:of|for|and|on|&|the)\s+)*)*[A-Z][\w.&’'-]*)"
+_NAME = r"((?:[A-Z][\w.&’'-]*\s+(?:(?:of|for|and|on|&|the)\s+){0,2}){0,7}[A-Z][\w.&’'-]*)"  # at most 8 words
 _DET = r"(?:a|an|its|his|her|their|the|this|that)\s+(?:[\w’'.-]+\s+){0,3}?"
 _ISSUED = r"(?:released|issued|sent|filed|published|posted|put\s+out|launched|unveiled|ran|aired|wrote|signed|circulated)"
 _SAID_IN = r"(?:said|says|wrote|writes|announced|added|argued|stated|noted|explained|responded)\s+(?:\w+\s+)?(?:in|on)\s+"

@@ -158,13 +158,16 @@ class MentionScan(ResolverState):
     def _name_holder(self, key: str, gender: str | None) -> _Ent | None:
         """The one person named in full whose name holds ``key`` before its last word: "Ms. Acosta" is
         Melba Acosta Febo (a double surname), "Mr. Lou" is Lou Jiwei (family name first)."""
+        for e in self.ents[self._inner_seen:]:  # index the persons made since the last call, once each
+            for w in set(N.name_words(e.name)[:-1]):
+                self._inner_words.setdefault(w, []).append(e)
+        self._inner_seen = len(self.ents)
         found: dict[int, _Ent] = {}
-        for es in self._by_surname.values():
-            for e in es:
-                words = N.name_words(e.name)
-                if e.kind == "person" and e.first and key in words[:-1] \
-                        and (not gender or e.gender in (None, gender) or words[0] == key):
-                    found[e.idx] = e  # a gender guessed from "Lou" as a first name says nothing of Mr. Lou
+        for e in self._inner_words.get(key, ()):
+            words = N.name_words(e.name)
+            if e.kind == "person" and e.first and (not gender or e.gender in (None, gender) or words[0] == key) \
+                    and any(e in es for es in self._by_surname.values()):
+                found[e.idx] = e  # a gender guessed from "Lou" as a first name says nothing of Mr. Lou
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _scan(self) -> None:

@@ -201,7 +201,7 @@ class PronounCases(ResolverState):
             r = latest[idx]
             e = r.ent
             spoke = any(window_start <= p < pos for p in e.spoke_at)
-            first = min((p for p, _ in e.mentions), default=r.pos)
+            first = self._first_mention(e, r.pos)
             feats = (1.0, float(here - self._sentence_index(r.pos)), float(here == self._sentence_index(r.pos)),
                      float(min(rank, 4)), float(r.subject), float(idx in subject), float(e is last_speaker),
                      float(spoke), math.log1p(e.named + len(e.spoke_at)), float(bool(gender) and not e.gender),
@@ -217,6 +217,15 @@ class PronounCases(ResolverState):
         z = sum(math.exp(v - top) for v in scores)
         best = scores.index(top)
         return cands[best][0], round(min(0.95, 1.0 / z), 2)
+
+    def _first_mention(self, e: _Ent, default: int) -> int:
+        """Where ``e`` is first mentioned (its mentions are only ever appended: each is read once)."""
+        read, first = self._first_at.get(e.idx, (0, None))
+        if read < len(e.mentions):
+            new = min(p for p, _ in e.mentions[read:])
+            first = new if first is None else min(first, new)
+            self._first_at[e.idx] = (len(e.mentions), first)
+        return default if first is None else first
 
     def _paragraph_leader(self, pos: int) -> _Ent | None:
         """The first person referred to in the paragraph of ``pos`` before it (else in the paragraph before)."""
