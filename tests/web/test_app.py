@@ -304,3 +304,21 @@ def test_speaker_page_lists_how_the_person_was_referred_to(client) -> None:
     forms = re.findall(r'<span class="form">([^<]*)</span> <span class="count">\((\d+)\)</span>', part)
     assert forms == [("Milley", "3"), ("Gen. Mark Milley", "1"), ("The general", "1"), ("Mark Milley", "1")]
     assert client.get("/api/speakers/mark-milley").json()["referred_as"][0] == {"form": "Milley", "count": 3}
+
+
+def test_a_speaker_is_read_a_page_at_a_time(client, monkeypatch) -> None:
+    from reportedly.web import app as web_app
+
+    whole = client.get("/api/speakers/mark-milley").json()
+    first = client.get("/api/speakers/mark-milley", params={"limit": 3}).json()
+    rest = client.get("/api/speakers/mark-milley", params={"limit": 3, "offset": 3}).json()
+    assert first["statements"] + rest["statements"] == whole["statements"]  # the pages make up the whole, in order
+    for part in (first, rest):  # the counts are always of every statement
+        assert part["statement_count"] == len(whole["statements"]) == 4
+        assert (part["by_month"], part["documents"], part["outlets"]) == (
+            whole["by_month"], whole["documents"], whole["outlets"])
+    monkeypatch.setattr(web_app, "SPEAKER_PAGE", 3)
+    html = client.get("/speakers/mark-milley").text
+    assert "1–3 of 4" in html and 'href="/speakers/mark-milley?offset=3"' in html and "4 statements" in html
+    html = client.get("/speakers/mark-milley", params={"offset": 3}).text
+    assert "4–4 of 4" in html and 'href="/speakers/mark-milley?offset=0"' in html and 'id="next-page"' not in html

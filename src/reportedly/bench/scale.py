@@ -257,6 +257,10 @@ def queries(db: Path | str, reps: int = 40, into: dict[str, Any] | None = None) 
         out["speaker page (top 20)"] = _record(_timed(s.speaker, [rng.choice(top) for _ in range(min(reps, 10))]))
         out["outlet page"] = _record(_timed(lambda o: outlet_profile(s, o), [rng.choice(outlets) for _ in range(min(reps, 10))]))
         out["trace query"] = _record(_timed(lambda q: s.trace(q, limit=20), [rng.choice(words) for _ in range(reps)]))
+        # the web page's first 100 statements (its own draws, so that the queries above keep theirs)
+        paged = random.Random(2)
+        out["speaker page (top 20, first 100)"] = _record(_timed(lambda sid: s.speaker(sid, limit=100),
+                                                                 [paged.choice(top) for _ in range(min(reps, 10))]))
     if into is not None:
         into.update(zip(out, taken, strict=True))
     return out

@@ -452,13 +452,18 @@ class Store:
         """Speaker ids matching an id, a name, or a name as written (see :func:`speaker_index.find_speakers`)."""
         return find_speakers(self.conn, query)
 
-    def speaker(self, speaker_id: str) -> dict[str, Any] | None:
-        """A speaker with every statement by date (undated last), the names used, how the articles referred
+    def speaker(self, speaker_id: str, limit: int | None = None, offset: int = 0) -> dict[str, Any] | None:
+        """A speaker with their statements by date (undated last), the names used, how the articles referred
         to them (``referred_as``: the mention forms of the entities their statements come from, most
-        used first), and outlets."""
+        used first), and outlets.
+
+        ``limit`` statements from the ``offset``-th (``None``: all of them, the default); the counts
+        (``statement_count``, ``documents``, ``by_month``, ``outlets``) are always of every statement,
+        counted from the speaker index, so a page of a speaker quoted ten thousand times reads one page."""
         row = self.conn.execute("SELECT id, name, kind FROM speakers WHERE id = ?", (speaker_id,)).fetchone()
         if row is None:
             return None
+        page = "" if limit is None else f" LIMIT {max(0, int(limit))} OFFSET {max(0, int(offset))}"
         stmts = [
             {
                 "document_id": r["doc_id"], "document_title": r["title"], "outlet": r["outlet"],
@@ -471,7 +476,7 @@ class Store:
                 " a.content_text, a.hedges, a.via_outlet FROM attributions a"
                 # a document's head from its index: the row would be read through its whole text (migration 0007)
                 " JOIN documents d INDEXED BY documents_head ON d.rowid = a.doc_rowid"
-                " WHERE a.speaker_id = ? ORDER BY a.day IS NULL, a.day, d.id, a.att_id",
+                " WHERE a.speaker_id = ? ORDER BY a.day IS NULL, a.day, d.id, a.att_id" + page,
                 (speaker_id,))
         ]
         counted = self.conn.execute(
@@ -485,16 +490,20 @@ class Store:
             f" WHERE m.entity_rowid IN (SELECT {ATT_ENTITY_ROWID} AS er FROM attributions a WHERE a.speaker_id = ?)"
             " GROUP BY m.text ORDER BY first_at", (speaker_id,)).fetchall()
         forms = sorted(counted_forms(mentions), key=lambda fc: -fc[1])  # most used first, then first seen
-        by_month: dict[str, int] = {}
-        for s in stmts:
-            if s["date"]:
-                by_month[s["date"][:7]] = by_month.get(s["date"][:7], 0) + 1
+        total, documents = self.conn.execute(
+            "SELECT count(*), count(DISTINCT doc_rowid) FROM attributions WHERE speaker_id = ?", (speaker_id,)).fetchone()
+        by_month = {r[0]: r[1] for r in self.conn.execute(
+            "SELECT substr(day, 1, 7) AS month, count(*) FROM attributions WHERE speaker_id = ? AND day IS NOT NULL"
+            " AND day != '' GROUP BY month", (speaker_id,))}
+        outlets = sorted((r[0] for r in self.conn.execute(
+            "SELECT DISTINCT d.outlet FROM documents d INDEXED BY documents_head"
+            " WHERE d.rowid IN (SELECT doc_rowid FROM attributions WHERE speaker_id = ?)", (speaker_id,))),
+                         key=lambda o: (o is None, o or ""))
         return {"id": row["id"], "name": row["name"], "kind": row["kind"], "aliases": aliases,
                 "alias_counts": {r[0]: r[1] for r in counted},
                 "referred_as": [{"form": f, "count": n} for f, n in forms],
-                "statements": stmts, "by_month": dict(sorted(by_month.items())),
-                "documents": len({s["document_id"] for s in stmts}),
-                "outlets": sorted({s["outlet"] for s in stmts})}
+                "statements": stmts, "statement_count": total, "offset": 0 if limit is None else max(0, int(offset)),
+                "by_month": dict(sorted(by_month.items())), "documents": documents, "outlets": outlets}
 
     def speakers(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Speakers by number of statements, most first (a negative ``limit``: all of them)."""

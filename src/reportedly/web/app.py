@@ -54,6 +54,8 @@ from .security import HostAndMethods, SecurityHeaders
 
 HERE = Path(__file__).resolve().parent
 MAX_OFFSET = 100_000
+#: Statements on one page of a speaker (the counts and the chart are always of all of them).
+SPEAKER_PAGE = 100
 """Largest ``offset`` any listing accepts (a larger one is a 422); ``/?page=`` is clamped to match."""
 MAX_PAGE = MAX_OFFSET // 50 + 1
 
@@ -204,10 +206,13 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
                      offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> list[dict[str, Any]]:
         return store().speakers(limit=limit, offset=offset)
 
-    @app.get("/api/speakers/{speaker_id}", tags=["api"], summary="A speaker and every statement by date",
+    @app.get("/api/speakers/{speaker_id}", tags=["api"], summary="A speaker and their statements by date",
              responses=NOT_FOUND)
-    def api_speaker(speaker_id: str) -> dict[str, Any]:
-        sp = store().speaker(speaker_id)
+    def api_speaker(speaker_id: str,
+                    limit: int | None = Query(None, ge=1, le=10_000, description="statements on this page "
+                                              "(none: every statement); the counts are always of all of them"),
+                    offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
+        sp = store().speaker(speaker_id, limit=limit, offset=offset)
         if sp is None:
             raise HTTPException(status_code=404, detail=f"speaker {speaker_id} not found")
         return sp
@@ -303,15 +308,20 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] | None = None) 
                     status=400 if error else 200)
 
     @app.get("/speakers/{speaker_id}", response_class=HTMLResponse, include_in_schema=False)
-    def speaker_page(request: Request, speaker_id: str) -> HTMLResponse:
-        sp = store().speaker(speaker_id)
+    def speaker_page(request: Request, speaker_id: str,
+                     offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
+        sp = store().speaker(speaker_id, limit=SPEAKER_PAGE, offset=offset)
         if sp is None:
             return not_found(request, f"speaker {speaker_id}")
+        nav = {"first": offset + 1 if sp["statements"] else offset, "last": offset + len(sp["statements"]),
+               "prev": urlencode({"offset": max(0, offset - SPEAKER_PAGE)}) if offset else None,
+               "next": urlencode({"offset": offset + SPEAKER_PAGE})
+               if offset + SPEAKER_PAGE < sp["statement_count"] else None}
         chart = bar_chart(fill_months(sp["by_month"]), title=f"statements by {sp['name']} per month",
                           colour=f"hsl({speaker_hue(sp['id'])} 55% 45%)")
         sp = {**sp, "referred_as": referring_forms(sp["referred_as"], sp["name"], sp.get("kind")),
               "statements": with_labels(store(), sp["statements"], title="document_title")}
-        return page(request, "speaker.html", sp=sp, chart=chart)
+        return page(request, "speaker.html", sp=sp, chart=chart, nav=nav)
 
     @app.get("/docs", include_in_schema=False)
     @app.get("/redoc", include_in_schema=False)
