@@ -56,20 +56,6 @@ def collect(limit: int | None = None) -> list[dict]:
         SR.weights = packaged
 
 
-def _tensors(items: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Features (items × choices × features), right-choice and padding masks."""
-    width = max(len(it["x"]) for it in items)
-    x = np.zeros((len(items), width, len(SR.FEATURES)))
-    y = np.zeros((len(items), width), dtype=bool)
-    real = np.zeros((len(items), width), dtype=bool)
-    for i, it in enumerate(items):
-        n = len(it["x"])
-        x[i, :n] = it["x"]
-        y[i, :n] = it["y"]
-        real[i, :n] = True
-    return x, y, real
-
-
 def fit(items: list[dict], l2: float) -> np.ndarray:
     """Weights of a conditional logit over each item's choices (items with a right choice)."""
     return fit_logit(items, l2, len(SR.FEATURES))

@@ -103,8 +103,7 @@ class EntityResolver(MentionScan, PronounCases, DescribedCases):
         self.refs: list[_Ref] = []  # sorted by pos once the scan is done
         self._by_key: dict[tuple[str, str], _Ent] = {}
         self._by_surname: dict[str, list[_Ent]] = {}
-        self._inner_words: dict[str, list[_Ent]] = {}  # a name word other than the last -> its persons
-        self._inner_seen = 0  # how many of ``ents`` _inner_words holds
+        self._inner_words: dict[str, list[_Ent]] = {}  # a full name's word other than the last -> its persons
         self._first_at: dict[int, tuple[int, int | None]] = {}  # entity -> (mentions read, first position)
         self._by_name: dict[tuple[str, str], _Ent] = {}
         self._last_source: list[tuple[int, _Ent]] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from functools import lru_cache
 
 from ..document import Attribution, SpanPair
 from . import lexicon as L
@@ -82,14 +83,11 @@ _ISSUED = r"(?:released|issued|sent|filed|published|posted|put\s+out|launched|un
 _SAID_IN = r"(?:said|says|wrote|writes|announced|added|argued|stated|noted|explained|responded)\s+(?:\w+\s+)?(?:in|on)\s+"
 
 
-def _issuer_before(text: str, head: str, pos: int, reach: int = 4000) -> str | None:
-    """Who issued the last document called ``head`` before ``pos``, where the text says so: "Vanguard said
-    in a statement", "the American Legion sent a letter", "a letter from the American Legion",
-    "Exxon's letter", "Federal Election Commission reports"; None when the text does not say."""
-    start = max(0, pos - reach)
-    window = text[start:pos]
+@lru_cache(maxsize=64)
+def _issuer_patterns(head: str) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    """The ways a text says who issued a document called ``head``, and how it brings in a new one."""
     heads = "|".join(re.escape(h) for h in _FIRST_CALLED.get(head, (head,)))
-    patterns = (
+    issued = (
         re.compile(_NAME + r"(?:,[^,.]{1,80},)?\s+" + _SAID_IN + _DET + r"(?:" + heads + r")s?\b"),
         re.compile(_NAME + r"(?:,[^,.]{1,80},)?\s+(?:has\s+|had\s+|have\s+)?" + _ISSUED + r"\s+" + _DET
                    + r"(?:" + heads + r")s?\b"),
@@ -98,20 +96,27 @@ def _issuer_before(text: str, head: str, pos: int, reach: int = 4000) -> str | N
         re.compile(_NAME + r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}(?:" + heads + r")s?\b"),
         re.compile(r"(?<![\w.] )" + _NAME + r"\s+(?:" + heads + r")s?\b"),
     )
+    return issued, re.compile(r"\b(?i:a|an|another)\s+(?:[\w’'-]+\s+){0,3}?(?:" + heads + r")s?\b")
+
+
+def _issuer_before(text: str, head: str, pos: int, reach: int = 4000) -> str | None:
+    """Who issued the last document called ``head`` before ``pos``, where the text says so: "Vanguard said
+    in a statement", "the American Legion sent a letter", "a letter from the American Legion",
+    "Exxon's letter", "Federal Election Commission reports"; None when the text does not say."""
+    window = text[max(0, pos - reach):pos]
+    issued, new_one = _issuer_patterns(head)
     best: tuple[int, str] | None = None
-    for pat in patterns:
+    for pat in issued:
         for m in pat.finditer(window):
             name = re.sub(r"^The\s+", "", m.group(1))
-            first = name.split()[0]
-            if first.lower() in _NOT_COMPANY or first.lower() in {"a", "an", "in", "on", "at"}:
+            first = name.split()[0].lower()
+            if first in _NOT_COMPANY or first in {"a", "an", "in", "on", "at"}:
                 continue
             if best is None or m.end() > best[0]:
                 best = (m.end(), name)
     if best is None:
         return None
-    intros = [m.end() for m in re.finditer(r"\b(?i:a|an|another)\s+(?:[\w’'-]+\s+){0,3}?(?:" + heads + r")s?\b",
-                                           window)]
-    if intros and intros[-1] > best[0]:
+    if any(m.end() > best[0] for m in new_one.finditer(window)):
         return None  # a newer document of that name, whose issuer the text does not give
     return best[1]
 

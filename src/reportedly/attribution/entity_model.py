@@ -309,7 +309,6 @@ class ResolverState:
     _by_key: dict[tuple[str, str], _Ent]
     _by_surname: dict[str, list[_Ent]]
     _inner_words: dict[str, list[_Ent]]
-    _inner_seen: int
     _first_at: dict[int, tuple[int, int | None]]
     _by_name: dict[tuple[str, str], _Ent]
     _last_source: list[tuple[int, _Ent]]

@@ -91,6 +91,8 @@ class MentionScan(ResolverState):
             known = N.known_person(key[1], first=key[0]) if key[0] else None
             e = self._by_key[key] = self._new(name, "person", gender=gender or (known.gender if known else None))
             self._by_surname.setdefault(key[1], []).append(e)
+            for w in set(words[:-1]):  # "Ms. Acosta" finds Melba Acosta Febo by this (see _name_holder)
+                self._inner_words.setdefault(w, []).append(e)
             if known is not None:
                 e.roles.update(known.roles)
         elif gender and not e.gender:
@@ -158,17 +160,10 @@ class MentionScan(ResolverState):
     def _name_holder(self, key: str, gender: str | None) -> _Ent | None:
         """The one person named in full whose name holds ``key`` before its last word: "Ms. Acosta" is
         Melba Acosta Febo (a double surname), "Mr. Lou" is Lou Jiwei (family name first)."""
-        for e in self.ents[self._inner_seen:]:  # index the persons made since the last call, once each
-            for w in set(N.name_words(e.name)[:-1]):
-                self._inner_words.setdefault(w, []).append(e)
-        self._inner_seen = len(self.ents)
-        found: dict[int, _Ent] = {}
-        for e in self._inner_words.get(key, ()):
-            words = N.name_words(e.name)
-            if e.kind == "person" and e.first and (not gender or e.gender in (None, gender) or words[0] == key) \
-                    and any(e in es for es in self._by_surname.values()):
-                found[e.idx] = e  # a gender guessed from "Lou" as a first name says nothing of Mr. Lou
-        return next(iter(found.values())) if len(found) == 1 else None
+        # a gender guessed from "Lou" as a first name says nothing of Mr. Lou
+        found = [e for e in self._inner_words.get(key, ()) if e.kind == "person" and e.first
+                 and (not gender or e.gender in (None, gender) or N.name_words(e.name)[0] == key)]
+        return found[0] if len(found) == 1 else None
 
     def _scan(self) -> None:
         text = self.text

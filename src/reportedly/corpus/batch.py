@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -377,19 +378,14 @@ def local_results(items: list[Any], task: Callable[[Any], Any], *, workers: int 
     pool: ProcessPoolExecutor | ThreadPoolExecutor = (
         ProcessPoolExecutor(workers, initializer=die_with_parent, initargs=(os.getpid(),))
         if scheduler == "processes" else ThreadPoolExecutor(workers))
-    pending: deque[tuple[Any, Future]] = deque()
     rest = iter(items)
     try:
-        for item in rest:
-            pending.append((item, pool.submit(task, item)))
-            if len(pending) >= 8 * workers:
-                break
+        pending: deque[tuple[Any, Future]] = deque((item, pool.submit(task, item))
+                                                   for item in islice(rest, 8 * workers))
         while pending:
             item, fut = pending.popleft()
             res = fut.result()
-            for nxt in rest:
-                pending.append((nxt, pool.submit(task, nxt)))
-                break
+            pending.extend((nxt, pool.submit(task, nxt)) for nxt in islice(rest, 1))
             yield item, res
     finally:
         pool.shutdown(cancel_futures=True)
