@@ -682,3 +682,85 @@ def test_an_implicit_speaker_is_not_a_place_in_a_phrase() -> None:
     a = att(doc, "a1", source=None, cue="suggesting", content="it would fail")
     resolve_speakers(doc, [a])
     assert a.source.entity != "Florida"
+
+
+def test_a_body_noun_after_a_name_makes_it_that_body() -> None:
+    text = ("Workers at the plant are represented by the United Steelworkers union. As in the auto industry, "
+            "the union agreed to cuts.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="the union", cue="agreed", content="to cuts")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "United Steelworkers" and a.source.kind == "organisation"
+    # a person's body is no body of that name: "the Trump campaign" stays the campaign of Trump
+    text = "Donald Trump spoke in Ohio. The Trump campaign said the rally was full."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="The Trump campaign", cue="said", content="the rally was full")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Trump campaign"
+
+
+def test_a_body_noun_before_a_name_makes_it_that_body() -> None:
+    text = "The advocacy group Autism Speaks is sponsoring a prize. The non-profit said it would fund ten homes."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="The non-profit", cue="said", content="it would fund ten homes")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Autism Speaks" and a.source.kind == "organisation"
+    # a person the article named is no body, whatever noun stands before the name
+    text = "Donald Trump spoke in Ohio. He told the group Trump would win, and the crowd cheered."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="He", cue="told", content="Trump would win")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Donald Trump"
+
+
+def test_a_first_name_alone_is_the_person_named_in_full_with_it() -> None:
+    text = ("Hillary Clinton spoke in Iowa on Monday, and Bernie Sanders spoke in Ohio.\n\n"
+            "Hillary said the plan would pass.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Hillary", cue="said", content="the plan would pass")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Hillary Clinton"
+
+
+def test_an_honorific_corrects_a_gender_the_first_name_only_guessed() -> None:
+    text = ("The cases were decided by one vote, said Lee Epstein, who teaches law.\n\n"
+            "Ms. Epstein said the court had changed.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Ms. Epstein", cue="said", content="the court had changed")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Lee Epstein"
+
+
+def test_a_name_whose_surname_takes_an_honorific_is_a_person() -> None:
+    text = ("When Kashiya Nwanguma learned that the rally was coming, she printed two signs.\n\n"
+            "The moment that Ms. Nwanguma, 21, held up her signs, supporters shoved her, she said.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="she", cue="said", content="supporters shoved her", after=text.index("The moment"))
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Kashiya Nwanguma"
+
+
+def test_a_first_name_in_the_text_refers_to_the_person_named_in_full_with_it() -> None:
+    text = ("Bernie Sanders spoke in Vermont. His wife, Jane, offered a preview of the candidate's thinking.\n\n"
+            "\"He wants to keep this movement going,\" she said. Jane Sanders spoke to reporters later.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="she", cue="said", content="He wants to keep this movement going")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Jane Sanders"
+
+
+def test_a_columns_i_is_the_writer_its_foot_names() -> None:
+    text = ("We rarely find out about abuses until long after the deed is done.\n\n"
+            "This is why I refuse to answer the survey.\n\n"
+            "James Bovard is the author of Public Policy Hooligan and a member of the Board of Contributors.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="I", cue="refuse", content="to answer the survey")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "James Bovard"
+    # a news report's last paragraph about someone is no author's foot
+    text = ("I was there, the witness said.\n\nThe mayor spoke on Monday.\n\n"
+            "Mr. Sanders is almost certain to win a speaking slot at the convention.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="I", cue="was", content="there")
+    resolve_speakers(doc, [a])
+    assert a.source.entity != "Sanders"

@@ -71,3 +71,22 @@ def test_source_ending_on_a_noun_is_left_alone() -> None:
                              content=[_at("that payments will be needed", text=text)], score=0.9)]
     (m,) = merge(text, tagged, [])
     assert [text[a:b] for a, b in m.source] == ["Officials"]
+
+
+def test_a_source_cut_before_its_body_noun_takes_the_noun() -> None:
+    text = "The Sanders campaign responded Friday, saying the criticism was fair game."
+    tagged = [TaggedRelation(source=[_at("The Sanders", text=text)], cue=[_at("saying", text=text)],
+                             content=[_at("the criticism was fair game", text=text)], score=0.9)]
+    (m,) = merge(text, tagged, [])
+    assert [text[a:b] for a, b in m.source] == ["The Sanders campaign"]
+    # the noun only qualifies the person who follows: the source stays as it is
+    text = "The Sanders campaign manager Jeff Weaver said the criticism was fair game."
+    tagged = [TaggedRelation(source=[_at("Jeff Weaver", text=text)], cue=[_at("said", text=text)],
+                             content=[_at("the criticism was fair game", text=text)], score=0.9)]
+    (m,) = merge(text, tagged, [])
+    assert [text[a:b] for a, b in m.source] == ["Jeff Weaver"]
+    text = "The Sanders campaign officials said the criticism was fair game."
+    tagged = [TaggedRelation(source=[_at("The Sanders", text=text)], cue=[_at("said", text=text)],
+                             content=[_at("the criticism was fair game", text=text)], score=0.9)]
+    (m,) = merge(text, tagged, [])
+    assert [text[a:b] for a, b in m.source] == ["The Sanders"]

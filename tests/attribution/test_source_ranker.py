@@ -118,3 +118,25 @@ def test_a_name_opening_a_sentence_is_not_someone_unnamed() -> None:
     src = _resolve("Mr. Smith told reporters that he was angry.", source="Mr. Smith", cue="told",
                    content="that he was angry")
     assert not src.anonymous and src.entity and "Smith" in src.entity
+
+
+def test_a_definite_singular_description_is_told_from_bodies_groups_and_names() -> None:
+    assert SR.definite_singular("The Wisconsin Republican")
+    assert SR.definite_singular("the former pollster")
+    assert not SR.definite_singular("the company")  # a body
+    assert not SR.definite_singular("the lawyers")  # several people
+    assert not SR.definite_singular("a senior official")  # indefinite
+    assert not SR.definite_singular("The New York Times")  # a name
+
+
+def test_a_candidate_placed_elsewhere_conflicts_with_the_description() -> None:
+    text = ("Sen. Bernard Vail (I-Vt.) spoke first. Sen. Marcus Reyes (R-Fla.) followed him.\n\n"
+            "The Florida senator said it would appeal.")
+    r, a = _choices(text, "The Florida senator")
+    pos = a.source.spans[0][0]
+    res = r._resolve(analyse("The Florida senator"), "The Florida senator", pos, a)
+    conflict = SR.FEATURES.index("entity_role_conflict")
+    by_name = {c.name: c.features for c in SR.candidates(r, res, "The Florida senator", pos) if c.kind != "unnamed"}
+    assert by_name["Bernard Vail"][conflict] == 1.0
+    assert by_name["Marcus Reyes"][conflict] == 0.0
+    assert res.entity == "Marcus Reyes"  # the rules find the senator placed in Florida

@@ -182,3 +182,24 @@ def test_who_after_an_unnamed_group_is_that_group() -> None:
     asked = [a for a in doc.attributions if doc.text[a.cue[0][0]:a.cue[0][1]] == "asked"]
     for a in asked:
         assert a.source.entity != "Tomas Quill"
+
+
+@pytest.mark.parametrize(
+    ("mention", "entity", "key"),
+    [
+        ("The Wisconsin Republican", "Wisconsin Republican", "republican"),
+        ("the Florida senator", "Florida senator", "senator"),
+        ("The New York Democrat", "New York Democrat", "democrat"),
+        ("the French president", "French president", "president"),
+        # a day the tagger left in the source is no part of who spoke
+        ("the Kentucky Republican on Tuesday", "Kentucky Republican", "republican"),
+    ],
+)
+def test_a_place_and_a_party_or_title_describe_someone(mention: str, entity: str, key: str) -> None:
+    m = analyse(mention)
+    assert (m.entity, m.kind, m.needs, m.key) == (entity, "person", "description", key)
+
+
+@pytest.mark.parametrize("mention", ["The New York Times", "The Texas Tribune", "The Republican"])
+def test_a_capitalised_name_is_no_placed_description(mention: str) -> None:
+    assert analyse(mention).needs != "description"

@@ -19,11 +19,13 @@ from .entity_model import (
     _DETERMINERS,
     _DOC_WORDS,
     _GOV_HEADS,
+    _HONORIFICS,
     _OUTLET_PIECES,
     _SIDES,
     _SUBORDINATE_OPENING,
     _TITLE_ORG,
     _WHEN_WORD,
+    PERSON_TITLES,
     Resolved,
     ResolverState,
     _Ent,
@@ -71,6 +73,11 @@ def _leading_name(text: str) -> str:
 _IN_PHRASE = re.compile(r"\b(?:in|at|on|over|from|to|for|of|with|about|against|into|across|than|by|near)\s+"
                         r"(?:(?:the|a|an)\s+)?$")
 #: Heads that refer back to any organisation just named ("the group", "the organization").
+#: A column's foot: a full name, an optional appositive, then what the person is.
+_AUTHOR_BIO = re.compile(r"(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+)(?:,[^,\n]{3,90},)?\s+(?:is|was|has been)\s")
+_BIO_WORDS = re.compile(r"\b(?:author|co-author|editor|columnist|contributor|contributors|writer|professor|fellow|"
+                        r"member|president|director|founder|co-founder|historian|host|co-host|reporter|correspondent|"
+                        r"executive|lawyer|attorney|analyst|economist|scholar|senior|former|retired|chair)\b", re.I)
 _ANY_BODY = {"group", "organization", "organisation", "nonprofit", "non-profit", "charity", "coalition",
              "association"}
 #: What a later mention of a document may have been called first ("the findings" of "a poll").
@@ -399,6 +406,18 @@ class DescribedCases(ResolverState):
             return Resolved(e, e.name, e.kind, e.anonymous, 0.4)
         return None
 
+    def _author_bio(self) -> str | None:
+        """The writer a column's foot names: one of its last two paragraphs opens with a full name and
+        says what the person is ("James Bovard is the author of …", "Glenn Harlan Reynolds, a University
+        of Tennessee law professor, is a member of …")."""
+        paragraphs = [p for p in re.split(r"\n\s*\n", self.text.strip()) if p.strip()]
+        for para in paragraphs[-2:]:
+            m = _AUTHOR_BIO.match(para.strip())
+            if m and len(para.split()) <= 60 and _BIO_WORDS.search(para) \
+                    and N.fold(m.group("name").split()[0]) not in _HONORIFICS | PERSON_TITLES:
+                return m.group("name")
+        return None
+
     def own_voice(self, a: Attribution) -> Resolved | None:
         """First person outside any quotation: the byline's author ("I"), else the outlet ("we")."""
         word = N.fold(" ".join(self.text[s:e] for s, e in a.source.spans))
@@ -406,6 +425,10 @@ class DescribedCases(ResolverState):
         if word in {"i", "me", "my"} and len(authors) == 1:
             e = self._person(authors[0].strip())
             return Resolved(e, e.name, "person", False, 0.7)
+        bio = self._author_bio() if word in {"i", "me", "my"} and not authors else None
+        if bio is not None:  # "James Bovard is the author of …" at the foot of a column
+            e = self._person(bio)
+            return Resolved(e, e.name, "person", False, 0.6)
         if self._own is not None:
             return Resolved(self._own, self._own.name, "outlet", False, 0.6)
         return None

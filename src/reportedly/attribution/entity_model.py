@@ -69,6 +69,13 @@ _ORG_TAILS = {"clinic", "hospital", "foundation", "institute", "university", "co
               "inc", "corp", "co", "llc", "ltd", "plc", "bank", "trust", "association", "council", "committee",
               "party", "network", "project", "group", "institution", "society", "league", "agency", "labs", "lab"}
 
+#: A body's common noun right after its name, which makes the name a body's: "the United Steelworkers union",
+#: "the Brujas group" (not "the Trump campaign" or "the Obama administration", a person's body).
+_BODY_NOUN_AFTER = re.compile(r"[ \t]+(?:union|group|company|firm|association|coalition|organi[sz]ation|foundation|"
+                              r"charity|nonprofit|non-profit|network|alliance|PAC|super PAC|think tank)\b(?![-’'])")
+#: A body's common noun right before its name: "advocacy group Autism Speaks", "the nonprofit Sandy Hook Promise".
+_BODY_NOUN_BEFORE = re.compile(r"\b(?:group|company|firm|nonprofit|non-profit|charity|organi[sz]ation|coalition|"
+                               r"association|PAC|startup|network|think tank)[ \t]+$")
 _BODY_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:(?!(?:of|for|at|in|with|to)\s)[\w-]+\s+){0,3}?(?:firm|company|group|organi[sz]ation|"
                               r"charity|nonprofit|non-profit|agency|bank|startup|business|chain|network|outlet|"
                               r"newspaper|website|think tank|union|party|coalition|club|school|university)\b")

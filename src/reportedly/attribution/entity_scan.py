@@ -8,9 +8,12 @@ import re
 
 from . import lexicon as L
 from . import names as N
+from .affiliations import after_name
 from .entity_model import (
     _BODY_APPOSITIVE,
     _BODY_HEADS,
+    _BODY_NOUN_AFTER,
+    _BODY_NOUN_BEFORE,
     _CAP_RUN,
     _COMMON_WORDS,
     _DESCRIPTORS,
@@ -33,6 +36,7 @@ from .entity_model import (
 )
 from .speakers import (
     FUNCTION_CAPS,
+    PLACES,
     ROLE_WORDS,
     government_name,
     org_name,
@@ -105,7 +109,13 @@ class MentionScan(ResolverState):
         key = N.fold(surname.split()[-1]) if surname.split() else N.fold(surname)
         cands = [e for e in self._by_surname.get(key, []) if e.first]
         if gender:
-            cands = [e for e in cands if e.gender in (None, gender)]
+            agree = [e for e in cands if e.gender in (None, gender)]
+            if not agree and len(cands) == 1 and N.known_person(key, gender) is None \
+                    and N.gender_of_first(cands[0].first) == cands[0].gender:
+                # "Ms. Epstein" after "Lee Epstein": the honorific says what the first name only guessed
+                cands[0].gender = gender
+                agree = cands
+            cands = agree
         titles = {N.fold(w) for w in title.split()} & (PERSON_TITLES - {"mr", "mrs", "ms", "miss"})
         known = N.known_person(key, gender)
         if cands and titles and known is not None and not any(titles & e.roles for e in cands) \
@@ -144,6 +154,10 @@ class MentionScan(ResolverState):
             return holder, 0.7
         if known is not None:
             return self._person(known.name, known.gender), 0.8
+        if not titles and not title and N.is_first_name(surname) and " " not in surname.strip():
+            by_first = self._first_name_holder(key, gender)  # "Hillary", "Marco": the person named in full
+            if by_first is not None:
+                return by_first, 0.6
         lone = self._by_key.get(("", key))
         if lone is None and not titles and not gender:
             body = next((e for e in self._by_name.values() if e.kind in {"organisation", "outlet", "government"}
@@ -156,6 +170,13 @@ class MentionScan(ResolverState):
             lone = self._person(surname.title() if surname.isupper() else surname, gender)
             lone.weak = not titles and not gender and not surname.isupper()
         return lone, 0.5
+
+    def _first_name_holder(self, first: str, gender: str | None) -> _Ent | None:
+        """The person named in full whose first name a lone first name is ("Hillary" → Hillary Clinton,
+        "his wife, Jane," → Jane Sanders), the most named when several share it."""
+        found = [e for e in self.ents if e.kind == "person" and e.named and not e.weak and e.first == first
+                 and e.surname and N.fold(e.surname) != first and (not gender or e.gender in (None, gender))]
+        return max(found, key=lambda e: (e.named, -e.idx)) if found else None
 
     def _name_holder(self, key: str, gender: str | None) -> _Ent | None:
         """The one person named in full whose name holds ``key`` before its last word: "Ms. Acosta" is
@@ -184,6 +205,11 @@ class MentionScan(ResolverState):
                 e, _ = self._surname_person(surname, pos, gender, lead)
                 self._add_ref(e, pos, end, lead)
                 e.named += 1
+            elif " " not in surname and not lead and N.is_first_name(surname) \
+                    and (by_first := self._first_name_holder(N.fold(surname), gender)) is not None:
+                # "his wife, Jane," and "Jane Sanders": one person (a first name alone does not count as
+                # naming: "her husband, Tom," five times must not outweigh "Betsy Ebeling" for "Ebeling")
+                self._add_ref(by_first, pos, end, lead)
             elif alone[surname] >= 2 and " " not in surname and N.gender_of_first(surname) \
                     and N.fold(surname) not in _COMMON_WORDS:
                 e = self._person(surname)  # "Melanie thought … Melanie said": a person known by first name
@@ -271,6 +297,15 @@ class MentionScan(ResolverState):
         if nw and (nw[-1] in _NOT_SURNAMES or len(nw) >= 2 and not N.is_first_name(nw[0])
                    and government_name(name.split()[-1])):
             return  # "Kent County", "Say Mexico"
+        if nw and not titled and not N.is_first_name(words[k]) and not N.known_person(nw[-1]) \
+                and (_BODY_NOUN_AFTER.match(self.text, end) or not lead and k == 0
+                     and _BODY_NOUN_BEFORE.search(self.text, max(0, start - 20), start)
+                     and N.fold(name_words_raw(full)[-1]) not in self._by_surname) \
+                and nw[-1] not in _NOT_SURNAMES \
+                and N.fold(full) not in PLACES and not N.gender_of_title(lead):
+            # "the United Steelworkers union", "advocacy group Autism Speaks": the body that noun names
+            self._add_ref(self._named(full.rstrip(".,;:"), "organisation"), start + toks[k][0], end, "")
+            return
         if len(nw) >= 2 and (nw[-1] in _ORG_TAILS or _BODY_APPOSITIVE.match(self.text, end)):
             # "Walt Disney Co.", "Mayo Clinic", "Henry Realty, a firm focused on …"
             self._add_ref(self._named(name, "organisation"), s, end, "")
@@ -302,13 +337,16 @@ class MentionScan(ResolverState):
                      and e.name.split()[-1] == m.group(1)), None)
 
     def _recurs(self, surname: str, pos: int) -> bool:
-        """Does ``surname`` speak elsewhere in the text ("Rakeyia Scott … Scott said")?"""
+        """Does ``surname`` speak elsewhere in the text ("Rakeyia Scott … Scott said"), or does the text
+        give it an honorific ("Kashiya Nwanguma … Ms. Nwanguma, 21,")?"""
         if not surname[:1].isupper() or len(surname) < 3:
             return False
         if self._lone is None:
             self._lone = {m.group(1) for m in re.finditer(
                 r"(?<![\w’'.])([A-Z][a-z][\w’'-]+)(?:,[^,]{1,60},)?\s+"
                 r"(?:said|says|told|added|wrote|writes|asked|argued|explained|noted|recalled|insisted)\b", self.text)}
+            self._lone |= {m.group(1) for m in re.finditer(
+                r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+([A-Z][a-z][\w’'-]+)\b(?![ \t]+[A-Z])", self.text)}
         return surname in self._lone and N.fold(surname) not in _NOT_SURNAMES | _ORG_TAILS
 
     def _appositive_roles(self, e: _Ent, end: int) -> None:
@@ -325,6 +363,8 @@ class MentionScan(ResolverState):
         if e.kind != "person":  # "the United Steelworkers union", "advocacy group Autism Speaks"
             around = (_BODY_AFTER.match(self.text, end), _BODY_BEFORE.search(self.text, max(0, pos - 30), pos))
             e.roles.update(m.group(1).lower() for m in around if m and m.group(1).lower() in _BODY_HEADS)
+        if e.kind == "person":  # "Paul Ryan (R-Wis.)", "Joe Donnelly, Democrat of Indiana"
+            e.roles.update(after_name(self.text, end))
         if lead:
             e.roles.update(_with_synonyms(w for w in _words(lead) if w not in {"the", "a", "an", "of", "and"}))
             g = N.gender_of_title(lead)

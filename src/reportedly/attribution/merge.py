@@ -198,6 +198,7 @@ def merge(text: str, tagged: list[TaggedRelation], ruled: list[Candidate],
         _relative_source(text, m)
         _trim_relative_pronoun(text, m)
         _complete_source(text, m)
+        _owned_body_head(text, m)
     out.sort(key=lambda c: c.cue_start)
     return out
 
@@ -222,6 +223,28 @@ def _complete_source(text: str, m: Candidate) -> None:
     if gap is None or any(e < a < c0 for a, _ in m.content):
         return
     m.source = [(s, e + len(text[e:c0].rstrip()))]
+
+
+#: A person's body right after a source that stops at the person's name: "The Sanders │campaign responded".
+_BODY_HEAD_AFTER = re.compile(r"[ \t]+(?P<head>campaign|administration|team|camp)\b(?![-’'])(?:[ \t]+(?P<next>[\w’'-]+))?")
+
+
+def _owned_body_head(text: str, m: Candidate) -> None:
+    """A source cut before its head noun ("The Sanders │campaign responded Friday, saying") takes the
+    noun: the campaign spoke, not Sanders. Not where the noun only qualifies a person who follows
+    ("the Sanders campaign manager Jeff Weaver", "campaign officials", "campaign Chairman John Podesta")."""
+    if len(m.source) != 1:
+        return
+    s, e = m.source[0]
+    after = _BODY_HEAD_AFTER.match(text, e)
+    if after is None or not re.search(r"[A-Z][\w’'.-]*$", text[s:e]):
+        return
+    if any(e <= a < after.end("head") for a, _ in (*m.cue, *m.content)):
+        return  # the noun is already the cue's or the content's
+    nxt = after.group("next") or ""
+    if nxt and (nxt[:1].isupper() or nxt.lower() in L.ANONYMOUS_HEADS or nxt.lower() in L.TITLES):
+        return
+    m.source = [(s, after.end("head"))]
 
 
 #: "The director, who will testify Thursday, │said": a noun phrase, then a relative clause, then the cue.

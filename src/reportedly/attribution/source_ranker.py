@@ -27,6 +27,7 @@ from typing import Any
 
 from . import lexicon as L
 from . import names as N
+from .affiliations import conflict
 from .common_words import is_common
 from .speakers import HONORIFICS
 
@@ -38,11 +39,12 @@ FEATURES: tuple[str, ...] = (
     # the rules' answer
     "rule", "rule_confidence", "rule_anonymous", "rule_no_entity", "rule_person", "rule_body",
     "rule_group", "rule_document", "rule_one_word", "rule_lowercase", "rule_all_caps", "rule_full_name",
+    "rule_definite_unresolved",
     # an entity of the article (the rules' own pick, when it is one, has these too)
     "entity", "entity_name_in_mention", "entity_role_head", "entity_role_words", "entity_kind_fits",
     "entity_sentences_back", "entity_recency_rank", "entity_log_named", "entity_last_speaker",
     "entity_person", "entity_same_sentence", "entity_mention_in_name", "entity_full_name", "entity_nearest",
-    "entity_owned",
+    "entity_owned", "entity_definite_person", "entity_role_conflict", "entity_subject",
     # a longer name earlier in the text that holds the mention's capitalised words ("the Legion" →
     # "American Legion", "Lou" → "Lou Jiwei")
     "longer", "longer_sentences_back", "longer_words", "longer_person", "longer_body",
@@ -155,7 +157,21 @@ def entity_facts(resolver: Any, e: Any, mention: str, mention_words: set[str], h
         "entity_full_name": float(len(name_words) >= 2),
         "entity_nearest": float(rank == 0),
         "entity_owned": float(owned_in(mention, name_words | ({surname} if surname else set()))),
+        "entity_definite_person": float(e.kind == "person" and definite_singular(mention)),
+        "entity_role_conflict": float(conflict(mention_words - {head}, e.roles)),
+        "entity_subject": float(last_ref is not None and bool(last_ref.subject)),
     }
+
+
+def definite_singular(mention: str) -> bool:
+    """A definite description of one person: "the Wisconsin Republican", "The former pollster" (not
+    "the company", "the lawyers", nor a name)."""
+    low = _words(mention)
+    if len(low) < 2 or low[0] not in {"the", "this", "that"} or len(low) > 6:
+        return False
+    head = low[-1]
+    return head not in _BODY_WORDS and not (head.endswith("s") and not head.endswith("ss")) \
+        and not proper_name(mention)
 
 
 #: What stands before a name that the mention is about someone else's ("people close to Clinton",
@@ -202,6 +218,7 @@ def candidates(resolver: Any, res: Any, mention: str, pos: int) -> list[Choice]:
                 rule_no_entity=float(not res.entity), rule_person=float(rule_kind == "person"),
                 rule_body=float(rule_kind in {"organisation", "government", "outlet"}),
                 rule_group=float(rule_kind == "group"), rule_document=float(rule_kind == "document"),
+                rule_definite_unresolved=float((bool(res.anonymous) or res.ent is None) and definite_singular(mention)),
                 **name_shape(res.entity or ""))
     if res.ent is not None and not res.anonymous and res.ent.kind in {"person", "organisation", "government",
                                                                       "outlet"}:

@@ -99,7 +99,7 @@ PLACES = {
 #: Lower-case nouns for companies and institutions ("the automaker", "the brokerage").
 _ORG_NOUNS = {"company", "firm", "group", "agency", "automaker", "carmaker", "brokerage", "retailer", "bank", "lender",
               "insurer", "airline", "startup", "start-up", "manufacturer", "label", "studio", "publisher", "network",
-              "platform", "operator", "utility", "union", "unions", "charity", "nonprofit", "organization",
+              "platform", "operator", "utility", "union", "unions", "charity", "nonprofit", "non-profit", "organization",
               "organisation", "university", "school", "hospital", "club", "team", "league", "party", "campaign",
               "conglomerate", "giant", "chain", "developer", "maker", "producer", "supplier", "exchange", "fund"}
 #: Lower-case nouns that describe one known person ("the New York businessman").
@@ -290,9 +290,29 @@ def _name_run(head: str) -> tuple[str, str] | None:
     return name, role
 
 
+_TRAILING_DAY = re.compile(r",?\s+(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                           r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?$")
+
+
+def _placed_description(toks: list[str]) -> bool:
+    """"The Wisconsin Republican", "the Kentucky senator", "The French president": a definite article,
+    then a place or a party, then a party or a title — capitalised, yet no one's name."""
+    from .affiliations import NATION_WORDS, PARTIES, STATE_WORDS
+
+    if len(toks) < 3 or toks[0].lower() not in {"the", "this", "that"}:
+        return False
+    words = [N.fold(w) for w in toks[1:]]
+    placed = any(w in STATE_WORDS or w in NATION_WORDS or w in PARTIES for w in words[:-1])
+    return placed and (words[-1] in PARTIES or words[-1] in L.TITLES) and all(
+        w in STATE_WORDS or w in NATION_WORDS or w in PARTIES or w in L.TITLES or w in ROLE_WORDS
+        or w in {"new", "north", "south", "west", "rhode"} for w in words)
+
+
 def analyse(mention: str) -> Mention:
     """Classify one source mention (no linking): see the module docstring, steps 1 and 2."""
     text = " ".join(mention.split()).strip(" ,.;:\"“”«»'‘’-–—")
+    # a day the tagger left in the source ("the Kentucky Republican on Tuesday") is when, not who
+    text = _TRAILING_DAY.sub("", text) or text
     if not text:
         return Mention(None, None)
     head, app = split_appositive(text)
@@ -387,6 +407,9 @@ def analyse(mention: str) -> Mention:
         return Mention(org, "organisation", role=role, plural=False)
     if len(toks) == 1 and (last in L.DOCUMENT_HEADS or last in _DOC_EXTRA):  # "Video shows …"
         return Mention(head, "document", role=role, description=text)
+    if _placed_description(toks):  # "The Wisconsin Republican", "the French president": someone described
+        ent = re.sub(r"^(?:the|this|that)\s+", "", head, flags=re.IGNORECASE)
+        return Mention(ent, "person", role=role, needs="description", key=N.fold(toks[-1]))
     run = _name_run(head)
     if run:
         name, lead = run
