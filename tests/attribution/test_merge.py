@@ -90,3 +90,17 @@ def test_a_source_cut_before_its_body_noun_takes_the_noun() -> None:
                              content=[_at("the criticism was fair game", text=text)], score=0.9)]
     (m,) = merge(text, tagged, [])
     assert [text[a:b] for a, b in m.source] == ["The Sanders"]
+
+
+def test_a_source_cut_after_a_modifier_takes_its_head_noun() -> None:
+    text = "The Arizona Republican survived a primary challenge, saying the race had been hard."
+    tagged = [TaggedRelation(source=[_at("The Arizona", text=text)], cue=[_at("saying", text=text)],
+                             content=[_at("the race had been hard", text=text)], score=0.9)]
+    (m,) = merge(text, tagged, [])
+    assert [text[a:b] for a, b in m.source] == ["The Arizona Republican"]
+    # a name is no modifier: "Trump adviser" is not cut from "Trump"
+    text = "Trump adviser Jason Miller said the race had been hard."
+    tagged = [TaggedRelation(source=[_at("Trump", text=text)], cue=[_at("said", text=text)],
+                             content=[_at("the race had been hard", text=text)], score=0.9)]
+    (m,) = merge(text, tagged, [])
+    assert [text[a:b] for a, b in m.source] == ["Trump"]

@@ -140,3 +140,11 @@ def test_a_candidate_placed_elsewhere_conflicts_with_the_description() -> None:
     assert by_name["Bernard Vail"][conflict] == 1.0
     assert by_name["Marcus Reyes"][conflict] == 0.0
     assert res.entity == "Marcus Reyes"  # the rules find the senator placed in Florida
+
+
+def test_a_documents_from_names_its_author_and_obtained_by_its_reporter() -> None:
+    mention = "A Feb. 1 letter from the American Legion obtained by The Associated Press"
+    assert not SR.owned_in(mention, {"american", "legion"}, document=True)
+    assert SR.owned_in(mention, {"associated", "press"}, document=True)
+    # people "from" somewhere are that body's, not the body
+    assert SR.owned_in("officials from the State Department", {"state", "department"})

@@ -203,3 +203,44 @@ def test_a_place_and_a_party_or_title_describe_someone(mention: str, entity: str
 @pytest.mark.parametrize("mention", ["The New York Times", "The Texas Tribune", "The Republican"])
 def test_a_capitalised_name_is_no_placed_description(mention: str) -> None:
     assert analyse(mention).needs != "description"
+
+
+@pytest.mark.parametrize(
+    ("mention", "entity", "role"),
+    [
+        ("the Washington Post’s Ishaan Tharoor", "Ishaan Tharoor", "Washington Post’s"),
+        ("Fox News' Chris Wallace", "Chris Wallace", "Fox News'"),
+        ("Trump’s Indiana chairman, Rex Early", "Rex Early", "Trump’s Indiana chairman"),
+    ],
+)
+def test_an_owner_or_a_description_before_a_name_is_the_names_role(mention: str, entity: str, role: str) -> None:
+    m = analyse(mention)
+    assert (m.entity, m.kind, m.role) == (entity, "person", role)
+
+
+def test_an_owner_before_a_body_stays_with_the_body() -> None:
+    assert analyse("Mrs. Clinton's presidential campaign").kind == "organisation"
+    assert analyse("Clinton’s State Department").kind == "government"
+
+
+@pytest.mark.parametrize(
+    ("mention", "entity", "key"),
+    [
+        ("The Republican presidential nominee for the Nov. 8 election", "Republican presidential nominee", "nominee"),
+        ("the Democratic candidate for governor", "Democratic candidate", "candidate"),
+        ("The Democratic front-runner", "Democratic front-runner", "front-runner"),
+    ],
+)
+def test_what_a_candidate_runs_for_is_no_part_of_the_description(mention: str, entity: str, key: str) -> None:
+    m = analyse(mention)
+    assert (m.entity, m.kind, m.needs, m.key) == (entity, "person", "description", key)
+
+
+def test_a_relative_pronoun_the_tagger_ran_past_is_still_the_pronoun() -> None:
+    m = analyse("who in the past")
+    assert (m.kind, m.needs, m.key) == ("pronoun", "pronoun", "who")
+    text = "The network's president, Jeff Zucker, who in the past praised the show, said it would return."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="who in the past", cue="praised", content="the show")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Jeff Zucker"

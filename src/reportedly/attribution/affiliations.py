@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from . import names as N
-from .speakers import PLACES
 
 #: AP-style state abbreviations, as in "(R-Wis.)" and "D-N.Y.".
 STATE_ABBREVIATIONS = {
@@ -30,11 +29,11 @@ STATE_ABBREVIATIONS = {
     "texas": "texas", "utah": "utah",
 }
 #: The US states, by the words that name them ("hampshire", "carolina") and their people ("texan").
-_US_STATES = {p for p in PLACES if p in set(STATE_ABBREVIATIONS.values()) | {"washington state"}}
+US_STATES = set(STATE_ABBREVIATIONS.values()) - {"washington"}  # "of Washington" is the capital, as often
 _DEMONYMS = {"texan": "texas", "californian": "california", "floridian": "florida"}
 #: Words shared with other places ("new", "island") or names ("washington", "mexico").
 _SHARED = {"new", "north", "south", "west", "state", "island", "washington", "mexico"}
-STATE_WORDS = {w for p in _US_STATES for w in p.split()} - _SHARED | set(_DEMONYMS)
+STATE_WORDS = {w for p in US_STATES for w in p.split()} - _SHARED | set(_DEMONYMS)
 #: Nations, by their adjectives ("french") and names ("korea"); "american" places no one in US news.
 NATION_WORDS = {
     "russian", "ukrainian", "chinese", "british", "french", "german", "israeli", "iranian",
@@ -65,7 +64,7 @@ def state_name(abbreviation: str) -> str | None:
     key = re.sub(r"[.\s]", "", abbreviation).lower()
     if key in STATE_ABBREVIATIONS:
         return STATE_ABBREVIATIONS[key]
-    return key if key in PLACES else None
+    return key if key in US_STATES else None
 
 
 def after_name(text: str, end: int) -> set[str]:
@@ -75,10 +74,10 @@ def after_name(text: str, end: int) -> set[str]:
         state = state_name(m.group(2))
         return {_LETTER_PARTY[m.group(1).lower()], *(state.split() if state else ())}
     m = _PARTY_OF.match(text, end)
-    if m and m.group(2).lower() in PLACES:
+    if m and m.group(2).lower() in US_STATES:
         return {m.group(1).lower(), *m.group(2).lower().split()}
     m = _OF_PLACE.match(text, end)
-    if m and m.group(1).lower() in PLACES:
+    if m and m.group(1).lower() in US_STATES:
         return set(m.group(1).lower().split())
     return set()
 

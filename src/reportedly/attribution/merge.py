@@ -199,6 +199,7 @@ def merge(text: str, tagged: list[TaggedRelation], ruled: list[Candidate],
         _trim_relative_pronoun(text, m)
         _complete_source(text, m)
         _owned_body_head(text, m)
+        _head_noun_after(text, m)
     out.sort(key=lambda c: c.cue_start)
     return out
 
@@ -245,6 +246,27 @@ def _owned_body_head(text: str, m: Candidate) -> None:
     if nxt and (nxt[:1].isupper() or nxt.lower() in L.ANONYMOUS_HEADS or nxt.lower() in L.TITLES):
         return
     m.source = [(s, after.end("head"))]
+
+
+def _head_noun_after(text: str, m: Candidate) -> None:
+    """A source cut after a modifier, before its head noun ("The Arizona │Republican survived", "the
+    Stanford medieval-history │graduate said") takes the noun: the source is the person it names."""
+    from .affiliations import NATION_WORDS, PARTIES, STATE_WORDS
+    from .speakers import PERSON_NOUNS
+
+    if len(m.source) != 1:
+        return
+    s, e = m.source[0]
+    last = re.search(r"([\w’'-]+)$", text[s:e])
+    after = re.match(r"[ \t]+([A-Za-z][\w’'-]*)\b", text[e:e + 40])
+    if last is None or after is None or any(e <= a < e + after.end() for a, _ in (*m.cue, *m.content)):
+        return
+    modifier, head = last.group(1), after.group(1).lower()
+    placed = modifier.lower() in STATE_WORDS or modifier.lower() in NATION_WORDS or modifier.lower() in PARTIES
+    if (placed or modifier[:1].islower() and len(text[s:e].split()) >= 2) and (
+            head in PARTIES or head in L.TITLES or head in PERSON_NOUNS or head in L.ANONYMOUS_HEADS
+            or head in {"graduate", "student", "veteran", "native", "resident", "voter"}):
+        m.source = [(s, e + after.end())]
 
 
 #: "The director, who will testify Thursday, │said": a noun phrase, then a relative clause, then the cue.

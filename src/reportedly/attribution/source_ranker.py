@@ -131,7 +131,7 @@ def mention_facts(mention: str) -> dict[str, float]:
 
 
 def entity_facts(resolver: Any, e: Any, mention: str, mention_words: set[str], head: str, pos: int, here: int,
-                 last_ref: Any, rank: int, last_speaker: Any) -> dict[str, float]:
+                 last_ref: Any, rank: int, last_speaker: Any, document: bool = False) -> dict[str, float]:
     """How well an entity of the article fits the mention at ``pos`` (the "entity" block)."""
     name_words = set(_words(e.name))
     capitalised = {N.fold(w) for w in _WORD.findall(mention) if w[:1].isupper()} - {"the", "a", "an"}
@@ -156,7 +156,7 @@ def entity_facts(resolver: Any, e: Any, mention: str, mention_words: set[str], h
         "entity_mention_in_name": float(bool(capitalised) and capitalised <= name_words),
         "entity_full_name": float(len(name_words) >= 2),
         "entity_nearest": float(rank == 0),
-        "entity_owned": float(owned_in(mention, name_words | ({surname} if surname else set()))),
+        "entity_owned": float(owned_in(mention, name_words | ({surname} if surname else set()), document)),
         "entity_definite_person": float(e.kind == "person" and definite_singular(mention)),
         "entity_role_conflict": float(conflict(mention_words - {head}, e.roles)),
         "entity_subject": float(last_ref is not None and bool(last_ref.subject)),
@@ -176,18 +176,23 @@ def definite_singular(mention: str) -> bool:
 
 #: What stands before a name that the mention is about someone else's ("people close to Clinton",
 #: "advisers to Mr. Rubio", "a spokeswoman for the campaign of").
-_OWNER_BEFORE = re.compile(r"\b(?:to|for|of|with|around|near|behind|from|at)\s+(?:(?:the|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|"
-                           r"President|former)\.?\s+)*$")
+_TITLES_BETWEEN = r"(?:(?:[Tt]he|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|former)\.?\s+)*$"
+_OWNER_BEFORE = re.compile(r"\b(?:to|for|of|with|around|near|behind|from|at)\s+" + _TITLES_BETWEEN)
+#: The same for a document, whose "from" and "by" name its author ("a letter from the American Legion"):
+#: only whom it went to or who obtained it ("… obtained by The Associated Press").
+_RECIPIENT_BEFORE = re.compile(r"\b(?:to|for|of|with|(?:obtained|seen|reviewed|viewed)\s+by)\s+" + _TITLES_BETWEEN)
 
 
-def owned_in(mention: str, name_words: set[str]) -> bool:
+def owned_in(mention: str, name_words: set[str], document: bool = False) -> bool:
     """Whether a name in the mention belongs to whom the mention is about rather than to the speaker:
-    after "to", "for", "close to" …, or before a possessive that is followed by more ("Clinton's aides")."""
+    after "to", "for", "close to" …, or before a possessive that is followed by more ("Clinton's aides");
+    in a ``document`` mention, after "obtained by" too, but not after the "from" or "by" of its author."""
+    before = _RECIPIENT_BEFORE if document else _OWNER_BEFORE
     for m in _WORD.finditer(mention):
         word = m.group()
         if not word[:1].isupper() or N.fold(re.sub(r"['’]s$", "", word)) not in name_words:
             continue
-        if _OWNER_BEFORE.search(mention[:m.start()]) or re.match(r"['’]s\s+\w", mention[m.end() - 2:] if
+        if before.search(mention[:m.start()]) or re.match(r"['’]s\s+\w", mention[m.end() - 2:] if
                                                                 word.endswith(("'s", "’s")) else mention[m.end():]):
             return True
     return False
@@ -224,13 +229,14 @@ def candidates(resolver: Any, res: Any, mention: str, pos: int) -> list[Choice]:
                                                                       "outlet"}:
         rank = order.index(res.ent) if res.ent in order else MAX_ENTITIES
         facts = entity_facts(resolver, res.ent, mention, mention_words, head, pos, here, latest.get(res.ent.idx), rank,
-                             last_speaker)
+                             last_speaker, rule_kind == "document")
         rule = [a + b for a, b in zip(rule, _vec(**facts), strict=True)]
     out = [Choice("rule", res.entity, bool(res.anonymous), rule, res.ent)]
     for rank, e in enumerate(order):
         if e is res.ent:
             continue
-        facts = entity_facts(resolver, e, mention, mention_words, head, pos, here, latest[e.idx], rank, last_speaker)
+        facts = entity_facts(resolver, e, mention, mention_words, head, pos, here, latest[e.idx], rank, last_speaker,
+                             rule_kind == "document")
         out.append(Choice("entity", e.name, False, _vec(**facts), e))
     out += longer_names(resolver, res, mention, pos, here)
     if not res.anonymous and offers_unnamed(mention, rule_kind, res.entity or ""):

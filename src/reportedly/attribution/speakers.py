@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from ..outlets import lookup_outlet
 from . import lexicon as L
 from . import names as N
+from .affiliations import NATION_WORDS, PARTIES, STATE_WORDS
 from .common_words import is_common
 from .segment import WORD
 
@@ -103,12 +104,14 @@ _ORG_NOUNS = {"company", "firm", "group", "agency", "automaker", "carmaker", "br
               "organisation", "university", "school", "hospital", "club", "team", "league", "party", "campaign",
               "conglomerate", "giant", "chain", "developer", "maker", "producer", "supplier", "exchange", "fund"}
 #: Lower-case nouns that describe one known person ("the New York businessman").
-_PERSON_NOUNS = {"businessman", "businesswoman", "billionaire", "mogul", "tycoon", "entrepreneur", "actor", "actress",
+PERSON_NOUNS = {"businessman", "businesswoman", "billionaire", "mogul", "tycoon", "entrepreneur", "actor", "actress",
                  "singer", "rapper", "star", "player", "coach", "artist", "writer", "novelist", "journalist",
                  "reporter", "host", "anchor", "comedian", "musician", "guitarist", "director", "producer", "founder",
                  "investor", "activist", "lawmaker", "congressman", "congresswoman", "politician", "candidate",
                  "nominee", "incumbent", "challenger", "defendant", "plaintiff", "victim", "survivor", "doctor",
-                 "physician", "scientist", "researcher", "economist", "historian", "professor", "executive"}
+                 "physician", "scientist", "researcher", "economist", "historian", "professor", "executive",
+                 "front-runner", "frontrunner", "hopeful", "contender", "pollster", "strategist", "columnist",
+                 "commentator"}
 #: Nouns for unnamed people not in the lexicon's list.
 _UNNAMED_PEOPLE = {"questioner", "narrator", "voter", "voters", "supporter", "supporters", "protester",
                    "protesters", "attendee", "attendees", "participant", "participants", "caller", "callers",
@@ -284,12 +287,19 @@ def _name_run(head: str) -> tuple[str, str] | None:
         k = start  # "American Legion", "Bloomberg New Energy Finance": the words are the name, no role
     name = head[toks[k][0]:toks[end][1]]
     role = head[:toks[k][0]].strip()
+    owner = list(re.finditer(r"\w['’]s?\s+(?=[A-Z])", name))
+    if owner:  # "the Washington Post’s Ishaan Tharoor", "Fox News' Chris Wallace": the owner is a role
+        rest = name[owner[-1].end():]
+        if len(rest.split()) >= 2 and all(_is_cap(w) for w in rest.split()):
+            role, name = (head[:toks[k][0]] + name[:owner[-1].end()]).strip(), rest
     if words[end].lower() in L.REMIT_WORDS:
         return None  # "High Commissioner for Human Rights", "the Palestinian Authority": an office or a body
     role = re.sub(r"^(?:the|The|a|an|A|An)\s+", "", role) if role.lower() not in _ARTICLES else ""
     return name, role
 
 
+_RUNS_FOR = re.compile(r"^((?:the|The)\s+(?:[\w’'-]+\s+){0,4}?(?:nominee|candidate|front-?runner|hopeful|contender))"
+                       r"\s+(?:for|in)\s+[^,;]{2,60}$")
 _TRAILING_DAY = re.compile(r",?\s+(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                            r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?$")
 
@@ -297,8 +307,6 @@ _TRAILING_DAY = re.compile(r",?\s+(?:on|last|this|early|late)\s+(?:Monday|Tuesda
 def _placed_description(toks: list[str]) -> bool:
     """"The Wisconsin Republican", "the Kentucky senator", "The French president": a definite article,
     then a place or a party, then a party or a title — capitalised, yet no one's name."""
-    from .affiliations import NATION_WORDS, PARTIES, STATE_WORDS
-
     if len(toks) < 3 or toks[0].lower() not in {"the", "this", "that"}:
         return False
     words = [N.fold(w) for w in toks[1:]]
@@ -313,19 +321,25 @@ def analyse(mention: str) -> Mention:
     text = " ".join(mention.split()).strip(" ,.;:\"“”«»'‘’-–—")
     # a day the tagger left in the source ("the Kentucky Republican on Tuesday") is when, not who
     text = _TRAILING_DAY.sub("", text) or text
+    # what a candidate runs for is no part of who they are ("The Republican nominee for the Nov. 8 election")
+    text = _RUNS_FOR.sub(r"\1", text)
     if not text:
         return Mention(None, None)
     head, app = split_appositive(text)
     head = head.strip(" ,")
-    if app and not any(w[:1].isupper() for w in head.split()[1:]) \
-            and re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+", app):
-        head, app = app, head  # "the regional transport minister, Aurelia Vance": the name is the speaker
+    if app and re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+", app) and (
+            not any(w[:1].isupper() for w in head.split()[1:])
+            or N.is_first_name(app.split()[0]) and head.split()[-1][:1].islower()):
+        # "the regional transport minister, Aurelia Vance", "Trump’s Indiana chairman, Rex Early": the name speaks
+        head, app = app, head
     low = norm(head)
     words = low.split()
     role = app or None
     if not words:
         return Mention(None, None)
-    # pronouns
+    # pronouns ("who in the past": a relative pronoun the tagger ran on past)
+    if len(words) > 1 and words[0] in {"who", "which"} and head.split()[0].lower().strip(",") in {"who", "which"}:
+        return Mention(None, "pronoun", plural=False, needs="pronoun", key=words[0])
     if len(words) == 1 and (low in L.PRONOUNS or low in {"who", "which", "his", "its"}):
         plural = low in PLURAL_PRONOUNS
         return Mention(None, "pronoun", plural=plural, needs="pronoun", key=low)
@@ -395,7 +409,7 @@ def analyse(mention: str) -> Mention:
             kind = "government"
         elif last in L.ORG_WORDS or last in _ORG_NOUNS:
             kind = "organisation"
-        elif last in L.TITLES or last in ROLE_WORDS or last in _PERSON_NOUNS:
+        elif last in L.TITLES or last in ROLE_WORDS or last in PERSON_NOUNS:
             kind = "person"
         if kind:
             ent = re.sub(r"^(?:the|this|that)\s+", "", head, flags=re.IGNORECASE)
