@@ -16,13 +16,13 @@ from reportedly.bench.digest import digests
 
 #: ``python -m reportedly.bench digest examples``
 EXAMPLES_DIGESTS = {
-    "crawl.warc.gz": "6cd7a0be3d8505c8",
-    "dockers-relay.txt": "9a54d8df7e767c4e",
-    "harbour-dispute.txt": "b41ef02a756d9dd2",
-    "library-reopens.html": "3985535b84bf7303",
+    "crawl.warc.gz": "89b70fb7a4721749",
+    "dockers-relay.txt": "48eb8dd7586521e0",
+    "harbour-dispute.txt": "5ed36e7b29e82737",
+    "library-reopens.html": "d04a037ad5cd2a43",
 }
 #: ``python -m reportedly.bench digest ../shared/seed/000_645b49bcd7d0ac49.txt``
-SEED_DIGEST = "ca7a90908cf91158"
+SEED_DIGEST = "7a2c7b088371785e"
 
 
 def _short(found: dict[str, str]) -> dict[str, str]:
