@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 
-from . import names as N
-
 #: AP-style state abbreviations, as in "(R-Wis.)" and "D-N.Y.".
 STATE_ABBREVIATIONS = {
     "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "cal": "california",
@@ -50,6 +48,8 @@ NATION_WORDS = {
 #: Party words and the side each stands for.
 PARTIES = {"republican": "r", "republicans": "r", "gop": "r", "democrat": "d", "democratic": "d",
            "democrats": "d", "independent": "i", "libertarian": "l"}
+#: Every word that places someone or gives their party ("wisconsin", "french", "republican").
+PLACE_OR_PARTY = frozenset(STATE_WORDS | NATION_WORDS | PARTIES.keys())
 _LETTER_PARTY = {"r": "republican", "d": "democrat", "i": "independent", "l": "libertarian"}
 
 #: "(R-Wis.)", "(D-N.Y.)", "(I-Vt.)" right after a name.
@@ -99,8 +99,7 @@ def sides(words: set[str]) -> set[str]:
 
 def conflict(mention_words: set[str], roles: set[str]) -> bool:
     """Whether a description's place or party contradicts a candidate's: the mention names a place
-    (a party) and the candidate has places (parties), none of them the mention's."""
-    roles = {N.fold(r) for r in roles}
+    (a party) and the candidate has places (parties), none of them the mention's (both folded words)."""
     for kind in (states, nations, sides):
         said, known = kind(mention_words), kind(roles)
         if said and known and not said & known:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..document import Attribution, SpanPair
 from . import lexicon as L
@@ -72,12 +72,12 @@ def _leading_name(text: str) -> str:
 #: A preposition right before a name puts it in a phrase, not in the subject ("Speaking in Florida, Trump …").
 _IN_PHRASE = re.compile(r"\b(?:in|at|on|over|from|to|for|of|with|about|against|into|across|than|by|near)\s+"
                         r"(?:(?:the|a|an)\s+)?$")
-#: Heads that refer back to any organisation just named ("the group", "the organization").
 #: A column's foot: a full name, an optional appositive, then what the person is.
 _AUTHOR_BIO = re.compile(r"(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+)(?:,[^,\n]{3,90},)?\s+(?:is|was|has been)\s")
 _BIO_WORDS = re.compile(r"\b(?:author|co-author|editor|columnist|contributor|contributors|writer|professor|fellow|"
                         r"member|president|director|founder|co-founder|historian|host|co-host|reporter|correspondent|"
                         r"executive|lawyer|attorney|analyst|economist|scholar|senior|former|retired|chair)\b", re.I)
+#: Heads that refer back to any organisation just named ("the group", "the organization").
 _ANY_BODY = {"group", "organization", "organisation", "nonprofit", "non-profit", "charity", "coalition",
              "association"}
 #: What a later mention of a document may have been called first ("the findings" of "a poll").
@@ -406,10 +406,11 @@ class DescribedCases(ResolverState):
             return Resolved(e, e.name, e.kind, e.anonymous, 0.4)
         return None
 
+    @cached_property
     def _author_bio(self) -> str | None:
         """The writer a column's foot names: one of its last two paragraphs opens with a full name and
         says what the person is ("James Bovard is the author of …", "Glenn Harlan Reynolds, a University
-        of Tennessee law professor, is a member of …")."""
+        of Tennessee law professor, is a member of …"). Read once per document."""
         paragraphs = [p for p in re.split(r"\n\s*\n", self.text.strip()) if p.strip()]
         for para in paragraphs[-2:]:
             m = _AUTHOR_BIO.match(para.strip())
@@ -425,7 +426,7 @@ class DescribedCases(ResolverState):
         if word in {"i", "me", "my"} and len(authors) == 1:
             e = self._person(authors[0].strip())
             return Resolved(e, e.name, "person", False, 0.7)
-        bio = self._author_bio() if word in {"i", "me", "my"} and not authors else None
+        bio = self._author_bio if word in {"i", "me", "my"} and not authors else None
         if bio is not None:  # "James Bovard is the author of …" at the foot of a column
             e = self._person(bio)
             return Resolved(e, e.name, "person", False, 0.6)

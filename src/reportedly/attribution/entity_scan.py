@@ -95,7 +95,7 @@ class MentionScan(ResolverState):
             known = N.known_person(key[1], first=key[0]) if key[0] else None
             e = self._by_key[key] = self._new(name, "person", gender=gender or (known.gender if known else None))
             self._by_surname.setdefault(key[1], []).append(e)
-            for w in set(words[:-1]):  # "Ms. Acosta" finds Melba Acosta Febo by this (see _name_holder)
+            for w in set(words[:-1]):  # "Ms. Acosta" finds Melba Acosta Febo, "Hillary" Hillary Clinton by this
                 self._inner_words.setdefault(w, []).append(e)
             if known is not None:
                 e.roles.update(known.roles)
@@ -174,8 +174,9 @@ class MentionScan(ResolverState):
     def _first_name_holder(self, first: str, gender: str | None) -> _Ent | None:
         """The person named in full whose first name a lone first name is ("Hillary" → Hillary Clinton,
         "his wife, Jane," → Jane Sanders), the most named when several share it."""
-        found = [e for e in self.ents if e.kind == "person" and e.named and not e.weak and e.first == first
-                 and e.surname and N.fold(e.surname) != first and (not gender or e.gender in (None, gender))]
+        found = [e for e in self._inner_words.get(first, ()) if e.kind == "person" and e.named and not e.weak
+                 and e.first == first and e.surname and N.fold(e.surname) != first
+                 and (not gender or e.gender in (None, gender))]
         return max(found, key=lambda e: (e.named, -e.idx)) if found else None
 
     def _name_holder(self, key: str, gender: str | None) -> _Ent | None:

@@ -15,8 +15,10 @@ import re
 
 from ..document import AttributionKind
 from . import lexicon as L
+from .affiliations import PARTIES, PLACE_OR_PARTY
 from .candidate_types import Candidate, Pair
 from .segment import find_quotes, sentences
+from .speakers import PERSON_NOUNS
 from .tagger import TaggedRelation
 
 #: Rule kinds whose candidates are added when the tagger has nothing at their cue.
@@ -251,9 +253,6 @@ def _owned_body_head(text: str, m: Candidate) -> None:
 def _head_noun_after(text: str, m: Candidate) -> None:
     """A source cut after a modifier, before its head noun ("The Arizona │Republican survived", "the
     Stanford medieval-history │graduate said") takes the noun: the source is the person it names."""
-    from .affiliations import NATION_WORDS, PARTIES, STATE_WORDS
-    from .speakers import PERSON_NOUNS
-
     if len(m.source) != 1:
         return
     s, e = m.source[0]
@@ -262,8 +261,7 @@ def _head_noun_after(text: str, m: Candidate) -> None:
     if last is None or after is None or any(e <= a < e + after.end() for a, _ in (*m.cue, *m.content)):
         return
     modifier, head = last.group(1), after.group(1).lower()
-    placed = modifier.lower() in STATE_WORDS or modifier.lower() in NATION_WORDS or modifier.lower() in PARTIES
-    if (placed or modifier[:1].islower() and len(text[s:e].split()) >= 2) and (
+    if (modifier.lower() in PLACE_OR_PARTY or modifier[:1].islower() and len(text[s:e].split()) >= 2) and (
             head in PARTIES or head in L.TITLES or head in PERSON_NOUNS or head in L.ANONYMOUS_HEADS
             or head in {"graduate", "student", "veteran", "native", "resident", "voter"}):
         m.source = [(s, e + after.end())]

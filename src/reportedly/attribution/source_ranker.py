@@ -158,7 +158,7 @@ def entity_facts(resolver: Any, e: Any, mention: str, mention_words: set[str], h
         "entity_nearest": float(rank == 0),
         "entity_owned": float(owned_in(mention, name_words | ({surname} if surname else set()), document)),
         "entity_definite_person": float(e.kind == "person" and definite_singular(mention)),
-        "entity_role_conflict": float(conflict(mention_words - {head}, e.roles)),
+        "entity_role_conflict": float(conflict(mention_words - {head}, roles)),
         "entity_subject": float(last_ref is not None and bool(last_ref.subject)),
     }
 

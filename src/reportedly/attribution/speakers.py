@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from ..outlets import lookup_outlet
 from . import lexicon as L
 from . import names as N
-from .affiliations import NATION_WORDS, PARTIES, STATE_WORDS
+from .affiliations import PARTIES, PLACE_OR_PARTY
 from .common_words import is_common
 from .segment import WORD
 
@@ -310,10 +310,10 @@ def _placed_description(toks: list[str]) -> bool:
     if len(toks) < 3 or toks[0].lower() not in {"the", "this", "that"}:
         return False
     words = [N.fold(w) for w in toks[1:]]
-    placed = any(w in STATE_WORDS or w in NATION_WORDS or w in PARTIES for w in words[:-1])
+    placed = any(w in PLACE_OR_PARTY for w in words[:-1])
     return placed and (words[-1] in PARTIES or words[-1] in L.TITLES) and all(
-        w in STATE_WORDS or w in NATION_WORDS or w in PARTIES or w in L.TITLES or w in ROLE_WORDS
-        or w in {"new", "north", "south", "west", "rhode"} for w in words)
+        w in PLACE_OR_PARTY or w in L.TITLES or w in ROLE_WORDS or w in {"new", "north", "south", "west", "rhode"}
+        for w in words)
 
 
 def analyse(mention: str) -> Mention:
