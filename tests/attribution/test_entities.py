@@ -493,6 +493,10 @@ def test_the_company_is_the_body_named_just_before() -> None:
     src = _speaker("Shares of Apple rose on Monday. The company said sales were strong.",
                    "The company", "said", "sales were strong")
     assert src.entity == "Apple"
+    # a company the text names by its name's end, even after "at", and not the person before it
+    src = _speaker("Supré worked as finance director at Vanguard Logistics Services in Belgium. "
+                   "The company confirmed he was a passenger.", "The company", "confirmed", "he was a passenger")
+    assert src.entity == "Vanguard Logistics Services" and src.kind == "organisation"
     # people, places and weekdays are not companies: with none named, the description stays
     src = _speaker("Mark Zuckerberg flew to Ohio on Monday. The company said nothing.",
                    "The company", "said", "nothing")
@@ -764,3 +768,30 @@ def test_a_columns_i_is_the_writer_its_foot_names() -> None:
     a = att(doc, "a1", source="I", cue="was", content="there")
     resolve_speakers(doc, [a])
     assert a.source.entity != "Sanders"
+
+
+def test_a_source_that_is_only_its_sentences_opening_word_is_the_clauses_subject() -> None:
+    # the tagger took a clause's first word for the source: the speaker is the subject after the comma
+    src = _speaker("Jeb Bush attacked Marco Rubio. Speaking to MSNBC’s Morning Joe on Monday, Bush said Rubio was "
+                   "untested.", "Speaking", "said", "Rubio was untested")
+    assert src.entity == "Jeb Bush"
+    src = _speaker("Rubio spoke first. After saying he was nervous, the veteran Jim Ward asked about the war.",
+                   "After", "asked", "about the war")
+    assert src.entity == "Jim Ward"
+    src = _speaker("Sanders voted yes. Sunday morning, Hillary Clinton slammed the shift.", "Sunday", "slammed",
+                   "the shift")
+    assert src.entity == "Hillary Clinton"
+    # a surname the article uses is a name, however common the word
+    src = _speaker("Peyton Manning retired. Manning said he was done.", "Manning", "said", "he was done")
+    assert src.entity == "Peyton Manning"
+
+
+def test_a_title_case_headlines_verbs_and_adverbs_end_the_name_before_them() -> None:
+    from reportedly.attribution.entity_model import breaks_run
+
+    assert breaks_run("Just") and breaks_run("Responded") and breaks_run("Asked") and breaks_run("Says")
+    assert not breaks_run("States") and not breaks_run("Reports")  # nouns too: "United States"
+    assert not breaks_run("Allen") and not breaks_run("Department")
+    text = "Glenn Beck Just Responded to Donald Trump.\n\nBeck said the attacks were unfair."
+    src = _speaker(text, "Beck", "said", "the attacks were unfair")
+    assert src.entity == "Glenn Beck"

@@ -129,6 +129,30 @@ def test_a_definite_singular_description_is_told_from_bodies_groups_and_names() 
     assert not SR.definite_singular("The New York Times")  # a name
 
 
+def test_a_definite_description_of_what_one_person_is_is_told_from_unnamed_sources_roles() -> None:
+    assert SR.definite_known("the actor")  # what a known person is
+    assert SR.definite_known("The former president")  # a title
+    assert SR.definite_known("the 43-year-old")  # an age
+    assert SR.definite_known("The radioman")  # an agent noun in "-man"
+    assert not SR.definite_known("the official")  # the roles unnamed sources go by
+    assert not SR.definite_known("the spokesman")
+    assert not SR.definite_known("an actor")  # indefinite: someone new
+    assert not SR.definite_known("the company")  # a body
+
+
+def test_the_definite_known_feature_is_set_in_each_block() -> None:
+    text = "Tim Allen starred in the show for eight years.\n\nIn an interview, the actor said it would appeal."
+    r, a = _choices(text, "the actor")
+    pos = a.source.spans[0][0]
+    res = r._resolve(analyse("the actor"), "the actor", pos, a)
+    choices = SR.candidates(r, res, "the actor", pos)
+    allen = next(c for c in choices if c.name == "Tim Allen")
+    assert allen.features[SR.FEATURES.index("entity_definite_known")] == 1.0
+    unnamed = [c for c in choices if c.kind == "unnamed" or c.anonymous]
+    assert unnamed and all(c.features[SR.FEATURES.index("rule_definite_known")]
+                           + c.features[SR.FEATURES.index("unnamed_definite_known")] == 1.0 for c in unnamed)
+
+
 def test_a_candidate_placed_elsewhere_conflicts_with_the_description() -> None:
     text = ("Sen. Bernard Vail (I-Vt.) spoke first. Sen. Marcus Reyes (R-Fla.) followed him.\n\n"
             "The Florida senator said it would appeal.")

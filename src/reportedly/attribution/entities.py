@@ -478,12 +478,13 @@ def resolve_entities(ctx: Context) -> None:
     order = sorted((a for a in atts if a.source.spans and a.id not in copies), key=lambda a: a.source.spans[0][0])
     results: dict[str, Resolved] = {}
     firsts = []
+    contents = sorted(p for a in atts for p in a.content)
     for a in order:
         mention = " ".join(text[s:e] for s, e in a.source.spans)
         if N.fold(mention.strip(" ,")) in {"i", "we", "me", "us", "my", "our"}:
             firsts.append(a)
             continue
-        res = r.resolve(a)
+        res = (r.implicit(a, contents) if r.opening_word(a) else None) or r.resolve(a)
         results[a.id] = res
         r.note_speaker(a.source.spans[0][0], res.ent)
     for a in firsts:  # quoted "I"/"we": the speaker of the quotation around it
@@ -498,7 +499,6 @@ def resolve_entities(ctx: Context) -> None:
             results[a.id] = Resolved(held.ent, held.entity, held.kind, held.anonymous, min(0.9, held.confidence))
         else:  # the article's own voice: its author, else its outlet ("we" in an editorial)
             results[a.id] = r.own_voice(a) or r.resolve(a)
-    contents = sorted(p for a in atts for p in a.content)
     for a in atts:  # no source in the text: the clause's subject, when one is named
         if a.source.spans or a.id in copies:
             continue

@@ -25,6 +25,7 @@ from .entity_model import (
     _SUBORDINATE_OPENING,
     _TITLE_ORG,
     _WHEN_WORD,
+    COMPANY_TAILS,
     PERSON_TITLES,
     Resolved,
     ResolverState,
@@ -53,6 +54,9 @@ _WEEK = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 _NOT_COMPANY = _WEEK | FUNCTION_CAPS | {w for w in ROLE_WORDS if w.isalpha()} | {"i", "it", "he", "she", "they", "we",
                                                                                   "his", "her", "their", "its"}
 
+
+#: A sentence opening with a participle's clause, whose subject follows its comma ("Speaking to MSNBC, Bush …").
+_PARTICIPLE_OPENING = re.compile(r"\s*[A-Z][a-z]{2,}ing\s[^,]{0,120},")
 
 _NAME_AT_START = re.compile(r"(?:the\s+)?[A-Z][\w.&’'/-]*(?:\s+(?:(?:of|for|and|on|de|the|&)\s+)*[A-Z][\w.&’'/-]*)*")
 
@@ -337,12 +341,38 @@ class DescribedCases(ResolverState):
         if e is not None:
             return Resolved(e, e.name, e.kind, False, 0.6)
         if head in _COMPANY_HEADS and N.fold(words[0]) in {"the", "this", "that"}:
+            # "… at Vanguard Logistics Services. The company confirmed": the company last named by its name's end
+            e = self._recent(pos, lambda e: e.kind == "organisation" and not e.anonymous and e.name[:1].isupper()
+                             and N.fold(e.name.split()[-1].rstrip(".")) in COMPANY_TAILS, 40)
+            if e is not None:
+                return Resolved(e, e.name, "organisation", False, 0.55)
             run = self._recent_company(pos)  # "Monsanto sued … The company said": the body named just before
             if run is not None:
                 e = self._named(run, "organisation")
                 return Resolved(e, e.name, "organisation", False, 0.5)
         desc = re.sub(r"^(?:the|a|an|this|that)\s+", "", " ".join(words), flags=re.IGNORECASE)
         return Resolved(None, desc, "government" if head in _GOV_HEADS else "organisation", False, 0.3)
+
+    def opening_word(self, a: Attribution) -> bool:
+        """Whether the source is only the word that opens its sentence and names no one: "After saying
+        …, Rubio said", "Speaking to MSNBC, Bush said", "Sunday morning, Clinton slammed …": a clause's
+        first word taken for the source, whose speaker is the clause's subject (:meth:`implicit`)."""
+        if len(a.source.spans) != 1:
+            return False
+        s, e = a.source.spans[0]
+        words = [w.strip(",.;:") for w in self.text[s:e].split()]
+        k = self._sentence_index(s)
+        if not 1 <= len(words) <= 2 or k < 0 or self.text[self.sents[k][0]:s].strip(" \t\n\"'“‘(—–-"):
+            return False
+        folded = [N.fold(w) for w in words]
+        if len(words) == 2:
+            return folded[0] in FUNCTION_CAPS and folded[1] in _WEEK  # "By Sunday"
+        w, f = words[0], folded[0]
+        if f in _WEEK or f in FUNCTION_CAPS:
+            return True
+        # a participle or an adverb ("Speaking", "Hastily"), not a surname the article uses ("Manning")
+        return f.endswith(("ing", "ly")) and is_common(w) and not N.is_first_name(w) \
+            and not self._by_surname.get(f) and N.known_person(w) is None
 
     def implicit(self, a: Attribution, contents: list[SpanPair]) -> Resolved | None:
         """The speaker of an attribution whose source the text leaves implicit.
@@ -378,7 +408,8 @@ class DescribedCases(ResolverState):
         dateline = max((e for s, e in self._datelines if s <= s0 < e or s0 <= s < cue), default=s0)
         before = [r for r in self.refs[lo:hi] if dateline <= r.pos < cue and not inside(r.pos) and not r.ent.weak
                   and not _IN_PHRASE.search(self.text, max(s0, r.pos - 24), r.pos)]  # not "in Florida"
-        if before and _SUBORDINATE_OPENING.match(self.text, max(s0, dateline)):
+        if before and (_SUBORDINATE_OPENING.match(self.text, max(s0, dateline))
+                       or _PARTICIPLE_OPENING.match(self.text, max(s0, dateline))):
             # "While protesters chanted, …, Speaker Brian Bosma spoke before lawmakers defending …": the
             # subject follows the opening clause's last comma
             comma = self.text.rfind(",", before[0].pos, cue)

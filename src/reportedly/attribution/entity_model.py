@@ -63,11 +63,30 @@ _RUN_BREAKS = {"is", "was", "are", "were", "has", "have", "had", "says", "said",
                "takes", "took", "gives", "gave", "finds", "found", "sees", "saw", "leaves", "left", "announces",
                "announced", "reveals", "revealed", "joins", "joined", "returns", "returned", "dies", "died",
                "faces", "faced", "plans", "sues", "sued", "admits", "denies", "defends", "praises", "attacks"}
+#: Adverbs of a title-case headline, which no name holds ("Tim Allen Just Got Asked About …").
+_HEADLINE_ADVERBS = {"just", "now", "also", "finally", "already", "never", "again", "really", "actually", "got"}
 
+
+def breaks_run(word: str) -> bool:
+    """Whether a capitalised word inside a run ends the name before it: a verb of a title-case headline
+    ("Trump Is Right", "Glenn Beck Just Responded": every inflected verb of saying, but not the "-s" form of
+    one that is also a noun, "States", "Reports"), or a headline's adverb."""
+    f = N.fold(word)
+    if f in _RUN_BREAKS or f in _HEADLINE_ADVERBS:
+        return True
+    lemma = L.SPEECH.get(f)
+    return lemma is not None and f != lemma and not (lemma in L.NOUN_VERBS and f == lemma + "s")
+
+#: The words company names end with ("Vanguard Logistics Services", "Delta Air Lines", "Walt Disney Co.").
+COMPANY_TAILS = {"inc", "corp", "co", "llc", "ltd", "plc", "group", "services", "logistics", "systems", "technologies",
+                 "industries", "partners", "holdings", "airlines", "lines", "airways", "motors", "pharmaceuticals",
+                 "solutions", "enterprises", "ventures", "communications", "entertainment", "studios", "securities",
+                 "investments", "associates", "bancorp", "labs"}
 #: Last words that make a capitalised name a body, not a person ("Mayo Clinic", "Acme Corp").
-_ORG_TAILS = {"clinic", "hospital", "foundation", "institute", "university", "college", "center", "centre", "fund",
-              "inc", "corp", "co", "llc", "ltd", "plc", "bank", "trust", "association", "council", "committee",
-              "party", "network", "project", "group", "institution", "society", "league", "agency", "labs", "lab"}
+_ORG_TAILS = COMPANY_TAILS | {
+    "clinic", "hospital", "foundation", "institute", "university", "college", "center", "centre", "fund", "bank",
+    "trust", "association", "council", "committee", "party", "network", "project", "institution", "society",
+    "league", "agency", "lab"}
 
 #: A body's common noun right after its name, which makes the name a body's: "the United Steelworkers union",
 #: "the Brujas group" (not "the Trump campaign" or "the Obama administration", a person's body).

@@ -23,7 +23,6 @@ from .entity_model import (
     _NOT_SURNAMES,
     _ORG_TAILS,
     _QUOTES,
-    _RUN_BREAKS,
     _SIDES,
     PERSON_TITLES,
     ResolverState,
@@ -32,6 +31,7 @@ from .entity_model import (
     _Ref,
     _with_synonyms,
     _words,
+    breaks_run,
     name_words_raw,
 )
 from .speakers import (
@@ -220,7 +220,7 @@ class MentionScan(ResolverState):
     def _scan_run(self, start: int, run: str, pending: list) -> None:
         toks = [(m.start(), m.end()) for m in re.finditer(r"[^\s]+", run)]
         words = [run[s:e] for s, e in toks]
-        cut = next((i for i, w in enumerate(words) if i and N.fold(w) in _RUN_BREAKS), None)
+        cut = next((i for i, w in enumerate(words) if i and breaks_run(w)), None)
         if cut is not None:  # a title-case headline: "Donald Trump Is Right on Chicago"
             self._scan_run(start + toks[cut][1] + 1, run[toks[cut][1] + 1:], pending) if cut + 1 < len(words) else None
             toks, words = toks[:cut], words[:cut]

@@ -29,7 +29,7 @@ from . import lexicon as L
 from . import names as N
 from .affiliations import conflict
 from .common_words import is_common
-from .speakers import HONORIFICS
+from .speakers import HONORIFICS, PERSON_NOUNS
 
 #: The features of one candidate, in the order the packaged weights expect. Three blocks, one per
 #: kind of candidate ("rule": the rules' answer, "entity": another person or body of the article,
@@ -39,18 +39,19 @@ FEATURES: tuple[str, ...] = (
     # the rules' answer
     "rule", "rule_confidence", "rule_anonymous", "rule_no_entity", "rule_person", "rule_body",
     "rule_group", "rule_document", "rule_one_word", "rule_lowercase", "rule_all_caps", "rule_full_name",
-    "rule_definite_unresolved",
+    "rule_definite_unresolved", "rule_definite_known",
     # an entity of the article (the rules' own pick, when it is one, has these too)
     "entity", "entity_name_in_mention", "entity_role_head", "entity_role_words", "entity_kind_fits",
     "entity_sentences_back", "entity_recency_rank", "entity_log_named", "entity_last_speaker",
     "entity_person", "entity_same_sentence", "entity_mention_in_name", "entity_full_name", "entity_nearest",
     "entity_owned", "entity_definite_person", "entity_role_conflict", "entity_subject",
+    "entity_definite_known",
     # a longer name earlier in the text that holds the mention's capitalised words ("the Legion" →
     # "American Legion", "Lou" → "Lou Jiwei")
     "longer", "longer_sentences_back", "longer_words", "longer_person", "longer_body",
     # nobody the article names
     "unnamed", "unnamed_indefinite", "unnamed_plural", "unnamed_capitalised", "unnamed_owner",
-    "unnamed_familiar", "unnamed_people_head", "unnamed_words",
+    "unnamed_familiar", "unnamed_people_head", "unnamed_words", "unnamed_definite_known",
 )
 #: How many sentences back an entity of the article is a candidate.
 WINDOW_SENTENCES = 8
@@ -127,6 +128,7 @@ def mention_facts(mention: str) -> dict[str, float]:
         "unnamed_familiar": float(bool(_FAMILIAR.search(mention))),
         "unnamed_people_head": float(head in L.ANONYMOUS_HEADS or head.rstrip("s") in L.ANONYMOUS_HEADS),
         "unnamed_words": min(len(low), 8) / 8.0,
+        "unnamed_definite_known": float(definite_known(mention)),
     }
 
 
@@ -160,6 +162,7 @@ def entity_facts(resolver: Any, e: Any, mention: str, mention_words: set[str], h
         "entity_definite_person": float(e.kind == "person" and definite_singular(mention)),
         "entity_role_conflict": float(conflict(mention_words - {head}, roles)),
         "entity_subject": float(last_ref is not None and bool(last_ref.subject)),
+        "entity_definite_known": float(e.kind == "person" and definite_known(mention)),
     }
 
 
@@ -172,6 +175,20 @@ def definite_singular(mention: str) -> bool:
     head = low[-1]
     return head not in _BODY_WORDS and not (head.endswith("s") and not head.endswith("ss")) \
         and not proper_name(mention)
+
+
+_AGED = re.compile(r"\d+-year-old")
+
+
+def definite_known(mention: str) -> bool:
+    """A definite description whose head names what one known person is or does ("the actor", "the
+    former president", "the 43-year-old"), not the roles unnamed sources go by ("the official", "the
+    source", "the aide"; "the radioman" by its "-man"): news writes it of someone it has already named."""
+    if not definite_singular(mention):
+        return False
+    head = _words(mention)[-1]
+    return head not in L.ANONYMOUS_HEADS and (head in PERSON_NOUNS or head in L.TITLES or bool(_AGED.fullmatch(head))
+                                              or len(head) > 5 and head.endswith(("man", "woman")))
 
 
 #: What stands before a name that the mention is about someone else's ("people close to Clinton",
@@ -224,6 +241,7 @@ def candidates(resolver: Any, res: Any, mention: str, pos: int) -> list[Choice]:
                 rule_body=float(rule_kind in {"organisation", "government", "outlet"}),
                 rule_group=float(rule_kind == "group"), rule_document=float(rule_kind == "document"),
                 rule_definite_unresolved=float((bool(res.anonymous) or res.ent is None) and definite_singular(mention)),
+                rule_definite_known=float((bool(res.anonymous) or res.ent is None) and definite_known(mention)),
                 **name_shape(res.entity or ""))
     if res.ent is not None and not res.anonymous and res.ent.kind in {"person", "organisation", "government",
                                                                       "outlet"}:
