@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
+import time
 from pathlib import Path
 
 from tests.corpus import sample
 
-from reportedly.bench.scale import replicate, synthetic
+from reportedly.bench.scale import WORDS, queries, replicate, synthetic, word_in_outlet
 from reportedly.corpus import Store
 from reportedly.corpus.dataset import Dataset, tables, task_id
 from reportedly.corpus.load import load
@@ -37,3 +38,7 @@ def test_copies_of_a_dataset_load_as_documents_of_their_own(tmp_path: Path) -> N
         assert s.integrity_check() == "ok"
         rec = s.get_record(s.document_ids()[-1])
         assert rec is not None and rec["sitename"].startswith("Outlet ")
+    figures: dict[str, dict[str, float]] = {}
+    queries(tmp_path / "c.db", reps=2, into=figures, timer=time.process_time)  # processor time
+    assert figures["search: word --outlet"]["n"] == 2
+    assert word_in_outlet(tmp_path / "c.db", outlets=3)["n"] == 3 * len(WORDS)

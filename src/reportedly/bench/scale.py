@@ -205,18 +205,28 @@ def _ms(samples: list[float]) -> str:
     return f"p50 {st['p50_ms']:7.1f} ms  p95 {st['p95_ms']:7.1f} ms  (n={st['n']})"
 
 
-def _timed(fn: Any, args_list: list[Any]) -> list[float]:
+def _timed(fn: Any, args_list: list[Any], timer: Any = time.perf_counter) -> list[float]:
     out = []
     for a in args_list:
-        t0 = time.perf_counter()
+        t0 = timer()
         fn(a)
-        out.append(time.perf_counter() - t0)
+        out.append(timer() - t0)
     return out
 
 
-def queries(db: Path | str, reps: int = 40, into: dict[str, Any] | None = None) -> dict[str, str]:
-    """p50/p95 of each query kind on the store at ``db`` (as figures in ``into`` too, when given)."""
+#: The words the searches of :func:`queries` draw from.
+WORDS = ["president", "campaign", "election", "voters", "police", "economy", "tax", "email", "debate",
+         "immigration", "Republican", "Democrats", "senator", "poll", "wall"]
+
+
+def queries(db: Path | str, reps: int = 40, into: dict[str, Any] | None = None,
+            timer: Any = time.perf_counter) -> dict[str, str]:
+    """p50/p95 of each query kind on the store at ``db`` (as figures in ``into`` too, when given); ``timer``
+    reads the clock (``time.process_time``: processor time, for a shared machine)."""
     from ..corpus import Store, outlet_profile
+
+    def _clocked(fn: Any, args_list: list[Any]) -> list[float]:
+        return _timed(fn, args_list, timer)
 
     rng = random.Random(1)
     out: dict[str, str] = {}
@@ -231,8 +241,7 @@ def queries(db: Path | str, reps: int = 40, into: dict[str, Any] | None = None) 
             rare = [r[0] for r in c.execute("SELECT s.name FROM speakers s JOIN attributions a ON a.speaker_id = s.id"
                                             " GROUP BY s.id ORDER BY count(*) LIMIT 200")]
         outlets = [r[0] for r in c.execute("SELECT DISTINCT outlet FROM documents LIMIT 100")]
-        words = ["president", "campaign", "election", "voters", "police", "economy", "tax", "email", "debate",
-                 "immigration", "Republican", "Democrats", "senator", "poll", "wall"]
+        words = WORDS
         phrases = ['"White House"', '"Hillary Clinton"', '"Donald Trump"', '"the campaign"', '"Supreme Court"',
                    '"health care"', '"national security"', '"New York"']
         any_speaker = list(names)
@@ -242,28 +251,39 @@ def queries(db: Path | str, reps: int = 40, into: dict[str, Any] | None = None) 
             taken.append(_stats(samples))
             return _ms(samples)
 
-        out["search: one word"] = _record(_timed(lambda q: s.search(q, limit=20), [rng.choice(words) for _ in range(reps)]))
-        out["search: phrase"] = _record(_timed(lambda q: s.search(q, limit=20), [rng.choice(phrases) for _ in range(reps)]))
-        out["search: rare name"] = _record(_timed(lambda q: s.search(q, limit=20), [rng.choice(rare) for _ in range(reps)]))
-        out["search: --speaker (top 20)"] = _record(_timed(lambda sp: s.search("", speaker=names[sp], limit=20),
+        out["search: one word"] = _record(_clocked(lambda q: s.search(q, limit=20), [rng.choice(words) for _ in range(reps)]))
+        out["search: phrase"] = _record(_clocked(lambda q: s.search(q, limit=20), [rng.choice(phrases) for _ in range(reps)]))
+        out["search: rare name"] = _record(_clocked(lambda q: s.search(q, limit=20), [rng.choice(rare) for _ in range(reps)]))
+        out["search: --speaker (top 20)"] = _record(_clocked(lambda sp: s.search("", speaker=names[sp], limit=20),
                                                        [rng.choice(top) for _ in range(reps)]))
-        out["search: word --speaker"] = _record(_timed(lambda a: s.search(a[0], speaker=names[a[1]], limit=20),
+        out["search: word --speaker"] = _record(_clocked(lambda a: s.search(a[0], speaker=names[a[1]], limit=20),
                                                    [(rng.choice(words), rng.choice(top)) for _ in range(reps)]))
-        out["search: --outlet"] = _record(_timed(lambda o: s.search("", outlet=o, limit=20),
+        out["search: --outlet"] = _record(_clocked(lambda o: s.search("", outlet=o, limit=20),
                                              [rng.choice(outlets) for _ in range(reps)]))
-        out["search: word --outlet"] = _record(_timed(lambda a: s.search(a[0], outlet=a[1], limit=20),
+        out["search: word --outlet"] = _record(_clocked(lambda a: s.search(a[0], outlet=a[1], limit=20),
                                                   [(rng.choice(words), rng.choice(outlets)) for _ in range(reps)]))
-        out["speaker page (any speaker)"] = _record(_timed(s.speaker, [rng.choice(any_speaker) for _ in range(reps)]))
-        out["speaker page (top 20)"] = _record(_timed(s.speaker, [rng.choice(top) for _ in range(min(reps, 10))]))
-        out["outlet page"] = _record(_timed(lambda o: outlet_profile(s, o), [rng.choice(outlets) for _ in range(min(reps, 10))]))
-        out["trace query"] = _record(_timed(lambda q: s.trace(q, limit=20), [rng.choice(words) for _ in range(reps)]))
+        out["speaker page (any speaker)"] = _record(_clocked(s.speaker, [rng.choice(any_speaker) for _ in range(reps)]))
+        out["speaker page (top 20)"] = _record(_clocked(s.speaker, [rng.choice(top) for _ in range(min(reps, 10))]))
+        out["outlet page"] = _record(_clocked(lambda o: outlet_profile(s, o), [rng.choice(outlets) for _ in range(min(reps, 10))]))
+        out["trace query"] = _record(_clocked(lambda q: s.trace(q, limit=20), [rng.choice(words) for _ in range(reps)]))
         # the web page's first 100 statements (its own draws, so that the queries above keep theirs)
         paged = random.Random(2)
-        out["speaker page (top 20, first 100)"] = _record(_timed(lambda sid: s.speaker(sid, limit=100),
+        out["speaker page (top 20, first 100)"] = _record(_clocked(lambda sid: s.speaker(sid, limit=100),
                                                                  [paged.choice(top) for _ in range(min(reps, 10))]))
     if into is not None:
         into.update(zip(out, taken, strict=True))
     return out
+
+
+def word_in_outlet(db: Path | str, outlets: int = 20, timer: Any = time.process_time) -> dict[str, Any]:
+    """p50/p95 of a search for each of :data:`WORDS` within each of the first ``outlets`` outlets of
+    :func:`queries` (every pair once, ``limit=20``; processor time unless ``timer`` says otherwise)."""
+    from ..corpus import Store
+
+    with Store(db, readonly=True) as s:
+        names = [r[0] for r in s.conn.execute("SELECT DISTINCT outlet FROM documents LIMIT 100")][:outlets]
+        return _stats(_timed(lambda a: s.search(a[0], outlet=a[1], limit=20),
+                                [(w, o) for w in WORDS for o in names], timer))
 
 
 def export_rate(db: Path | str, limit: int = 100_000, into: dict[str, Any] | None = None) -> str:

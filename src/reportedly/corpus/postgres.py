@@ -373,6 +373,12 @@ class PostgresDialect(Dialect):
     def rank(self, table: str) -> tuple[str, int]:
         return f"-ts_rank({table}.tsv, CAST(? AS tsquery))", 1
 
+    def text_match(self, table: str, expression: str) -> str:
+        return expression  # a tsvector holds the text columns alone
+
+    def outlet_match(self, table: str, expression: str, outlet_key: str) -> str | None:
+        return None  # the outlet is no part of the tsvector: a search within one filters by outlet_key
+
     def fts_insert(self, conn: Any, table: str, rowid: int | None, *texts: str | None) -> None:
         if table == "statements_fts":
             conn.execute("INSERT INTO statements_fts (rowid, content, tsv) VALUES (?, ?, CAST(? AS tsvector))",

@@ -142,11 +142,7 @@ def search(
     query = nfc(_CONTROL.sub(" ", query or ""))  # a NUL or other control character separates words
     check_query(query)
     match = fts_query(query)
-    doc_where: list[str] = []
-    doc_params: list[Any] = []
-    if outlet:
-        doc_where.append("d.outlet_key = ?")
-        doc_params.append(outlet.strip().lower())
+    outlet_key = outlet.strip().lower() if outlet else None
     att_where: list[str] = []
     att_params: list[Any] = []
     if speaker:
@@ -177,8 +173,8 @@ def search(
         tried += [q for q in (_requoted(query), _plain_terms(query)) if q and q not in tried]
     for i, attempt in enumerate(tried):
         try:
-            return _timed(store, lambda m=attempt: _run(store, m, statement_only, att_where, att_params, doc_where,
-                                                        doc_params, date_from, date_to, limit, offset))
+            return _timed(store, lambda m=attempt: _run(store, m, statement_only, att_where, att_params, outlet_key,
+                                                        date_from, date_to, limit, offset))
         except sqlite3.OperationalError as exc:
             if _is_syntax_error(exc) and i + 1 < len(tried):
                 continue
@@ -198,16 +194,38 @@ def _timed(store: StoreLike, run: Any) -> Any:
 
 
 def _run(store: StoreLike, match: str, statement_only: bool, att_where: list[str], att_params: list[Any],
-         doc_where: list[str], doc_params: list[Any], date_from: str | None, date_to: str | None, limit: int,
+         outlet_key: str | None, date_from: str | None, date_to: str | None, limit: int,
          offset: int) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     # statements: dated by the statement when the text says when, else by the article
+    fts, in_index, doc_where, doc_params = _outlet(store, "attributions_fts", match, outlet_key)
     where, params = _dated("a", att_where + doc_where, att_params + doc_params, date_from, date_to)
-    results += _attributions(store, match, where, params, limit, offset)
+    results += _attributions(store, match, fts, in_index, where, params, limit, offset)
     if not statement_only:
+        fts, in_index, doc_where, doc_params = _outlet(store, "documents_fts", match, outlet_key)
         where, params = _dated("d", doc_where, doc_params, date_from, date_to)
-        results += _documents(store, match, where, params, limit, offset)
+        results += _documents(store, match, fts, in_index, where, params, limit, offset)
     return results
+
+
+def _outlet(store: StoreLike, table: str, match: str,
+            outlet_key: str | None) -> tuple[str, bool, list[str], list[Any]]:
+    """The full-text expression of a search of ``table`` and how it keeps to the outlet ``outlet_key``:
+    ``(expression, in_index, where, params)``.
+
+    The user's words apply to the text columns alone (in SQLite the tables also index each row's outlet,
+    migration 0009). With words, in SQLite, the outlet's token joins them in the expression
+    (``in_index``) and no SQL filter is left; otherwise (no words, PostgreSQL) the filter is on the
+    document's ``outlet_key``."""
+    dialect = dialect_of(store.conn)
+    if match and outlet_key is not None:
+        scoped = dialect.outlet_match(table, match, outlet_key)
+        if scoped is not None:
+            return scoped, True, [], []
+    fts = dialect.text_match(table, match) if match else match
+    if outlet_key is None:
+        return fts, False, [], []
+    return fts, False, ["d.outlet_key = ?"], [outlet_key]
 
 
 def _dated(alias: str, where: list[str], params: list[Any], date_from: str | None,
@@ -224,12 +242,14 @@ def _dated(alias: str, where: list[str], params: list[Any], date_from: str | Non
 
 
 def _ranked(store: StoreLike, table: str, subset: str, joins: str, match: str, where: list[str], params: list[Any],
-            limit: int, offset: int) -> list[Any]:
+            limit: int, offset: int, in_index: bool = False) -> list[Any]:
     """``(rid, rank)`` of ``table``'s best matches of ``match`` (FTS5 syntax) that pass ``where``, best first.
 
     An unfiltered query ranks only the newest :data:`RANK_WINDOW` matches, in one pass: ranking (bm25,
     ts_rank) costs time for every match, and a word in most statements would be ranked tens of
-    thousands of times. A filtered query ranks every match, so no filtered result is ever lost.
+    thousands of times. A filtered query ranks every match, so no filtered result is ever lost; so does
+    one whose ``match`` holds its filter (``in_index``: an outlet's token, see :func:`_outlet`): FTS5
+    reads only the matches from the outlet, and with no other filter they are ranked in one pass.
 
     In SQLite a filtered query takes the cheaper of two ways, by counting the matches and (up to
     :data:`SUBSET_RATIO` times as many) the rows the filters select: the rowids the filters select
@@ -244,6 +264,10 @@ def _ranked(store: StoreLike, table: str, subset: str, joins: str, match: str, w
     conn = store.conn
     q = dialect.query(match)
     rank, n = dialect.rank(table)
+    if not where and in_index:
+        return conn.execute(
+            f"SELECT {table}.rowid AS rid, {rank} AS rank FROM {table} WHERE {dialect.match(table)}"
+            " ORDER BY rank, rid LIMIT ? OFFSET ?", (*[q] * n, q, limit, offset)).fetchall()
     if not where:
         return conn.execute(
             f"SELECT rid, rank FROM (SELECT {table}.rowid AS rid, {rank} AS rank FROM {table}"
@@ -289,8 +313,10 @@ def _by_rowid(store: StoreLike, sql: str, ranked: list[Any]) -> list[dict[str, A
     return out
 
 
-def _attributions(store: StoreLike, match: str, where: list[str], params: list[Any], limit: int,
-                  offset: int) -> list[dict[str, Any]]:
+def _attributions(store: StoreLike, match: str, fts: str, in_index: bool, where: list[str], params: list[Any],
+                  limit: int, offset: int) -> list[dict[str, Any]]:
+    """Statements matching ``match`` (the user's words; ``fts``: the full-text expression for them, which
+    holds the outlet filter itself when ``in_index``) that pass ``where``."""
     pattern = terms_pattern(match) if match else None
     cols = ("d.id AS document_id, d.title, d.date AS document_date, d.outlet, a.att_id, a.speaker_id,"
             " s.name AS speaker, a.source_text, a.source_kind, a.anonymous, a.description, a.cue_text,"
@@ -305,7 +331,7 @@ def _attributions(store: StoreLike, match: str, where: list[str], params: list[A
         cross, head = _joined(store)
         joins = (f" {cross} attributions a ON a.rowid = attributions_fts.rowid"
                  + (f" {cross} documents d{head} ON d.rowid = a.doc_rowid" if on_docs else ""))
-        ranked = _ranked(store, "attributions_fts", subset, joins, match, where, params, limit, offset)
+        ranked = _ranked(store, "attributions_fts", subset, joins, fts, where, params, limit, offset, in_index)
     else:
         # newest first, undated last (SQLite sorts NULL last in DESC order): the rowids first, sorted
         # with their day alone, then the few rows shown (a filter on the outlet selects rows by
@@ -332,16 +358,17 @@ def _attributions(store: StoreLike, match: str, where: list[str], params: list[A
     ]
 
 
-def _documents(store: StoreLike, match: str, where: list[str], params: list[Any], limit: int,
-               offset: int) -> list[dict[str, Any]]:
+def _documents(store: StoreLike, match: str, fts: str, in_index: bool, where: list[str], params: list[Any],
+               limit: int, offset: int) -> list[dict[str, Any]]:
+    """Articles matching ``match`` that pass ``where`` (``fts`` and ``in_index``: see :func:`_attributions`)."""
     cols = "d.id AS document_id, d.title, d.date, d.outlet, d.input"
     if match:
         # rank in the index alone, then read the few winners; snippets are cut here, not by FTS5,
         # which would tokenise every long body again
         cross, head = _joined(store)
         ranked = _ranked(store, "documents_fts", "SELECT d.rowid FROM documents d",
-                         f" {cross} documents d{head} ON d.rowid = documents_fts.rowid", match, where, params, limit,
-                         offset)
+                         f" {cross} documents d{head} ON d.rowid = documents_fts.rowid", fts, where, params,
+                         limit, offset, in_index)
         rows = _by_rowid(store, f"SELECT {cols}, d.content AS body, d.rowid AS rid FROM documents d"
                          " WHERE d.rowid IN ({})", ranked)
         pattern = terms_pattern(match)

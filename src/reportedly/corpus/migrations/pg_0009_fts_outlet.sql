@@ -1,0 +1,3 @@
+-- PostgreSQL's migration 0009: nothing to do. SQLite's 0009 puts each row's outlet into its full-text
+-- index (a token in a column of its own); here a search within an outlet keeps filtering by the
+-- document's outlet_key, which the planner combines with the GIN index.
