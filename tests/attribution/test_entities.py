@@ -795,3 +795,16 @@ def test_a_title_case_headlines_verbs_and_adverbs_end_the_name_before_them() -> 
     text = "Glenn Beck Just Responded to Donald Trump.\n\nBeck said the attacks were unfair."
     src = _speaker(text, "Beck", "said", "the attacks were unfair")
     assert src.entity == "Glenn Beck"
+
+
+def test_they_is_the_people_just_named_together() -> None:
+    src = _speaker("Take Idaho Republican Sens. Mike Crapo and Jim Risch. Last week, they endorsed the nominee.",
+                   "they", "endorsed", "the nominee")
+    assert src.entity == "Mike Crapo and Jim Risch" and src.kind == "group"
+    src = _speaker("Chris Christie, John Kasich and Jeb Bush campaigned in Iowa. Even so, they vowed to carry on.",
+                   "they", "vowed", "to carry on")
+    assert src.entity == "Chris Christie, John Kasich and Jeb Bush"
+    # names after a preposition are no subject a "they" goes back to
+    src = _speaker("Teachers wrote a letter to Ted Cruz and Marco Rubio. They said the race was over.",
+                   "They", "said", "the race was over")
+    assert src.entity != "Ted Cruz and Marco Rubio"

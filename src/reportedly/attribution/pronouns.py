@@ -82,6 +82,13 @@ _NO_REFERENT_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "ei
                       "each", "both", "all", "many", "few", "several", "who", "which", "that", "this", "these"}
 
 
+#: What joins the names of people named together: ", ", " and ", ", and ".
+_JOINED = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
+#: A preposition or object-taking verb right before names, which makes them no subject ("a letter to …").
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|for|of|with|by|from|against|between|about|on|at|than|told|asked|"
+                                r"urged|called|beat|defeated|like|including)\s+(?:(?:the|a|an)\s+)?[^,.;:]{0,20}$")
+
+
 def _can_be_they(e: _Ent) -> bool:
     """Can a "they" refer back to ``e``: people or a body named by a noun, not "4", "one" or "someone"
     (a singular unnamed person is "he" or "she")."""
@@ -140,7 +147,13 @@ class PronounCases(ResolverState):
                 return Resolved(e, e.name, "person", False, conf)
             return Resolved(None, None, "person", False, 0.1)
         if key in PLURAL_PRONOUNS:
-            e = self._recent(pos, lambda e: (e.plural or e.kind in {"group", "anonymous"}) and _can_be_they(e), 60) or \
+            plural = self._recent_ref(pos, lambda e: (e.plural or e.kind in {"group", "anonymous"}) and _can_be_they(e),
+                                      60)
+            together = self._named_together(pos)
+            if together is not None and (plural is None or together[0] > plural.pos):
+                g = together[1]  # "Mike Crapo and Jim Risch. Last week, they endorsed …": the people named together
+                return Resolved(g, g.name, "group", False, 0.5)
+            e = (plural.ent if plural is not None else None) or \
                 self._recent(pos, lambda e: e.kind in {"organisation", "government", "outlet"}, 60)
             if e is not None:
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.6)
@@ -150,6 +163,39 @@ class PronounCases(ResolverState):
             if e is not None:
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.6)
         return Resolved(None, None, None, False, 0.1)
+
+    def _recent_ref(self, pos: int, pred, limit: int = 400) -> _Ref | None:
+        """The last reference before ``pos`` (among the last ``limit``) to an entity that passes ``pred``."""
+        k = bisect.bisect_left(self._ref_pos, pos)
+        return next((r for r in reversed(self.refs[max(0, k - limit):k]) if pred(r.ent)), None)
+
+    def _named_together(self, pos: int) -> tuple[int, _Ent] | None:
+        """``(where, group)``: the last persons named together ("Brown and From", "Chris Christie, John
+        Kasich and Jeb Bush") in this sentence or the one before, not after a preposition ("a letter to
+        Cruz and Rubio") — what a "they" may refer back to — with where the last of them is named."""
+        k = self._sentence_index(pos)
+        if k < 0:
+            return None
+        lo = self.sents[max(0, k - 1)][0]
+        refs = [r for r in self.refs[bisect.bisect_left(self._ref_pos, lo):bisect.bisect_left(self._ref_pos, pos)]
+                if r.ent.kind == "person" and not r.ent.weak]
+        found = None
+        i = 0
+        while i < len(refs):
+            chain = [refs[i]]
+            while i + 1 < len(refs) and _JOINED.fullmatch(self.text, chain[-1].end, refs[i + 1].pos):
+                i += 1
+                chain.append(refs[i])
+            people = list({r.ent.idx: r.ent for r in chain}.values())
+            if len(people) >= 2 and " and " in self.text[chain[0].pos:chain[-1].pos] \
+                    and not _AFTER_PREPOSITION.search(self.text, max(0, chain[0].pos - 30), chain[0].pos):
+                found = (chain[-1].pos, people)
+            i += 1
+        if found is None:
+            return None
+        names = [e.name for e in found[1]]
+        name = names[0] + " and " + names[1] if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
+        return found[0], self._named(name, "group")
 
     def _salient_person(self, pos: int, gender: str | None, a: Attribution | None) -> tuple[_Ent | None, float]:
         """The person a "he"/"she" at ``pos`` most likely means, and how sure that is.
