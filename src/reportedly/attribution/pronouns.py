@@ -151,8 +151,8 @@ class PronounCases(ResolverState):
                                       60)
             together = self._named_together(pos)
             if together is not None and (plural is None or together[0] > plural.pos):
-                g = together[1]  # "Mike Crapo and Jim Risch. Last week, they endorsed …": the people named together
-                return Resolved(g, g.name, "group", False, 0.5)
+                people_named = together[1]  # "Mike Crapo and Jim Risch. Last week, they endorsed …": the people named together
+                return Resolved(people_named, people_named.name, "group", False, 0.5)
             e = (plural.ent if plural is not None else None) or \
                 self._recent(pos, lambda e: e.kind in {"organisation", "government", "outlet"}, 60)
             if e is not None:
@@ -170,7 +170,7 @@ class PronounCases(ResolverState):
         return next((r for r in reversed(self.refs[max(0, k - limit):k]) if pred(r.ent)), None)
 
     def _named_together(self, pos: int) -> tuple[int, _Ent] | None:
-        """``(where, group)``: the last persons named together ("Brown and From", "Chris Christie, John
+        """``(where, group)``: the last persons named together ("Anna Palmer and Jake Sherman", "Chris Christie, John
         Kasich and Jeb Bush") in this sentence or the one before, not after a preposition ("a letter to
         Cruz and Rubio") — what a "they" may refer back to — with where the last of them is named."""
         k = self._sentence_index(pos)
