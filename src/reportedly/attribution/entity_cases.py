@@ -30,6 +30,7 @@ from .entity_model import (
     Resolved,
     ResolverState,
     _Ent,
+    _Ref,
     _words,
 )
 from .speakers import (
@@ -133,12 +134,15 @@ def _issuer_before(text: str, head: str, pos: int, reach: int = 4000) -> str | N
 
 
 class DescribedCases(ResolverState):
-    def _recent(self, pos: int, pred, limit: int = 400) -> _Ent | None:
+    def _recent_ref(self, pos: int, pred, limit: int = 400) -> _Ref | None:
+        """The last reference before ``pos`` (among the last ``limit``) to an entity that passes ``pred``."""
         k = bisect.bisect_left(self._ref_pos, pos)
-        for r in reversed(self.refs[max(0, k - limit):k]):
-            if pred(r.ent):
-                return r.ent
-        return None
+        return next((r for r in reversed(self.refs[max(0, k - limit):k]) if pred(r.ent)), None)
+
+    def _recent(self, pos: int, pred, limit: int = 400) -> _Ent | None:
+        """The entity of :meth:`_recent_ref`."""
+        r = self._recent_ref(pos, pred, limit)
+        return r.ent if r is not None else None
 
     def _description(self, m: Mention, mention: str, pos: int) -> Resolved:
         """"the Republican nominee" → the person whose roles hold "nominee" (and "republican")."""

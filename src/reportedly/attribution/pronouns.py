@@ -164,11 +164,6 @@ class PronounCases(ResolverState):
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.6)
         return Resolved(None, None, None, False, 0.1)
 
-    def _recent_ref(self, pos: int, pred, limit: int = 400) -> _Ref | None:
-        """The last reference before ``pos`` (among the last ``limit``) to an entity that passes ``pred``."""
-        k = bisect.bisect_left(self._ref_pos, pos)
-        return next((r for r in reversed(self.refs[max(0, k - limit):k]) if pred(r.ent)), None)
-
     def _named_together(self, pos: int) -> tuple[int, _Ent] | None:
         """``(where, group)``: the last persons named together ("Anna Palmer and Jake Sherman", "Chris Christie, John
         Kasich and Jeb Bush") in this sentence or the one before, not after a preposition ("a letter to

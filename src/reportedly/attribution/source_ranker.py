@@ -166,6 +166,7 @@ def entity_facts(resolver: Any, e: Any, mention: str, mention_words: set[str], h
     }
 
 
+@lru_cache(maxsize=1024)
 def definite_singular(mention: str) -> bool:
     """A definite description of one person: "the Wisconsin Republican", "The former pollster" (not
     "the company", "the lawyers", nor a name)."""
@@ -180,6 +181,7 @@ def definite_singular(mention: str) -> bool:
 _AGED = re.compile(r"\d+-year-old")
 
 
+@lru_cache(maxsize=1024)
 def definite_known(mention: str) -> bool:
     """A definite description whose head names what one known person is or does ("the actor", "the
     former president", "the 43-year-old"), not the roles unnamed sources go by ("the official", "the
