@@ -808,3 +808,132 @@ def test_they_is_the_people_just_named_together() -> None:
     src = _speaker("Teachers wrote a letter to Ted Cruz and Marco Rubio. They said the race was over.",
                    "They", "said", "the race was over")
     assert src.entity != "Ted Cruz and Marco Rubio"
+
+
+def test_a_persons_camp_and_team_name_are_the_persons_campaign() -> None:
+    text = "Hillary Clinton spoke in Ohio. Donald Trump spoke in Iowa.\n\nTeam Trump said the numbers were fake."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Team Trump", cue="said", content="the numbers were fake")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Trump campaign" and a.source.kind == "organisation"
+    text = "Hillary Clinton spoke in Ohio.\n\nThe Clinton camp said it would not respond."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="The Clinton camp", cue="said", content="it would not respond")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Clinton campaign" and a.source.kind == "organisation"
+    # "Team" before a word no one in the article is called stays what the rules make of it
+    text = "The squad trained in Denver.\n\nTeam USA said it was ready."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Team USA", cue="said", content="it was ready")
+    resolve_speakers(doc, [a])
+    assert a.source.entity != "USA campaign"
+
+
+def test_a_speaker_after_the_verb_that_follows_a_quote_is_the_implicit_source() -> None:
+    text = ("Hillary Clinton spoke in Ohio on Monday. Donald Trump won the delegates he needed.\n\n"
+            "“That means a loose cannon is within reach of the most powerful job in the world,” warned Clinton.")
+    doc = make_doc(text)
+    a = att(doc, "a1", cue="warned", content="That means a loose cannon is within reach of the most powerful job "
+                                             "in the world")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Hillary Clinton"
+    # no quotation before the verb: no inverted subject ("… and warned Clinton of the risk")
+    text = "Hillary Clinton spoke in Ohio. Donald Trump called and warned Clinton of the risk."
+    doc = make_doc(text)
+    a = att(doc, "a1", cue="warned", content="of the risk")
+    resolve_speakers(doc, [a])
+    assert a.source.entity != "Hillary Clinton"
+
+
+def test_a_bodys_name_goes_on_with_of_for_and_on_after_its_head() -> None:
+    text = "The Illinois Board of Elections ruled on Monday.\n\nThe board said Cruz met the standard."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="The board", cue="said", content="Cruz met the standard")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Illinois Board of Elections" and a.source.kind == "government"
+    text = "The U.S. Chamber of Commerce filed the suit.\n\nThe chamber said it would win."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="The chamber", cue="said", content="it would win")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "U.S. Chamber of Commerce" and a.source.kind == "organisation"
+    names = {e.name for e in doc.entities}
+    assert "Commerce" not in names  # not a person called Commerce
+    # a date after "on" is no part of the name
+    text = "Protesters gathered at Columbia University on Monday.\n\nThe university said it would review the policy."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="The university", cue="said", content="it would review the policy")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Columbia University"
+    # "the chamber" of a legislature, "the bureau" of the FBI
+    text = "The Senate passed the bill on Friday.\n\nThe chamber said it would adjourn."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="The chamber", cue="said", content="it would adjourn")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Senate"
+
+
+def test_a_name_in_mangled_utf8_is_read_and_shown_as_written() -> None:
+    text = ("TomÃ¡s Regalado would have hurled himself into the task.\n\n"
+            "Mr. Regalado, the Republican mayor of Miami, said he was sitting it out.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Mr. Regalado, the Republican mayor of Miami,", cue="said",
+            content="he was sitting it out")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Tomás Regalado" and a.source.kind == "person"
+    assert doc.text.startswith("TomÃ¡s")  # the text itself is never changed
+    assert names.unmangle("FranÃ§ois Delattre") == "François Delattre"
+    assert names.unmangle("Ségolène Royal") == "Ségolène Royal"  # right already: as it is
+
+
+def test_a_document_obtained_by_an_outlet_speaks_for_who_wrote_it() -> None:
+    text = ("Bernie Sanders used the emblem of the American Legion in campaign materials. A Feb. 1 letter from the "
+            "American Legion obtained by The Associated Press warns that lawyers will handle it.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="A Feb. 1 letter from the American Legion obtained by The Associated Press",
+            cue="warns", content="lawyers will handle it")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "American Legion"
+    text = "The senator spoke on Monday. A memo from the Pentagon obtained by The New York Times said the plan failed."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="A memo from the Pentagon obtained by The New York Times", cue="said",
+            content="the plan failed")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Pentagon"
+
+
+def test_the_ad_is_of_whoever_is_releasing_it() -> None:
+    text = ("The Jeb Bush campaign is releasing a new online ad Monday aimed at John Kasich.\n\n"
+            "The ad comes a day before the primary. The nearly 90-second ad slams Kasich for his votes.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="The nearly 90-second ad", cue="slams", content="Kasich for his votes")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Bush campaign"
+    text = ("Democratic presidential candidate Bernie Sanders is releasing a new 30-second ad in New York.\n\n"
+            "The ad says nothing will change.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="The ad", cue="says", content="nothing will change")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Bernie Sanders"
+
+
+def test_a_surname_with_its_particle_is_the_person_named_in_full() -> None:
+    text = "Marine Le Pen spoke in Paris on Sunday.\n\n“I would choose him,” said Le Pen, who leads the party."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Le Pen", cue="said", content="I would choose him")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Marine Le Pen"
+
+
+def test_a_first_name_before_a_well_known_surname_is_someone_else_of_that_name() -> None:
+    text = ("Zeke Emanuel, an oncologist who advised the White House, said the law worked.\n\n"
+            "“It is not a good mode,” Emanuel said.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Emanuel", cue="said", content="It is not a good mode")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Zeke Emanuel"
+    # a role before the surname is no first name: the well-known person
+    text = "Chicago Mayor Emanuel spoke on Monday.\n\nEmanuel said the city was safe."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="Emanuel", cue="said", content="the city was safe")
+    resolve_speakers(doc, [a])
+    assert a.source.entity == "Rahm Emanuel"

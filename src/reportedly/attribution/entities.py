@@ -210,6 +210,8 @@ class EntityResolver(MentionScan, PronounCases, DescribedCases):
     def _resolve(self, m: Mention, mention: str, pos: int, a: Attribution) -> Resolved:
         if m.kind == "pronoun":
             return self._pronoun(m, pos, a)
+        if m.kind == "outlet" and _DOC_FROM.match(" ".join(mention.split())):
+            return self._document(m, mention, pos)  # "a letter from the Legion obtained by The Associated Press"
         if _PAIR_WORDS.fullmatch(" ".join(mention.split())):
             pair = self._pair(pos)  # "both", "the two", "each": the people just named together
             if pair is not None:
@@ -221,6 +223,10 @@ class EntityResolver(MentionScan, PronounCases, DescribedCases):
                 return Resolved(e, e.name, "outlet", False, 0.8)
             return Resolved(None, m.description and re.sub(r"^(?:the|this|that)\s+", "", m.description,
                                                             flags=re.IGNORECASE), "outlet", False, 0.3)
+        team = re.fullmatch(r"Team\s+([A-Z][\w’'-]+)", " ".join(mention.split()))
+        if team and self._by_surname.get(N.fold(team.group(1))):  # "Team Trump": the person's campaign
+            e = self._named(f"{self._surname_person(team.group(1), pos)[0].name.split()[-1]} campaign", "organisation")
+            return Resolved(e, e.name, "organisation", False, 0.7)
         handle = re.search(r"(?<![\w@])@\w{2,}", mention)
         if handle:  # "one Twitter user @nycsouthpaw"
             e = self._named(handle.group(), "person")
@@ -280,7 +286,7 @@ class EntityResolver(MentionScan, PronounCases, DescribedCases):
             # "A reporter for USA Today", "a spokeswoman for the campaign": the person, unnamed
             return self._description(Mention(None, "person", needs="description", key=N.fold(pm.group(1)),
                                              description=" ".join(mention.split())), mention, pos)
-        if low and low[-1] in {"campaign", "team"} and m.kind != "outlet":
+        if low and low[-1] in {"campaign", "team", "camp"} and m.kind != "outlet":
             return self._body(mention, low[-1], pos)
         if m.needs == "description" and m.kind in {"organisation", "government"}:
             return self._body(mention, head, pos)

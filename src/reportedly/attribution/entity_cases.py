@@ -64,7 +64,9 @@ _NAME_AT_START = re.compile(r"(?:the\s+)?[A-Z][\w.&’'/-]*(?:\s+(?:(?:of|for|an
 
 def _leading_name(text: str) -> str:
     """The capitalised name a phrase opens with ("Politifact of presidential elections" → "Politifact")."""
-    text = text.strip()
+    # what happened to a document ends its author's name: "the American Legion obtained by The Associated Press"
+    text = re.split(r"\s+(?:obtained|seen|reviewed|viewed|sent|addressed|provided|given|leaked)\s+(?:by|to)\s",
+                    text.strip())[0]
     m = _NAME_AT_START.match(text)
     if not m:
         return text
@@ -91,7 +93,9 @@ _FIRST_CALLED = {"findings": ("poll", "survey", "study", "report"), "results": (
                  "reports": ("reports", "report"), "report": ("report", "reports")}
 _NAME = r"((?:[A-Z][\w.&’'-]*\s+(?:(?:of|for|and|on|&|the)\s+){0,2}){0,7}[A-Z][\w.&’'-]*)"  # at most 8 words
 _DET = r"(?:a|an|its|his|her|their|the|this|that)\s+(?:[\w’'.-]+\s+){0,3}?"
-_ISSUED = r"(?:released|issued|sent|filed|published|posted|put\s+out|launched|unveiled|ran|aired|wrote|signed|circulated)"
+_ISSUED = (r"(?:released|issued|sent|filed|published|posted|put\s+out|launched|unveiled|ran|aired|wrote|signed|circulated|"
+           r"(?:(?:is|are|was|were)\s+)?(?:releasing|issuing|sending|filing|publishing|posting|putting\s+out|launching|"
+           r"unveiling|running|airing|circulating))")
 _SAID_IN = r"(?:said|says|wrote|writes|announced|added|argued|stated|noted|explained|responded)\s+(?:\w+\s+)?(?:in|on)\s+"
 
 
@@ -101,7 +105,7 @@ def _issuer_patterns(head: str) -> tuple[tuple[re.Pattern[str], ...], re.Pattern
     heads = "|".join(re.escape(h) for h in _FIRST_CALLED.get(head, (head,)))
     issued = (
         re.compile(_NAME + r"(?:,[^,.]{1,80},)?\s+" + _SAID_IN + _DET + r"(?:" + heads + r")s?\b"),
-        re.compile(_NAME + r"(?:,[^,.]{1,80},)?\s+(?:has\s+|had\s+|have\s+)?" + _ISSUED + r"\s+" + _DET
+        re.compile(_NAME + r"(\s+(?:campaign|camp|team))?(?:,[^,.]{1,80},)?\s+(?:has\s+|had\s+|have\s+)?" + _ISSUED + r"\s+" + _DET
                    + r"(?:" + heads + r")s?\b"),
         re.compile(r"\b(?:" + heads + r")s?\s+(?:(?:released|issued|sent|filed|written|signed|paid\s+for)\s+)?"
                    r"(?:by|from)\s+(?:the\s+)?" + _NAME),
@@ -121,6 +125,8 @@ def _issuer_before(text: str, head: str, pos: int, reach: int = 4000) -> str | N
     for pat in issued:
         for m in pat.finditer(window):
             name = re.sub(r"^The\s+", "", m.group(1))
+            if m.re.groups > 1 and m.group(2):  # "The Jeb Bush campaign is releasing a new ad"
+                name += m.group(2)
             first = name.split()[0].lower()
             if first in _NOT_COMPANY or first in {"a", "an", "in", "on", "at"}:
                 continue
@@ -215,7 +221,7 @@ class DescribedCases(ResolverState):
             for _, h, res in reversed(self._docs):
                 if h == head:
                     return Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.6, res.confidence))
-            if len(words) <= 3:  # "the statement" after "Vanguard said in a statement": Vanguard's
+            if len(words) <= 5:  # "the statement" after "Vanguard said in a statement": Vanguard's
                 issuer = _issuer_before(self.text, head, pos)
                 res = self._author(issuer, pos) if issuer else None
                 if res is not None:
@@ -319,10 +325,10 @@ class DescribedCases(ResolverState):
             last = owner.name.split()[-1]  # "his office" → "Eric Holcomb's office"; "his administration" → "Obama administration"
             e = self._named(f"{owner.name}'s office" if head == "office" else f"{last} administration", "government")
             return Resolved(e, e.name, "government", False, 0.6)
-        if owner is not None and head in {"campaign", "team"}:
+        if owner is not None and head in {"campaign", "team", "camp"}:
             e = self._named(f"{owner.name.split()[-1]} campaign", "organisation")
             return Resolved(e, e.name, "organisation", False, 0.75)
-        if head in {"campaign", "team"}:
+        if head in {"campaign", "team", "camp"}:
             e = self._recent(pos, lambda e: e.kind == "organisation" and "campaign" in _words(e.name), 200)
             if e is not None:
                 return Resolved(e, e.name, "organisation", False, 0.6)
@@ -408,6 +414,13 @@ class DescribedCases(ResolverState):
             if owner:
                 e = owner[-1].ent
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.5)
+        end = a.cue[-1][1]
+        inverted = [r for r in self.refs[lo:hi] if r.pos >= end and not inside(r.pos) and not r.ent.weak]
+        if inverted and re.search(r"[,!?][”\"’']\s*$|[”\"]\s*,\s*$", self.text[max(s0, cue - 4):cue]) \
+                and re.fullmatch(r"\s+(?:the\s+|[A-Z][a-z]{1,3}\.\s+)?", self.text[end:inverted[0].pos]) \
+                and inverted[0].ent.kind in {"person", "organisation", "government", "outlet"}:
+            e = inverted[0].ent  # "“…,” warned Clinton.": the subject after the verb that follows a quote
+            return Resolved(e, e.name, e.kind, e.anonymous, 0.6)
         # a dateline opening the sentence ("WASHINGTON –", a layer of its own) is no subject
         dateline = max((e for s, e in self._datelines if s <= s0 < e or s0 <= s < cue), default=s0)
         before = [r for r in self.refs[lo:hi] if dateline <= r.pos < cue and not inside(r.pos) and not r.ent.weak

@@ -20,15 +20,24 @@ from .speakers import (
 #: Runs of capitalised words, abbreviations ("Mr.", "U.S.") and name particles: candidate names.
 _ABBR = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Adm|Maj|St|Jr|Sr|Prof|Rev|Hon|Co|Inc|Corp|Ltd|Bros)\.)"
 
-_CAP_TOKEN = rf"(?:{_ABBR}|[A-Z][\w’'\-]*)"
+_CAP_TOKEN = rf"(?:{_ABBR}|[A-Z](?:[\w’'\-]|(?<=[\u00c2\u00c3])[\u00a0-\u00bf])*)"  # "TomÃ¡s": mangled UTF-8
 
 _CAP_RUN = re.compile(rf"(?<![\w’']){_CAP_TOKEN}(?:[ \t]+(?:{_CAP_TOKEN}|(?:de|van|von|bin|al|da|del|la|le)(?=[ \t]+[A-Z])))*")
 
 PERSON_TITLES = L.PERSON_TITLES
 
+#: Head nouns of bodies whose names go on with "of", "for" or "on" ("Board of Elections", "Center for
+#: American Progress", "Council on Foreign Relations", "Bank of America").
+INSTITUTION_HEADS = {"board", "department", "bureau", "office", "commission", "committee", "council", "university",
+                     "institute", "center", "centre", "association", "federation", "league", "ministry", "chamber",
+                     "academy", "college", "school", "society", "foundation", "coalition", "alliance", "bank",
+                     "fund", "union", "agency", "administration", "court", "americans", "citizens", "friends"}
+#: What joins such a head to the rest of the name.
+_JOINER = re.compile(r"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?")
+
 #: Heads of descriptions that name an institution, not a person ("the campaign", "the agency").
-_BODY_HEADS = {"campaign", "team", "bank", "agency", "union", "company", "firm", "department", "bureau", "authority",
-               "commission", "association", "institute", "network", "cooperative", "co-op", "contractor",
+_BODY_HEADS = {"campaign", "team", "bank", "chamber", "agency", "union", "company", "firm", "department", "bureau",
+               "authority", "commission", "association", "institute", "network", "cooperative", "co-op", "contractor",
                "administration", "committee", "group", "organization", "organisation", "party", "alliance",
                "court", "panel", "government", "ministry", "office", "coalition", "council", "board",
                "university", "center", "centre", "foundation", "state", "city", "country"}
@@ -155,7 +164,7 @@ _UNNAMED_BODIES = {"authorities", "officials", "investigators", "prosecutors", "
 _DOC_WORDS = {"ad", "ads", "advertisement", "clip", "spot", "book", "memoir", "tweet", "post", "article", "op-ed",
               "editorial", "column", "speech", "interview", "video", "film", "documentary", "petition", "complaint"}
 
-_DOC_FROM = re.compile(r"(?i:the|a|an|another|one|this|that)\s+(?:[\w-]+\s+){0,2}?(?:memo|report|poll|study|survey|"
+_DOC_FROM = re.compile(r"(?i:the|a|an|another|one|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:memo|report|poll|study|survey|"
                        r"ad|advertisement|letter|analysis|book|video|statement|complaint|document)s?\s+(?:[a-z]+\s+)?(?:by|from|of)\s+")
 
 _PREPOSITIONS = {"for", "of", "at", "with", "to", "from", "by", "in", "on", "about", "against", "and", "or"}
@@ -174,6 +183,7 @@ _BODY_NAME_WORDS = {
     "firm": {"inc", "inc.", "corp", "corp.", "co", "co.", "llc", "ltd", "partners", "group", "associates"},
     "state": {"*place"}, "commission": {"commission"}, "committee": {"committee"},
     "university": {"university", "college"}, "school": {"school", "college", "academy"},
+    "chamber": {"chamber", "senate", "house", "assembly", "parliament"}, "bureau": {"bureau", "fbi"},
 }
 
 #: What an outlet publishes: "the piece" after "The Washington Post reported" is the Post's.

@@ -31,6 +31,8 @@ from .entity_model import (
     _Ref,
     _with_synonyms,
     _words,
+    INSTITUTION_HEADS,
+    _JOINER,
     breaks_run,
     name_words_raw,
 )
@@ -44,6 +46,10 @@ from .speakers import (
 )
 
 #: A definite description just before a name set off by commas: "The group, WeWorkers Coalition,".
+#: Particles that open a surname ("Le Pen", "de Blasio", "Van Hollen"), whatever else they may be.
+_PARTICLES = {"le", "la", "de", "di", "du", "da", "del", "van", "von", "al", "el", "bin", "ben"}
+#: Words of a date, which no body's name goes on with ("Columbia University on Monday").
+_WHEN_WORDS = set(L.WEEKDAYS) | set(L.MONTHS)
 #: A generational suffix, which tells father from son ("Donald Trump Jr.", "Joe Manchin III").
 _GENERATION = re.compile(r"(?:,?\s+)(Jr|Sr|II|III|IV)\.?$")
 
@@ -76,6 +82,7 @@ class MentionScan(ResolverState):
 
     def _person(self, name: str, gender: str | None = None) -> _Ent:
         """The person entity for a full name (first and last name decide), made on first use."""
+        name = N.unmangle(name)
         words = N.name_words(name)
         first, last = N.parse(name) if len(words) >= 2 else ("", "")
         key = (first, last) if first and last else (words[0], words[-1]) if len(words) >= 2 else (
@@ -84,8 +91,9 @@ class MentionScan(ResolverState):
         if suffix and key[0]:  # "Donald Trump Jr." is not "Donald J. Trump"
             key = (f"{key[0]}|{suffix.group(1).lower()}", key[1])
         e = self._by_key.get(key)
-        if e is None and len(words) >= 2 and not N.is_first_name(words[0]):
-            # "Hawk Sawyer" after "Kathleen Hawk Sawyer": the tail of a longer name is its surname
+        if e is None and len(words) >= 2 and (not N.is_first_name(words[0]) or words[0] in _PARTICLES):
+            # "Hawk Sawyer" after "Kathleen Hawk Sawyer", "Le Pen" after "Marine Le Pen": the tail of a longer
+            # name is its surname
             e = next((x for x in self._by_surname.get(words[-1], []) if x.kind == "person"
                       and len(N.name_words(x.name)) > len(words) and N.name_words(x.name)[-len(words):] == words), None)
             if e is not None:
@@ -102,6 +110,11 @@ class MentionScan(ResolverState):
         elif gender and not e.gender:
             e.gender = gender
         return e
+
+    def _tail_of_named(self, words: list[str]) -> bool:
+        """Whether the name words end the full name of a person already named ("Le Pen" after "Marine Le Pen")."""
+        return any(x.kind == "person" and len(N.name_words(x.name)) > len(words)
+                   and N.name_words(x.name)[-len(words):] == words for x in self._by_surname.get(words[-1], []))
 
     def _surname_person(self, surname: str, pos: int, gender: str | None = None,
                         title: str = "") -> tuple[_Ent, float]:
@@ -191,8 +204,20 @@ class MentionScan(ResolverState):
         text = self.text
         pending: list[tuple[int, int, str, str, str | None]] = []  # surnames, linked after full names
         for rs, re_ in self.regions:
-            for m in _CAP_RUN.finditer(text, rs, re_):
-                self._scan_run(m.start(), m.group(), pending)
+            runs = list(_CAP_RUN.finditer(text, rs, re_))
+            i = 0
+            while i < len(runs):
+                s0, e0 = runs[i].span()
+                joined = False
+                while i + 1 < len(runs) and N.fold(text[s0:e0].split()[-1]) in INSTITUTION_HEADS \
+                        and _JOINER.fullmatch(text, e0, runs[i + 1].start()) \
+                        and N.fold(runs[i + 1].group().split()[0].rstrip(".,")) not in _WHEN_WORDS:
+                    i, e0, joined = i + 1, runs[i + 1].end(), True  # "Illinois Board" + "of" + "Elections"
+                if joined:
+                    self._scan_institution(s0, text[s0:e0])
+                else:
+                    self._scan_run(s0, text[s0:e0], pending)
+                i += 1
         self.refs.sort(key=lambda r: r.pos)
         self._ref_pos = [r.pos for r in self.refs]
         self._sorted = True
@@ -216,6 +241,22 @@ class MentionScan(ResolverState):
                 e = self._person(surname)  # "Melanie thought … Melanie said": a person known by first name
                 self._add_ref(e, pos, end, lead)
                 e.named += 1
+
+    def _scan_institution(self, start: int, run: str) -> None:
+        """A body named with "of", "for" or "on" after its head noun ("the Illinois Board of Elections", "U.S.
+        Chamber of Commerce", "Center for American Progress"): one entity, a government body by its head."""
+        words = run.split()
+        k = 0
+        while k < len(words) - 1 and (N.fold(words[k]) in FUNCTION_CAPS or N.fold(words[k]) in _DETERMINERS):
+            k += 1
+        at = start + run.index(words[k]) if k else start
+        name = run[at - start:].rstrip(".,;:")
+        name = re.sub(r"['’]s?$", "", name) if re.search(r"\w['’]s?$", name) else name
+        j = next(i for i, w in enumerate(words) if i > k and w in {"of", "for", "on"})
+        head = N.fold(words[j - 1])
+        placed = any(government_name(w) for w in words[k:j - 1])  # "Illinois Board of Elections"
+        kind = "government" if head in L.GOVERNMENT_WORDS or head == "board" and placed else "organisation"
+        self._add_ref(self._named(name, kind), at, at + len(name), "")
 
     def _scan_run(self, start: int, run: str, pending: list) -> None:
         toks = [(m.start(), m.end()) for m in re.finditer(r"[^\s]+", run)]
@@ -316,8 +357,11 @@ class MentionScan(ResolverState):
             known = N.known_person(nw[-1])
             if known is not None and N.name_words(known.name)[-len(nw):] == nw:
                 tail_of = known
-        if len(nw) >= 2 and (N.is_first_name(nw[0]) or titled or tail_of is not None
+        if len(nw) >= 2 and (N.is_first_name(nw[0]) or titled or tail_of is not None or self._tail_of_named(nw)
                              or N.known_person(nw[-1], first=nw[0]) is not None
+                             or len(nw) == 2 and N.known_person(nw[-1]) is not None and words[ni].istitle()
+                             and words[ni].isalpha() and nw[0] not in PLACES | FUNCTION_CAPS | _DETERMINERS
+                             and nw[0] not in ROLE_WORDS | N.TITLES and nw[0] not in _SIDES
                              or len(nw) <= 3 and not N.known_person(nw[-1])
                              and self._recurs(name_words_raw(name)[-1], s)):
             e = self._person(tail_of.name if tail_of is not None else name, gender)

@@ -33,11 +33,26 @@ MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "congressman", "spokesman"
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
 
 
+#: UTF-8 letters read as Windows-1252: "Ã¡" for "á", "Ã©" for "é".
+_MANGLED = re.compile("[\u00c2\u00c3\u00c5][\u00a0-\u00bf\u0152-\u2122]")
+
+
+def unmangle(text: str) -> str:
+    """A name whose UTF-8 letters were read as Windows-1252, put back ("TomÃ¡s Regalado" → "Tomás
+    Regalado"); any other text as it is. The document's text itself is never changed."""
+    if not _MANGLED.search(text):
+        return text
+    try:
+        return text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return text
+
+
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case without accents or possessive: the key names are compared on (cached: the same
     few thousand words come back in every article)."""
-    w = unicodedata.normalize("NFKD", word.replace("’", "'"))
+    w = unicodedata.normalize("NFKD", unmangle(word).replace("’", "'"))
     w = "".join(c for c in w if not unicodedata.combining(c)).lower()
     return re.sub(r"'s?$", "", w).strip(".,")
 
