@@ -937,3 +937,31 @@ def test_a_first_name_before_a_well_known_surname_is_someone_else_of_that_name()
     a = att(doc, "a1", source="Emanuel", cue="said", content="the city was safe")
     resolve_speakers(doc, [a])
     assert a.source.entity == "Rahm Emanuel"
+
+
+def test_a_letters_i_is_whoever_signs_it() -> None:
+    text = ("LETTERS.\n\nAfter great thought, I cannot see any future for this party.\n\nDebby James.\n\n"
+            "Mission Viejo, Calif.\n\nI agree with the editorial.\n\nBruce R. Gary.\n\nRhinelander, Wis.\n")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="I", cue="cannot see", content="any future for this party")
+    b = att(doc, "a2", source="I", cue="agree", content="with the editorial", after=text.index("Calif."))
+    resolve_speakers(doc, [a, b])
+    assert a.source.entity == "Debby James" and b.source.entity == "Bruce R. Gary"
+    # no signature: the outlet's own voice, as before
+    doc = make_doc("I cannot see any future for this party.\n\nThe vote is on Tuesday.")
+    a = att(doc, "a1", source="I", cue="cannot see", content="any future for this party")
+    resolve_speakers(doc, [a])
+    assert a.source.entity != "Tuesday"
+
+
+def test_people_close_to_a_campaign_and_one_senior_democrat_are_anonymous() -> None:
+    text = "Paul Manafort spoke on Monday.\n\nThe plan was fair, according to people close to the campaign."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="people close to the campaign", cue="according to", content="The plan was fair")
+    resolve_speakers(doc, [a])
+    assert a.source.anonymous and a.source.kind == "anonymous"
+    text = "Hillary Clinton met donors.\n\n“It is time to jump in,” one senior Democrat said."
+    doc = make_doc(text)
+    a = att(doc, "a1", source="one senior Democrat", cue="said", content="It is time to jump in")
+    resolve_speakers(doc, [a])
+    assert a.source.anonymous and a.source.kind == "anonymous"

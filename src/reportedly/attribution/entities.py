@@ -286,12 +286,17 @@ class EntityResolver(MentionScan, PronounCases, DescribedCases):
             # "A reporter for USA Today", "a spokeswoman for the campaign": the person, unnamed
             return self._description(Mention(None, "person", needs="description", key=N.fold(pm.group(1)),
                                              description=" ".join(mention.split())), mention, pos)
-        if low and low[-1] in {"campaign", "team", "camp"} and m.kind != "outlet":
+        if low and low[-1] in {"campaign", "team", "camp"} and m.kind != "outlet" \
+                and not set(low[:-1]) & _PREPOSITIONS - {"and"} and "close" not in low:  # not "people close to the campaign"
             return self._body(mention, low[-1], pos)
         if m.needs == "description" and m.kind in {"organisation", "government"}:
             return self._body(mention, head, pos)
         if m.needs == "description" or (m.kind == "anonymous" and m.needs):
             return self._description(m, mention, pos)
+        if re.fullmatch(r"(?i:one|a|an|another|some|two|three|several|many)\s+(?:[a-z-]+\s+)?(?:Republican|Democrat|"
+                        r"Democratic|GOP|conservative|liberal|independent)s?(?:\s+\w+)?", " ".join(mention.split())):
+            e = self._new(" ".join(mention.split()), "anonymous", anonymous=True)  # "One Republican"
+            return Resolved(e, e.name, "anonymous", True, 0.7)
         if m.kind == "person" and m.entity:
             return self._person_name(m, mention, pos, head)
         if m.kind in {"government", "organisation"} and m.entity and " " not in m.entity \
@@ -299,10 +304,6 @@ class EntityResolver(MentionScan, PronounCases, DescribedCases):
                                                 or m.entity.isupper() and len(m.entity) > 5):
             e, conf = self._surname_person(m.entity, pos)  # "Jordan said": the person, not the country
             return Resolved(e, e.name, e.kind, False, conf * 0.9, role=m.role)
-        if re.fullmatch(r"(?i:one|a|an|another|some|two|three|several|many)\s+(?:[a-z-]+\s+)?(?:Republican|Democrat|"
-                        r"Democratic|GOP|conservative|liberal|independent)s?(?:\s+\w+)?", " ".join(mention.split())):
-            e = self._new(" ".join(mention.split()), "anonymous", anonymous=True)  # "One Republican"
-            return Resolved(e, e.name, "anonymous", True, 0.7)
         if low and low[-1] in _UNNAMED_BODIES and len([w for w in low if w not in {"the", "local", "state",
                                                                                   "federal", "some", "other"}]) == 1:
             e = self._new(" ".join(mention.split()), "anonymous", anonymous=True, plural=True)

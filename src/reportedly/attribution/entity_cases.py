@@ -139,6 +139,22 @@ def _issuer_before(text: str, head: str, pos: int, reach: int = 4000) -> str | N
     return best[1]
 
 
+#: A letter's signature: a paragraph that is only a name (then one that is only a place) or only a handle.
+_SIGNATURE = re.compile(r"\n[ \t]*\n[ \t]*(?:(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){1,3}[A-Z][\w'’-]+)\.?[ \t]*\n[ \t]*\n"
+                        r"[ \t]*[A-Z][\w .'’-]{1,40}(?:,[ \t]*[A-Z][\w. ]{1,20})?\.?[ \t]*(?:\n|$)"
+                        r"|(?P<handle>@\w{2,}))\.?[ \t]*(?:\n|$)")
+
+
+def _signer_after(text: str, pos: int, reach: int = 3000) -> str | None:
+    """Who signs the letter that ``pos`` is in: the first signature after it (see ``_SIGNATURE``) that opens with
+    a first name, or is a handle; None when there is none within ``reach``."""
+    m = _SIGNATURE.search(text, pos, pos + reach)
+    if m is None:
+        return None
+    name = m.group("name") or m.group("handle")
+    return name if name and (name.startswith("@") or N.is_first_name(name.split()[0])) else None
+
+
 class DescribedCases(ResolverState):
     def _recent_ref(self, pos: int, pred, limit: int = 400) -> _Ref | None:
         """The last reference before ``pos`` (among the last ``limit``) to an entity that passes ``pred``."""
@@ -474,6 +490,10 @@ class DescribedCases(ResolverState):
         if word in {"i", "me", "my"} and len(authors) == 1:
             e = self._person(authors[0].strip())
             return Resolved(e, e.name, "person", False, 0.7)
+        signer = _signer_after(self.text, a.source.spans[0][0]) if word in {"i", "me", "my"} and not authors else None
+        if signer is not None:  # a letter to the editor: "I" is whoever signs it ("Debby James. / Mission Viejo")
+            e = self._named(signer, "person") if signer.startswith("@") else self._person(signer)
+            return Resolved(e, e.name, "person", False, 0.6)
         bio = self._author_bio if word in {"i", "me", "my"} and not authors else None
         if bio is not None:  # "James Bovard is the author of …" at the foot of a column
             e = self._person(bio)
