@@ -118,8 +118,8 @@ def record_without_layers(doc: Document) -> dict[str, Any]:
     return record
 
 
-#: zlib's level for the records SQLite keeps (:func:`pack_record`): level 6 is zlib's default; 9 saves
-#: almost nothing more on records this size and costs more time.
+#: zlib's level for the records SQLite keeps (:func:`pack_record`), zlib's default. On 1,000 records of the
+#: benchmark's store: level 1 gives 4,073 bytes per record (0.21 ms each), 6 3,666 (0.34 ms), 9 3,646 (0.41 ms).
 RECORD_ZLIB_LEVEL = 6
 
 

@@ -1,5 +1,5 @@
 -- Each document's record (its JSON, `rows.record_without_layers`) is kept packed with zlib: a BLOB about
--- a quarter of the text's size (13.3 KB of JSON per document became 3.6 KB in a store of 10,000
+-- a quarter of the text's size (13,060 bytes of JSON per document became 3,627 in a store of 10,000
 -- documents; docs/scale.md). The column keeps its declared type: a column of TEXT affinity stores a BLOB
 -- as it is. Every writer packs (`rows.pack_record`) and every reader unpacks (`rows.stored_record`), a
 -- text too, so a row left as text still reads. `pack_record` is this reportedly's own function, which
