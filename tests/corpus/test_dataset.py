@@ -12,6 +12,7 @@ from reportedly.corpus import Store
 from reportedly.corpus.dataset import DONE, TABLES, Dataset, tables, task_id
 from reportedly.corpus.load import load
 from reportedly.corpus.query import query
+from reportedly.corpus.rows import record_text
 from reportedly.corpus.speaker_merge import merge_speakers
 from reportedly.document import Document
 from reportedly.errors import ConfigError, QueryError
@@ -158,5 +159,6 @@ def test_a_stored_record_is_the_documents_own_though_the_store_keeps_less(tmp_pa
                 assert list(got) == list(want) and [list(a) for a in got["attributions"]] == \
                     [list(a) for a in want["attributions"]]
                 assert [list(c) for c in got["unattributed_claims"]] == [list(c) for c in want["unattributed_claims"]]
-                stored = s.conn.execute("SELECT record FROM documents WHERE id = ?", (doc.id,)).fetchone()[0]
+                stored = record_text(s.conn.execute("SELECT record FROM documents WHERE id = ?",
+                                                     (doc.id,)).fetchone()[0])
                 assert '"body"' not in stored and (not doc.attributions or '"text": "' not in stored.split('"attributions"')[1])

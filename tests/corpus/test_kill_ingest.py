@@ -8,7 +8,6 @@ half-way and every stored document carries attributions, entities, speakers and 
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sqlite3
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from reportedly.corpus import Store
+from reportedly.corpus.rows import stored_record
 
 N_DOCS = 240
 NAMES = ["Mark Milley", "Lloyd Austin", "Jane Doe", "John Roe", "Ann Poe"]
@@ -97,7 +97,7 @@ def _check_consistent(db: Path) -> dict[str, int]:
         conn = store.conn
         # every stored document is complete: its attributions, provenance and index rows are all there
         for row in conn.execute("SELECT rowid, record FROM documents"):
-            rec = json.loads(row["record"])
+            rec = stored_record(row["record"])
             n_att = conn.execute("SELECT count(*) FROM attributions WHERE doc_rowid = ?", (row["rowid"],)).fetchone()[0]
             assert n_att == len(rec["attributions"]) == 3
             n_prov = conn.execute("SELECT count(*) FROM provenance WHERE doc_rowid = ?", (row["rowid"],)).fetchone()[0]

@@ -241,10 +241,10 @@ def test_migration_9_puts_the_outlets_into_the_full_text_index_of_a_stored_corpu
     with pytest.raises(sqlite3.OperationalError):
         conn.execute("SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH 'outlet : x'").fetchall()
     conn.close()
-    with pytest.raises(StoreError, match="needs 9"):
+    with pytest.raises(StoreError, match="needs 10"):
         Store(db, readonly=True)
     with Store(db) as s:
-        assert s.schema_version == len(migrate_mod.migrations()) == 9
+        assert s.schema_version == len(migrate_mod.migrations()) == 10
         applied = [tuple(r) for r in s.conn.execute("SELECT version, name FROM schema_migrations WHERE version = 9")]
         assert applied == [(9, "0009_fts_outlet.sql")]
         _check_tokens(s)

@@ -12,6 +12,10 @@ cannot be written once goes through the connection's :class:`Dialect` (``conn.di
   outlet as one token in a column of its own (migration 0009), so the outlet goes into the full-text
   query (:meth:`Dialect.outlet_match`); PostgreSQL filters by the document's ``outlet_key``;
 - the time budget of one query (a progress handler in SQLite, ``statement_timeout`` in PostgreSQL).
+- how ``documents.record`` is kept: SQLite packs the record's JSON with zlib (migration 0010,
+  :func:`reportedly.corpus.rows.pack_record`); PostgreSQL keeps the text, which its TOAST storage
+  compresses already (:attr:`Dialect.packs_records`). Every reader unpacks either
+  (:func:`reportedly.corpus.rows.stored_record`).
 
 Both connections speak the ``sqlite3`` module's interface: ``execute`` / ``executemany`` returning a
 cursor with ``fetchone``, ``fetchall`` and ``lastrowid``, rows readable by index and by column name,
@@ -78,6 +82,8 @@ class Dialect:
     """SQLite: FTS5 tables, bm25 ranking, a progress handler for the time budget."""
 
     name = "sqlite"
+    #: ``documents.record`` is stored packed (:func:`reportedly.corpus.rows.pack_record`), not as JSON text
+    packs_records = True
 
     def match(self, table: str) -> str:
         """The condition that ``table``'s row matches the query (one parameter: :meth:`query`)."""

@@ -29,7 +29,7 @@ from typing import Any
 from ..errors import StoreError
 from .backend import nfc
 from .dataset import Dataset, _protocols
-from .rows import outlet_key, relay_with
+from .rows import outlet_key, pack_record, relay_with
 from .speaker_index import refresh_speakers
 from .store import Store, server_scheme
 
@@ -199,7 +199,7 @@ class _Loader:
             bodies = [nfc((b or "").strip() or json.loads(r).get("text") or "")
                       for b, r in zip(_pick(_pylist(dt_, "body"), new), records, strict=True)]
             docs = list(zip(drows, _pick(ids, new), head[0], _pick(_pylist(dt_, "text_hash"), new), titles, bodies,
-                            head[1], days, *tail, records, strict=True))
+                            head[1], days, *tail, [pack_record(r) for r in records], strict=True))
         spans: list[tuple] = []
         claims: list[tuple] = []
         prov: list[tuple] = []

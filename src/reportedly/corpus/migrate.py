@@ -4,6 +4,10 @@
 records when each was applied. Each migration runs in its own ``BEGIN IMMEDIATE`` transaction, so
 several processes opening a new store at once apply each one exactly once (a busy answer is
 retried by :func:`retry_busy`).
+
+What SQL alone cannot compute, a migration asks of a function of this module, which :func:`migrate`
+registers on the connection (:data:`FUNCTIONS`): ``pack_record(record)`` packs a record's JSON text
+with zlib (migration 0010).
 """
 
 from __future__ import annotations
@@ -17,8 +21,19 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
+from .rows import pack_record
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+
+
+def _pack_record(value: Any) -> Any:
+    """A record's JSON text packed (:func:`reportedly.corpus.rows.pack_record`); anything else (a record
+    packed already, NULL) as it is."""
+    return pack_record(value) if isinstance(value, str) else value
+
+
+#: The SQL functions migrations may call: ``name → (number of arguments, function)``.
+FUNCTIONS: dict[str, tuple[int, Callable[..., Any]]] = {"pack_record": (1, _pack_record)}
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -99,7 +114,10 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
     if have > len(known):
         raise StoreError(f"{path}: store schema is version {have}, newer than this reportedly "
                          f"knows ({len(known)}); upgrade reportedly to open it")
-    for number, name, sql in [m for m in known if m[0] > have]:
+    pending = [m for m in known if m[0] > have]
+    for fname, (nargs, func) in FUNCTIONS.items() if pending else ():
+        conn.create_function(fname, nargs, func, deterministic=True)
+    for number, name, sql in pending:
         try:
             conn.execute("BEGIN IMMEDIATE")
             if schema_version(conn) >= number:  # another process migrated meanwhile

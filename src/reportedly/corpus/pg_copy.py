@@ -2,9 +2,10 @@
 
     python -m reportedly.corpus.pg_copy corpus.db postgresql://user@host/db
 
-Every table keeps its rows and rowids (so statement ids and links stay what they were); the full-text
-rows are built from the copied texts as :class:`~reportedly.corpus.postgres.PostgresDialect` builds
-them when a document is stored. ``reportedly load DIR --db postgresql://…`` loads the dataset into a
+Every table keeps its rows and rowids (so statement ids and links stay what they were), and each
+document its record as PostgreSQL keeps it (the JSON text that SQLite keeps packed); the full-text rows
+are built from the copied texts as :class:`~reportedly.corpus.postgres.PostgresDialect` builds them
+when a document is stored. ``reportedly load DIR --db postgresql://…`` loads the dataset into a
 temporary SQLite store with the bulk loader and copies it over with this.
 """
 
@@ -18,6 +19,7 @@ from typing import Any, cast
 
 from ..errors import StoreError
 from .postgres import PgConnection, PostgresStore, tsvector
+from .rows import record_text
 from .store import Store
 
 #: The tables copied as they are, parents before children.
@@ -43,6 +45,17 @@ def _copy(store: PostgresStore, table: str, columns: list[str], rows: Any) -> in
     return n
 
 
+def _unpacked(rows: Any, cols: list[str]) -> Any:
+    """Documents' rows with their ``record`` as PostgreSQL keeps it: the JSON text, unpacked from SQLite's
+    zlib BLOB (migration 0010; :func:`~reportedly.corpus.rows.record_text`)."""
+    if "record" not in cols:
+        yield from rows
+        return
+    at = cols.index("record")
+    for row in rows:
+        yield (*row[:at], record_text(row[at]), *row[at + 1:])
+
+
 def copy_store(src: str | Path, url: str) -> dict[str, int]:
     """Copy the SQLite store at ``src`` into the PostgreSQL store at ``url`` (created or migrated first,
     and empty); returns the rows copied per table. Either every row is copied or none."""
@@ -60,8 +73,8 @@ def copy_store(src: str | Path, url: str) -> dict[str, int]:
             for table in TABLES:
                 have = {r[1] for r in sq.execute(f"PRAGMA table_info({table})")} | {"rowid"}
                 cols = [c for c in _columns(pg, table) if c in have]
-                counts[table] = _copy(pg, table, cols,
-                                      sq.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM {table}"))
+                rows = sq.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM {table}")
+                counts[table] = _copy(pg, table, cols, _unpacked(rows, cols) if table == "documents" else rows)
             counts["documents_fts"] = _copy(pg, "documents_fts", ["rowid", "tsv"], (
                 (r[0], tsvector(r[1], r[2])) for r in sq.execute("SELECT rowid, title, content FROM documents")))
             counts["attributions_fts"] = _copy(pg, "attributions_fts", ["rowid", "tsv"], (

@@ -363,6 +363,9 @@ class PostgresDialect(Dialect):
     """PostgreSQL: ``tsvector`` rows with a GIN index, ``ts_rank``, ``statement_timeout``."""
 
     name = "postgresql"
+    #: ``documents.record`` stays JSON text: TOAST compresses a large value already (pglz), and the text
+    #: stays readable in SQL
+    packs_records = False
 
     def match(self, table: str) -> str:
         return f"{table}.tsv @@ CAST(? AS tsquery)"

@@ -27,7 +27,14 @@ from ..readers import shown_name
 from .backend import SQLITE, Dialect, nfc
 from .migrate import check_version, migrate, retry_busy, schema_version
 from .profiles import outlet_profile
-from .rows import attribution_facts, outlet_key, record_without_layers, restore_record
+from .rows import (
+    attribution_facts,
+    outlet_key,
+    pack_record,
+    record_without_layers,
+    restore_record,
+    stored_record,
+)
 from .search import search
 from .speaker_index import ATT_ENTITY_ROWID, find_speakers, link_speaker, refresh_speakers
 from .trace import index_document, is_stale, rebuild, remove_document, statement, trace
@@ -375,7 +382,8 @@ class Store:
     def _insert(self, doc: Document) -> None:
         c = self.conn
         m = doc.meta
-        record = record_without_layers(doc)  # entities are kept in their tables, as layers are in spans
+        # entities are kept in their tables, as layers are in spans; SQLite keeps the JSON packed (migration 0010)
+        record = json.dumps(record_without_layers(doc), ensure_ascii=False)
         outlet = derive_outlet(m)
         # what full-text search indexes, in normal form C (so is every attribution's text: rows.attribution_facts);
         # the record keeps the text as it came, and every span points into that
@@ -385,7 +393,7 @@ class Store:
             "INSERT INTO documents (id, input, text_hash, title, content, date, day, month, outlet, outlet_key,"
             " url, format, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, doc.input, text_hash(doc.text), title, body, m.date, _day(m.date), _month(m.date),
-             outlet, outlet.lower(), m.url, m.format, json.dumps(record, ensure_ascii=False)),
+             outlet, outlet.lower(), m.url, m.format, pack_record(record) if self.dialect.packs_records else record),
         )
         drow = cur.lastrowid
         if drow is None:  # sqlite3 sets it after every INSERT
@@ -526,7 +534,7 @@ class Store:
             if s["data"]:
                 item["data"] = json.loads(s["data"])
             layers.setdefault(s["layer"], []).append(item)
-        rec = restore_record(json.loads(row["record"]), [(p["start"], p["end"]) for p in layers.get("paragraph", [])])
+        rec = restore_record(stored_record(row["record"]), [(p["start"], p["end"]) for p in layers.get("paragraph", [])])
         out: dict[str, Any] = {}
         for k, v in rec.items():  # the entities where to_dict puts them, before the provenance
             if k == "provenance":

@@ -1,0 +1,3 @@
+-- PostgreSQL's migration 0010: nothing to do. SQLite's 0010 packs each document's record with zlib; here
+-- the record stays JSON text, which TOAST already compresses when it is large (pglz; see
+-- `PostgresDialect.packs_records`).
