@@ -965,3 +965,33 @@ def test_people_close_to_a_campaign_and_one_senior_democrat_are_anonymous() -> N
     a = att(doc, "a1", source="one senior Democrat", cue="said", content="It is time to jump in")
     resolve_speakers(doc, [a])
     assert a.source.anonymous and a.source.kind == "anonymous"
+
+
+def test_a_source_the_tagger_left_out_is_the_noun_phrase_before_the_verb() -> None:
+    text = ("Mohamed Assem was on the flight.\n\nHe had been completing his second year, a school spokesman told "
+            "the newspaper.")
+    doc = make_doc(text)
+    a = att(doc, "a1", cue="told", content="He had been completing his second year")
+    resolve_speakers(doc, [a])
+    assert a.source.anonymous and a.source.entity == "school spokesman"
+    text = ("Donald Trump spoke in Ohio. Hillary Clinton spoke in Iowa.\n\nMr. Trump hit back on Sunday after the "
+            "Democratic front-runner had said that he was a recruiter.")
+    doc = make_doc(text)
+    a = att(doc, "a1", cue="had said", content="he was a recruiter")
+    resolve_speakers(doc, [a])
+    assert a.source.entity in {"Hillary Clinton", "Democratic front-runner"}
+    # a passive cue takes no subject before it
+    text = "Two attacks hit Normandy.\n\nBoth incidents were claimed by the group."
+    doc = make_doc(text)
+    a = att(doc, "a1", cue="were claimed", content="Both incidents")
+    resolve_speakers(doc, [a])
+    assert a.source.entity != "Both incidents"
+
+
+def test_no_name_runs_across_the_end_of_a_sentence() -> None:
+    text = ("Mohamed Assem was on the flight, a spokesman told The Wall Street Journal. Friends mourned him.\n\n"
+            "He had no known political affiliations, the airline added.")
+    doc = make_doc(text)
+    a = att(doc, "a1", source="the airline", cue="added", content="He had no known political affiliations")
+    resolve_speakers(doc, [a])
+    assert "Friends" not in (a.source.entity or "")

@@ -9,7 +9,7 @@ import math
 import re
 from functools import cached_property, lru_cache
 
-from ..document import Attribution, SpanPair
+from ..document import Attribution, Source, SpanPair
 from . import lexicon as L
 from . import names as N
 from .common_words import is_common
@@ -48,7 +48,8 @@ from .speakers import (
 _COMPANY_HEADS = {"company", "firm", "airline", "automaker", "carmaker", "retailer", "lender", "insurer", "bank",
                   "manufacturer", "startup", "start-up", "conglomerate", "chain"}
 #: A capitalised run of words (a name, with "of"/"and"/"&" inside it).
-_COMPANY_RUN = re.compile(r"(?:[A-Z][\w&.’'-]*)(?:[ \t]+(?:(?:of|and|&|for|de)[ \t]+)?[A-Z][\w&.’'-]*)*")
+#: (A full stop after a word of two lower-case letters or more ends a sentence, and the run: "Journal. Friends".)
+_COMPANY_RUN = re.compile(r"(?:[A-Z][\w&.’'-]*)(?:(?<![a-z]{2}\.)[ \t]+(?:(?:of|and|&|for|de)[ \t]+)?[A-Z][\w&.’'-]*)*")
 _WEEK = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
          "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 #: First words that do not open a company's name.
@@ -91,7 +92,7 @@ _ANY_BODY = {"group", "organization", "organisation", "nonprofit", "non-profit",
 _FIRST_CALLED = {"findings": ("poll", "survey", "study", "report"), "results": ("poll", "survey", "study"),
                  "poll": ("poll", "survey"), "survey": ("survey", "poll"), "ad": ("ad", "advertisement", "commercial", "spot"),
                  "reports": ("reports", "report"), "report": ("report", "reports")}
-_NAME = r"((?:[A-Z][\w.&’'-]*\s+(?:(?:of|for|and|on|&|the)\s+){0,2}){0,7}[A-Z][\w.&’'-]*)"  # at most 8 words
+_NAME = r"((?:[A-Z][\w.&’'-]*(?<![a-z]{2}\.)\s+(?:(?:of|for|and|on|&|the)\s+){0,2}){0,7}[A-Z][\w.&’'-]*)"  # at most 8 words
 _DET = r"(?:a|an|its|his|her|their|the|this|that)\s+(?:[\w’'.-]+\s+){0,3}?"
 _ISSUED = (r"(?:released|issued|sent|filed|published|posted|put\s+out|launched|unveiled|ran|aired|wrote|signed|circulated|"
            r"(?:(?:is|are|was|were)\s+)?(?:releasing|issuing|sending|filing|publishing|posting|putting\s+out|launching|"
@@ -153,6 +154,42 @@ def _signer_after(text: str, pos: int, reach: int = 3000) -> str | None:
         return None
     name = m.group("name") or m.group("handle")
     return name if name and (name.startswith("@") or N.is_first_name(name.split()[0])) else None
+
+
+#: Where a clause starts inside a sentence: punctuation, or a conjunction or subordinator.
+_CLAUSE_START = re.compile(r"[,;:(—–“”\"]|\b(?:after|when|while|because|as|since|although|though|before|until|if|that|"
+                           r"and|but|so|where|whereas|once)\b", re.IGNORECASE)
+#: Auxiliaries and adverbs between a subject and its verb ("the airline has also said").
+_BEFORE_VERB = re.compile(r"(?:\s+(?:has|have|had|is|are|was|were|will|would|could|should|may|might|must|can|did|does|"
+                          r"do|not|never|also|later|then|quickly|again|repeatedly|publicly|privately|recently|"
+                          r"previously|earlier|often|once|already|still|just|even|only|reportedly|first|now))*\s*$",
+                          re.IGNORECASE)
+_SUBJECT_LEAD = re.compile(r"(?i:the|a|an|this|that|these|those|his|her|their|its|our|one|two|three|some|many|several|"
+                           r"most|both|all|each|another)\b|[A-Z]")
+
+
+def _clause_subject(text: str, s0: int, cue: int, a: Attribution) -> SpanPair | None:
+    """The noun phrase right before an attribution's verb, its clause's subject ("He had been completing his
+    year, a school spokesman told The Wall Street Journal"; "after the Democratic front-runner had said"): at
+    most six words, opening with a determiner or a capital, nothing but auxiliaries and adverbs after it.
+    None for a passive or reporting cue that takes no subject before it ("were claimed by", "according to")."""
+    cue_text = " ".join(text[s:e] for s, e in a.cue).lower()
+    if re.match(r"(?:was|were|is|are|been|being|be|according|per|citing|in)\b", cue_text):
+        return None
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, s0, cue)]
+    lo = max([s0, *starts])
+    seg = text[lo:cue]
+    seg = seg[:_BEFORE_VERB.search(seg).start()]
+    np = seg.strip()
+    if not np:
+        return None
+    start = lo + seg.index(np)
+    words = np.split()
+    if len(words) > 6 or not _SUBJECT_LEAD.match(np) or any(w.lower() in {"who", "which", "whom"} for w in words):
+        return None
+    if words[0].lower() in {"i", "you"} or N.fold(words[0]) in _WEEK:
+        return None  # not "I", not "June 1"
+    return (start, start + len(np))
 
 
 class DescribedCases(ResolverState):
@@ -430,6 +467,13 @@ class DescribedCases(ResolverState):
             if owner:
                 e = owner[-1].ent
                 return Resolved(e, e.name, e.kind, e.anonymous, 0.5)
+        subject = _clause_subject(self.text, s0, cue, a)
+        if subject is not None and not inside(subject[0]):
+            # "…, a school spokesman told The Wall Street Journal": the noun phrase right before the verb
+            res = self.resolve(Attribution(id=a.id, source=Source(spans=[subject]), cue=a.cue, content=a.content,
+                                           kind=a.kind))
+            if res.entity:
+                return Resolved(res.ent, res.entity, res.kind, res.anonymous, min(0.5, res.confidence))
         end = a.cue[-1][1]
         inverted = [r for r in self.refs[lo:hi] if r.pos >= end and not inside(r.pos) and not r.ent.weak]
         if inverted and re.search(r"[,!?][”\"’']\s*$|[”\"]\s*,\s*$", self.text[max(s0, cue - 4):cue]) \

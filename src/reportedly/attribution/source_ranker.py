@@ -73,7 +73,7 @@ _FAMILIAR = re.compile(r"(?i:\b(?:familiar|close|briefed|knowledgeable|aware|inv
                        r"authori[sz]ed|permitted|condition)\b)")
 _WORD = re.compile(r"[\w’'-]+")
 _CAP = r"(?:[A-Z][\w’'&.-]*)"
-_NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:of|for|and|on|to|the|de|van|von|al|la|le)[ \t]+)*{_CAP})*")
+_NAME_RUN = re.compile(rf"{_CAP}(?:(?<![a-z]{{2}}\.)[ \t]+(?:(?:of|for|and|on|to|the|de|van|von|al|la|le)[ \t]+)*{_CAP})*")
 _LEADS = {"the", "a", "an", "this", "that", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president"}
 
 
