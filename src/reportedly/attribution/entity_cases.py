@@ -179,7 +179,8 @@ def _clause_subject(text: str, s0: int, cue: int, a: Attribution) -> SpanPair | 
     starts = [m.end() for m in _CLAUSE_START.finditer(text, s0, cue)]
     lo = max([s0, *starts])
     seg = text[lo:cue]
-    seg = seg[:_BEFORE_VERB.search(seg).start()]
+    tail = _BEFORE_VERB.search(seg)
+    seg = seg[:tail.start()] if tail else seg
     np = seg.strip()
     if not np:
         return None
