@@ -5,4 +5,4 @@ before the versions of the components that analysed it; CHANGELOG.md says what e
 changed for users.
 """
 
-__version__ = "0.8.0"
+__version__ = "0.9.0"

@@ -48,7 +48,7 @@ from .quotes import _attach_quotes, _signed_quotes, _speaker_labels
 
 #: Bumped with every change to the rules that changes what they find; part of the attribution
 #: component's version (see :func:`reportedly.attribution.component_version`).
-RULES_VERSION = "2026.12.7.12"
+RULES_VERSION = "2026.12.8.1"
 
 
 def extract(text: str, regions: list[Pair] | None = None) -> list[Candidate]:
