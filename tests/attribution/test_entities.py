@@ -474,7 +474,7 @@ def test_a_person_known_by_first_name() -> None:
     assert not any(e.name in {"Will", "Hope"} for e in doc.entities)
 
 
-def _speaker(text: str, source: str, cue: str, content: str):
+def _speaker(text: str, source: str | None, cue: str, content: str):
     from reportedly.attribution.entities import resolve_speakers
 
     from .helpers import att, make_doc
@@ -812,45 +812,33 @@ def test_they_is_the_people_just_named_together() -> None:
 
 def test_a_persons_camp_and_team_name_are_the_persons_campaign() -> None:
     text = "Hillary Clinton spoke in Ohio. Donald Trump spoke in Iowa.\n\nTeam Trump said the numbers were fake."
-    doc = make_doc(text)
-    a = att(doc, "a1", source="Team Trump", cue="said", content="the numbers were fake")
-    resolve_speakers(doc, [a])
-    assert a.source.entity == "Trump campaign" and a.source.kind == "organisation"
+    src = _speaker(text, "Team Trump", "said", "the numbers were fake")
+    assert src.entity == "Trump campaign" and src.kind == "organisation"
     text = "Hillary Clinton spoke in Ohio.\n\nThe Clinton camp said it would not respond."
-    doc = make_doc(text)
-    a = att(doc, "a1", source="The Clinton camp", cue="said", content="it would not respond")
-    resolve_speakers(doc, [a])
-    assert a.source.entity == "Clinton campaign" and a.source.kind == "organisation"
+    src = _speaker(text, "The Clinton camp", "said", "it would not respond")
+    assert src.entity == "Clinton campaign" and src.kind == "organisation"
     # "Team" before a word no one in the article is called stays what the rules make of it
     text = "The squad trained in Denver.\n\nTeam USA said it was ready."
-    doc = make_doc(text)
-    a = att(doc, "a1", source="Team USA", cue="said", content="it was ready")
-    resolve_speakers(doc, [a])
-    assert a.source.entity != "USA campaign"
+    src = _speaker(text, "Team USA", "said", "it was ready")
+    assert src.entity != "USA campaign"
 
 
 def test_a_speaker_after_the_verb_that_follows_a_quote_is_the_implicit_source() -> None:
     text = ("Hillary Clinton spoke in Ohio on Monday. Donald Trump won the delegates he needed.\n\n"
             "“That means a loose cannon is within reach of the most powerful job in the world,” warned Clinton.")
-    doc = make_doc(text)
-    a = att(doc, "a1", cue="warned", content="That means a loose cannon is within reach of the most powerful job "
-                                             "in the world")
-    resolve_speakers(doc, [a])
-    assert a.source.entity == "Hillary Clinton"
+    src = _speaker(text, None, "warned",
+                   "That means a loose cannon is within reach of the most powerful job in the world")
+    assert src.entity == "Hillary Clinton"
     # no quotation before the verb: no inverted subject ("… and warned Clinton of the risk")
     text = "Hillary Clinton spoke in Ohio. Donald Trump called and warned Clinton of the risk."
-    doc = make_doc(text)
-    a = att(doc, "a1", cue="warned", content="of the risk")
-    resolve_speakers(doc, [a])
-    assert a.source.entity != "Hillary Clinton"
+    src = _speaker(text, None, "warned", "of the risk")
+    assert src.entity != "Hillary Clinton"
 
 
 def test_a_bodys_name_goes_on_with_of_for_and_on_after_its_head() -> None:
     text = "The Illinois Board of Elections ruled on Monday.\n\nThe board said Cruz met the standard."
-    doc = make_doc(text)
-    a = att(doc, "a1", source="The board", cue="said", content="Cruz met the standard")
-    resolve_speakers(doc, [a])
-    assert a.source.entity == "Illinois Board of Elections" and a.source.kind == "government"
+    src = _speaker(text, "The board", "said", "Cruz met the standard")
+    assert src.entity == "Illinois Board of Elections" and src.kind == "government"
     text = "The U.S. Chamber of Commerce filed the suit.\n\nThe chamber said it would win."
     doc = make_doc(text)
     a = att(doc, "a1", source="The chamber", cue="said", content="it would win")
@@ -860,16 +848,12 @@ def test_a_bodys_name_goes_on_with_of_for_and_on_after_its_head() -> None:
     assert "Commerce" not in names  # not a person called Commerce
     # a date after "on" is no part of the name
     text = "Protesters gathered at Columbia University on Monday.\n\nThe university said it would review the policy."
-    doc = make_doc(text)
-    a = att(doc, "a1", source="The university", cue="said", content="it would review the policy")
-    resolve_speakers(doc, [a])
-    assert a.source.entity == "Columbia University"
+    src = _speaker(text, "The university", "said", "it would review the policy")
+    assert src.entity == "Columbia University"
     # "the chamber" of a legislature, "the bureau" of the FBI
     text = "The Senate passed the bill on Friday.\n\nThe chamber said it would adjourn."
-    doc = make_doc(text)
-    a = att(doc, "a1", source="The chamber", cue="said", content="it would adjourn")
-    resolve_speakers(doc, [a])
-    assert a.source.entity == "Senate"
+    src = _speaker(text, "The chamber", "said", "it would adjourn")
+    assert src.entity == "Senate"
 
 
 def test_a_name_in_mangled_utf8_is_read_and_shown_as_written() -> None:
@@ -888,55 +872,40 @@ def test_a_name_in_mangled_utf8_is_read_and_shown_as_written() -> None:
 def test_a_document_obtained_by_an_outlet_speaks_for_who_wrote_it() -> None:
     text = ("Bernie Sanders used the emblem of the American Legion in campaign materials. A Feb. 1 letter from the "
             "American Legion obtained by The Associated Press warns that lawyers will handle it.")
-    doc = make_doc(text)
-    a = att(doc, "a1", source="A Feb. 1 letter from the American Legion obtained by The Associated Press",
-            cue="warns", content="lawyers will handle it")
-    resolve_speakers(doc, [a])
-    assert a.source.entity == "American Legion"
+    src = _speaker(text, "A Feb. 1 letter from the American Legion obtained by The Associated Press", "warns",
+                   "lawyers will handle it")
+    assert src.entity == "American Legion"
     text = "The senator spoke on Monday. A memo from the Pentagon obtained by The New York Times said the plan failed."
-    doc = make_doc(text)
-    a = att(doc, "a1", source="A memo from the Pentagon obtained by The New York Times", cue="said",
-            content="the plan failed")
-    resolve_speakers(doc, [a])
-    assert a.source.entity == "Pentagon"
+    src = _speaker(text, "A memo from the Pentagon obtained by The New York Times", "said", "the plan failed")
+    assert src.entity == "Pentagon"
 
 
 def test_the_ad_is_of_whoever_is_releasing_it() -> None:
     text = ("The Jeb Bush campaign is releasing a new online ad Monday aimed at John Kasich.\n\n"
             "The ad comes a day before the primary. The nearly 90-second ad slams Kasich for his votes.")
-    doc = make_doc(text)
-    a = att(doc, "a1", source="The nearly 90-second ad", cue="slams", content="Kasich for his votes")
-    resolve_speakers(doc, [a])
-    assert a.source.entity == "Bush campaign"
+    src = _speaker(text, "The nearly 90-second ad", "slams", "Kasich for his votes")
+    assert src.entity == "Bush campaign"
     text = ("Democratic presidential candidate Bernie Sanders is releasing a new 30-second ad in New York.\n\n"
             "The ad says nothing will change.")
-    doc = make_doc(text)
-    a = att(doc, "a1", source="The ad", cue="says", content="nothing will change")
-    resolve_speakers(doc, [a])
-    assert a.source.entity == "Bernie Sanders"
+    src = _speaker(text, "The ad", "says", "nothing will change")
+    assert src.entity == "Bernie Sanders"
 
 
 def test_a_surname_with_its_particle_is_the_person_named_in_full() -> None:
     text = "Marine Le Pen spoke in Paris on Sunday.\n\n“I would choose him,” said Le Pen, who leads the party."
-    doc = make_doc(text)
-    a = att(doc, "a1", source="Le Pen", cue="said", content="I would choose him")
-    resolve_speakers(doc, [a])
-    assert a.source.entity == "Marine Le Pen"
+    src = _speaker(text, "Le Pen", "said", "I would choose him")
+    assert src.entity == "Marine Le Pen"
 
 
 def test_a_first_name_before_a_well_known_surname_is_someone_else_of_that_name() -> None:
     text = ("Zeke Emanuel, an oncologist who advised the White House, said the law worked.\n\n"
             "“It is not a good mode,” Emanuel said.")
-    doc = make_doc(text)
-    a = att(doc, "a1", source="Emanuel", cue="said", content="It is not a good mode")
-    resolve_speakers(doc, [a])
-    assert a.source.entity == "Zeke Emanuel"
+    src = _speaker(text, "Emanuel", "said", "It is not a good mode")
+    assert src.entity == "Zeke Emanuel"
     # a role before the surname is no first name: the well-known person
     text = "Chicago Mayor Emanuel spoke on Monday.\n\nEmanuel said the city was safe."
-    doc = make_doc(text)
-    a = att(doc, "a1", source="Emanuel", cue="said", content="the city was safe")
-    resolve_speakers(doc, [a])
-    assert a.source.entity == "Rahm Emanuel"
+    src = _speaker(text, "Emanuel", "said", "the city was safe")
+    assert src.entity == "Rahm Emanuel"
 
 
 def test_a_letters_i_is_whoever_signs_it() -> None:
@@ -956,42 +925,30 @@ def test_a_letters_i_is_whoever_signs_it() -> None:
 
 def test_people_close_to_a_campaign_and_one_senior_democrat_are_anonymous() -> None:
     text = "Paul Manafort spoke on Monday.\n\nThe plan was fair, according to people close to the campaign."
-    doc = make_doc(text)
-    a = att(doc, "a1", source="people close to the campaign", cue="according to", content="The plan was fair")
-    resolve_speakers(doc, [a])
-    assert a.source.anonymous and a.source.kind == "anonymous"
+    src = _speaker(text, "people close to the campaign", "according to", "The plan was fair")
+    assert src.anonymous and src.kind == "anonymous"
     text = "Hillary Clinton met donors.\n\n“It is time to jump in,” one senior Democrat said."
-    doc = make_doc(text)
-    a = att(doc, "a1", source="one senior Democrat", cue="said", content="It is time to jump in")
-    resolve_speakers(doc, [a])
-    assert a.source.anonymous and a.source.kind == "anonymous"
+    src = _speaker(text, "one senior Democrat", "said", "It is time to jump in")
+    assert src.anonymous and src.kind == "anonymous"
 
 
 def test_a_source_the_tagger_left_out_is_the_noun_phrase_before_the_verb() -> None:
     text = ("Mohamed Assem was on the flight.\n\nHe had been completing his second year, a school spokesman told "
             "the newspaper.")
-    doc = make_doc(text)
-    a = att(doc, "a1", cue="told", content="He had been completing his second year")
-    resolve_speakers(doc, [a])
-    assert a.source.anonymous and a.source.entity == "school spokesman"
+    src = _speaker(text, None, "told", "He had been completing his second year")
+    assert src.anonymous and src.entity == "school spokesman"
     text = ("Donald Trump spoke in Ohio. Hillary Clinton spoke in Iowa.\n\nMr. Trump hit back on Sunday after the "
             "Democratic front-runner had said that he was a recruiter.")
-    doc = make_doc(text)
-    a = att(doc, "a1", cue="had said", content="he was a recruiter")
-    resolve_speakers(doc, [a])
-    assert a.source.entity in {"Hillary Clinton", "Democratic front-runner"}
+    src = _speaker(text, None, "had said", "he was a recruiter")
+    assert src.entity in {"Hillary Clinton", "Democratic front-runner"}
     # a passive cue takes no subject before it
     text = "Two attacks hit Normandy.\n\nBoth incidents were claimed by the group."
-    doc = make_doc(text)
-    a = att(doc, "a1", cue="were claimed", content="Both incidents")
-    resolve_speakers(doc, [a])
-    assert a.source.entity != "Both incidents"
+    src = _speaker(text, None, "were claimed", "Both incidents")
+    assert src.entity != "Both incidents"
 
 
 def test_no_name_runs_across_the_end_of_a_sentence() -> None:
     text = ("Mohamed Assem was on the flight, a spokesman told The Wall Street Journal. Friends mourned him.\n\n"
             "He had no known political affiliations, the airline added.")
-    doc = make_doc(text)
-    a = att(doc, "a1", source="the airline", cue="added", content="He had no known political affiliations")
-    resolve_speakers(doc, [a])
-    assert "Friends" not in (a.source.entity or "")
+    src = _speaker(text, "the airline", "added", "He had no known political affiliations")
+    assert "Friends" not in (src.entity or "")

@@ -52,6 +52,7 @@ from .entity_model import (
     _PREPOSITIONS,
     _TITLE_ORG,
     _UNNAMED_BODIES,
+    CAMPAIGN_HEADS,
     PERSON_TITLES,
     Resolved,
     _clean_mention,
@@ -286,7 +287,7 @@ class EntityResolver(MentionScan, PronounCases, DescribedCases):
             # "A reporter for USA Today", "a spokeswoman for the campaign": the person, unnamed
             return self._description(Mention(None, "person", needs="description", key=N.fold(pm.group(1)),
                                              description=" ".join(mention.split())), mention, pos)
-        if low and low[-1] in {"campaign", "team", "camp"} and m.kind != "outlet" \
+        if low and low[-1] in CAMPAIGN_HEADS and m.kind != "outlet" \
                 and not set(low[:-1]) & _PREPOSITIONS - {"and"} and "close" not in low:  # not "people close to the campaign"
             return self._body(mention, low[-1], pos)
         if m.needs == "description" and m.kind in {"organisation", "government"}:

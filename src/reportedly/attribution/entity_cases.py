@@ -25,6 +25,7 @@ from .entity_model import (
     _SUBORDINATE_OPENING,
     _TITLE_ORG,
     _WHEN_WORD,
+    CAMPAIGN_HEADS,
     COMPANY_TAILS,
     PERSON_TITLES,
     Resolved,
@@ -379,10 +380,10 @@ class DescribedCases(ResolverState):
             last = owner.name.split()[-1]  # "his office" → "Eric Holcomb's office"; "his administration" → "Obama administration"
             e = self._named(f"{owner.name}'s office" if head == "office" else f"{last} administration", "government")
             return Resolved(e, e.name, "government", False, 0.6)
-        if owner is not None and head in {"campaign", "team", "camp"}:
+        if owner is not None and head in CAMPAIGN_HEADS:
             e = self._named(f"{owner.name.split()[-1]} campaign", "organisation")
             return Resolved(e, e.name, "organisation", False, 0.75)
-        if head in {"campaign", "team", "camp"}:
+        if head in CAMPAIGN_HEADS:
             e = self._recent(pos, lambda e: e.kind == "organisation" and "campaign" in _words(e.name), 200)
             if e is not None:
                 return Resolved(e, e.name, "organisation", False, 0.6)

@@ -35,6 +35,8 @@ INSTITUTION_HEADS = {"board", "department", "bureau", "office", "commission", "c
 #: What joins such a head to the rest of the name.
 _JOINER = re.compile(r"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?")
 
+#: Heads that make a description a person's campaign ("her campaign", "the Clinton camp", "Trump's team").
+CAMPAIGN_HEADS = frozenset({"campaign", "team", "camp"})
 #: Heads of descriptions that name an institution, not a person ("the campaign", "the agency").
 _BODY_HEADS = {"campaign", "team", "bank", "chamber", "agency", "union", "company", "firm", "department", "bureau",
                "authority", "commission", "association", "institute", "network", "cooperative", "co-op", "contractor",

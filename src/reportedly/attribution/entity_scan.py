@@ -45,7 +45,6 @@ from .speakers import (
     outlet_name,
 )
 
-#: A definite description just before a name set off by commas: "The group, WeWorkers Coalition,".
 #: Particles that open a surname ("Le Pen", "de Blasio", "Van Hollen"), whatever else they may be.
 _PARTICLES = {"le", "la", "de", "di", "du", "da", "del", "van", "von", "al", "el", "bin", "ben"}
 #: Words of a date, which no body's name goes on with ("Columbia University on Monday").
@@ -94,8 +93,7 @@ class MentionScan(ResolverState):
         if e is None and len(words) >= 2 and (not N.is_first_name(words[0]) or words[0] in _PARTICLES):
             # "Hawk Sawyer" after "Kathleen Hawk Sawyer", "Le Pen" after "Marine Le Pen": the tail of a longer
             # name is its surname
-            e = next((x for x in self._by_surname.get(words[-1], []) if x.kind == "person"
-                      and len(N.name_words(x.name)) > len(words) and N.name_words(x.name)[-len(words):] == words), None)
+            e = self._longer_named(words)
             if e is not None:
                 self._by_key[key] = e
         if e is None:
@@ -111,10 +109,11 @@ class MentionScan(ResolverState):
             e.gender = gender
         return e
 
-    def _tail_of_named(self, words: list[str]) -> bool:
-        """Whether the name words end the full name of a person already named ("Le Pen" after "Marine Le Pen")."""
-        return any(x.kind == "person" and len(N.name_words(x.name)) > len(words)
-                   and N.name_words(x.name)[-len(words):] == words for x in self._by_surname.get(words[-1], []))
+    def _longer_named(self, words: list[str]) -> _Ent | None:
+        """The person already named in full whose name the name words end ("Le Pen" after "Marine Le Pen",
+        "Hawk Sawyer" after "Kathleen Hawk Sawyer"), if any."""
+        return next((x for x in self._by_surname.get(words[-1], []) if x.kind == "person"
+                     and len(N.name_words(x.name)) > len(words) and N.name_words(x.name)[-len(words):] == words), None)
 
     def _surname_person(self, surname: str, pos: int, gender: str | None = None,
                         title: str = "") -> tuple[_Ent, float]:
@@ -357,7 +356,7 @@ class MentionScan(ResolverState):
             known = N.known_person(nw[-1])
             if known is not None and N.name_words(known.name)[-len(nw):] == nw:
                 tail_of = known
-        if len(nw) >= 2 and (N.is_first_name(nw[0]) or titled or tail_of is not None or self._tail_of_named(nw)
+        if len(nw) >= 2 and (N.is_first_name(nw[0]) or titled or tail_of is not None or self._longer_named(nw) is not None
                              or N.known_person(nw[-1], first=nw[0]) is not None
                              or len(nw) == 2 and N.known_person(nw[-1]) is not None and words[ni].istitle()
                              and words[ni].isalpha() and nw[0] not in PLACES | FUNCTION_CAPS | _DETERMINERS
