@@ -145,10 +145,10 @@ def test_migration_10_packs_the_records_of_a_store_at_schema_9(tmp_path: Path) -
     _as_version_9(db)
     texts = _raw(db)
     assert all(isinstance(v, str) for v in texts.values())
-    with pytest.raises(StoreError, match="needs 10"):
+    with pytest.raises(StoreError, match="needs 11"):
         Store(db, readonly=True)
     with Store(db) as s:
-        assert s.schema_version == len(migrate_mod.migrations()) == 10
+        assert s.schema_version == len(migrate_mod.migrations()) == 11
         applied = [tuple(r) for r in s.conn.execute("SELECT version, name FROM schema_migrations WHERE version = 10")]
         assert applied == [(10, "0010_record_zlib.sql")]
         assert s.integrity_check() == "ok"
@@ -174,7 +174,7 @@ def test_migration_10_leaves_packed_rows_as_they_are(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with Store(db) as s:
-        assert s.schema_version == 10
+        assert s.schema_version == 11
     assert _raw(db) == raw
 
 

@@ -8,9 +8,11 @@ cannot be written once goes through the connection's :class:`Dialect` (``conn.di
   ``tsvector`` with a GIN index, matched by a ``tsquery`` that :mod:`reportedly.corpus.postgres`
   builds from the same query language;
 - writing and deleting full-text rows (FTS5 external-content tables take a ``'delete'`` command);
-- a search within an outlet: SQLite's ``documents_fts`` and ``attributions_fts`` index each row's
-  outlet as one token in a column of its own (migration 0009), so the outlet goes into the full-text
-  query (:meth:`Dialect.outlet_match`); PostgreSQL filters by the document's ``outlet_key``;
+- a search within an outlet or of a speaker's statements: SQLite's ``documents_fts`` and
+  ``attributions_fts`` index each row's outlet as one token in a column of its own (migration 0009),
+  and ``attributions_fts`` each statement's speaker (migration 0011, kept in step by a trigger), so the
+  filter goes into the full-text query (:meth:`Dialect.outlet_match`, :meth:`Dialect.speaker_match`);
+  PostgreSQL filters by the document's ``outlet_key`` and the statement's ``speaker_id``;
 - the time budget of one query (a progress handler in SQLite, ``statement_timeout`` in PostgreSQL).
 - how ``documents.record`` is kept: SQLite packs the record's JSON with zlib (migration 0010,
   :func:`reportedly.corpus.rows.pack_record`); PostgreSQL keeps the text, which its TOAST storage
@@ -47,22 +49,40 @@ FTS_OUTLET_VIEWS: dict[str, str] = {
 }
 #: The column of :data:`FTS_OUTLET_VIEWS`' tables that holds the outlet's token.
 OUTLET_COLUMN = "outlet"
+#: The column of ``attributions_fts`` that holds the token of the statement's speaker (migration 0011;
+#: :func:`speaker_token`, empty for a statement without one).
+SPEAKER_COLUMN = "speaker"
+#: The columns of each of :data:`FTS_OUTLET_VIEWS`' tables that hold tokens, not text: last in the table and
+#: in its view, in this order; bm25 gives them weight 0 and a user's words never match them.
+FTS_TOKEN_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents_fts": (OUTLET_COLUMN,),
+    "attributions_fts": (OUTLET_COLUMN, SPEAKER_COLUMN),
+}
+#: The triggers that keep ``attributions_fts``'s speaker tokens in step with ``attributions.speaker_id``
+#: (migration 0011); :meth:`Dialect.speakers_relinked` drops them for a bulk update and makes them again.
+FTS_SYNC_TRIGGERS = ("attributions_fts_speaker",)
+#: A search for more speakers at once than this filters by ``speaker_id`` outside the full-text index.
+MAX_SPEAKER_TOKENS = 64
 #: FTS5 keeps at most this many bytes of a token (``FTS5_MAX_TOKEN_SIZE``); an outlet whose token is
 #: longer is filtered outside the index.
 MAX_TOKEN_BYTES = 32768
 
 
 _WORD = re.compile(r"[^\W_]+")
-_OUTLET_LIKE = re.compile(r"o[0-9a-f]*")
+_TOKEN_LIKE = re.compile(r"o[0-9a-f]*|s[0-9a-f]+")
+_S_PREFIX = re.compile(r"(?<![^\W_])s\*", re.IGNORECASE)
 
 
-def may_match_outlet(expression: str) -> bool:
-    """Could a word of ``expression`` (FTS5 syntax) match an outlet's token (:func:`outlet_token`), as
-    itself or as a ``prefix*``? Yes for a word that is ``o`` and hex digits (in any case, with any
-    diacritics); to be safe, also for any word with a character outside ASCII once its diacritics are
-    taken off, whatever FTS5's tokenizer would fold it to."""
+def may_match_token(expression: str) -> bool:
+    """Could a word of ``expression`` (FTS5 syntax) match an outlet's or a speaker's token
+    (:func:`outlet_token`, :func:`speaker_token`), as itself or as a ``prefix*``? Yes for a word that is
+    ``o`` and hex digits or ``s`` and at least one (a speaker's id is never empty, so ``s`` alone, as in
+    "Milley's", is only a token's prefix as ``s*``), in any case, with any diacritics; to be safe, also
+    for any word with a character outside ASCII once its diacritics are taken off, whatever FTS5's
+    tokenizer would fold it to."""
     bare = "".join(ch for ch in unicodedata.normalize("NFKD", expression) if not unicodedata.combining(ch))
-    return any(not w.isascii() or _OUTLET_LIKE.fullmatch(w.lower()) for w in _WORD.findall(bare))
+    return bool(_S_PREFIX.search(bare)) or any(not w.isascii() or _TOKEN_LIKE.fullmatch(w.lower())
+                                               for w in _WORD.findall(bare))
 
 
 def outlet_token(outlet_key: str) -> str:
@@ -71,6 +91,12 @@ def outlet_token(outlet_key: str) -> str:
     One token for FTS5's ``unicode61`` tokenizer, whatever the name's punctuation or spaces, and one per
     outlet key."""
     return "o" + outlet_key.encode("utf-8", "surrogatepass").hex()
+
+
+def speaker_token(speaker_id: str) -> str:
+    """The word that stands for the speaker ``speaker_id`` in ``attributions_fts``: ``s`` and the hex digits
+    of the id's UTF-8 bytes, as migration 0011's view writes it (``'s' || lower(hex(speaker_id))``)."""
+    return "s" + speaker_id.encode("utf-8", "surrogatepass").hex()
 
 
 def nfc(text: str | None) -> str:
@@ -96,18 +122,19 @@ class Dialect:
     def rank(self, table: str) -> tuple[str, int]:
         """An expression ranking ``table``'s matches, best first in ascending order, and how many
         :meth:`query` parameters it takes."""
-        if table in FTS_OUTLET_VIEWS:  # each text column weighs 1, the outlet's token nothing
-            return f"bm25({table}, {', '.join('1.0' for _ in FTS_TABLES[table][1])}, 0.0)", 0
+        if table in FTS_OUTLET_VIEWS:  # each text column weighs 1, the tokens nothing
+            weights = ["1.0"] * len(FTS_TABLES[table][1]) + ["0.0"] * len(FTS_TOKEN_COLUMNS[table])
+            return f"bm25({table}, {', '.join(weights)})", 0
         return f"bm25({table})", 0
 
     def text_match(self, table: str, expression: str) -> str:
         """The full-text expression for the matches of ``expression`` (FTS5 syntax, the user's) in ``table``'s
-        text columns alone: never in the outlet's token of a table of :data:`FTS_OUTLET_VIEWS`. Where a word
-        of ``expression`` could be such a token (:func:`may_match_outlet`) the expression goes inside a
+        text columns alone: never in the tokens of a table of :data:`FTS_OUTLET_VIEWS`. Where a word
+        of ``expression`` could be such a token (:func:`may_match_token`) the expression goes inside a
         filter on the text columns (a column filter inside it can only narrow them further); otherwise it
         stays as it is, since the filter costs time (FTS5 then reads each match's positions to check the
         column: up to a quarter more for a phrase in the articles)."""
-        if table not in FTS_OUTLET_VIEWS or not may_match_outlet(expression):
+        if table not in FTS_OUTLET_VIEWS or not may_match_token(expression):
             return expression
         return f"{{{' '.join(FTS_TABLES[table][1])}}} : ({expression})"
 
@@ -120,15 +147,25 @@ class Dialect:
             return None
         return f"({self.text_match(table, expression)}) AND {OUTLET_COLUMN} : {token}"
 
+    def speaker_match(self, table: str, expression: str, speaker_ids: Sequence[str]) -> str | None:
+        """``expression`` (a full-text expression for the text columns, from :meth:`text_match` or
+        :meth:`outlet_match`) narrowed to the statements of the speakers ``speaker_ids``, or ``None`` where
+        the index does not hold them (the caller filters by ``speaker_id``)."""
+        tokens = [speaker_token(s) for s in speaker_ids]
+        if SPEAKER_COLUMN not in FTS_TOKEN_COLUMNS.get(table, ()) or not tokens or len(tokens) > MAX_SPEAKER_TOKENS \
+                or any(len(t) > MAX_TOKEN_BYTES for t in tokens):
+            return None
+        return f"({expression}) AND {SPEAKER_COLUMN} : ({' OR '.join(tokens)})"
+
     def fts_insert(self, conn: Any, table: str, rowid: int | None, *texts: str | None) -> None:
         """Index the row ``rowid`` of ``table``'s content (stored first) with the texts it holds; a table
         of :data:`FTS_OUTLET_VIEWS` takes its outlet's token from its view."""
         cols = FTS_TABLES[table][1]
         if table in FTS_OUTLET_VIEWS:
-            conn.execute(f"INSERT INTO {table} (rowid, {', '.join(cols)}, {OUTLET_COLUMN})"
-                         f" VALUES (?, {', '.join('?' * len(cols))},"
-                         f" (SELECT {OUTLET_COLUMN} FROM {FTS_OUTLET_VIEWS[table]} WHERE rowid = ?))",
-                         (rowid, *texts, rowid))
+            tokens = FTS_TOKEN_COLUMNS[table]
+            conn.execute(f"INSERT INTO {table} (rowid, {', '.join(cols)}, {', '.join(tokens)})"
+                         f" SELECT ?, {', '.join('?' * len(cols))}, {', '.join(tokens)}"
+                         f" FROM {FTS_OUTLET_VIEWS[table]} WHERE rowid = ?", (rowid, *texts, rowid))
             return
         conn.execute(f"INSERT INTO {table} (rowid, {', '.join(cols)}) VALUES (?, {', '.join('?' * len(cols))})",
                      (rowid, *texts))
@@ -141,9 +178,26 @@ class Dialect:
             conn.execute(f"DELETE FROM {table} WHERE {where}", params)
             return
         if table in FTS_OUTLET_VIEWS:
-            content, cols = FTS_OUTLET_VIEWS[table], (*cols, OUTLET_COLUMN)
+            content, cols = FTS_OUTLET_VIEWS[table], (*cols, *FTS_TOKEN_COLUMNS[table])
         conn.execute(f"INSERT INTO {table} ({table}, rowid, {', '.join(cols)})"
                      f" SELECT 'delete', rowid, {', '.join(cols)} FROM {content} WHERE {where}", params)
+
+    @contextlib.contextmanager
+    def speakers_relinked(self, conn: Any, reindex: bool = True) -> Iterator[None]:
+        """Around an update of many statements' ``speaker_id`` (inside the caller's transaction): the triggers
+        that would re-index each row one at a time (:data:`FTS_SYNC_TRIGGERS`) are dropped, then made again;
+        with ``reindex``, ``attributions_fts`` is then rebuilt from its view in one pass (without, the
+        caller rebuilds it)."""
+        made = [r[0] for r in conn.execute(
+            f"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({','.join('?' * len(FTS_SYNC_TRIGGERS))})",
+            FTS_SYNC_TRIGGERS).fetchall()]
+        for name in FTS_SYNC_TRIGGERS:
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        yield
+        for sql in made:
+            conn.execute(sql)
+        if reindex:
+            conn.execute("INSERT INTO attributions_fts (attributions_fts) VALUES ('rebuild')")
 
     @contextlib.contextmanager
     def time_budget(self, conn: Any, seconds: float, steps: int = 1000) -> Iterator[None]:

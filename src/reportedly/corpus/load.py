@@ -522,16 +522,17 @@ def load(data: str | os.PathLike[str] | Dataset, db: str | os.PathLike[str], *,
             for sql in indexes:
                 c.execute(sql)
             t = phase("indexes", t)
-            for fts in ("documents_fts", "attributions_fts"):
-                c.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
-            t = phase("full text", t)
             if speakers is not None:
                 c.executemany("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,?)",
                               speakers.rows(loader.used))
             else:
                 loader.finish_statements()
                 t = phase("statements", t)
-                refresh_speakers(c, transaction=False)
+                refresh_speakers(c, transaction=False, reindex=False)
+            # after the speakers: the statements' full-text index holds each one's speaker (migration 0011)
+            for fts in ("documents_fts", "attributions_fts"):
+                c.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
+            t = phase("full text", t)
             c.executemany("INSERT OR IGNORE INTO inputs (hash, path, documents) VALUES (?, ?, ?)",
                           [(i["hash"], i["path"], i.get("documents") or 0) for rec in ds.done().values()
                            for i in rec.get("inputs", []) if i.get("hash")])

@@ -382,6 +382,13 @@ class PostgresDialect(Dialect):
     def outlet_match(self, table: str, expression: str, outlet_key: str) -> str | None:
         return None  # the outlet is no part of the tsvector: a search within one filters by outlet_key
 
+    def speaker_match(self, table: str, expression: str, speaker_ids: Sequence[str]) -> str | None:
+        return None  # nor is the speaker: a search of a speaker's statements filters by speaker_id
+
+    @contextlib.contextmanager
+    def speakers_relinked(self, conn: Any, reindex: bool = True) -> Iterator[None]:
+        yield  # the tsvectors hold the texts alone: nothing to keep in step
+
     def fts_insert(self, conn: Any, table: str, rowid: int | None, *texts: str | None) -> None:
         if table == "statements_fts":
             conn.execute("INSERT INTO statements_fts (rowid, content, tsv) VALUES (?, ?, CAST(? AS tsvector))",

@@ -31,7 +31,8 @@ from .speaker_index import find_speakers
 
 #: Markers around matched words in ``snippet``; the web UI turns them into ``<mark>``.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
-#: An unfiltered full-text query ranks at most this many of the newest matches (see _ranked).
+#: A full-text query with no filter outside the index ranks at most this many of the newest matches
+#: (see _ranked).
 RANK_WINDOW = 2000
 #: A filtered full-text query reads the rows its filters select first, unless they are more than this
 #: many times as many as the matches (see _ranked).
@@ -145,12 +146,11 @@ def search(
     outlet_key = outlet.strip().lower() if outlet else None
     att_where: list[str] = []
     att_params: list[Any] = []
+    speaker_ids: list[str] = []
     if speaker:
-        ids = find_speakers(store.conn, speaker)
-        if not ids:
+        speaker_ids = find_speakers(store.conn, speaker)
+        if not speaker_ids:
             return []
-        att_where.append(f"a.speaker_id IN ({','.join('?' * len(ids))})")
-        att_params.extend(ids)
     if anonymous:
         att_where.append("a.anonymous = 1")
     if hedged:
@@ -174,7 +174,7 @@ def search(
     for i, attempt in enumerate(tried):
         try:
             return _timed(store, lambda m=attempt: _run(store, m, statement_only, att_where, att_params, outlet_key,
-                                                        date_from, date_to, limit, offset))
+                                                        speaker_ids, date_from, date_to, limit, offset))
         except sqlite3.OperationalError as exc:
             if _is_syntax_error(exc) and i + 1 < len(tried):
                 continue
@@ -194,38 +194,45 @@ def _timed(store: StoreLike, run: Any) -> Any:
 
 
 def _run(store: StoreLike, match: str, statement_only: bool, att_where: list[str], att_params: list[Any],
-         outlet_key: str | None, date_from: str | None, date_to: str | None, limit: int,
+         outlet_key: str | None, speaker_ids: list[str], date_from: str | None, date_to: str | None, limit: int,
          offset: int) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     # statements: dated by the statement when the text says when, else by the article
-    fts, in_index, doc_where, doc_params = _outlet(store, "attributions_fts", match, outlet_key)
+    fts, doc_where, doc_params = _outlet(store, "attributions_fts", match, outlet_key)
+    if speaker_ids:
+        scoped = dialect_of(store.conn).speaker_match("attributions_fts", fts, speaker_ids) if match else None
+        if scoped is not None:
+            fts = scoped
+        else:
+            att_where = [f"a.speaker_id IN ({','.join('?' * len(speaker_ids))})", *att_where]
+            att_params = [*speaker_ids, *att_params]
     where, params = _dated("a", att_where + doc_where, att_params + doc_params, date_from, date_to)
-    results += _attributions(store, match, fts, in_index, where, params, limit, offset)
+    results += _attributions(store, match, fts, where, params, limit, offset, outlet_key)
     if not statement_only:
-        fts, in_index, doc_where, doc_params = _outlet(store, "documents_fts", match, outlet_key)
+        fts, doc_where, doc_params = _outlet(store, "documents_fts", match, outlet_key)
         where, params = _dated("d", doc_where, doc_params, date_from, date_to)
-        results += _documents(store, match, fts, in_index, where, params, limit, offset)
+        results += _documents(store, match, fts, where, params, limit, offset)
     return results
 
 
 def _outlet(store: StoreLike, table: str, match: str,
-            outlet_key: str | None) -> tuple[str, bool, list[str], list[Any]]:
+            outlet_key: str | None) -> tuple[str, list[str], list[Any]]:
     """The full-text expression of a search of ``table`` and how it keeps to the outlet ``outlet_key``:
-    ``(expression, in_index, where, params)``.
+    ``(expression, where, params)``.
 
     The user's words apply to the text columns alone (in SQLite the tables also index each row's outlet,
-    migration 0009). With words, in SQLite, the outlet's token joins them in the expression
-    (``in_index``) and no SQL filter is left; otherwise (no words, PostgreSQL) the filter is on the
-    document's ``outlet_key``."""
+    migration 0009, and each statement's speaker, 0011). With words, in SQLite, the outlet's token joins
+    them in the expression and no SQL filter is left; otherwise (no words, PostgreSQL) the filter is on
+    the document's ``outlet_key``."""
     dialect = dialect_of(store.conn)
     if match and outlet_key is not None:
         scoped = dialect.outlet_match(table, match, outlet_key)
         if scoped is not None:
-            return scoped, True, [], []
+            return scoped, [], []
     fts = dialect.text_match(table, match) if match else match
     if outlet_key is None:
-        return fts, False, [], []
-    return fts, False, ["d.outlet_key = ?"], [outlet_key]
+        return fts, [], []
+    return fts, ["d.outlet_key = ?"], [outlet_key]
 
 
 def _dated(alias: str, where: list[str], params: list[Any], date_from: str | None,
@@ -242,14 +249,17 @@ def _dated(alias: str, where: list[str], params: list[Any], date_from: str | Non
 
 
 def _ranked(store: StoreLike, table: str, subset: str, joins: str, match: str, where: list[str], params: list[Any],
-            limit: int, offset: int, in_index: bool = False) -> list[Any]:
+            limit: int, offset: int) -> list[Any]:
     """``(rid, rank)`` of ``table``'s best matches of ``match`` (FTS5 syntax) that pass ``where``, best first.
 
-    An unfiltered query ranks only the newest :data:`RANK_WINDOW` matches, in one pass: ranking (bm25,
-    ts_rank) costs time for every match, and a word in most statements would be ranked tens of
-    thousands of times. A filtered query ranks every match, so no filtered result is ever lost; so does
-    one whose ``match`` holds its filter (``in_index``: an outlet's token, see :func:`_outlet`): FTS5
-    reads only the matches from the outlet, and with no other filter they are ranked in one pass.
+    A query with no filter outside the full-text index ranks only the newest :data:`RANK_WINDOW` matches
+    (or ``offset + limit``, when more), in one pass: ranking (bm25, ts_rank) costs time for every match,
+    and a word in most statements would be ranked hundreds of thousands of times in a large corpus. A
+    filter the index holds (an outlet's or a speaker's token, see :func:`_outlet`, :func:`_run`) is part
+    of ``match``, so FTS5 reads only the matches that pass it and the window holds the newest of those:
+    a search within an outlet or of a speaker's statements costs about the same at any corpus size. A
+    query filtered outside the index (dates, anonymous, hedged, via, a minimum score, and every filter
+    in PostgreSQL) ranks every match that passes, so no filtered result is ever lost.
 
     In SQLite a filtered query takes the cheaper of two ways, by counting the matches and (up to
     :data:`SUBSET_RATIO` times as many) the rows the filters select: the rowids the filters select
@@ -264,15 +274,12 @@ def _ranked(store: StoreLike, table: str, subset: str, joins: str, match: str, w
     conn = store.conn
     q = dialect.query(match)
     rank, n = dialect.rank(table)
-    if not where and in_index:
-        return conn.execute(
-            f"SELECT {table}.rowid AS rid, {rank} AS rank FROM {table} WHERE {dialect.match(table)}"
-            " ORDER BY rank, rid LIMIT ? OFFSET ?", (*[q] * n, q, limit, offset)).fetchall()
     if not where:
         return conn.execute(
             f"SELECT rid, rank FROM (SELECT {table}.rowid AS rid, {rank} AS rank FROM {table}"
-            f" WHERE {dialect.match(table)} ORDER BY {table}.rowid DESC LIMIT {RANK_WINDOW}) w"
-            " ORDER BY rank, rid LIMIT ? OFFSET ?", (*[q] * n, q, limit, offset)).fetchall()
+            f" WHERE {dialect.match(table)} ORDER BY {table}.rowid DESC LIMIT ?) w"
+            " ORDER BY rank, rid LIMIT ? OFFSET ?",
+            (*[q] * n, q, max(RANK_WINDOW, offset + limit), limit, offset)).fetchall()
     filters = " AND ".join(where)
     if dialect.name == "sqlite":
         matches = int(conn.execute(f"SELECT count(*) FROM {table} WHERE {dialect.match(table)}", (q,)).fetchone()[0])
@@ -313,10 +320,10 @@ def _by_rowid(store: StoreLike, sql: str, ranked: list[Any]) -> list[dict[str, A
     return out
 
 
-def _attributions(store: StoreLike, match: str, fts: str, in_index: bool, where: list[str], params: list[Any],
-                  limit: int, offset: int) -> list[dict[str, Any]]:
+def _attributions(store: StoreLike, match: str, fts: str, where: list[str], params: list[Any],
+                  limit: int, offset: int, outlet_key: str | None = None) -> list[dict[str, Any]]:
     """Statements matching ``match`` (the user's words; ``fts``: the full-text expression for them, which
-    holds the outlet filter itself when ``in_index``) that pass ``where``."""
+    holds the outlet and speaker filters itself where the index has them) that pass ``where``."""
     pattern = terms_pattern(match) if match else None
     cols = ("d.id AS document_id, d.title, d.date AS document_date, d.outlet, a.att_id, a.speaker_id,"
             " s.name AS speaker, a.source_text, a.source_kind, a.anonymous, a.description, a.cue_text,"
@@ -331,7 +338,15 @@ def _attributions(store: StoreLike, match: str, fts: str, in_index: bool, where:
         cross, head = _joined(store)
         joins = (f" {cross} attributions a ON a.rowid = attributions_fts.rowid"
                  + (f" {cross} documents d{head} ON d.rowid = a.doc_rowid" if on_docs else ""))
-        ranked = _ranked(store, "attributions_fts", subset, joins, fts, where, params, limit, offset, in_index)
+        ranked = _ranked(store, "attributions_fts", subset, joins, fts, where, params, limit, offset)
+    elif outlet_key is not None and on_docs and _by_day(store, outlet_key, offset + limit):
+        # a large outlet's newest statements: every statement newest first (the day's index), each
+        # checked for its document's outlet, until the page is full
+        head = "(SELECT d.outlet_key FROM documents d INDEXED BY documents_head WHERE d.rowid = a.doc_rowid)"
+        ranked = store.conn.execute(
+            "SELECT a.rowid AS rid, NULL AS rank FROM attributions a INDEXED BY attributions_day WHERE "
+            + " AND ".join(w.replace("d.outlet_key", head) for w in where)
+            + " ORDER BY a.day DESC, a.rowid LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
     else:
         # newest first, undated last (SQLite sorts NULL last in DESC order): the rowids first, sorted
         # with their day alone, then the few rows shown (a filter on the outlet selects rows by
@@ -358,9 +373,32 @@ def _attributions(store: StoreLike, match: str, fts: str, in_index: bool, where:
     ]
 
 
-def _documents(store: StoreLike, match: str, fts: str, in_index: bool, where: list[str], params: list[Any],
+def _by_day(store: StoreLike, outlet_key: str, rows: int) -> bool:
+    """Is listing the outlet ``outlet_key``'s newest ``rows`` statements cheaper by reading every statement
+    newest first until the page is full than by sorting all the outlet's statements? (SQLite; PostgreSQL's
+    planner chooses itself.) The first reads about ``rows`` times the corpus's size over the outlet's, plus
+    every statement dated after the outlet's newest article; the second every statement of the outlet."""
+    conn = store.conn
+    if dialect_of(conn).name != "sqlite":
+        return False
+    docs, newest = conn.execute("SELECT count(*), max(day) FROM documents WHERE outlet_key = ?", (outlet_key,)).fetchone()
+    if not docs:
+        return False
+    total = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0])
+    statements = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM attributions").fetchone()[0])
+    sort = docs * statements / max(total, 1)  # the outlet's statements, about
+    scan = rows * total / docs
+    if scan >= sort:
+        return False
+    if newest is not None:  # the statements read before the outlet's first, counted up to what sorting costs
+        scan += int(conn.execute("SELECT count(*) FROM (SELECT 1 FROM attributions WHERE day > ? LIMIT ?)",
+                                 (newest, int(sort))).fetchone()[0])
+    return scan < sort
+
+
+def _documents(store: StoreLike, match: str, fts: str, where: list[str], params: list[Any],
                limit: int, offset: int) -> list[dict[str, Any]]:
-    """Articles matching ``match`` that pass ``where`` (``fts`` and ``in_index``: see :func:`_attributions`)."""
+    """Articles matching ``match`` that pass ``where`` (``fts``: see :func:`_attributions`)."""
     cols = "d.id AS document_id, d.title, d.date, d.outlet, d.input"
     if match:
         # rank in the index alone, then read the few winners; snippets are cut here, not by FTS5,
@@ -368,7 +406,7 @@ def _documents(store: StoreLike, match: str, fts: str, in_index: bool, where: li
         cross, head = _joined(store)
         ranked = _ranked(store, "documents_fts", "SELECT d.rowid FROM documents d",
                          f" {cross} documents d{head} ON d.rowid = documents_fts.rowid", fts, where, params,
-                         limit, offset, in_index)
+                         limit, offset)
         rows = _by_rowid(store, f"SELECT {cols}, d.content AS body, d.rowid AS rid FROM documents d"
                          " WHERE d.rowid IN ({})", ranked)
         pattern = terms_pattern(match)

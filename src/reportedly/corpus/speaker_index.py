@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from .backend import dialect_of
 from .speakers import name_key, normalise_name, resolve_names, slug, speaker_display, variant_key
 
 #: The rowid of the entity an attribution ``a``'s source refers to (the first of that id in its document).
@@ -75,13 +76,14 @@ def _link_surname(c: sqlite3.Connection, sur: str, display: str | None = None, k
                   "(SELECT 1 FROM attributions WHERE speaker_id = ?)", (own, own))
 
 
-def refresh_speakers(c: sqlite3.Connection, *, transaction: bool = True) -> int:
+def refresh_speakers(c: sqlite3.Connection, *, transaction: bool = True, reindex: bool = True) -> int:
     """Recompute every speaker from the stored sources (one transaction); returns the speaker count.
 
     Names are normalised again with the current rules; a surname alone joins the one full name
     with that surname in the same document, else the one in the whole corpus (see
     :func:`~reportedly.corpus.speakers.resolve_names`); otherwise it stays a speaker of its own.
-    ``transaction=False``: inside the caller's transaction.
+    ``transaction=False``: inside the caller's transaction. The full-text index of the statements, which
+    holds each one's speaker, is rebuilt once at the end (``reindex=False``: the caller rebuilds it).
     """
     if transaction:
         c.execute("BEGIN IMMEDIATE")
@@ -107,11 +109,12 @@ def refresh_speakers(c: sqlite3.Connection, *, transaction: bool = True) -> int:
         c.executemany("UPDATE attributions SET speaker_name = ? WHERE rowid = ?", changed)
         # 2. one speaker per name across the corpus, 3. a surname alone: see assign_speakers
         c.execute("DELETE FROM speakers")
-        c.execute("UPDATE attributions SET speaker_id = NULL")
         ids, speakers = assign_speakers(keyed, displays)
         c.executemany("INSERT OR IGNORE INTO speakers (id, name, kind, surname) VALUES (?,?,?,?)", speakers)
-        c.executemany("UPDATE attributions SET speaker_id = ? WHERE rowid = ?",
-                      [(sid, rowid) for rowid, sid in ids.items()])
+        with dialect_of(c).speakers_relinked(c, reindex=reindex):
+            c.execute("UPDATE attributions SET speaker_id = NULL")
+            c.executemany("UPDATE attributions SET speaker_id = ? WHERE rowid = ?",
+                          [(sid, rowid) for rowid, sid in ids.items()])
         if transaction:
             c.execute("COMMIT")
     except BaseException:

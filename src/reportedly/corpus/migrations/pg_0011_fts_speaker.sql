@@ -1,0 +1,3 @@
+-- PostgreSQL's migration 0011: nothing to do. SQLite's 0011 puts each statement's speaker into its
+-- full-text index (a token in a column of its own, kept in step by a trigger); here a search of a
+-- speaker's statements keeps filtering by speaker_id, which the planner combines with the GIN index.
