@@ -9,6 +9,7 @@ of each person, body and outlet, and each attribution's ``source.entity_id`` and
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from reportedly.corpus import Store
@@ -151,3 +152,13 @@ def build(path: str | Path) -> Path:
             store.add(d)
         store.refresh_speakers()
     return Path(path)
+
+
+def undo_migrations_11_12(conn: sqlite3.Connection) -> None:
+    """Take out what migrations 0011 and 0012 added that an earlier migration cannot run beside (the trigger
+    on the speaker's token, each statement's outlet and its index), for a test that makes a store look as
+    a schema before 11 left it."""
+    conn.execute("DROP TRIGGER IF EXISTS attributions_fts_speaker")
+    conn.execute("DROP INDEX IF EXISTS attributions_outlet")
+    if any(r[1] == "outlet_key" for r in conn.execute("PRAGMA table_info(attributions)")):
+        conn.execute("ALTER TABLE attributions DROP COLUMN outlet_key")

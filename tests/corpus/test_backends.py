@@ -139,10 +139,11 @@ def test_postgresql_schema_is_created_once_and_checked_when_read(tmp_path: Path)
         # the baseline (the schema as of migration 6), then each later migration
         assert [tuple(r) for r in rows] == [(6, "pg_0006_baseline.sql"), (7, "pg_0007_read_indexes.sql"),
                                             (8, "0008_speaker_list.sql"), (9, "pg_0009_fts_outlet.sql"),
-                                            (10, "pg_0010_record_zlib.sql"), (11, "pg_0011_fts_speaker.sql")]
-        assert len(migrations()) == 11
+                                            (10, "pg_0010_record_zlib.sql"), (11, "pg_0011_fts_speaker.sql"),
+                                            (12, "pg_0012_attributions_outlet.sql")]
+        assert len(migrations()) == 12
     with Store(url) as s:  # opened again: nothing to do
-        assert s.conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 6
+        assert s.conn.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 7
     with Store(url, readonly=True) as s:
         assert s.document_ids() == []
         with pytest.raises(StoreError, match="read-only"):

@@ -213,11 +213,13 @@ INSERT INTO attributions_fts (attributions_fts) VALUES ('rebuild');
 
 def _as_version_8(db: Path) -> None:
     conn = sqlite3.connect(db)
+    sample.undo_migrations_11_12(conn)
     for table, view in FTS_OUTLET_VIEWS.items():
         conn.execute(f"DROP TABLE {table}")
         conn.execute(f"DROP VIEW {view}")
     conn.executescript(_V8_FTS)
     conn.execute("DELETE FROM schema_migrations WHERE version > 8")
+    sample.undo_migrations_11_12(conn)
     conn.execute("PRAGMA user_version = 8")
     conn.commit()
     conn.close()
@@ -243,10 +245,10 @@ def test_migration_9_puts_the_outlets_into_the_full_text_index_of_a_stored_corpu
     with pytest.raises(sqlite3.OperationalError):
         conn.execute("SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH 'outlet : x'").fetchall()
     conn.close()
-    with pytest.raises(StoreError, match="needs 11"):
+    with pytest.raises(StoreError, match="needs 12"):
         Store(db, readonly=True)
     with Store(db) as s:
-        assert s.schema_version == len(migrate_mod.migrations()) == 11
+        assert s.schema_version == len(migrate_mod.migrations()) == 12
         applied = [tuple(r) for r in s.conn.execute("SELECT version, name FROM schema_migrations WHERE version = 9")]
         assert applied == [(9, "0009_fts_outlet.sql")]
         _check_tokens(s)

@@ -133,6 +133,7 @@ def _as_version_9(db: Path) -> None:
     rows = conn.execute("SELECT rowid, record FROM documents").fetchall()
     conn.executemany("UPDATE documents SET record = ? WHERE rowid = ?", [(record_text(v), r) for r, v in rows])
     conn.execute("DELETE FROM schema_migrations WHERE version > 9")
+    sample.undo_migrations_11_12(conn)
     conn.execute("PRAGMA user_version = 9")
     conn.commit()
     conn.close()
@@ -145,10 +146,10 @@ def test_migration_10_packs_the_records_of_a_store_at_schema_9(tmp_path: Path) -
     _as_version_9(db)
     texts = _raw(db)
     assert all(isinstance(v, str) for v in texts.values())
-    with pytest.raises(StoreError, match="needs 11"):
+    with pytest.raises(StoreError, match="needs 12"):
         Store(db, readonly=True)
     with Store(db) as s:
-        assert s.schema_version == len(migrate_mod.migrations()) == 11
+        assert s.schema_version == len(migrate_mod.migrations()) == 12
         applied = [tuple(r) for r in s.conn.execute("SELECT version, name FROM schema_migrations WHERE version = 10")]
         assert applied == [(10, "0010_record_zlib.sql")]
         assert s.integrity_check() == "ok"
@@ -170,11 +171,12 @@ def test_migration_10_leaves_packed_rows_as_they_are(tmp_path: Path) -> None:
     conn = sqlite3.connect(db)  # one row as text, the others packed (a store left half-way)
     conn.execute("UPDATE documents SET record = ? WHERE id = ?", (record_text(raw[planet]), planet))
     conn.execute("DELETE FROM schema_migrations WHERE version > 9")
+    sample.undo_migrations_11_12(conn)
     conn.execute("PRAGMA user_version = 9")
     conn.commit()
     conn.close()
     with Store(db) as s:
-        assert s.schema_version == 11
+        assert s.schema_version == 12
     assert _raw(db) == raw
 
 

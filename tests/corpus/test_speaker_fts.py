@@ -185,12 +185,14 @@ def test_migration_11_puts_the_speakers_into_the_full_text_index_of_a_stored_cor
             content_text, source_text, outlet, content='attributions_fts_content', content_rowid='rowid',
             tokenize='unicode61 remove_diacritics 2');
         INSERT INTO attributions_fts (attributions_fts) VALUES ('rebuild');
+        DROP INDEX attributions_outlet;
+        ALTER TABLE attributions DROP COLUMN outlet_key;
         DELETE FROM schema_migrations WHERE version > 10;
         PRAGMA user_version = 10;
     """)
     conn.close()
     with Store(db) as s:
-        assert s.schema_version == 11
+        assert s.schema_version == 12
         _check_tokens(s)
         assert {k: _hits(s.search(q, speaker=n, limit=1000)) for (q, n), k in
                 zip(expected, expected, strict=True)} == expected
@@ -226,27 +228,59 @@ def test_a_filter_in_the_index_ranks_the_newest_matches_that_pass_it(tmp_path: P
                 _hits(sorted(newest, key=lambda r: (r["rank"], _rowid(s, r)))[2:3]), kw
 
 
-@pytest.mark.parametrize("by_day", [True, False])
-def test_an_outlets_newest_statements_whichever_way_they_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                   by_day: bool) -> None:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def outlets_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    db = pg.target(request.param, tmp_path_factory.mktemp("outlet-list"))
+    with Store(db) as s:
+        for i in range(30):
+            s.add(_story(200 + i, OUTLETS[i % 3] if i % 10 else "Rare Outlet"))
+        for d in documents():
+            s.add(d)
+    with Store(db, readonly=True) as s:
+        yield s
+
+
+def test_an_outlets_newest_statements_are_those_of_every_statement_from_that_outlet(outlets_store: Store) -> None:
+    s = outlets_store
+    everything = s.search("", limit=1000)
+    assert len([r for r in everything if r["type"] == "attribution"]) > 60
+    for outlet in [*OUTLETS, "Rare Outlet", "no such outlet"]:
+        for lim, off in ((1, 0), (5, 3), (1000, 0)):
+            for anon in (False, True):
+                got = s.search("", outlet=outlet.upper(), limit=lim, offset=off, anonymous=anon)
+                expected = [r for r in everything if r["outlet"] == outlet and (not anon or r.get("anonymous"))]
+                for kind in ("attribution", "document"):
+                    want = [r for r in expected if r["type"] == kind][off:off + lim] if not (anon and kind == "document") else []
+                    assert [r for r in got if r["type"] == kind] == want, (outlet, lim, off, anon, kind)
+
+
+def test_an_outlets_statements_come_from_the_index_on_outlet_and_day(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     _build(db)
     with Store(db, readonly=True) as s:
-        expected = {(o, lim, off, anon): s.search("", outlet=o, limit=lim, offset=off, anonymous=anon)
-                    for o in [*OUTLETS, "no such outlet"] for lim, off in ((1, 0), (3, 2), (50, 0)) for anon in (False, True)}
-    monkeypatch.setattr(search_mod, "_by_day", lambda store, outlet_key, rows: by_day)
-    with Store(db, readonly=True) as s:
-        for (o, lim, off, anon), want in expected.items():
-            assert s.search("", outlet=o, limit=lim, offset=off, anonymous=anon) == want, (o, lim, off, anon)
-    assert any(expected.values())
+        plan = " ".join(str(tuple(r)) for r in s.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT a.rowid FROM attributions a WHERE a.outlet_key = ? ORDER BY a.day DESC, a.rowid"
+            " LIMIT 20", ("daily planet",)))
+        assert "attributions_outlet" in plan and "documents" not in plan
+        assert s.conn.execute("SELECT count(*) FROM attributions a JOIN documents d ON d.rowid = a.doc_rowid"
+                              " WHERE a.outlet_key IS NOT d.outlet_key").fetchone()[0] == 0
 
 
-def test_a_large_outlet_is_read_newest_first_and_a_small_one_sorted(tmp_path: Path) -> None:
+def test_migration_12_gives_each_stored_statement_its_documents_outlet(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
+    _build(db)
+    with Store(db, readonly=True) as s:
+        expected = {o: s.search("", outlet=o, limit=1000) for o in OUTLETS}
+    conn = sqlite3.connect(db)  # the store as schema 11 had it: no outlet on the statements
+    conn.executescript("""
+        DROP INDEX attributions_outlet;
+        ALTER TABLE attributions DROP COLUMN outlet_key;
+        DELETE FROM schema_migrations WHERE version > 11;
+        PRAGMA user_version = 11;
+    """)
+    conn.close()
     with Store(db) as s:
-        for i in range(40):
-            s.add(_story(100 + i, "Big Outlet" if i % 20 else "Small Outlet"))
-        assert search_mod._by_day(s, "big outlet", 1) is True
-        assert search_mod._by_day(s, "small outlet", 1) is False
-        assert search_mod._by_day(s, "big outlet", 500) is False  # a deep page: sorting the outlet's is cheaper
-        assert search_mod._by_day(s, "no such outlet", 1) is False
+        assert s.schema_version == 12
+        assert s.conn.execute("SELECT count(*) FROM attributions a JOIN documents d ON d.rowid = a.doc_rowid"
+                              " WHERE a.outlet_key IS NOT d.outlet_key").fetchone()[0] == 0
+        assert {o: s.search("", outlet=o, limit=1000) for o in OUTLETS} == expected

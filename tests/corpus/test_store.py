@@ -259,6 +259,7 @@ def _as_version(db: Path, version: int) -> None:
         conn.execute(f"DROP TABLE {table}")
     if version >= 3:
         conn.execute("DELETE FROM schema_migrations WHERE version > ?", (version,))
+        sample.undo_migrations_11_12(conn)
         conn.execute(f"PRAGMA user_version = {version}")
         conn.commit()
         conn.close()
@@ -274,6 +275,7 @@ def _as_version(db: Path, version: int) -> None:
     if version < 2:
         conn.execute("ALTER TABLE attributions DROP COLUMN entity")
     conn.execute("DELETE FROM schema_migrations WHERE version > ?", (version,))
+    sample.undo_migrations_11_12(conn)
     conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()

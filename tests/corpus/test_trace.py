@@ -12,7 +12,7 @@ from reportedly.corpus import Store, migrate
 from reportedly.corpus import trace as tr
 from reportedly.document import Attribution, Document, Metadata, Source
 
-from . import pg
+from . import pg, sample
 from . import trace_gold as gold
 from .conftest import BACKENDS
 
@@ -175,6 +175,7 @@ def test_migration_clusters_a_store_that_already_holds_documents(tmp_path: Path)
     for table in ("statements", "statement_members", "statement_keys", "statements_fts", "statement_state"):
         conn.execute(f"DROP TABLE {table}")
     conn.execute("DELETE FROM schema_migrations WHERE version > 3")
+    sample.undo_migrations_11_12(conn)
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()
@@ -200,6 +201,7 @@ def test_migration_5_gives_stored_members_their_day_outlet_and_relay(tmp_path: P
         conn.execute(f"ALTER TABLE statement_members DROP COLUMN {column}")
     conn.execute("CREATE INDEX statement_members_statement ON statement_members (statement_id)")
     conn.execute("DELETE FROM schema_migrations WHERE version > 4")
+    sample.undo_migrations_11_12(conn)
     conn.execute("PRAGMA user_version = 4")
     conn.commit()
     conn.close()

@@ -266,7 +266,8 @@ class _Loader:
                 _pick(_pylist(at, "date_raw"), order), _pick(_days(at.column("day")), order),
                 _pick(_pylist(at, "via"), order), vias,
                 *(_pick(_pylist(at, name), order) for name in ("score", "component", "entity", "entity_id",
-                                                               "confidence")), strict=True))
+                                                               "confidence")),
+                [outlet_keys[index[d]] for d in _pick(doc_ids, order)], strict=True))
             if self.cluster:
                 entity = _pick(_pylist(at, "entity"), order)
                 doc_of = _pick(doc_ids, order)
@@ -295,8 +296,8 @@ class _Loader:
         c.executemany(
             "INSERT INTO attributions (rowid, doc_rowid, att_id, speaker_name, speaker_id, source_text, source_kind,"
             " anonymous, description, role, mention, kind, cue_text, content_text, hedges, hedged, date, day, via,"
-            " via_outlet, score, component, entity, entity_id, confidence)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", atts)
+            " via_outlet, score, component, entity, entity_id, confidence, outlet_key)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", atts)
         c.executemany("INSERT INTO claims (doc_rowid, text, reason, spans, component) VALUES (?,?,?,?,?)", claims)
         c.executemany("INSERT INTO provenance (doc_rowid, component, version) VALUES (?,?,?)", prov)
         self.stats.documents += len(docs)

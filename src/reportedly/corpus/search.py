@@ -198,7 +198,7 @@ def _run(store: StoreLike, match: str, statement_only: bool, att_where: list[str
          offset: int) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     # statements: dated by the statement when the text says when, else by the article
-    fts, doc_where, doc_params = _outlet(store, "attributions_fts", match, outlet_key)
+    fts, doc_where, doc_params = _outlet(store, "attributions_fts", match, outlet_key, "a")
     if speaker_ids:
         scoped = dialect_of(store.conn).speaker_match("attributions_fts", fts, speaker_ids) if match else None
         if scoped is not None:
@@ -207,23 +207,23 @@ def _run(store: StoreLike, match: str, statement_only: bool, att_where: list[str
             att_where = [f"a.speaker_id IN ({','.join('?' * len(speaker_ids))})", *att_where]
             att_params = [*speaker_ids, *att_params]
     where, params = _dated("a", att_where + doc_where, att_params + doc_params, date_from, date_to)
-    results += _attributions(store, match, fts, where, params, limit, offset, outlet_key)
+    results += _attributions(store, match, fts, where, params, limit, offset)
     if not statement_only:
-        fts, doc_where, doc_params = _outlet(store, "documents_fts", match, outlet_key)
+        fts, doc_where, doc_params = _outlet(store, "documents_fts", match, outlet_key, "d")
         where, params = _dated("d", doc_where, doc_params, date_from, date_to)
         results += _documents(store, match, fts, where, params, limit, offset)
     return results
 
 
-def _outlet(store: StoreLike, table: str, match: str,
-            outlet_key: str | None) -> tuple[str, list[str], list[Any]]:
+def _outlet(store: StoreLike, table: str, match: str, outlet_key: str | None,
+            alias: str) -> tuple[str, list[str], list[Any]]:
     """The full-text expression of a search of ``table`` and how it keeps to the outlet ``outlet_key``:
     ``(expression, where, params)``.
 
     The user's words apply to the text columns alone (in SQLite the tables also index each row's outlet,
     migration 0009, and each statement's speaker, 0011). With words, in SQLite, the outlet's token joins
     them in the expression and no SQL filter is left; otherwise (no words, PostgreSQL) the filter is on
-    the document's ``outlet_key``."""
+    the ``outlet_key`` of the row ``alias`` (a statement keeps its document's since migration 0012)."""
     dialect = dialect_of(store.conn)
     if match and outlet_key is not None:
         scoped = dialect.outlet_match(table, match, outlet_key)
@@ -232,7 +232,7 @@ def _outlet(store: StoreLike, table: str, match: str,
     fts = dialect.text_match(table, match) if match else match
     if outlet_key is None:
         return fts, [], []
-    return fts, ["d.outlet_key = ?"], [outlet_key]
+    return fts, [f"{alias}.outlet_key = ?"], [outlet_key]
 
 
 def _dated(alias: str, where: list[str], params: list[Any], date_from: str | None,
@@ -321,39 +321,27 @@ def _by_rowid(store: StoreLike, sql: str, ranked: list[Any]) -> list[dict[str, A
 
 
 def _attributions(store: StoreLike, match: str, fts: str, where: list[str], params: list[Any],
-                  limit: int, offset: int, outlet_key: str | None = None) -> list[dict[str, Any]]:
+                  limit: int, offset: int) -> list[dict[str, Any]]:
     """Statements matching ``match`` (the user's words; ``fts``: the full-text expression for them, which
     holds the outlet and speaker filters itself where the index has them) that pass ``where``."""
     pattern = terms_pattern(match) if match else None
     cols = ("d.id AS document_id, d.title, d.date AS document_date, d.outlet, a.att_id, a.speaker_id,"
             " s.name AS speaker, a.source_text, a.source_kind, a.anonymous, a.description, a.cue_text,"
             " a.content_text, a.hedges, a.day, a.via_outlet")
-    # an attribution always has its document: the documents are joined only for a filter on them
-    on_docs = any(w.startswith("d.") for w in where)
-    by_doc = " JOIN documents d ON d.rowid = a.doc_rowid" if on_docs else ""
     if match:
         # two steps: rank rowids in the index (joined only as far as the filters need), then read
         # the few winners, so the sorter never carries the columns of every match
-        subset = "SELECT a.rowid FROM attributions a" + by_doc
-        cross, head = _joined(store)
-        joins = (f" {cross} attributions a ON a.rowid = attributions_fts.rowid"
-                 + (f" {cross} documents d{head} ON d.rowid = a.doc_rowid" if on_docs else ""))
+        # (every filter is on the statement's own columns: its document is read for the winners alone)
+        subset = "SELECT a.rowid FROM attributions a"
+        cross, _ = _joined(store)
+        joins = f" {cross} attributions a ON a.rowid = attributions_fts.rowid"
         ranked = _ranked(store, "attributions_fts", subset, joins, fts, where, params, limit, offset)
-    elif outlet_key is not None and on_docs and _by_day(store, outlet_key, offset + limit):
-        # a large outlet's newest statements: every statement newest first (the day's index), each
-        # checked for its document's outlet, until the page is full
-        head = "(SELECT d.outlet_key FROM documents d INDEXED BY documents_head WHERE d.rowid = a.doc_rowid)"
-        ranked = store.conn.execute(
-            "SELECT a.rowid AS rid, NULL AS rank FROM attributions a INDEXED BY attributions_day WHERE "
-            + " AND ".join(w.replace("d.outlet_key", head) for w in where)
-            + " ORDER BY a.day DESC, a.rowid LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
     else:
         # newest first, undated last (SQLite sorts NULL last in DESC order): the rowids first, sorted
-        # with their day alone, then the few rows shown (a filter on the outlet selects rows by
-        # document, whose other columns lie behind its text)
+        # with their day alone, then the few rows shown (an outlet's come from the index on the
+        # statement's outlet and day, newest first: migration 0012)
         ranked = store.conn.execute(
             "SELECT a.rowid AS rid, NULL AS rank FROM attributions a"
-            + by_doc
             + (" WHERE " + " AND ".join(where) if where else "") +
             " ORDER BY a.day DESC, a.rowid LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
     rows = _by_rowid(store, f"SELECT {cols}, a.rowid AS rid FROM attributions a"
@@ -371,29 +359,6 @@ def _attributions(store: StoreLike, match: str, fts: str, where: list[str], para
         }
         for r in rows
     ]
-
-
-def _by_day(store: StoreLike, outlet_key: str, rows: int) -> bool:
-    """Is listing the outlet ``outlet_key``'s newest ``rows`` statements cheaper by reading every statement
-    newest first until the page is full than by sorting all the outlet's statements? (SQLite; PostgreSQL's
-    planner chooses itself.) The first reads about ``rows`` times the corpus's size over the outlet's, plus
-    every statement dated after the outlet's newest article; the second every statement of the outlet."""
-    conn = store.conn
-    if dialect_of(conn).name != "sqlite":
-        return False
-    docs, newest = conn.execute("SELECT count(*), max(day) FROM documents WHERE outlet_key = ?", (outlet_key,)).fetchone()
-    if not docs:
-        return False
-    total = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0])
-    statements = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM attributions").fetchone()[0])
-    sort = docs * statements / max(total, 1)  # the outlet's statements, about
-    scan = rows * total / docs
-    if scan >= sort:
-        return False
-    if newest is not None:  # the statements read before the outlet's first, counted up to what sorting costs
-        scan += int(conn.execute("SELECT count(*) FROM (SELECT 1 FROM attributions WHERE day > ? LIMIT ?)",
-                                 (newest, int(sort))).fetchone()[0])
-    return scan < sort
 
 
 def _documents(store: StoreLike, match: str, fts: str, where: list[str], params: list[Any],

@@ -419,12 +419,12 @@ class Store:
             arow = c.execute(
                 "INSERT INTO attributions (doc_rowid, att_id, speaker_name, source_text, source_kind, anonymous,"
                 " description, role, mention, kind, cue_text, content_text, hedges, hedged, date, day, via,"
-                " via_outlet, score, component, entity, entity_id, confidence)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " via_outlet, score, component, entity, entity_id, confidence, outlet_key)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (drow, a.id, f.speaker_key, f.source_text, src.kind, int(bool(src.anonymous)), src.description,
                  src.role, src.mention, a.kind, f.cue_text, f.content_text, json.dumps(a.hedges, ensure_ascii=False),
                  int(bool(a.hedges)), a.date, _day(a.date) or _day(m.date), a.via, f.via_outlet, a.score,
-                 a.component, src.entity, src.entity_id, src.confidence),
+                 a.component, src.entity, src.entity_id, src.confidence, outlet.lower()),
             ).lastrowid
             self.dialect.fts_insert(c, "attributions_fts", arow, f.content_text, f.source_text)
         c.executemany(
