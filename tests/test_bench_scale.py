@@ -42,3 +42,17 @@ def test_copies_of_a_dataset_load_as_documents_of_their_own(tmp_path: Path) -> N
     queries(tmp_path / "c.db", reps=2, into=figures, timer=time.process_time)  # processor time
     assert figures["search: word --outlet"]["n"] == 2
     assert word_in_outlet(tmp_path / "c.db", outlets=3)["n"] == 3 * len(WORDS)
+
+
+def test_a_query_stopped_at_the_time_budget_counts_with_its_time_and_as_stopped() -> None:
+    from reportedly.bench.scale import _ms, _stats, _timed
+    from reportedly.errors import QueryError
+
+    def query(q: str) -> None:
+        if q == "slow":
+            raise QueryError("search for 'slow' took over 2 s and was stopped")
+
+    samples = _timed(query, ["a", "slow", "b", "slow"])
+    assert len(samples) == 4 and samples.stopped == 2
+    assert _stats(samples)["stopped"] == 2 and "2 stopped at the time budget" in _ms(samples)
+    assert "stopped" not in _stats(_timed(query, ["a"]))

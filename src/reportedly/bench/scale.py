@@ -194,23 +194,40 @@ def replicate(base: Path, data: Path, copies: int) -> float:
     return time.perf_counter() - t0
 
 
+class Samples(list[float]):
+    """Seconds per query, and how many of the queries were stopped at the store's time budget."""
+
+    stopped = 0
+
+
 def _stats(samples: list[float]) -> dict[str, Any]:
-    """p50 and p95 in ms, and the number of samples."""
+    """p50 and p95 in ms, the number of samples, and (when any) how many were stopped at the time budget."""
     s = sorted(samples)
     p95 = s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
-    return {"p50_ms": round(1000 * statistics.median(s), 2), "p95_ms": round(1000 * p95, 2), "n": len(s)}
+    out = {"p50_ms": round(1000 * statistics.median(s), 2), "p95_ms": round(1000 * p95, 2), "n": len(s)}
+    if getattr(samples, "stopped", 0):
+        out["stopped"] = samples.stopped  # type: ignore[attr-defined]
+    return out
 
 
 def _ms(samples: list[float]) -> str:
     st = _stats(samples)
-    return f"p50 {st['p50_ms']:7.1f} ms  p95 {st['p95_ms']:7.1f} ms  (n={st['n']})"
+    stopped = f", {st['stopped']} stopped at the time budget" if st.get("stopped") else ""
+    return f"p50 {st['p50_ms']:7.1f} ms  p95 {st['p95_ms']:7.1f} ms  (n={st['n']}{stopped})"
 
 
-def _timed(fn: Any, args_list: list[Any], timer: Any = time.perf_counter) -> list[float]:
-    out = []
+def _timed(fn: Any, args_list: list[Any], timer: Any = time.perf_counter) -> Samples:
+    """The time each call of ``fn`` took; a query the store stops at its time budget (a one-line
+    ``QueryError``) counts with the time it took, and as stopped."""
+    from ..errors import QueryError
+
+    out = Samples()
     for a in args_list:
         t0 = timer()
-        fn(a)
+        try:
+            fn(a)
+        except QueryError:
+            out.stopped += 1
         out.append(timer() - t0)
     return out
 
@@ -226,7 +243,7 @@ def queries(db: Path | str, reps: int = 40, into: dict[str, Any] | None = None,
     reads the clock (``time.process_time``: processor time, for a shared machine)."""
     from ..corpus import Store, outlet_profile
 
-    def _clocked(fn: Any, args_list: list[Any]) -> list[float]:
+    def _clocked(fn: Any, args_list: list[Any]) -> Samples:
         return _timed(fn, args_list, timer)
 
     rng = random.Random(1)
